@@ -1,0 +1,1 @@
+"""Scale and speed benchmarks (see README.md here)."""

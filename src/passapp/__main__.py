@@ -1,0 +1,3 @@
+from passapp.cli import main
+
+main()

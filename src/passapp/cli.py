@@ -1,0 +1,375 @@
+"""The command line (DESIGN §8, contract).
+
+``passapp [--db PATH_OR_URL] [--json] COMMAND …``; without a command the desktop app
+starts. Exit codes: 0 done, 1 refused, 2 bad input or usage. With ``--json`` exactly one
+JSON object goes to stdout (also for errors: ``{"error": …}``); messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+import click
+
+from passapp.domain.dates import PartialDate, parse_full_date
+from passapp.domain.eligibility import STATUS_GERMAN, EligibilityRules, Status, check_eligibility
+from passapp.domain.entries import Action, parse_kind, parse_level, parse_status
+from passapp.domain.errors import InputError
+from passapp.domain.ids import parse_uuid
+from passapp.models.database import DatabaseError, open_database, to_url
+from passapp.services.context import ServiceContext
+from passapp.services.errors import ServiceError
+from passapp.services.views import EligibilityView
+
+EXIT_OK, EXIT_REFUSED, EXIT_INPUT = 0, 1, 2
+
+
+@dataclass
+class Options:
+    db: str | None
+    as_json: bool
+    lang_de: bool = False
+
+    def context(self) -> ServiceContext:
+        try:
+            return ServiceContext(db=open_database(to_url(self.db) if self.db else None))
+        except DatabaseError as error:
+            fail(self, EXIT_INPUT, str(error), error.message_de)
+
+
+def emit(options: Options, payload: dict[str, Any], human: str) -> None:
+    if options.as_json:
+        click.echo(json.dumps(payload, ensure_ascii=False, default=str))
+    else:
+        click.echo(human)
+
+
+def fail(options: Options, code: int, message_en: str, message_de: str | None = None) -> NoReturn:
+    if options.as_json:
+        click.echo(
+            json.dumps(
+                {"error": message_en, "error_de": message_de, "exit_code": code}, ensure_ascii=False
+            )
+        )
+    click.echo(f"passapp: {message_en}", err=True)
+    sys.exit(code)
+
+
+@contextmanager
+def handled(options: Options) -> Iterator[None]:
+    """Turn the errors of rules and services into messages and exit codes."""
+    try:
+        yield
+    except ServiceError as error:
+        fail(options, error.exit_code, str(error), error.message_de)
+    except InputError as error:
+        fail(options, EXIT_INPUT, str(error), error.message_de)
+    except ValueError as error:  # e.g. a malformed id
+        fail(options, EXIT_INPUT, str(error))
+
+
+def _partial(options: Options, text: str | None) -> PartialDate | None:
+    if text is None:
+        return None
+    with handled(options):
+        return PartialDate.parse(text)
+    raise AssertionError("unreachable")  # pragma: no cover - handled() exits
+
+
+@click.group(invoke_without_command=True)
+@click.option(
+    "--db",
+    "db",
+    metavar="PATH_OR_URL",
+    help="Database file or SQLAlchemy URL (default: $PASSAPP_DB or the user data folder).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout.")
+@click.option("--demo", is_flag=True, help="Start the desktop app on a fresh demo district.")
+@click.version_option(package_name="passapp")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, as_json: bool, demo: bool) -> None:
+    """Bildungs- und Beratungspass des Landkreises Dachau."""
+    ctx.obj = Options(db=db, as_json=as_json)
+    if ctx.invoked_subcommand is None:
+        from passapp.ui.app import run
+
+        sys.exit(run(database=db, demo=demo))
+
+
+# --- eligibility -----------------------------------------------------------------------
+
+
+@main.command()
+@click.option(
+    "--birth-date",
+    required=True,
+    metavar="DATE",
+    help="YYYY-MM-DD or TT.MM.JJJJ, 00 for unknown parts.",
+)
+@click.option("--arrival-date", metavar="DATE", help="Arrival in Germany (partial allowed).")
+@click.option("--from-abroad", is_flag=True, help="Moved directly from abroad into the district.")
+@click.option("--on", "on", metavar="DATE", help="Day of the check (default: today).")
+@click.pass_obj
+def eligibility(
+    options: Options, birth_date: str, arrival_date: str | None, from_abroad: bool, on: str | None
+) -> None:
+    """Check eligibility alone, without a database."""
+    with handled(options):
+        day = parse_full_date(on) if on else dt.date.today()
+        rules = EligibilityRules()
+        result = check_eligibility(
+            PartialDate.parse(birth_date),
+            day,
+            arrival_date=_partial(options, arrival_date),
+            moved_from_abroad=from_abroad,
+            rules=rules,
+        )
+    view = EligibilityView.of(result, rules)
+    emit(options, view.to_json(), _eligibility_text(view))
+
+
+def _eligibility_text(view: EligibilityView) -> str:
+    lines = [f"Anspruch: {STATUS_GERMAN[Status(view.status)]} ({view.status})"]
+    lines += [f"  – {text}" for text in view.reasons_de]
+    return "\n".join(lines)
+
+
+# --- office ----------------------------------------------------------------------------
+
+
+@main.group()
+def office() -> None:
+    """This database's office."""
+
+
+@office.command("init")
+@click.option(
+    "--code",
+    required=True,
+    help="Office code given by the district (2–6 of 0-9, A-X without I and O).",
+)
+@click.option("--name", required=True)
+@click.option("--kind", required=True, help="auslaenderbehoerde, einwohnermeldeamt, jobcenter, …")
+@click.option("--municipality", help="Municipality name or 8-digit key.")
+@click.pass_obj
+def office_init(
+    options: Options, code: str, name: str, kind: str, municipality: str | None
+) -> None:
+    """Set up a new office database."""
+    from passapp.services.offices import init_office
+
+    ctx = options.context()
+    with handled(options):
+        info = init_office(ctx, code=code, name=name, kind=kind, municipality=municipality)
+    emit(
+        options,
+        {
+            "office": info.code,
+            "id": str(info.id),
+            "name": info.name,
+            "kind": info.kind,
+            "municipality_key": info.municipality_key,
+            "database_id": str(info.database_id),
+            "database": str(ctx.db.engine.url.render_as_string(hide_password=True)),
+        },
+        f"Dienststelle {info.code} „{info.name}“ eingerichtet.",
+    )
+
+
+# --- person ----------------------------------------------------------------------------
+
+
+@main.group()
+def person() -> None:
+    """The register of people."""
+
+
+@person.command("add")
+@click.option("--family-name", "family_names", required=True, help="As in the document.")
+@click.option("--given-names", default="", help="In their order; empty for single-name persons.")
+@click.option("--birth-date", required=True, metavar="DATE")
+@click.option("--arrival-date", metavar="DATE")
+@click.option("--from-abroad", is_flag=True)
+@click.option("--sex", type=click.Choice(["f", "m", "d", "x"]))
+@click.option("--nationality", "nationalities", multiple=True, help="ISO 3166 alpha-3, repeatable.")
+@click.option("--language", "languages", multiple=True, help="ISO 639, repeatable.")
+@click.option("--municipality", help="Municipality of residence, name or key.")
+@click.option("--contact")
+@click.option("--family-name-original", help="Family name in the original script.")
+@click.option("--given-names-original", help="Given names in the original script.")
+@click.option(
+    "--consent",
+    is_flag=True,
+    help="The person agreed that their identity is shared with the district office.",
+)
+@click.option(
+    "--consent-language", default="de", show_default=True, help="Language of the notice shown."
+)
+@click.pass_obj
+def person_add(options: Options, /, **values: Any) -> None:
+    """Register a person; prints the id and the eligibility."""
+    from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
+
+    with handled(options):
+        data = PersonInput(
+            family_names=values["family_names"],
+            given_names=values["given_names"],
+            birth_date=PartialDate.parse(values["birth_date"]),
+            arrival_date=_partial(options, values["arrival_date"]),
+            moved_from_abroad=values["from_abroad"],
+            sex=values["sex"],
+            nationalities=values["nationalities"],
+            languages=values["languages"],
+            municipality=values["municipality"],
+            contact=values["contact"],
+            family_names_original=values["family_name_original"],
+            given_names_original=values["given_names_original"],
+            consent=values["consent"],
+            consent_notice_version=CONSENT_NOTICE_VERSION,
+            consent_language=values["consent_language"],
+        )
+    ctx = options.context()
+    with handled(options):
+        registration = register_person(ctx, data)
+    for duplicate in registration.possible_duplicates:
+        click.echo(
+            f"Hinweis: mögliche Dublette {duplicate.family_names}, {duplicate.given_names} "
+            f"({duplicate.birth_date.german()}) – {duplicate.id}",
+            err=True,
+        )
+    emit(
+        options,
+        registration.to_json(),
+        f"{registration.person.id}\n{_eligibility_text(registration.eligibility)}",
+    )
+
+
+# --- find ------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 500))
+@click.pass_obj
+def find(options: Options, text: tuple[str, ...], limit: int) -> None:
+    """Find people by name, pass number or birth date."""
+    from passapp.services.search import find as find_people
+
+    ctx = options.context()
+    with handled(options):
+        result = find_people(ctx, " ".join(text), limit=limit)
+    lines = [
+        f"{hit.family_names}, {hit.given_names}\t{hit.birth_date.german()}\t"
+        f"{hit.pass_number or '–'}\t{hit.id}"
+        for hit in result.hits
+    ]
+    emit(options, result.to_json(), "\n".join(lines) if lines else "Nichts gefunden.")
+
+
+# --- pass ------------------------------------------------------------------------------
+
+
+@main.group("pass")
+def pass_group() -> None:
+    """Passes."""
+
+
+@pass_group.command("issue")
+@click.argument("person_id")
+@click.option("--language", "languages", multiple=True, help="Second print language (ISO 639).")
+@click.option("--override-reason", help="Written reason to issue where eligibility needs review.")
+@click.pass_obj
+def pass_issue(
+    options: Options, person_id: str, languages: tuple[str, ...], override_reason: str | None
+) -> None:
+    """Issue a pass for a registered person; prints the pass number."""
+    from passapp.services.passes import issue_pass
+
+    ctx = options.context()
+    with handled(options):
+        issued = issue_pass(
+            ctx, parse_uuid(person_id), languages=languages, override_reason=override_reason
+        )
+    emit(options, issued.to_json(), issued.pass_number)
+
+
+# --- entry -----------------------------------------------------------------------------
+
+
+@main.group()
+def entry() -> None:
+    """The entry log of a pass."""
+
+
+@entry.command("add")
+@click.argument("pass_reference", metavar="PASS")
+@click.option("--kind", required=True, help="sprachkurs, integrationskurs, beratung, …")
+@click.option("--date", "start", required=True, metavar="DATE", help="Day of the entry or start.")
+@click.option("--end-date", metavar="DATE")
+@click.option("--status", help="empfohlen, angemeldet, begonnen, abgeschlossen, abgebrochen")
+@click.option("--title")
+@click.option("--provider")
+@click.option("--offer", help="Offer id (slug) from the catalogue.")
+@click.option("--level", help="CEFR level A1…C2.")
+@click.option("--result")
+@click.option("--corrects", metavar="ENTRY_ID", help="This entry corrects an earlier one.")
+@click.option("--cancels", metavar="ENTRY_ID", help="This entry cancels an earlier one.")
+@click.pass_obj
+def entry_add(options: Options, /, pass_reference: str, **values: Any) -> None:
+    """Log an entry against a pass (append-only)."""
+    from passapp.services.entries import EntryInput, add_entry
+
+    with handled(options):
+        if values["corrects"] and values["cancels"]:
+            raise InputError(
+                "give either --corrects or --cancels, not both",
+                "Bitte entweder korrigieren oder stornieren.",
+            )
+        action, refers_to = Action.RECORD, None
+        if values["corrects"]:
+            action, refers_to = Action.CORRECTION, parse_uuid(values["corrects"])
+        elif values["cancels"]:
+            action, refers_to = Action.CANCELLATION, parse_uuid(values["cancels"])
+        data = EntryInput(
+            kind=parse_kind(values["kind"]),
+            start_date=parse_full_date(values["start"]),
+            end_date=parse_full_date(values["end_date"]) if values["end_date"] else None,
+            status=parse_status(values["status"]) if values["status"] else None,
+            title=values["title"],
+            provider=values["provider"],
+            offer_slug=values["offer"],
+            level=parse_level(values["level"]) if values["level"] else None,
+            result=values["result"],
+            action=action,
+            refers_to=refers_to,
+        )
+    ctx = options.context()
+    with handled(options):
+        view = add_entry(ctx, pass_reference, data)
+    emit(options, view.to_json(), str(view.id))
+
+
+@entry.command("list")
+@click.argument("pass_reference", metavar="PASS")
+@click.pass_obj
+def entry_list(options: Options, pass_reference: str) -> None:
+    """List the entries of a pass."""
+    from passapp.services.entries import list_entries
+
+    ctx = options.context()
+    with handled(options):
+        log = list_entries(ctx, pass_reference)
+    lines = [f"Pass {log.pass_number} ({log.pass_status})"]
+    for item in log.entries:
+        mark = " [storniert]" if item.cancelled else " [korrigiert]" if item.superseded_by else ""
+        lines.append(
+            f"{item.date.strftime('%d.%m.%Y')}  {item.kind:<18} {item.title or ''} "
+            f"{item.level or ''} {item.result or ''} ({item.office}){mark}  {item.id}"
+        )
+    emit(options, log.to_json(), "\n".join(lines))

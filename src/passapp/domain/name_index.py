@@ -1,0 +1,65 @@
+"""Search keys for the person register, and how a query is scored against a name.
+
+Every key is an exact or prefix lookup in one B-tree index, so the cost of a search does
+not grow with the register: ``L:`` a Latin search-form token, ``P:`` its Kölner Phonetik
+code, ``PP:`` the codes of one family-name and one given-name token in both orders (the
+clerk may type either name first). A typo that changes a phonetic code still finds the
+person through the other token's keys; scoring then ranks the candidates.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from passapp.domain.names import name_tokens, phonetic_key
+
+LATIN = "L:"
+PHONETIC = "P:"
+PAIR = "PP:"
+
+
+def index_keys(family_names: str, given_names: str) -> set[str]:
+    family = name_tokens(family_names)
+    given = name_tokens(given_names)
+    keys: set[str] = set()
+    for token in family + given:
+        keys.add(LATIN + token)
+        code = phonetic_key(token)
+        if code:
+            keys.add(PHONETIC + code)
+    if len(family) > 1:
+        # "Al-Hassan" is also typed "Alhassan": index the joined form too.
+        joined = "".join(family)
+        keys.add(LATIN + joined)
+        keys.add(PHONETIC + phonetic_key(joined))
+    for family_token in family:
+        for given_token in given:
+            first, second = phonetic_key(family_token), phonetic_key(given_token)
+            if first and second:
+                keys.add(f"{PAIR}{first} {second}")
+                keys.add(f"{PAIR}{second} {first}")
+    return keys
+
+
+def pair_key(first_token: str, second_token: str) -> str | None:
+    first, second = phonetic_key(first_token), phonetic_key(second_token)
+    return f"{PAIR}{first} {second}" if first and second else None
+
+
+def token_score(query_token: str, name_token: str) -> float:
+    """0–100: how well one typed token fits one token of a name."""
+    if query_token == name_token:
+        return 100.0
+    if len(query_token) >= 2 and name_token.startswith(query_token):
+        return 95.0
+    query_code = phonetic_key(query_token)
+    if query_code and query_code == phonetic_key(name_token):
+        return 90.0
+    return 100.0 * Levenshtein.normalized_similarity(query_token, name_token)
+
+
+def match_score(query_tokens: list[str], name: list[str]) -> float:
+    """Mean over the query tokens of their best fit in the name (order-free)."""
+    if not query_tokens or not name:
+        return 0.0
+    return sum(max(token_score(q, n) for n in name) for q in query_tokens) / len(query_tokens)

@@ -1,0 +1,1 @@
+"""Typed ORM models and the database setup. No Qt here."""

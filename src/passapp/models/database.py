@@ -1,0 +1,188 @@
+"""Building the engine and opening a database at the current schema (STYLE 4, 5).
+
+One function builds every engine, so the SQLite pragmas are set in one place:
+
+* ``journal_mode=WAL``: readers (the UI's lists) never block the one writer;
+* ``foreign_keys=ON``: SQLite leaves them off unless asked, per connection;
+* ``busy_timeout``: a second process (the CLI next to the app) waits instead of failing;
+* ``synchronous=NORMAL``: safe with WAL (a power cut loses at most the last commit,
+  never corrupts), and much faster than FULL on the slow disks of counter PCs.
+
+A fresh database is created from the models and stamped at the Alembic head; an
+existing one at an older revision is backed up next to itself, then upgraded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from passapp.models.entities import Base
+
+IN_MEMORY = "sqlite://"
+WRITE_OPTION = "passapp_write"
+
+
+class DatabaseError(RuntimeError):
+    def __init__(self, message_en: str, message_de: str) -> None:
+        super().__init__(message_en)
+        self.message_de = message_de
+
+
+def default_database_url() -> str:
+    """``PASSAPP_DB`` if set, else ``passapp.sqlite3`` in the user data folder."""
+    override = os.environ.get("PASSAPP_DB")
+    if override:
+        return to_url(override)
+    folder = Path(platformdirs.user_data_dir("passapp", appauthor=False))
+    return to_url(str(folder / "passapp.sqlite3"))
+
+
+def to_url(path_or_url: str) -> str:
+    """Accept a plain file path or an SQLAlchemy URL (``postgresql+psycopg://…``)."""
+    if "://" in path_or_url:
+        return path_or_url
+    return f"sqlite:///{Path(path_or_url).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event, not the sqlite3 module, decide how a transaction starts.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if parsed.database in (None, "", ":memory:"):
+        # Tests: one shared connection, or every session would see its own empty database.
+        engine = create_engine(
+            IN_MEMORY, poolclass=StaticPool, connect_args={"check_same_thread": False}
+        )
+    else:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    # A write transaction takes the write lock at its start (BEGIN IMMEDIATE). Otherwise two
+    # processes that both read first and then write fail with SQLITE_BUSY at the upgrade,
+    # which the busy timeout cannot wait out in WAL mode.
+    mode = "IMMEDIATE" if connection.get_execution_options().get(WRITE_OPTION) else "DEFERRED"
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _alembic_config(engine: Engine) -> Config:
+    config = Config()
+    script_location = resources.files("passapp.models") / "migrations"
+    config.set_main_option("script_location", str(script_location))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision(engine: Engine) -> str:
+    head = ScriptDirectory.from_config(_alembic_config(engine)).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_sqlite(engine: Engine, suffix: str) -> Path | None:
+    """Copy an SQLite file with the online backup API (consistent even in WAL mode)."""
+    database = engine.url.database
+    if engine.url.get_backend_name() != "sqlite" or not database:
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = Path(f"{database}.{stamp}.{suffix}.bak")
+    source = sqlite3.connect(database)
+    try:
+        destination = sqlite3.connect(target)
+        with destination:
+            source.backup(destination)
+        destination.close()
+    finally:
+        source.close()
+    return target
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup_path: Path | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error."""
+        with self.sessions() as session, session.begin():
+            session.connection(execution_options={WRITE_OPTION: True})
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self.sessions() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None) -> Database:
+    """Open (and create or upgrade) the database at ``url`` or the default location."""
+    engine = make_engine(url or default_database_url())
+    backup: Path | None = None
+    config = _alembic_config(engine)
+    head = head_revision(engine)
+    has_tables = bool(inspect(engine).get_table_names())
+    revision = current_revision(engine) if has_tables else None
+    if not has_tables:
+        Base.metadata.create_all(engine)
+        command.stamp(config, "head")
+    elif revision is None:
+        engine.dispose()
+        raise DatabaseError(
+            f"{engine.url!r} is not a passapp database (no schema revision)",
+            "Die gewählte Datei ist keine passapp-Datenbank.",
+        )
+    elif revision != head:
+        known = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
+        if revision not in known:
+            engine.dispose()
+            raise DatabaseError(
+                f"database schema {revision} is newer than this program; update passapp",
+                "Die Datenbank stammt von einer neueren passapp-Version. Bitte passapp aktualisieren.",
+            )
+        backup = backup_sqlite(engine, f"before-{head}")
+        command.upgrade(config, "head")
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(engine=engine, sessions=sessions, backup_path=backup)

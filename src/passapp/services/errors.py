@@ -1,0 +1,35 @@
+"""Errors a service raises, mapped to exit codes by the CLI and to messages by the UI.
+
+``Refused`` (exit 1): the input was understood and the answer is no (not eligible, a
+second active pass, a revoked pass). ``InvalidInput`` (exit 2): the input itself is wrong
+(unknown id, impossible date, no office set up). Domain ``InputError`` counts as 2 too.
+"""
+
+from __future__ import annotations
+
+from passapp.domain.errors import InputError
+
+
+class ServiceError(Exception):
+    exit_code = 2
+
+    def __init__(self, message_en: str, message_de: str) -> None:
+        # Not cooperative on purpose: InvalidInput is also a domain InputError.
+        Exception.__init__(self, message_en)
+        self.message_de = message_de
+
+
+class InvalidInput(ServiceError, InputError):
+    exit_code = 2
+
+
+class NotFound(InvalidInput):
+    pass
+
+
+class NotSetUp(InvalidInput):
+    pass
+
+
+class Refused(ServiceError):
+    exit_code = 1

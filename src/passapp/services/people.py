@@ -1,0 +1,275 @@
+"""Registering people and checking their eligibility (one transaction per call)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from passapp.domain.codes import parse_language, parse_nationality
+from passapp.domain.dates import PartialDate
+from passapp.domain.eligibility import EligibilityResult, EligibilityRules, check_eligibility
+from passapp.domain.name_index import index_keys
+from passapp.domain.names import InvalidNameError, latin_search_form, normalize_name
+from passapp.models.entities import EligibilityCheck, Office, Person, PersonNameKey, Setting
+from passapp.services import audit
+from passapp.services.context import ServiceContext
+from passapp.services.errors import InvalidInput, NotFound
+from passapp.services.offices import local_office
+from passapp.services.reference import municipality_by_name_or_key
+from passapp.services.search import possible_duplicates
+from passapp.services.views import EligibilityView, PersonSummary, PersonView
+
+SEXES = {"f": "weiblich", "m": "männlich", "d": "divers", "x": "ohne Angabe"}
+RULES_KEY = "eligibility_rules"
+# The version of the consent notice shown (resources/consent); stored with each consent.
+CONSENT_NOTICE_VERSION = "2026-11"
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    family_names: str
+    given_names: str
+    birth_date: PartialDate
+    arrival_date: PartialDate | None = None
+    moved_from_abroad: bool = False
+    sex: str | None = None
+    nationalities: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    municipality: str | None = None
+    contact: str | None = None
+    family_names_original: str | None = None
+    given_names_original: str | None = None
+    consent: bool = False
+    consent_notice_version: str | None = None
+    consent_language: str | None = None
+
+
+@dataclass(frozen=True)
+class Registration:
+    person: PersonView
+    eligibility: EligibilityView
+    possible_duplicates: list[PersonSummary] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": str(self.person.id),
+            "eligibility": self.eligibility.to_json(),
+            "possible_duplicates": [d.to_json() for d in self.possible_duplicates],
+        }
+
+
+def eligibility_rules(session: Session) -> EligibilityRules:
+    stored = session.get(Setting, RULES_KEY)
+    return EligibilityRules(**stored.value) if stored is not None else EligibilityRules()
+
+
+def _names(value: str, *, required: bool, what_en: str, what_de: str) -> str:
+    if not value.strip():
+        if required:
+            raise InvalidInput(f"{what_en} is required", f"{what_de} fehlt.")
+        return ""  # single-name persons: no placeholder such as "FNU" (DESIGN §3)
+    try:
+        return normalize_name(value)
+    except InvalidNameError as error:
+        raise InvalidInput(f"{what_en}: {error}", f"{what_de}: {error.message_de}") from error
+
+
+def _optional_names(value: str | None, what_en: str, what_de: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    return _names(value, required=True, what_en=what_en, what_de=what_de)
+
+
+def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
+    family = _names(data.family_names, required=True, what_en="family name", what_de="Familienname")
+    given = _names(data.given_names, required=False, what_en="given names", what_de="Vorname(n)")
+    if not latin_search_form(f"{family} {given}"):
+        raise InvalidInput(
+            "the name has no letters that can be searched for",
+            "Der Name enthält keine suchbaren Buchstaben.",
+        )
+    sex = None
+    if data.sex:
+        sex = data.sex.strip().lower()
+        if sex not in SEXES:
+            raise InvalidInput(
+                f"sex must be one of {', '.join(SEXES)}",
+                f"Geschlecht: erlaubt sind {', '.join(SEXES)}.",
+            )
+    nationalities = list(dict.fromkeys(parse_nationality(n) for n in data.nationalities))
+    languages = list(dict.fromkeys(parse_language(code) for code in data.languages))
+    today = ctx.today()
+    with ctx.db.transaction() as session:
+        office = local_office(session)
+        rules = eligibility_rules(session)
+        result = check_eligibility(
+            data.birth_date,
+            today,
+            arrival_date=data.arrival_date,
+            moved_from_abroad=data.moved_from_abroad,
+            rules=rules,
+        )
+        municipality_key = None
+        if data.municipality:
+            found = municipality_by_name_or_key(session, data.municipality)
+            if found is None:
+                raise InvalidInput(
+                    f"unknown municipality {data.municipality!r}; the district's 17 municipalities are known by name or key",
+                    f"Unbekannte Gemeinde „{data.municipality}“.",
+                )
+            municipality_key = found.key
+        duplicates = possible_duplicates(session, family, given, data.birth_date)
+        person = Person(
+            family_names=family,
+            given_names=given,
+            family_names_original=_optional_names(
+                data.family_names_original, "original family name", "Familienname (Originalschrift)"
+            ),
+            given_names_original=_optional_names(
+                data.given_names_original, "original given names", "Vorname(n) (Originalschrift)"
+            ),
+            family_names_latin=latin_search_form(family),
+            given_names_latin=latin_search_form(given),
+            birth_date=data.birth_date,
+            birth_year=data.birth_date.year,
+            sex=sex,
+            nationalities=nationalities,
+            languages=languages,
+            arrival_date=data.arrival_date,
+            moved_from_abroad=data.moved_from_abroad,
+            municipality_key=municipality_key,
+            contact=(data.contact or "").strip() or None,
+            registered_by_office_id=office.id,
+            registered_by=ctx.clerk,
+            consent=data.consent,
+            consent_notice_version=data.consent_notice_version if data.consent else None,
+            consent_language=data.consent_language if data.consent else None,
+            consent_recorded_at=dt.datetime.now(dt.UTC) if data.consent else None,
+        )
+        session.add(person)
+        session.flush()
+        write_name_keys(session, person)
+        check = _store_check(session, ctx, person.id, office.id, result.status.value, result)
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="person.register",
+            object_type="person",
+            object_id=person.id,
+            details={
+                "consent": data.consent,
+                "eligibility_check": str(check.id),
+                "eligibility": result.status.value,
+                "possible_duplicates": [str(d.id) for d in duplicates],
+            },
+        )
+        return Registration(
+            person=_view(person, office.code),
+            eligibility=EligibilityView.of(result, rules),
+            possible_duplicates=duplicates,
+        )
+
+
+def write_name_keys(session: Session, person: Person) -> None:
+    """(Re)build the search keys of one person; part of the caller's transaction."""
+    session.execute(delete(PersonNameKey).where(PersonNameKey.person_id == person.id))
+    for key in sorted(index_keys(person.family_names, person.given_names)):
+        session.add(PersonNameKey(person_id=person.id, key=key, birth_year=person.birth_year))
+
+
+def _store_check(
+    session: Session,
+    ctx: ServiceContext,
+    person_id: uuid.UUID,
+    office_id: uuid.UUID,
+    status: str,
+    result: EligibilityResult,
+) -> EligibilityCheck:
+    check = EligibilityCheck(
+        person_id=person_id,
+        checked_on=result.checked_on,
+        rule_version=result.rule_version,
+        status=status,
+        reasons=[r.value for r in result.reasons],
+        checked_by=ctx.clerk,
+        office_id=office_id,
+    )
+    session.add(check)
+    session.flush()
+    return check
+
+
+def load_person(session: Session, person_id: uuid.UUID) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.erased_at is not None:
+        raise NotFound(
+            f"no person with id {person_id}", f"Keine Person mit der Kennung {person_id}."
+        )
+    return person
+
+
+def check_person(ctx: ServiceContext, person_id: uuid.UUID) -> tuple[EligibilityView, uuid.UUID]:
+    """Check a registered person today and keep the check (rule version, day, reasons)."""
+    with ctx.db.transaction() as session:
+        office = local_office(session)
+        view, check = check_and_store(session, ctx, load_person(session, person_id), office.id)
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="person.check_eligibility",
+            object_type="person",
+            object_id=person_id,
+            details={"eligibility_check": str(check.id), "eligibility": view.status},
+        )
+        return view, check.id
+
+
+def check_and_store(
+    session: Session, ctx: ServiceContext, person: Person, office_id: uuid.UUID
+) -> tuple[EligibilityView, EligibilityCheck]:
+    rules = eligibility_rules(session)
+    result = check_eligibility(
+        person.birth_date,
+        ctx.today(),
+        arrival_date=person.arrival_date,
+        moved_from_abroad=person.moved_from_abroad,
+        rules=rules,
+    )
+    check = _store_check(session, ctx, person.id, office_id, result.status.value, result)
+    return EligibilityView.of(result, rules), check
+
+
+def get_person(ctx: ServiceContext, person_id: uuid.UUID) -> PersonView:
+    with ctx.db.reading() as session:
+        person = load_person(session, person_id)
+        office_code = person_office_code(session, person)
+        return _view(person, office_code)
+
+
+def person_office_code(session: Session, person: Person) -> str:
+    office = session.get(Office, person.registered_by_office_id)
+    return office.code if office is not None else "?"
+
+
+def _view(person: Person, office_code: str) -> PersonView:
+    return PersonView(
+        id=person.id,
+        family_names=person.family_names,
+        given_names=person.given_names,
+        birth_date=person.birth_date,
+        arrival_date=person.arrival_date,
+        moved_from_abroad=person.moved_from_abroad,
+        sex=person.sex,
+        nationalities=tuple(person.nationalities),
+        languages=tuple(person.languages),
+        municipality_key=person.municipality_key,
+        consent=person.consent,
+        registered_by_office=office_code,
+    )

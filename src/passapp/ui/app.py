@@ -1,0 +1,43 @@
+"""Desktop entry point: ``passapp`` opens the configured database, ``--demo`` a fresh demo."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from passapp.models.database import DatabaseError, open_database, to_url
+from passapp.services.context import ServiceContext
+from passapp.services.demo import create_demo
+from passapp.ui.main_window import MainWindow
+
+
+def build_context(database: str | None, demo: bool) -> ServiceContext:
+    if demo:
+        # A fresh district in a temporary folder: trying things never touches real data.
+        folder = Path(tempfile.mkdtemp(prefix="passapp-demo-"))
+        ctx = ServiceContext(db=open_database(to_url(str(folder / "demo.sqlite3"))), clerk="demo")
+        create_demo(ctx)
+        return ctx
+    return ServiceContext(db=open_database(to_url(database) if database else None))
+
+
+def run(database: str | None = None, demo: bool = False) -> int:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("passapp")
+    app.setApplicationDisplayName("Bildungs- und Beratungspass")
+    try:
+        ctx = build_context(database, demo)
+    except DatabaseError as error:
+        QMessageBox.critical(None, "Datenbank", error.message_de)
+        return 2
+    window = MainWindow(ctx)
+    window.show()
+    return int(app.exec())
+
+
+def main() -> None:
+    sys.exit(run(demo="--demo" in sys.argv[1:]))

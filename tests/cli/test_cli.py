@@ -1,0 +1,271 @@
+"""The command-line contract (DESIGN §8), run as a real process on a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from passapp.domain.pass_number import PassNumber
+
+
+def cli(*args: str, db: Path | None = None, expect: int = 0) -> dict[str, Any]:
+    command = [sys.executable, "-m", "passapp", *(["--db", str(db)] if db else []), "--json", *args]
+    env = {**os.environ, "PASSAPP_CLERK": "cli-test"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == expect, (done.stdout, done.stderr)
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stdout  # exactly one JSON object on stdout
+    payload: dict[str, Any] = json.loads(lines[0])
+    if expect != 0:
+        assert done.stderr.strip(), "an error also explains itself on stderr"
+    return payload
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["--birth-date", "2010-11-25", "--from-abroad", "--on", "2026-11-25"], "eligible"),
+        (["--birth-date", "2010-11-26", "--from-abroad", "--on", "2026-11-25"], "not_eligible"),
+        (
+            ["--birth-date", "1990-01-01", "--arrival-date", "2020-11-25", "--on", "2026-11-25"],
+            "eligible",
+        ),
+        (
+            ["--birth-date", "1990-01-01", "--arrival-date", "2020-11-25", "--on", "2026-11-26"],
+            "not_eligible",
+        ),
+        (
+            ["--birth-date", "1990-01-01", "--arrival-date", "2020-02-29", "--on", "2026-02-28"],
+            "eligible",
+        ),
+        (
+            ["--birth-date", "1990-01-01", "--arrival-date", "2020-02-29", "--on", "2026-03-01"],
+            "not_eligible",
+        ),
+        (["--birth-date", "00.00.2010", "--from-abroad", "--on", "2026-11-25"], "needs_review"),
+        (["--birth-date", "XX.11.2010", "--from-abroad", "--on", "2026-11-25"], "needs_review"),
+        (
+            ["--birth-date", "1990-01-01", "--arrival-date", "2020-11-00", "--on", "2026-11-25"],
+            "needs_review",
+        ),
+        (["--birth-date", "1990-01-01", "--on", "2026-11-25"], "needs_review"),
+    ],
+)
+def test_eligibility_command(args: list[str], status: str) -> None:
+    result = cli("eligibility", *args)
+    assert result["status"] == status
+    assert isinstance(result["reasons"], list)
+    assert result["reasons"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--birth-date", "2021-02-29"],
+        ["--birth-date", "2030-01-01", "--on", "2026-11-25"],
+        ["--birth-date", "1990-01-01", "--arrival-date", "2027-01-01", "--on", "2026-11-25"],
+        ["--birth-date", "gestern"],
+    ],
+)
+def test_eligibility_bad_dates_exit_2(args: list[str]) -> None:
+    assert "error" in cli("eligibility", *args, expect=2)
+
+
+@pytest.fixture
+def office_db(tmp_path: Path) -> Path:
+    db = tmp_path / "office.sqlite3"
+    result = cli(
+        "office",
+        "init",
+        "--code",
+        "EWDAH",
+        "--name",
+        "Einwohnermeldeamt Dachau",
+        "--kind",
+        "einwohnermeldeamt",
+        "--municipality",
+        "Dachau",
+        db=db,
+    )
+    assert result["office"] == "EWDAH"
+    return db
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as connection:
+        tables = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def test_counter_flow(office_db: Path) -> None:
+    added = cli(
+        "person",
+        "add",
+        "--family-name",
+        "Ahmadi",
+        "--given-names",
+        "Zahra",
+        "--birth-date",
+        "00.00.2001",
+        "--arrival-date",
+        "2024-09-02",
+        "--nationality",
+        "AFG",
+        "--language",
+        "fa",
+        "--consent",
+        db=office_db,
+    )
+    assert added["eligibility"]["status"] == "eligible"
+    person_id = added["id"]
+
+    issued = cli("pass", "issue", person_id, "--language", "fa", db=office_db)
+    number = PassNumber.parse(issued["pass_number"])
+    assert number.office == "EWDAH"
+    assert "pdf" in issued
+
+    refused = cli("pass", "issue", person_id, db=office_db, expect=1)
+    assert issued["pass_number"] in refused["error"]
+
+    entry = cli(
+        "entry",
+        "add",
+        issued["pass_number"],
+        "--kind",
+        "sprachkurs",
+        "--date",
+        "01.11.2026",
+        "--level",
+        "a2",
+        "--title",
+        "Deutsch A2",
+        db=office_db,
+    )
+    listed = cli("entry", "list", issued["pass_number"], db=office_db)
+    assert listed["pass_number"] == issued["pass_number"]
+    assert [e["id"] for e in listed["entries"]] == [entry["id"]]
+    assert {"id", "kind", "date", "title", "level", "result", "office"} <= listed["entries"][
+        0
+    ].keys()
+    assert listed["entries"][0]["level"] == "A2"
+    assert listed["entries"][0]["office"] == "EWDAH"
+
+    found = cli("find", "Achmadi", "Sahra", db=office_db)
+    assert [r["id"] for r in found["results"]] == [person_id]
+    assert cli("find", issued["pass_number"].lower(), db=office_db)["results"][0]["id"] == person_id
+
+
+def test_issue_refusals_and_override(office_db: Path) -> None:
+    child = cli(
+        "person",
+        "add",
+        "--family-name",
+        "Klein",
+        "--birth-date",
+        "2015-03-03",
+        "--from-abroad",
+        db=office_db,
+    )
+    assert child["eligibility"]["status"] == "not_eligible"
+    cli("pass", "issue", child["id"], db=office_db, expect=1)
+
+    review = cli(
+        "person",
+        "add",
+        "--family-name",
+        "Tesfaye",
+        "--given-names",
+        "Selam",
+        "--birth-date",
+        "XX.XX.1999",
+        db=office_db,
+    )
+    assert review["eligibility"]["status"] == "needs_review"
+    cli("pass", "issue", review["id"], db=office_db, expect=1)
+    issued = cli(
+        "pass",
+        "issue",
+        review["id"],
+        "--override-reason",
+        "Einreise laut Aufenthaltstitel am 03.05.2023",
+        db=office_db,
+    )
+    assert PassNumber.parse(issued["pass_number"]).sequence == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["person", "add", "--family-name", "Ahmadi", "--birth-date", "31.02.2000"],
+        ["person", "add", "--family-name", "Ahmadi", "--birth-date", "2030-01-01"],
+        [
+            "person",
+            "add",
+            "--family-name",
+            "Ahmadi",
+            "--birth-date",
+            "2000-01-01",
+            "--nationality",
+            "QQQ",
+        ],
+        ["person", "add", "--family-name", "R2D2", "--birth-date", "2000-01-01"],
+        ["entry", "add", "EWDAH-000001-00", "--kind", "sprachkurs", "--date", "2026-11-01"],
+        ["entry", "add", "EWDAH-000001-00", "--kind", "kochkurs", "--date", "2026-11-01"],
+        ["pass", "issue", "not-an-id"],
+        ["find", "EWDAH-000001-00"],
+    ],
+)
+def test_bad_input_exits_2_and_writes_nothing(office_db: Path, args: list[str]) -> None:
+    before = table_counts(office_db)
+    result = cli(*args, db=office_db, expect=2)
+    assert result["error"]
+    assert result["error_de"]
+    assert table_counts(office_db) == before
+
+
+def test_person_add_without_office_exits_2(tmp_path: Path) -> None:
+    cli(
+        "person",
+        "add",
+        "--family-name",
+        "Ahmadi",
+        "--birth-date",
+        "2000-01-01",
+        db=tmp_path / "empty.sqlite3",
+        expect=2,
+    )
+
+
+def test_database_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("PASSAPP_DB", str(target))
+    cli("office", "init", "--code", "JCDAH", "--name", "Jobcenter Dachau", "--kind", "jobcenter")
+    assert target.exists()
+
+
+def test_human_output_without_json(office_db: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "passapp",
+            "eligibility",
+            "--birth-date",
+            "2000-01-01",
+            "--from-abroad",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    assert "erfüllt" in done.stdout

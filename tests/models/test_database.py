@@ -1,0 +1,103 @@
+"""The store: schema from migrations equals the models, upgrades back up first, pragmas."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from passapp.models.database import (
+    DatabaseError,
+    _alembic_config,
+    backup_sqlite,
+    current_revision,
+    head_revision,
+    make_engine,
+    open_database,
+    to_url,
+)
+from passapp.models.entities import Base
+
+
+def test_migrations_build_exactly_the_schema_of_the_models(tmp_path: Path) -> None:
+    from alembic import command
+
+    engine = make_engine(to_url(str(tmp_path / "migrated.sqlite3")))
+    command.upgrade(_alembic_config(engine), "head")
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+    engine.dispose()
+
+
+def test_fresh_database_is_stamped_at_head(tmp_path: Path) -> None:
+    db = open_database(to_url(str(tmp_path / "fresh.sqlite3")))
+    assert current_revision(db.engine) == head_revision(db.engine)
+    assert db.backup_path is None
+
+
+def test_pragmas_are_on_for_every_connection(tmp_path: Path) -> None:
+    db = open_database(to_url(str(tmp_path / "pragmas.sqlite3")))
+    with db.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+RELEASED = sorted((Path(__file__).parent / "released").glob("schema-*.sqlite3"))
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)
+def test_every_released_schema_opens_at_head_with_its_data(tmp_path: Path, fixture: Path) -> None:
+    """One database per released schema (made by that release); each must upgrade."""
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    with sqlite3.connect(path) as connection:
+        (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    db = open_database(to_url(str(path)))
+    assert current_revision(db.engine) == head_revision(db.engine)
+    if revision != head_revision(db.engine):
+        assert db.backup_path is not None
+        assert db.backup_path.exists()
+    with db.reading() as session:
+        assert session.execute(text("SELECT family_names FROM person")).scalar() == "Müller"
+        assert session.execute(text("SELECT count(*) FROM pass")).scalar() == 1
+
+
+def test_backup_is_a_consistent_copy(tmp_path: Path) -> None:
+    db = open_database(to_url(str(tmp_path / "live.sqlite3")))
+    with db.transaction() as session:
+        session.execute(text("INSERT INTO municipality (key, name) VALUES ('09999999', 'Test')"))
+    backup = backup_sqlite(db.engine, "manual")
+    assert backup is not None
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("SELECT name FROM municipality").fetchone() == ("Test",)
+
+
+def test_a_newer_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    open_database(to_url(str(path))).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    with pytest.raises(DatabaseError) as caught:
+        open_database(to_url(str(path)))
+    assert "newer" in str(caught.value)
+
+
+def test_a_foreign_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE something (x)")
+    with pytest.raises(DatabaseError):
+        open_database(to_url(str(path)))
+
+
+def test_in_memory_database_for_tests() -> None:
+    db = open_database("sqlite://")
+    with db.transaction() as session:
+        assert session.execute(text("SELECT count(*) FROM office")).scalar() == 0
