@@ -237,6 +237,8 @@ def person_add(options: Options, /, **values: Any) -> None:
     ctx = options.context()
     with handled(options):
         registration = register_person(ctx, data)
+    for warning in registration.warnings:
+        click.echo(f"Hinweis: {warning}", err=True)
     for duplicate in registration.possible_duplicates:
         click.echo(
             f"Hinweis: mögliche Dublette {duplicate.family_names}, {duplicate.given_names} "

@@ -10,6 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from passapp.models.database import (
     DatabaseError,
@@ -67,6 +68,8 @@ def test_every_released_schema_opens_at_head_with_its_data(tmp_path: Path, fixtu
     with db.reading() as session:
         assert session.execute(text("SELECT family_names FROM person")).scalar() == "Müller"
         assert session.execute(text("SELECT count(*) FROM pass")).scalar() == 1
+    with pytest.raises(IntegrityError, match="append-only"), db.transaction() as session:
+        session.execute(text("UPDATE audit_event SET actor = 'x'"))
 
 
 def test_backup_is_a_consistent_copy(tmp_path: Path) -> None:

@@ -124,3 +124,10 @@ def test_unknown_person(office_ctx: ServiceContext) -> None:
 
     with pytest.raises(InvalidInput):
         get_person(office_ctx, uuid.uuid4())
+
+
+def test_a_name_outside_din_91379_latin_is_kept_with_a_hint(office_ctx: ServiceContext) -> None:
+    registration = register_person(office_ctx, person(family_names="Шевченко", given_names="Олена"))
+    assert registration.warnings
+    assert get_person(office_ctx, registration.person.id).family_names == "Шевченко"
+    assert register_person(office_ctx, person(family_names="Łukasiewicz")).warnings == []

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from passapp.models.entities import Base
+from passapp.models.guards import install_guards
 
 IN_MEMORY = "sqlite://"
 WRITE_OPTION = "passapp_write"
@@ -166,7 +167,9 @@ def open_database(url: str | None = None) -> Database:
     has_tables = bool(inspect(engine).get_table_names())
     revision = current_revision(engine) if has_tables else None
     if not has_tables:
-        Base.metadata.create_all(engine)
+        with engine.begin() as connection:
+            Base.metadata.create_all(connection)
+            install_guards(connection)
         command.stamp(config, "head")
     elif revision is None:
         engine.dispose()

@@ -14,7 +14,12 @@ from passapp.domain.codes import parse_language, parse_nationality
 from passapp.domain.dates import PartialDate
 from passapp.domain.eligibility import EligibilityResult, EligibilityRules, check_eligibility
 from passapp.domain.name_index import index_keys
-from passapp.domain.names import InvalidNameError, latin_search_form, normalize_name
+from passapp.domain.names import (
+    InvalidNameError,
+    is_din91379_latin,
+    latin_search_form,
+    normalize_name,
+)
 from passapp.models.entities import EligibilityCheck, Office, Person, PersonNameKey, Setting
 from passapp.services import audit
 from passapp.services.context import ServiceContext
@@ -54,12 +59,15 @@ class Registration:
     person: PersonView
     eligibility: EligibilityView
     possible_duplicates: list[PersonSummary] = field(default_factory=list)
+    # Hints for the clerk that do not stop the registration (German text).
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": str(self.person.id),
             "eligibility": self.eligibility.to_json(),
             "possible_duplicates": [d.to_json() for d in self.possible_duplicates],
+            "warnings": self.warnings,
         }
 
 
@@ -173,7 +181,19 @@ def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
             person=_view(person, office.code),
             eligibility=EligibilityView.of(result, rules),
             possible_duplicates=duplicates,
+            warnings=_name_warnings(family, given),
         )
+
+
+def _name_warnings(family: str, given: str) -> list[str]:
+    # Authorities exchange names in DIN 91379 Latin; another script belongs in the
+    # "original script" fields, next to the Latin spelling of the document.
+    if is_din91379_latin(family) and is_din91379_latin(given):
+        return []
+    return [
+        "Der Name enthält Zeichen außerhalb von DIN 91379 (lateinische Schrift). Bitte die "
+        "lateinische Schreibweise aus dem Dokument eintragen und die Originalschrift getrennt."
+    ]
 
 
 def write_name_keys(session: Session, person: Person) -> None:
