@@ -70,7 +70,9 @@ def test_sample_offers_cover_every_category_and_are_marked(office_ctx: ServiceCo
 
 def test_the_database_refuses_to_rewrite_history(office_ctx: ServiceContext) -> None:
     number = issue_pass(office_ctx, register(office_ctx)).pass_number
-    add_entry(office_ctx, number, EntryInput(kind=EntryKind.BERATUNG, start_date=office_ctx.today()))
+    add_entry(
+        office_ctx, number, EntryInput(kind=EntryKind.BERATUNG, start_date=office_ctx.today())
+    )
     for statement in (
         update(AuditEvent).values(actor="x"),
         delete(AuditEvent),
