@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -182,6 +183,50 @@ def office_init(
     )
 
 
+@office.command("request")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--new-key",
+    is_flag=True,
+    help="Request a new key (key rotation); the old key stays valid for its passes.",
+)
+@click.pass_obj
+def office_request(options: Options, out: Path, new_key: bool) -> None:
+    """Write the enrolment request for the district office."""
+    from passapp.services.trust import write_request
+
+    ctx = options.context()
+    with handled(options):
+        key_id = write_request(ctx, out, new_key=new_key)
+    emit(options, {"request": str(out), "key_id": key_id}, f"Anmeldung geschrieben: {out}")
+
+
+@office.command("install")
+@click.argument("package", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def office_install(options: Options, package: Path) -> None:
+    """Install the district's certificate package or a newer trust list."""
+    from passapp.services.trust import install_file
+
+    ctx = options.context()
+    with handled(options):
+        result = install_file(ctx, package)
+    human = f"Eingespielt: {'Zertifikat und ' if result.kind == 'certificate' else ''}Vertrauensliste Nr. {result.trust_list_number}"
+    if result.first_install:
+        human += f"\nBitte den Fingerabdruck mit dem Landratsamt telefonisch vergleichen:\n  {result.fingerprint}"
+    emit(
+        options,
+        {
+            "installed": result.kind,
+            "fingerprint": result.fingerprint,
+            "trust_list": result.trust_list_number,
+            "key_id": result.key_id,
+            "first_install": result.first_install,
+        },
+        human,
+    )
+
+
 # --- person ----------------------------------------------------------------------------
 
 
@@ -284,21 +329,254 @@ def pass_group() -> None:
 
 @pass_group.command("issue")
 @click.argument("person_id")
-@click.option("--language", "languages", multiple=True, help="Second print language (ISO 639).")
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    help="Second print language (ISO 639): en, ar, fa, uk, ru, tr.",
+)
+@click.option(
+    "--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Where to write the PDF."
+)
 @click.option("--override-reason", help="Written reason to issue where eligibility needs review.")
 @click.pass_obj
 def pass_issue(
-    options: Options, person_id: str, languages: tuple[str, ...], override_reason: str | None
+    options: Options,
+    person_id: str,
+    languages: tuple[str, ...],
+    out: Path | None,
+    override_reason: str | None,
 ) -> None:
-    """Issue a pass for a registered person; prints the pass number."""
+    """Issue a pass for a registered person, sign its QR and render the PDF."""
     from passapp.services.passes import issue_pass
 
     ctx = options.context()
     with handled(options):
         issued = issue_pass(
-            ctx, parse_uuid(person_id), languages=languages, override_reason=override_reason
+            ctx,
+            parse_uuid(person_id),
+            languages=languages,
+            override_reason=override_reason,
+            out_pdf=out,
         )
-    emit(options, issued.to_json(), issued.pass_number)
+    emit(options, issued.to_json(), f"{issued.pass_number}\n{issued.pdf}")
+
+
+@pass_group.command("verify")
+@click.argument("qr_text")
+@click.option("--family-name", "family_names")
+@click.option("--given-names", default="")
+@click.option("--birth-date", metavar="DATE")
+@click.pass_obj
+def pass_verify(
+    options: Options,
+    qr_text: str,
+    family_names: str | None,
+    given_names: str,
+    birth_date: str | None,
+) -> None:
+    """Verify a scanned pass offline; optionally check the printed holder."""
+    from passapp.services.verification import verify
+
+    holder = None
+    with handled(options):
+        if family_names is not None or birth_date is not None:
+            if family_names is None or birth_date is None:
+                raise InputError(
+                    "the holder check needs --family-name and --birth-date (and --given-names if any)",
+                    "Für den Abgleich bitte Familienname und Geburtsdatum angeben.",
+                )
+            holder = (family_names, given_names, PartialDate.parse(birth_date))
+    ctx = options.context()
+    with handled(options):
+        view = verify(ctx, qr_text, holder=holder)
+    data = view.to_json()
+    human = (
+        f"{'GÜLTIG' if data['valid'] else 'UNGÜLTIG'} – {data['reason_de']}\n"
+        f"Pass {data['pass_number'] or '?'} ({data['status_de']}), Stelle {data['office'] or '?'}, "
+        f"ausgestellt {data['issued_on'] or '?'}, Karte {data['generation']}"
+        + (
+            ""
+            if data["holder_matches"] is None
+            else f"\nInhaber passt: {'ja' if data['holder_matches'] else 'NEIN'}"
+        )
+        + (
+            f"\nVertrauensliste Nr. {data['trust_list']} vom {data['trust_list_issued_at']}"
+            if data["trust_list"]
+            else ""
+        )
+    )
+    emit(options, data, human)
+    if not view.accepted:
+        if not options.as_json:
+            click.echo(
+                f"passapp: pass not accepted: {data['reason']}, status {data['status']}", err=True
+            )
+        sys.exit(EXIT_REFUSED)
+
+
+@pass_group.command("revoke")
+@click.argument("number")
+@click.option("--reason", required=True, help="Why the pass is withdrawn (kept in the audit log).")
+@click.pass_obj
+def pass_revoke(options: Options, number: str, reason: str) -> None:
+    """Withdraw a pass; the trust list carries it to the other offices."""
+    from passapp.services.passes import revoke_pass
+
+    ctx = options.context()
+    with handled(options):
+        change = revoke_pass(ctx, number, reason)
+    emit(options, change.to_json(), f"{change.pass_number}: eingezogen")
+
+
+@pass_group.command("replace")
+@click.argument("number")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def pass_replace(options: Options, number: str, out: Path | None) -> None:
+    """Print a new card for a lost one: same number, next generation."""
+    from passapp.services.passes import replace_pass
+
+    ctx = options.context()
+    with handled(options):
+        change = replace_pass(ctx, number, out)
+    emit(options, change.to_json(), f"{change.pass_number} Karte {change.generation}\n{change.pdf}")
+
+
+@pass_group.command("sheet")
+@click.argument("number")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def pass_sheet(options: Options, number: str, out: Path) -> None:
+    """Print the holder's entries so far (entry record sheet, PDF)."""
+    from passapp.services.passes import print_entry_sheet
+
+    ctx = options.context()
+    with handled(options):
+        path = print_entry_sheet(ctx, number, out)
+    emit(options, {"pass_number": number, "pdf": str(path)}, str(path))
+
+
+# --- district and enrolment -------------------------------------------------------------
+
+
+@main.group()
+def district() -> None:
+    """The district office: root key, enrolment, trust list."""
+
+
+@district.command("init")
+@click.option("--name", required=True)
+@click.option(
+    "--code",
+    required=True,
+    help="The district office's own code (2–6 of 0-9, A-X without I and O).",
+)
+@click.pass_obj
+def district_init(options: Options, name: str, code: str) -> None:
+    """New district database with its root key; prints the key's fingerprint."""
+    from passapp.services.trust import init_district
+
+    ctx = options.context()
+    with handled(options):
+        info = init_district(ctx, name=name, code=code)
+    emit(
+        options,
+        {
+            "district": info.code,
+            "name": info.name,
+            "fingerprint": info.fingerprint,
+            "trust_list": info.trust_list_number,
+        },
+        f"Landkreis {info.name} ({info.code}) eingerichtet.\nFingerabdruck des Landkreis-Schlüssels:\n  {info.fingerprint}",
+    )
+
+
+@district.command("enrol")
+@click.argument("request", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def district_enrol(options: Options, request: Path, out: Path) -> None:
+    """Sign an office's request into a certificate package."""
+    from passapp.services.trust import enrol_office
+
+    ctx = options.context()
+    with handled(options):
+        result = enrol_office(ctx, request, out)
+    emit(
+        options,
+        {
+            "office": result.office_code,
+            "key_id": result.key_id,
+            "valid_until": result.valid_until.isoformat(),
+            "fingerprint": result.fingerprint,
+            "trust_list": result.trust_list_number,
+            "package": str(out),
+        },
+        f"Dienststelle {result.office_code} angemeldet (Schlüssel {result.key_id}, gültig bis {result.valid_until:%d.%m.%Y}).\n"
+        f"Fingerabdruck des Landkreis-Schlüssels zum Vergleich am Telefon:\n  {result.fingerprint}",
+    )
+
+
+@district.command("trust-list")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def district_trust_list(options: Options, out: Path) -> None:
+    """Sign and write the next trust list for the offices."""
+    from passapp.services.trust import export_trust_list
+
+    ctx = options.context()
+    with handled(options):
+        number = export_trust_list(ctx, out)
+    emit(options, {"trust_list": number, "file": str(out)}, f"Vertrauensliste Nr. {number}: {out}")
+
+
+@district.command("compromised")
+@click.argument("office_code")
+@click.option("--key-id", required=True, type=int)
+@click.option(
+    "--after",
+    "after",
+    required=True,
+    metavar="DATE",
+    help="Passes signed after this day are refused.",
+)
+@click.pass_obj
+def district_compromised(options: Options, office_code: str, key_id: int, after: str) -> None:
+    """Mark an office key as compromised from a date on."""
+    from passapp.services.trust import mark_key_compromised
+
+    ctx = options.context()
+    with handled(options):
+        day = parse_full_date(after)
+        number = mark_key_compromised(
+            ctx, office_code, key_id, dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+        )
+    emit(options, {"trust_list": number}, f"Schlüssel gesperrt; Vertrauensliste Nr. {number}")
+
+
+@district.command("pass-status")
+@click.argument("number")
+@click.option("--revoked", is_flag=True, help="The issuing office withdrew the pass.")
+@click.option("--generation", type=int, help="The lowest valid card generation.")
+@click.option("--reason")
+@click.pass_obj
+def district_pass_status(
+    options: Options, number: str, revoked: bool, generation: int | None, reason: str | None
+) -> None:
+    """Record an office's report about its pass for the next trust list."""
+    from passapp.services.passes import record_pass_status
+
+    ctx = options.context()
+    with handled(options):
+        change = record_pass_status(
+            ctx, number, revoked=revoked, generation=generation, reason=reason
+        )
+    emit(
+        options,
+        change.to_json(),
+        f"{change.pass_number}: {change.status}, Karte {change.generation}",
+    )
 
 
 # --- entry -----------------------------------------------------------------------------

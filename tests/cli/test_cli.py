@@ -18,6 +18,8 @@ from passapp.domain.pass_number import PassNumber
 def cli(*args: str, db: Path | None = None, expect: int = 0) -> dict[str, Any]:
     command = [sys.executable, "-m", "passapp", *(["--db", str(db)] if db else []), "--json", *args]
     env = {**os.environ, "PASSAPP_CLERK": "cli-test"}
+    if db is not None:
+        env["PASSAPP_OUTPUT_DIR"] = str(db.parent / "pdf")
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == expect, (done.stdout, done.stderr)
     lines = [line for line in done.stdout.splitlines() if line.strip()]
@@ -79,7 +81,24 @@ def test_eligibility_bad_dates_exit_2(args: list[str]) -> None:
 
 
 @pytest.fixture
-def office_db(tmp_path: Path) -> Path:
+def district_db(tmp_path: Path) -> Path:
+    db = tmp_path / "district.sqlite3"
+    result = cli("district", "init", "--name", "Landkreis Dachau", "--code", "LRADAH", db=db)
+    assert len(result["fingerprint"].split()) == 8
+    return db
+
+
+def enrol_via_files(office: Path, district: Path, new_key: bool = False) -> dict[str, Any]:
+    request, package = office.parent / "request.json", office.parent / "package.json"
+    cli("office", "request", "--out", str(request), *(["--new-key"] if new_key else []), db=office)
+    enrolled = cli("district", "enrol", str(request), "--out", str(package), db=district)
+    installed = cli("office", "install", str(package), db=office)
+    assert installed["fingerprint"] == enrolled["fingerprint"]
+    return installed
+
+
+@pytest.fixture
+def office_db(tmp_path: Path, district_db: Path) -> Path:
     db = tmp_path / "office.sqlite3"
     result = cli(
         "office",
@@ -95,6 +114,7 @@ def office_db(tmp_path: Path) -> Path:
         db=db,
     )
     assert result["office"] == "EWDAH"
+    enrol_via_files(db, district_db)
     return db
 
 

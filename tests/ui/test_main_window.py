@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -10,8 +12,8 @@ from passapp.ui.main_window import MainWindow
 from passapp.ui.person_table import PersonTableModel
 
 
-def test_person_table_model_without_a_view(office_ctx: ServiceContext) -> None:
-    create_demo(office_ctx)
+def test_person_table_model_without_a_view(office_ctx: ServiceContext, tmp_path: Path) -> None:
+    create_demo(office_ctx, tmp_path)
     model = PersonTableModel()
     model.set_rows(find(office_ctx, "Ahmadi").hits)
     assert model.rowCount() == 1
@@ -22,8 +24,10 @@ def test_person_table_model_without_a_view(office_ctx: ServiceContext) -> None:
     assert model.data(model.index(0, PersonTableModel.PASS)).startswith("EWDAH-")
 
 
-def test_typing_in_the_search_field_finds_people(qtbot: QtBot, ctx: ServiceContext) -> None:
-    create_demo(ctx)
+def test_typing_in_the_search_field_finds_people(
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path
+) -> None:
+    create_demo(ctx, tmp_path)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -37,8 +41,10 @@ def test_typing_in_the_search_field_finds_people(qtbot: QtBot, ctx: ServiceConte
     assert window.search_field.text() == ""
 
 
-def test_mistyped_pass_number_shows_a_german_message(qtbot: QtBot, ctx: ServiceContext) -> None:
-    create_demo(ctx)
+def test_mistyped_pass_number_shows_a_german_message(
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path
+) -> None:
+    create_demo(ctx, tmp_path)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     qtbot.keyClicks(window.search_field, "EWDAH-000001-00")

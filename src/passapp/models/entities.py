@@ -18,10 +18,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     Uuid,
     text,
 )
@@ -103,6 +105,51 @@ class Installation(Base):
     database_id: Mapped[uuid.UUID] = mapped_column(default=new_uuid)
     office_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("office.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # "office" or "district" (the district office holds the root key and enrols offices).
+    role: Mapped[str] = mapped_column(String(10), default="office", server_default="office")
+    district_code: Mapped[str | None] = mapped_column(String(6))
+    district_name: Mapped[str | None] = mapped_column(String(200))
+    # The district's self-signed root certificate this database trusts (PEM).
+    root_certificate: Mapped[bytes | None] = mapped_column(LargeBinary)
+    root_fingerprint: Mapped[str | None] = mapped_column(String(80))
+
+
+class SigningKey(Base):
+    """A signing key: the district root, an office's own key, or another office's public key.
+
+    ``private_pem`` is set only in the database that made the key; it never leaves it
+    (no export, no bundle) and is encrypted when a passphrase is set.
+    """
+
+    __tablename__ = "signing_key"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_uuid)
+    purpose: Mapped[str] = mapped_column(String(10))  # "root" or "office"
+    office_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("office.id"), index=True)
+    key_id: Mapped[int] = mapped_column(Integer)
+    public_der: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
+    private_pem: Mapped[bytes | None] = mapped_column(LargeBinary)
+    encrypted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "pending" (requested, not yet certified), "active", "retired".
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    certificate_pem: Mapped[bytes | None] = mapped_column(LargeBinary)
+    valid_from: Mapped[dt.datetime | None] = mapped_column()
+    valid_until: Mapped[dt.datetime | None] = mapped_column()
+    # Signatures on passes issued after this moment are refused (key compromised).
+    compromised_after: Mapped[dt.datetime | None] = mapped_column()
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class TrustListRecord(Base):
+    """Signed trust lists as received (or, at the district, as published); never go back."""
+
+    __tablename__ = "trust_list"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    issued_at: Mapped[dt.datetime] = mapped_column()
+    document: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    installed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Setting(Base):
@@ -241,10 +288,29 @@ class Pass(Base):
     override_reason: Mapped[str | None] = mapped_column(Text)
     revoked_on: Mapped[dt.date | None] = mapped_column()
     revoke_reason: Mapped[str | None] = mapped_column(Text)
+    # A pass of another office, known here from its verified QR (no holder data).
+    is_stub: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     holder: Mapped[Person | None] = relationship(back_populates="passes")
     office: Mapped[Office] = relationship()
+
+
+class PassCard(Base):
+    """One printed card of a pass: generation 0 first, + 1 for each replacement."""
+
+    __tablename__ = "pass_card"
+    __table_args__ = (UniqueConstraint("pass_id", "generation"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_uuid)
+    pass_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("pass.id"), index=True)
+    generation: Mapped[int] = mapped_column(Integer)
+    issued_on: Mapped[dt.date] = mapped_column()
+    issued_by: Mapped[str] = mapped_column(String(100))
+    key_id: Mapped[int] = mapped_column(Integer)
+    # The signed QR text holds no personal data (DESIGN §5); kept to reprint the same card.
+    qr_digits: Mapped[str] = mapped_column(String(260))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Offer(Base):

@@ -10,6 +10,7 @@ import getpass
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from passapp.models.database import Database
 
@@ -22,8 +23,26 @@ def _default_clerk() -> str:
         return "unbekannt"
 
 
+def _default_passphrase() -> str | None:
+    # Private keys are encrypted at rest when a passphrase is set (DESIGN §6).
+    return os.environ.get("PASSAPP_KEY_PASSPHRASE") or None
+
+
+def _default_output_folder() -> Path | None:
+    folder = os.environ.get("PASSAPP_OUTPUT_DIR")
+    return Path(folder) if folder else None
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 @dataclass
 class ServiceContext:
     db: Database
     clerk: str = field(default_factory=_default_clerk)
     today: Callable[[], dt.date] = dt.date.today
+    passphrase: str | None = field(default_factory=_default_passphrase)
+    now: Callable[[], dt.datetime] = _utc_now
+    # Where printed PDFs go unless a path is given: $PASSAPP_OUTPUT_DIR, else Documents/passapp.
+    output_folder: Path | None = field(default_factory=_default_output_folder)

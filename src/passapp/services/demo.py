@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.eligibility import Status
 from passapp.domain.entries import CefrLevel, EntryKind, EntryStatus
+from passapp.models.database import open_database, to_url
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry
 from passapp.services.errors import Refused
 from passapp.services.offices import current_office, init_office
 from passapp.services.passes import issue_pass
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
+from passapp.services.trust import enrol_office, init_district, install_file, write_request
 
 # (family, given, original family, original given, nationality, language, birth, arrival, from abroad)
 DEMO_PEOPLE: list[tuple[str, str, str | None, str | None, str, str, str, str | None, bool]] = [
@@ -49,8 +52,12 @@ DEMO_PEOPLE: list[tuple[str, str, str | None, str | None, str, str, str, str | N
 ]
 
 
-def create_demo(ctx: ServiceContext, seed: int = 7) -> int:
-    """Fill an empty database with the demo office, people, passes and entries."""
+def create_demo(ctx: ServiceContext, folder: Path, seed: int = 7) -> int:
+    """Fill an empty database with the demo office, people, passes and entries.
+
+    The office is enrolled at a demo district (its database in ``folder``) through the
+    same request and package files as in the field, so its passes verify.
+    """
     if current_office(ctx) is None:
         init_office(
             ctx,
@@ -59,6 +66,18 @@ def create_demo(ctx: ServiceContext, seed: int = 7) -> int:
             kind="einwohnermeldeamt",
             municipality="Dachau",
         )
+        district = ServiceContext(
+            db=open_database(to_url(str(folder / "landratsamt-demo.sqlite3"))),
+            clerk=ctx.clerk,
+            passphrase=ctx.passphrase,
+        )
+        try:
+            init_district(district, name="Landkreis Dachau (Demo)", code="LRADAH")
+            write_request(ctx, folder / "anmeldung.json")
+            enrol_office(district, folder / "anmeldung.json", folder / "zertifikat.json")
+            install_file(ctx, folder / "zertifikat.json")
+        finally:
+            district.db.dispose()
     rng = random.Random(seed)
     issued = 0
     for (

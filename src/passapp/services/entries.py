@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from passapp.crypto.passverify import verify_pass_qr
 from passapp.domain.entries import (
     LEVELLED_KINDS,
     Action,
@@ -23,6 +24,8 @@ from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.offices import local_office
 from passapp.services.passes import load_pass_by_number
+from passapp.services.trust import current_trust_list
+from passapp.services.verification import looks_like_qr, pass_from_qr
 
 # Planned steps may lie ahead; what happened may not.
 _FUTURE_ALLOWED = {EntryStatus.EMPFOHLEN, EntryStatus.ANGEMELDET}
@@ -105,7 +108,11 @@ def add_entry(ctx: ServiceContext, pass_reference: str, data: EntryInput) -> Ent
     _validate(data, today)
     with ctx.db.transaction() as session:
         office = local_office(session)
-        record = load_pass_by_number(session, pass_reference)
+        # A scanned QR of another office's pass is verified and becomes a local stub.
+        if looks_like_qr(pass_reference):
+            record = pass_from_qr(ctx, session, pass_reference)
+        else:
+            record = load_pass_by_number(session, pass_reference)
         if record.status != "active":
             raise Refused(
                 f"pass {record.pass_number} is {record.status}; entries are only logged on an active pass",
@@ -200,7 +207,7 @@ def _offer_id(session: Session, slug: str | None) -> uuid.UUID | None:
 
 def list_entries(ctx: ServiceContext, pass_reference: str) -> EntryLog:
     with ctx.db.reading() as session:
-        record = load_pass_by_number(session, pass_reference)
+        record = load_pass_by_number(session, _number_of(ctx, session, pass_reference))
         entries = list(
             session.scalars(
                 select(Entry)
@@ -249,6 +256,17 @@ def _views(session: Session, entries: list[Entry]) -> list[EntryView]:
         )
         for e in entries
     ]
+
+
+def _number_of(ctx: ServiceContext, session: Session, reference: str) -> str:
+    if not looks_like_qr(reference):
+        return reference
+    result = verify_pass_qr(reference.strip(), current_trust_list(session), now=ctx.now())
+    if result.pass_number is None:
+        raise InvalidInput(
+            "the scanned text is not a pass QR code", "Der gescannte Text ist kein Pass-QR-Code."
+        )
+    return result.pass_number
 
 
 def _clean(text: str | None) -> str | None:

@@ -14,6 +14,7 @@ from passapp.models.entities import Installation, Office
 from passapp.services import audit
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotSetUp, Refused
+from passapp.services.keystore import new_signing_key
 from passapp.services.reference import municipality_by_name_or_key, seed_reference_data
 
 
@@ -77,6 +78,9 @@ def init_office(
             session.add(installation)
         installation.office_id = office.id
         session.flush()
+        # The office's own signing key, made here and never exported; it signs passes once
+        # the district has certified it (office request → district enrol → office install).
+        new_signing_key(ctx, session, office.id)
         audit.record(
             session,
             actor=ctx.clerk,

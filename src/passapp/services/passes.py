@@ -1,14 +1,13 @@
-"""Issuing a pass record: eligibility gate, one active pass per person, office sequence.
-
-The PDF and the signed QR are rendered from this record (pass issue #3); the record and
-its number exist first so that a failed print never leaves a half-issued pass.
+"""Passes: issue (eligibility gate, one active pass per person, office sequence, signed
+QR, PDF), revoke, replace a lost card (same number, next generation), entry sheet.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
@@ -17,12 +16,15 @@ from sqlalchemy.orm import Session
 from passapp.domain.codes import parse_language
 from passapp.domain.eligibility import STATUS_GERMAN, Status
 from passapp.domain.pass_number import PassNumber
-from passapp.models.entities import Office, Pass
+from passapp.models.entities import Installation, Office, Pass
 from passapp.services import audit
+from passapp.services.cards import PendingPdf, default_pdf_path, entry_sheet, render_card, sign_card
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound, Refused
+from passapp.services.files import write_atomically
 from passapp.services.offices import local_office
 from passapp.services.people import check_and_store, load_person
+from passapp.services.trust import installation, publish_trust_list
 from passapp.services.views import EligibilityView
 
 MIN_REASON_LENGTH = 10
@@ -38,6 +40,8 @@ class IssuedPass:
     print_languages: tuple[str, ...]
     eligibility: EligibilityView
     override_reason: str | None
+    pdf: Path | None = None
+    qr_digits: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -49,8 +53,8 @@ class IssuedPass:
             "print_languages": list(self.print_languages),
             "eligibility": self.eligibility.to_json(),
             "override_reason": self.override_reason,
-            # The PDF comes with the printed pass (issue #3); the key is part of the contract.
-            "pdf": None,
+            "pdf": None if self.pdf is None else str(self.pdf),
+            "qr": self.qr_digits,
         }
 
 
@@ -60,6 +64,7 @@ def issue_pass(
     *,
     languages: tuple[str, ...] = (),
     override_reason: str | None = None,
+    out_pdf: Path | None = None,
 ) -> IssuedPass:
     print_languages = ["de", *(parse_language(code) for code in languages)]
     print_languages = list(dict.fromkeys(print_languages))
@@ -98,32 +103,45 @@ def issue_pass(
         )
         session.add(record)
         session.flush()
-        audit.record(
-            session,
-            actor=ctx.clerk,
-            office_code=office.code,
-            action="pass.issue",
-            object_type="pass",
-            object_id=record.id,
-            details={
-                "pass_number": record.pass_number,
-                "person": str(person.id),
-                "eligibility": eligibility.status,
-                "eligibility_check": str(check.id),
-                # DESIGN §4: the clerk's written reason is kept in the audit log.
-                "override_reason": record.override_reason,
-            },
+        card = sign_card(ctx, session, office, record, person)
+        pdf = PendingPdf(
+            out_pdf or default_pdf_path(ctx, record.pass_number, 0),
+            render_card(session, record, person, office, card),
         )
-        return IssuedPass(
-            id=record.id,
-            pass_number=record.pass_number,
-            generation=record.generation,
-            person_id=person.id,
-            issued_on=record.issued_on,
-            print_languages=tuple(print_languages),
-            eligibility=eligibility,
-            override_reason=record.override_reason,
-        )
+        try:
+            audit.record(
+                session,
+                actor=ctx.clerk,
+                office_code=office.code,
+                action="pass.issue",
+                object_type="pass",
+                object_id=record.id,
+                details={
+                    "pass_number": record.pass_number,
+                    "person": str(person.id),
+                    "eligibility": eligibility.status,
+                    "eligibility_check": str(check.id),
+                    "key_id": card.key_id,
+                    # DESIGN §4: the clerk's written reason is kept in the audit log.
+                    "override_reason": record.override_reason,
+                },
+            )
+            issued = IssuedPass(
+                id=record.id,
+                pass_number=record.pass_number,
+                generation=record.generation,
+                person_id=person.id,
+                issued_on=record.issued_on,
+                print_languages=tuple(print_languages),
+                eligibility=eligibility,
+                override_reason=record.override_reason,
+                qr_digits=card.qr_digits,
+            )
+        except BaseException:
+            pdf.discard()
+            raise
+    # Committed: now the file may carry the pass number.
+    return replace(issued, pdf=pdf.commit())
 
 
 def _gate(eligibility: EligibilityView, reason: str | None) -> None:
@@ -168,3 +186,187 @@ def load_pass_by_number(session: Session, text: str) -> Pass:
             f"Der Pass {number.text} ist in dieser Datenbank nicht bekannt.",
         )
     return record
+
+
+@dataclass(frozen=True)
+class PassChange:
+    pass_number: str
+    status: str
+    generation: int
+    pdf: Path | None = None
+    qr_digits: str | None = None
+    trust_list_number: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pass_number": self.pass_number,
+            "status": self.status,
+            "generation": self.generation,
+            "pdf": None if self.pdf is None else str(self.pdf),
+            "qr": self.qr_digits,
+            "trust_list": self.trust_list_number,
+        }
+
+
+def _own_pass(session: Session, text: str) -> tuple[Pass, Office, Installation]:
+    record = load_pass_by_number(session, text)
+    office = local_office(session)
+    setup = installation(session)
+    if record.office_id != office.id and setup.role != "district":
+        raise Refused(
+            f"pass {record.pass_number} was issued by another office; only that office or the district can change it",
+            f"Der Pass {record.pass_number} wurde von einer anderen Stelle ausgestellt.",
+        )
+    return record, office, setup
+
+
+def revoke_pass(ctx: ServiceContext, text: str, reason: str) -> PassChange:
+    """Withdraw a pass (active → revoked, never back); the trust list carries it onwards."""
+    if len(reason.strip()) < MIN_REASON_LENGTH:
+        raise InvalidInput(
+            f"the reason must say why (at least {MIN_REASON_LENGTH} characters)",
+            f"Die Begründung muss sagen, warum (mindestens {MIN_REASON_LENGTH} Zeichen).",
+        )
+    with ctx.db.transaction() as session:
+        record, office, setup = _own_pass(session, text)
+        if record.status == "revoked":
+            raise Refused(
+                f"pass {record.pass_number} is already revoked", "Der Pass ist bereits eingezogen."
+            )
+        record.status = "revoked"
+        record.revoked_on = ctx.today()
+        record.revoke_reason = reason.strip()
+        session.flush()
+        number = publish_trust_list(ctx, session) if setup.role == "district" else None
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="pass.revoke",
+            object_type="pass",
+            object_id=record.id,
+            details={
+                "pass_number": record.pass_number,
+                "reason": reason.strip(),
+                "trust_list": number,
+            },
+        )
+        return PassChange(
+            record.pass_number, record.status, record.generation, trust_list_number=number
+        )
+
+
+def replace_pass(ctx: ServiceContext, text: str, out_pdf: Path | None = None) -> PassChange:
+    """A new card for a lost one: same number, next generation; the old card scans as replaced."""
+    with ctx.db.transaction() as session:
+        record, office, setup = _own_pass(session, text)
+        if record.status != "active":
+            raise Refused(
+                f"pass {record.pass_number} is {record.status}", "Der Pass ist nicht gültig."
+            )
+        if record.is_stub or record.holder is None or record.office_id != office.id:
+            raise Refused(
+                "a replacement card is printed by the issuing office, which holds the holder's data",
+                "Die Ersatzkarte stellt die ausstellende Stelle aus.",
+            )
+        record.generation += 1
+        session.flush()
+        card = sign_card(ctx, session, office, record, record.holder)
+        pdf = PendingPdf(
+            out_pdf or default_pdf_path(ctx, record.pass_number, record.generation),
+            render_card(session, record, record.holder, office, card),
+        )
+        try:
+            number = publish_trust_list(ctx, session) if setup.role == "district" else None
+            audit.record(
+                session,
+                actor=ctx.clerk,
+                office_code=office.code,
+                action="pass.replace",
+                object_type="pass",
+                object_id=record.id,
+                details={
+                    "pass_number": record.pass_number,
+                    "generation": record.generation,
+                    "key_id": card.key_id,
+                },
+            )
+            change = PassChange(
+                record.pass_number,
+                record.status,
+                record.generation,
+                qr_digits=card.qr_digits,
+                trust_list_number=number,
+            )
+        except BaseException:
+            pdf.discard()
+            raise
+    return replace(change, pdf=pdf.commit())
+
+
+def print_entry_sheet(ctx: ServiceContext, text: str, out_pdf: Path) -> Path:
+    with ctx.db.reading() as session:
+        record = load_pass_by_number(session, text)
+        content = entry_sheet(session, record, local_office(session), ctx.today())
+    write_atomically(out_pdf, content)
+    return out_pdf
+
+
+def record_pass_status(
+    ctx: ServiceContext, text: str, *, revoked: bool, generation: int | None, reason: str | None
+) -> PassChange:
+    """District: note what an office reported about its pass, for the next trust list."""
+    number = PassNumber.parse(text)
+    with ctx.db.transaction() as session:
+        setup = installation(session)
+        if setup.role != "district":
+            raise Refused(
+                "only the district records pass statuses", "Nur das Landratsamt kann das."
+            )
+        office = session.scalars(select(Office).where(Office.code == number.office)).first()
+        if office is None:
+            raise InvalidInput(
+                f"office {number.office} is not enrolled",
+                f"Die Dienststelle {number.office} ist nicht angemeldet.",
+            )
+        record = session.scalars(select(Pass).where(Pass.pass_number == number.text)).first()
+        if record is None:
+            record = Pass(
+                pass_number=number.text,
+                office_id=office.id,
+                sequence=number.sequence,
+                person_id=None,
+                generation=0,
+                status="active",
+                issued_on=ctx.today(),
+                issued_by="(gemeldet)",
+                is_stub=True,
+            )
+            session.add(record)
+        if generation is not None:
+            if generation < record.generation:
+                raise Refused("generations only go up", "Die Kartengeneration kann nur steigen.")
+            record.generation = generation
+        if revoked and record.status != "revoked":
+            record.status = "revoked"
+            record.revoked_on = ctx.today()
+            record.revoke_reason = reason
+        session.flush()
+        published = publish_trust_list(ctx, session)
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=setup.district_code,
+            action="district.pass_status",
+            object_type="pass",
+            object_id=record.id,
+            details={
+                "pass_number": record.pass_number,
+                "revoked": revoked,
+                "generation": record.generation,
+                "trust_list": published,
+            },
+        )
+        return PassChange(
+            record.pass_number, record.status, record.generation, trust_list_number=published
+        )

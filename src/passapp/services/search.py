@@ -28,6 +28,7 @@ from passapp.domain.pass_number import (
 from passapp.models.entities import Pass, Person, PersonNameKey
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput
+from passapp.services.verification import VerificationView, looks_like_qr, verify
 from passapp.services.views import PersonSummary
 
 PAGE = 50
@@ -35,8 +36,6 @@ MIN_SCORE = 75.0
 # Same (possible) birth day and a name this close: shown to the clerk as a possible duplicate.
 DUPLICATE_SCORE = 80.0
 _YEAR = re.compile(r"^(19|20)\d{2}$")
-# A scanned QR is a long run of digits (DESIGN §5): nothing a person types by hand.
-_QR_TEXT = re.compile(r"^\d{40,}$")
 
 
 @dataclass(frozen=True)
@@ -44,9 +43,18 @@ class SearchResult:
     query: str
     kind: str  # "name", "pass_number", "birth_date", "qr", "empty"
     hits: list[PersonSummary] = field(default_factory=list)
+    # For a scanned QR: the offline verification (valid, status, office, …).
+    verification: VerificationView | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"query": self.query, "kind": self.kind, "results": [h.to_json() for h in self.hits]}
+        payload: dict[str, Any] = {
+            "query": self.query,
+            "kind": self.kind,
+            "results": [h.to_json() for h in self.hits],
+        }
+        if self.verification is not None:
+            payload["verification"] = self.verification.to_json()
+        return payload
 
 
 @dataclass(frozen=True)
@@ -60,11 +68,8 @@ def find(ctx: ServiceContext, text: str, limit: int = PAGE) -> SearchResult:
     query = text.strip()
     if not query:
         return SearchResult(query, "empty")
-    if _QR_TEXT.match(query):
-        raise InvalidInput(
-            "this looks like a scanned QR code; reading pass QR codes arrives with signed passes",
-            "Das sieht aus wie ein gescannter QR-Code; QR-Codes können noch nicht gelesen werden.",
-        )
+    if looks_like_qr(query):
+        return _by_qr(ctx, query)
     with ctx.db.reading() as session:
         if looks_like_pass_number(query):
             return SearchResult(query, "pass_number", _by_pass_number(session, query))
@@ -74,6 +79,16 @@ def find(ctx: ServiceContext, text: str, limit: int = PAGE) -> SearchResult:
                 return SearchResult(query, "empty")
             return SearchResult(query, "birth_date", _by_birth(session, parsed, limit))
         return SearchResult(query, "name", search_names(session, parsed.tokens, parsed, limit))
+
+
+def _by_qr(ctx: ServiceContext, text: str) -> SearchResult:
+    """A scanned pass: verified on the spot; its holder listed where this office knows them."""
+    view = verify(ctx, text)
+    hits: list[PersonSummary] = []
+    if view.result.pass_number is not None:
+        with ctx.db.reading() as session:
+            hits = _by_pass_number(session, view.result.pass_number)
+    return SearchResult(text.strip(), "qr", hits, view)
 
 
 def _parse_query(text: str) -> _Query:

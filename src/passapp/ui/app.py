@@ -18,8 +18,13 @@ def build_context(database: str | None, demo: bool) -> ServiceContext:
     if demo:
         # A fresh district in a temporary folder: trying things never touches real data.
         folder = Path(tempfile.mkdtemp(prefix="passapp-demo-"))
-        ctx = ServiceContext(db=open_database(to_url(str(folder / "demo.sqlite3"))), clerk="demo")
-        create_demo(ctx)
+        ctx = ServiceContext(
+            db=open_database(to_url(str(folder / "demo.sqlite3"))),
+            clerk="demo",
+            passphrase=None,
+            output_folder=folder / "pdf",
+        )
+        create_demo(ctx, folder)
         return ctx
     return ServiceContext(db=open_database(to_url(database) if database else None))
 

@@ -1,0 +1,69 @@
+"""Plain data the PDF renderers take: no database, no ORM objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from passapp.domain.dates import PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class OfferLine:
+    """One offer of the catalogue as printed in the pass's guide."""
+
+    category: str  # an entry-kind slug (resources/entry_kinds.json)
+    title: str
+    provider: str
+    address: str | None
+    contact: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PassPrint:
+    """Everything printed in one Bildungs- und Beratungspass."""
+
+    pass_number: str
+    generation: int
+    family_names: str
+    given_names: str
+    family_names_original: str | None
+    given_names_original: str | None
+    birth_date: PartialDate
+    issued_on: dt.date
+    office_name: str
+    office_code: str
+    language: str | None  # the second language printed beside German, or None
+    qr_digits: str
+    offers: list[OfferLine] = field(hash=False)
+    offers_are_sample: bool
+    district_name: str = "Landkreis Dachau"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryLine:
+    """One entry of the holder's record as printed on the entry sheet."""
+
+    date: dt.date
+    kind_label: str
+    title: str | None
+    provider: str | None
+    level: str | None
+    result: str | None
+    office: str
+    status_label: str | None
+    note: str | None  # e.g. "storniert", "korrigiert"
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySheet:
+    """The holder's entries so far, printed on A4 on request."""
+
+    pass_number: str
+    family_names: str
+    given_names: str
+    birth_date: PartialDate
+    printed_on: dt.date
+    office_name: str
+    language: str | None
+    entries: list[EntryLine] = field(hash=False)

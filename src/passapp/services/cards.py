@@ -1,0 +1,167 @@
+"""Printed cards: sign the QR of one card generation and render its PDF.
+
+The PDF is written next to its final name inside the issuing transaction and moved into
+place only after the commit (:class:`PendingPdf`), so a refused or failed issue leaves no
+file, and a file never names a pass the database does not hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from passapp.crypto.passverify import sign_pass
+from passapp.domain.qr import FORMAT_VERSION, PassClaims, binding_hash
+from passapp.models.entities import Entry, Offer, Office, Pass, PassCard, Person
+from passapp.pdf import EntryLine, EntrySheet, OfferLine, PassPrint, render_entry_sheet, render_pass
+from passapp.services.context import ServiceContext
+from passapp.services.files import write_atomically
+from passapp.services.reference import entry_kind_labels, entry_status_labels, load_resource
+from passapp.services.trust import signing_key_for_passes
+
+
+def default_pdf_path(ctx: ServiceContext, pass_number: str, generation: int) -> Path:
+    folder = ctx.output_folder or Path(platformdirs.user_documents_dir()) / "passapp"
+    suffix = f"-ersatz{generation}" if generation else ""
+    return folder / f"Pass-{pass_number}{suffix}.pdf"
+
+
+class PendingPdf:
+    """A PDF written beside its target, renamed on :meth:`commit`, removed on :meth:`discard`."""
+
+    def __init__(self, target: Path, content: bytes) -> None:
+        self.target = Path(target).expanduser().resolve()
+        self._staged = self.target.with_name(f".{self.target.name}.pending")
+        write_atomically(self._staged, content)
+
+    def commit(self) -> Path:
+        os.replace(self._staged, self.target)
+        return self.target
+
+    def discard(self) -> None:
+        self._staged.unlink(missing_ok=True)
+
+
+def sign_card(
+    ctx: ServiceContext, session: Session, office: Office, record: Pass, person: Person
+) -> PassCard:
+    """Sign the QR for the record's current generation and keep the card."""
+    key, private = signing_key_for_passes(ctx, session, office)
+    claims = PassClaims(
+        version=FORMAT_VERSION,
+        office=office.code,
+        key_id=key.key_id,
+        sequence=record.sequence,
+        issued_on=ctx.today(),
+        generation=record.generation,
+        binding=binding_hash(
+            record.pass_number, person.family_names, person.given_names, person.birth_date
+        ),
+    )
+    card = PassCard(
+        pass_id=record.id,
+        generation=record.generation,
+        issued_on=claims.issued_on,
+        issued_by=ctx.clerk,
+        key_id=key.key_id,
+        qr_digits=sign_pass(private, claims),
+    )
+    session.add(card)
+    session.flush()
+    return card
+
+
+def render_card(
+    session: Session, record: Pass, person: Person, office: Office, card: PassCard
+) -> bytes:
+    language = next((code for code in record.print_languages if code != "de"), None)
+    offers = list(
+        session.scalars(
+            select(Offer).where(Offer.active.is_(True)).order_by(Offer.category, Offer.title)
+        )
+    )
+    return render_pass(
+        PassPrint(
+            pass_number=record.pass_number,
+            generation=card.generation,
+            family_names=person.family_names,
+            given_names=person.given_names,
+            family_names_original=person.family_names_original,
+            given_names_original=person.given_names_original,
+            birth_date=person.birth_date,
+            issued_on=card.issued_on,
+            office_name=office.name,
+            office_code=office.code,
+            language=language,
+            qr_digits=card.qr_digits,
+            offers=[
+                OfferLine(o.category, o.title, o.provider, o.address, o.contact) for o in offers
+            ],
+            offers_are_sample=any(o.is_sample for o in offers),
+            district_name=_district_name(),
+        )
+    )
+
+
+def _district_name() -> str:
+    return str(load_resource("municipalities.json")["district"]["name"])
+
+
+def entry_sheet(session: Session, record: Pass, office: Office, on: dt.date) -> bytes:
+    person = record.holder
+    entries = list(
+        session.scalars(
+            select(Entry)
+            .where(Entry.pass_id == record.id)
+            .order_by(Entry.start_date, Entry.created_at)
+        )
+    )
+    superseded = {e.refers_to_id: e.action for e in entries if e.refers_to_id is not None}
+    offices = {o.id: o.code for o in session.scalars(select(Office))}
+    kinds, statuses = entry_kind_labels(), entry_status_labels()
+    language = next((code for code in record.print_languages if code != "de"), None)
+    lines = [
+        EntryLine(
+            date=e.start_date,
+            kind_label=kinds[e.kind].label_de if e.kind in kinds else e.kind,
+            title=e.title,
+            provider=e.provider,
+            level=e.level,
+            result=e.result,
+            office=offices.get(e.office_id, "?"),
+            status_label=statuses[e.status].label_de if e.status in statuses else None,
+            note=_note(e, superseded),
+        )
+        for e in entries
+    ]
+    return render_entry_sheet(
+        EntrySheet(
+            pass_number=record.pass_number,
+            family_names=person.family_names if person else "–",
+            given_names=person.given_names if person else "",
+            birth_date=person.birth_date if person else None,  # type: ignore[arg-type]
+            printed_on=on,
+            office_name=office.name,
+            language=language,
+            entries=lines,
+        )
+    )
+
+
+def _note(entry: Entry, superseded: dict[uuid.UUID, str]) -> str | None:
+    if entry.action == "correction":
+        return "Korrektur"
+    if entry.action == "cancellation":
+        return "Storno"
+    later = superseded.get(entry.id)
+    if later == "cancellation":
+        return "storniert"
+    if later == "correction":
+        return "korrigiert"
+    return None

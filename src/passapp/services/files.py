@@ -1,0 +1,62 @@
+"""Files handed between offices: read carefully, written whole or not at all."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from passapp.services.errors import InvalidInput
+
+MAX_SMALL_FILE = 20 * 1024 * 1024  # requests, packages and trust lists are far smaller
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write to a temporary file next to ``path``, flush it to disk, then rename.
+
+    A crash or a pulled USB stick leaves either the old file or the new one, never half.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def read_json_file(path: Path, *formats: str) -> dict[str, Any]:
+    """Read one of our JSON files and check its ``format`` field."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_SMALL_FILE:
+            raise InvalidInput(
+                f"{path} is too large for a {formats[0]} file",
+                f"Die Datei {path.name} ist zu groß.",
+            )
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput(f"file not found: {path}", f"Datei nicht gefunden: {path}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InvalidInput(
+            f"cannot read {path}: {error}", f"Die Datei {path.name} ist nicht lesbar."
+        ) from error
+    if not isinstance(data, dict) or data.get("format") not in formats:
+        expected = " or ".join(formats)
+        raise InvalidInput(
+            f"{path} is not a {expected} file",
+            f"Die Datei {path.name} hat nicht das erwartete Format.",
+        )
+    if data.get("version") != 1:
+        raise InvalidInput(
+            f"{path} has format version {data.get('version')!r}, this program reads version 1",
+            f"Die Datei {path.name} hat eine unbekannte Formatversion.",
+        )
+    return data

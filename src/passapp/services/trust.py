@@ -1,0 +1,629 @@
+"""Keys, enrolment and the trust list (DESIGN §6).
+
+District: ``init_district`` makes the root key and certificate (and the district's own
+issuing office), ``enrol_office`` turns an office's request into a certificate package,
+``publish_trust_list`` signs the numbered list every office verifies against.
+Office: ``write_request`` (also for a key rotation), ``install_file`` for a certificate
+package or a trust list. Private keys never leave their database: requests, packages and
+trust lists carry public keys and certificates only.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric import ec
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from passapp.crypto import certificates, keys
+from passapp.crypto.trustlist import (
+    PassStatus,
+    SignedTrustList,
+    TrustedKey,
+    TrustList,
+    TrustListError,
+    read_trust_list,
+    sign_trust_list,
+)
+from passapp.domain.offices import OfficeKind
+from passapp.domain.pass_number import validate_office_code
+from passapp.models.entities import Installation, Office, Pass, SigningKey, TrustListRecord
+from passapp.services import audit
+from passapp.services.context import ServiceContext
+from passapp.services.errors import InvalidInput, NotSetUp, Refused
+from passapp.services.files import read_json_file, write_atomically
+from passapp.services.keystore import new_signing_key, private_key_of
+from passapp.services.offices import local_office
+from passapp.services.reference import seed_reference_data
+
+# An office key signs passes for about a year plus two months of overlap (DESIGN §6).
+OFFICE_KEY_VALIDITY = dt.timedelta(days=365 + 61)
+REQUEST_FORMAT = "passapp-office-request"
+PACKAGE_FORMAT = "passapp-certificate-package"
+TRUST_LIST_FORMAT = "passapp-trust-list"
+FILE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class DistrictInfo:
+    code: str
+    name: str
+    fingerprint: str
+    trust_list_number: int
+
+
+@dataclass(frozen=True)
+class EnrolmentResult:
+    office_code: str
+    key_id: int
+    valid_until: dt.datetime
+    fingerprint: str
+    trust_list_number: int
+
+
+@dataclass(frozen=True)
+class InstallResult:
+    kind: str  # "certificate" or "trust_list"
+    fingerprint: str
+    trust_list_number: int | None
+    key_id: int | None
+    first_install: bool
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def installation(session: Session) -> Installation:
+    found = session.get(Installation, 1)
+    if found is None:
+        raise NotSetUp(
+            "this database is not set up; run `passapp office init` or `passapp district init`",
+            "Diese Datenbank ist noch nicht eingerichtet.",
+        )
+    return found
+
+
+def require_district(session: Session) -> Installation:
+    found = installation(session)
+    if found.role != "district":
+        raise Refused(
+            "only the district office's database can do this",
+            "Das kann nur die Datenbank des Landratsamts (Koordinierungsstelle).",
+        )
+    return found
+
+
+def active_key(session: Session, office_id: uuid.UUID) -> SigningKey | None:
+    return session.scalars(
+        select(SigningKey)
+        .where(
+            SigningKey.office_id == office_id,
+            SigningKey.status == "active",
+            SigningKey.private_pem.is_not(None),
+        )
+        .order_by(SigningKey.valid_from.desc())
+    ).first()
+
+
+def signing_key_for_passes(
+    ctx: ServiceContext, session: Session, office: Office
+) -> tuple[SigningKey, ec.EllipticCurvePrivateKey]:
+    """The office's certified key, or a clear message that enrolment is missing."""
+    record = active_key(session, office.id)
+    if record is None:
+        raise Refused(
+            f"office {office.code} is not enrolled yet: run `passapp office request`, have the district run "
+            "`passapp district enrol`, then `passapp office install` the package",
+            "Die Dienststelle ist noch nicht beim Landratsamt angemeldet (Zertifikat fehlt).",
+        )
+    now = ctx.now()
+    if record.valid_until is not None and record.valid_until < now:
+        raise Refused(
+            f"the office key {record.key_id} expired on {record.valid_until:%Y-%m-%d}; request a new key",
+            "Der Schlüssel der Dienststelle ist abgelaufen; bitte einen neuen beantragen.",
+        )
+    return record, private_key_of(ctx, record)
+
+
+# --- district ----------------------------------------------------------------------------
+
+
+def init_district(ctx: ServiceContext, *, name: str, code: str) -> DistrictInfo:
+    district_code = validate_office_code(code)
+    if not name.strip():
+        raise InvalidInput("the district needs a name", "Der Landkreis braucht einen Namen.")
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        if session.get(Installation, 1) is not None:
+            raise Refused(
+                "this database is already set up", "Diese Datenbank ist bereits eingerichtet."
+            )
+        seed_reference_data(session)
+        # The district office is an issuing office too (kind landratsamt).
+        office = Office(code=district_code, name=name.strip(), kind=OfficeKind.LANDRATSAMT.value)
+        session.add(office)
+        session.flush()
+        root_record, root_private = new_signing_key(ctx, session, None, "root")
+        root_pem = certificates.make_root_certificate(
+            root_private, name.strip(), district_code, now
+        )
+        root_record.certificate_pem = root_pem
+        root_record.status = "active"
+        root_record.valid_from = now
+        fingerprint = keys.fingerprint(root_record.public_der)
+        session.add(
+            Installation(
+                id=1,
+                office_id=office.id,
+                role="district",
+                district_code=district_code,
+                district_name=name.strip(),
+                root_certificate=root_pem,
+                root_fingerprint=fingerprint,
+            )
+        )
+        session.flush()
+        office_record, office_private = new_signing_key(ctx, session, office.id)
+        request = certificates.read_request(
+            certificates.make_request(office_private, office.code, office.name, office.kind)
+        )
+        _certify(session, root_private, root_pem, office_record, request, now)
+        number = publish_trust_list(ctx, session)
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=district_code,
+            action="district.init",
+            object_type="installation",
+            object_id=1,
+            details={"root_fingerprint": fingerprint},
+        )
+        return DistrictInfo(district_code, name.strip(), fingerprint, number)
+
+
+def _certify(
+    session: Session,
+    root_private: ec.EllipticCurvePrivateKey,
+    root_pem: bytes,
+    record: SigningKey,
+    request: certificates.OfficeRequest,
+    now: dt.datetime,
+) -> bytes:
+    serial = int(session.scalar(select(func.count()).select_from(SigningKey)) or 0) + 1000
+    pem = certificates.issue_office_certificate(
+        root_private, root_pem, request, now, now + OFFICE_KEY_VALIDITY, serial
+    )
+    record.certificate_pem = pem
+    record.valid_from = now
+    record.valid_until = now + OFFICE_KEY_VALIDITY
+    record.status = "active"
+    return pem
+
+
+def _root(ctx: ServiceContext, session: Session) -> tuple[SigningKey, ec.EllipticCurvePrivateKey]:
+    record = session.scalars(
+        select(SigningKey).where(SigningKey.purpose == "root", SigningKey.private_pem.is_not(None))
+    ).first()
+    if record is None:
+        raise Refused(
+            "no district root key in this database",
+            "Kein Stammschlüssel des Landkreises vorhanden.",
+        )
+    return record, private_key_of(ctx, record)
+
+
+def enrol_office(ctx: ServiceContext, request_path: Path, out_path: Path) -> EnrolmentResult:
+    data = read_json_file(request_path, REQUEST_FORMAT)
+    try:
+        request = certificates.read_request(data["csr"].encode())
+    except (KeyError, certificates.RequestError) as error:
+        raise InvalidInput(
+            f"not a valid office request: {error}", "Keine gültige Anmeldung einer Dienststelle."
+        ) from error
+    code = validate_office_code(request.office_code)
+    now = ctx.now()
+    with ctx.db.transaction() as session:
+        setup = require_district(session)
+        _, root_private = _root(ctx, session)
+        assert setup.root_certificate is not None
+        office = session.scalars(select(Office).where(Office.code == code)).first()
+        if office is None:
+            office = Office(
+                code=code,
+                name=request.office_name,
+                kind=request.office_kind,
+                municipality_key=data.get("municipality_key"),
+            )
+            session.add(office)
+            session.flush()
+        elif office.kind != request.office_kind:
+            raise Refused(
+                f"office code {code} is already enrolled as {office.kind}, the request says {request.office_kind}",
+                f"Die Kennung {code} gehört bereits zu einer anderen Dienststelle.",
+            )
+        existing = session.scalars(
+            select(SigningKey).where(SigningKey.public_der == request.public_der)
+        ).first()
+        if existing is not None:
+            raise Refused(
+                "this key is already enrolled", "Dieser Schlüssel ist bereits angemeldet."
+            )
+        record = SigningKey(
+            purpose="office",
+            office_id=office.id,
+            key_id=keys.key_id(request.public_der),
+            public_der=request.public_der,
+            status="pending",
+        )
+        session.add(record)
+        session.flush()
+        certificate = _certify(session, root_private, setup.root_certificate, record, request, now)
+        number = publish_trust_list(ctx, session)
+        signed = _latest_signed(session)
+        package = {
+            "format": PACKAGE_FORMAT,
+            "version": FILE_VERSION,
+            "district_code": setup.district_code,
+            "district_name": setup.district_name,
+            "root_fingerprint": setup.root_fingerprint,
+            "root_certificate": setup.root_certificate.decode(),
+            "certificate": certificate.decode(),
+            "trust_list": _trust_list_json(signed),
+        }
+        write_atomically(out_path, json.dumps(package, indent=2).encode())
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=setup.district_code,
+            action="district.enrol",
+            object_type="office",
+            object_id=office.id,
+            details={"office": code, "key_id": record.key_id, "trust_list": number},
+        )
+        assert record.valid_until is not None
+        return EnrolmentResult(
+            code, record.key_id, record.valid_until, setup.root_fingerprint or "", number
+        )
+
+
+def publish_trust_list(ctx: ServiceContext, session: Session) -> int:
+    """Sign the next trust list from what this district database knows now."""
+    setup = require_district(session)
+    _, root_private = _root(ctx, session)
+    number = int(session.scalar(select(func.max(TrustListRecord.number))) or 0) + 1
+    offices = {o.id: o.code for o in session.scalars(select(Office))}
+    trusted = [
+        TrustedKey(
+            office_code=offices[k.office_id],
+            key_id=k.key_id,
+            public_der=k.public_der,
+            valid_from=k.valid_from,
+            valid_until=k.valid_until,
+            compromised_after=k.compromised_after,
+        )
+        for k in session.scalars(
+            select(SigningKey).where(
+                SigningKey.purpose == "office", SigningKey.certificate_pem.is_not(None)
+            )
+        )
+        if k.office_id is not None and k.valid_from is not None and k.valid_until is not None
+    ]
+    passes = {
+        p.pass_number: PassStatus(
+            lowest_valid_generation=p.generation,
+            revoked=p.status == "revoked",
+            revoked_on=p.revoked_on,
+        )
+        for p in session.scalars(
+            select(Pass).where((Pass.status == "revoked") | (Pass.generation > 0))
+        )
+    }
+    trust_list = TrustList(
+        number=number,
+        issued_at=ctx.now(),
+        district_code=setup.district_code or "",
+        root_fingerprint=setup.root_fingerprint or "",
+        keys=trusted,
+        passes=passes,
+    )
+    signed = sign_trust_list(trust_list, root_private)
+    session.add(
+        TrustListRecord(
+            number=number,
+            issued_at=trust_list.issued_at,
+            document=signed.document,
+            signature=signed.signature,
+        )
+    )
+    session.flush()
+    return number
+
+
+def _latest_signed(session: Session) -> SignedTrustList:
+    record = session.scalars(
+        select(TrustListRecord).order_by(TrustListRecord.number.desc())
+    ).first()
+    if record is None:
+        raise NotSetUp("no trust list installed yet", "Noch keine Vertrauensliste vorhanden.")
+    return SignedTrustList(document=record.document, signature=record.signature)
+
+
+def _trust_list_json(signed: SignedTrustList) -> dict[str, str]:
+    return {
+        "document": base64.b64encode(signed.document).decode(),
+        "signature": base64.b64encode(signed.signature).decode(),
+    }
+
+
+def export_trust_list(ctx: ServiceContext, out_path: Path, *, republish: bool = True) -> int:
+    with ctx.db.transaction() as session:
+        setup = require_district(session)
+        number = publish_trust_list(ctx, session) if republish else 0
+        signed = _latest_signed(session)
+        payload = {
+            "format": TRUST_LIST_FORMAT,
+            "version": FILE_VERSION,
+            "district_code": setup.district_code,
+            "root_fingerprint": setup.root_fingerprint,
+            "trust_list": _trust_list_json(signed),
+        }
+        write_atomically(out_path, json.dumps(payload, indent=2).encode())
+        return number or current_trust_list(session).number  # type: ignore[union-attr]
+
+
+def mark_key_compromised(
+    ctx: ServiceContext, office_code: str, key_id: int, after: dt.datetime
+) -> int:
+    with ctx.db.transaction() as session:
+        require_district(session)
+        office = session.scalars(
+            select(Office).where(Office.code == validate_office_code(office_code))
+        ).first()
+        record = (
+            None
+            if office is None
+            else session.scalars(
+                select(SigningKey).where(
+                    SigningKey.office_id == office.id, SigningKey.key_id == key_id
+                )
+            ).first()
+        )
+        if record is None:
+            raise InvalidInput(
+                f"no key {key_id} of office {office_code}",
+                f"Kein Schlüssel {key_id} der Dienststelle {office_code}.",
+            )
+        record.compromised_after = after
+        number = publish_trust_list(ctx, session)
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office_code,
+            action="district.key_compromised",
+            object_type="signing_key",
+            object_id=record.id,
+            details={"key_id": key_id, "after": after.isoformat(), "trust_list": number},
+        )
+        return number
+
+
+# --- office ------------------------------------------------------------------------------
+
+
+def write_request(ctx: ServiceContext, out_path: Path, *, new_key: bool = False) -> int:
+    """Write the enrolment request; ``new_key`` starts a key rotation."""
+    with ctx.db.transaction() as session:
+        office = local_office(session)
+        setup = installation(session)
+        pending = session.scalars(
+            select(SigningKey).where(
+                SigningKey.office_id == office.id, SigningKey.status == "pending"
+            )
+        ).first()
+        if pending is None or new_key:
+            if pending is None and active_key(session, office.id) is not None and not new_key:
+                raise Refused(
+                    "this office is enrolled already; use --new-key to request a new key",
+                    "Die Dienststelle ist bereits angemeldet; für einen neuen Schlüssel --new-key.",
+                )
+            if pending is not None:
+                session.delete(pending)
+                session.flush()
+            pending, private = new_signing_key(ctx, session, office.id)
+        else:
+            private = private_key_of(ctx, pending)
+        csr = certificates.make_request(private, office.code, office.name, office.kind)
+        payload = {
+            "format": REQUEST_FORMAT,
+            "version": FILE_VERSION,
+            "office_code": office.code,
+            "office_name": office.name,
+            "office_kind": office.kind,
+            "municipality_key": office.municipality_key,
+            "database_id": str(setup.database_id),
+            "key_id": pending.key_id,
+            "fingerprint": keys.fingerprint(pending.public_der),
+            "created_at": ctx.now().isoformat(),
+            "csr": csr.decode(),
+        }
+        write_atomically(out_path, json.dumps(payload, indent=2).encode())
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="office.request",
+            object_type="signing_key",
+            object_id=pending.id,
+            details={"key_id": pending.key_id},
+        )
+        return pending.key_id
+
+
+def install_file(ctx: ServiceContext, path: Path) -> InstallResult:
+    """Install a certificate package or a trust list from the district."""
+    data = read_json_file(path, PACKAGE_FORMAT, TRUST_LIST_FORMAT)
+    with ctx.db.transaction() as session:
+        setup = installation(session)
+        first = setup.root_certificate is None
+        key_id = None
+        if data["format"] == PACKAGE_FORMAT:
+            root_pem = str(data["root_certificate"]).encode()
+            _accept_root(setup, root_pem)
+            key_id = _install_certificate(session, setup, str(data["certificate"]).encode())
+            setup.district_code = data.get("district_code")
+            setup.district_name = data.get("district_name")
+        elif setup.root_certificate is None:
+            raise Refused(
+                "install the certificate package first; a trust list alone cannot be checked",
+                "Bitte zuerst das Zertifikatspaket einspielen.",
+            )
+        number = install_trust_list(ctx, session, data["trust_list"])
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=None,
+            action="office.install",
+            object_type="trust_list",
+            object_id=number,
+            details={"format": data["format"], "key_id": key_id},
+        )
+        return InstallResult(
+            kind="certificate" if key_id is not None else "trust_list",
+            fingerprint=setup.root_fingerprint or "",
+            trust_list_number=number,
+            key_id=key_id,
+            first_install=first,
+        )
+
+
+def _accept_root(setup: Installation, root_pem: bytes) -> None:
+    info = certificates.read_certificate(root_pem)
+    fingerprint = keys.fingerprint(info.public_der)
+    if setup.root_certificate is None:
+        # First contact: trusted on first use; the admin compares the fingerprint by phone.
+        setup.root_certificate = root_pem
+        setup.root_fingerprint = fingerprint
+    elif setup.root_fingerprint != fingerprint:
+        raise Refused(
+            f"the package is signed by another district key ({fingerprint}) than the installed one ({setup.root_fingerprint})",
+            "Das Paket stammt von einem anderen Landkreis-Schlüssel als dem eingerichteten.",
+        )
+
+
+def _install_certificate(session: Session, setup: Installation, certificate_pem: bytes) -> int:
+    assert setup.root_certificate is not None
+    if not certificates.verify_certificate(certificate_pem, setup.root_certificate):
+        raise Refused(
+            "the certificate was not issued by the district key",
+            "Das Zertifikat stammt nicht vom Landkreis.",
+        )
+    info = certificates.read_certificate(certificate_pem)
+    office = local_office(session)
+    if info.office_code != office.code:
+        raise Refused(
+            f"the certificate is for office {info.office_code}, this is {office.code}",
+            f"Das Zertifikat gehört zur Dienststelle {info.office_code}.",
+        )
+    record = session.scalars(
+        select(SigningKey).where(
+            SigningKey.public_der == info.public_der, SigningKey.office_id == office.id
+        )
+    ).first()
+    if record is None or record.private_pem is None:
+        raise Refused(
+            "the certificate does not belong to a key of this database",
+            "Das Zertifikat passt zu keinem Schlüssel dieser Datenbank.",
+        )
+    for previous in session.scalars(
+        select(SigningKey).where(
+            SigningKey.office_id == office.id,
+            SigningKey.status == "active",
+            SigningKey.id != record.id,
+        )
+    ):
+        previous.status = "retired"  # stays trusted for the passes it signed
+    record.certificate_pem = certificate_pem
+    record.valid_from = info.not_before
+    record.valid_until = info.not_after
+    record.status = "active"
+    session.flush()
+    return record.key_id
+
+
+def install_trust_list(ctx: ServiceContext, session: Session, payload: dict[str, str]) -> int:
+    setup = installation(session)
+    assert setup.root_certificate is not None
+    root_public = certificates.read_certificate(setup.root_certificate).public_der
+    try:
+        document = base64.b64decode(payload["document"], validate=True)
+        signature = base64.b64decode(payload["signature"], validate=True)
+        trust_list = read_trust_list(document, signature, root_public)
+    except (KeyError, ValueError, TrustListError) as error:
+        message_de = getattr(error, "message_de", "Die Vertrauensliste ist ungültig.")
+        raise Refused(f"trust list refused: {error}", message_de) from error
+    current = session.scalars(
+        select(TrustListRecord).order_by(TrustListRecord.number.desc())
+    ).first()
+    if current is not None and trust_list.number < current.number:
+        raise Refused(
+            f"trust list {trust_list.number} is older than the installed list {current.number}",
+            f"Die Vertrauensliste Nr. {trust_list.number} ist älter als die eingespielte Nr. {current.number}.",
+        )
+    if current is not None and trust_list.number == current.number:
+        return current.number  # the same list again: nothing to do
+    session.add(
+        TrustListRecord(
+            number=trust_list.number,
+            issued_at=trust_list.issued_at,
+            document=document,
+            signature=signature,
+        )
+    )
+    _learn_offices(session, trust_list)
+    session.flush()
+    return trust_list.number
+
+
+def _learn_offices(session: Session, trust_list: TrustList) -> None:
+    """Other offices become known by code so their passes can be kept as stubs."""
+    known = {o.code: o for o in session.scalars(select(Office))}
+    for key in trust_list.keys:
+        office = known.get(key.office_code)
+        if office is None:
+            office = Office(code=key.office_code, name=key.office_code, kind="unbekannt")
+            session.add(office)
+            session.flush()
+            known[key.office_code] = office
+
+
+def current_trust_list(session: Session) -> TrustList | None:
+    setup = session.get(Installation, 1)
+    record = session.scalars(
+        select(TrustListRecord).order_by(TrustListRecord.number.desc())
+    ).first()
+    if setup is None or setup.root_certificate is None or record is None:
+        return None
+    root_public = certificates.read_certificate(setup.root_certificate).public_der
+    return read_trust_list(record.document, record.signature, root_public)
+
+
+def describe(ctx: ServiceContext) -> dict[str, Any]:
+    with ctx.db.reading() as session:
+        setup = session.get(Installation, 1)
+        trust_list = current_trust_list(session)
+        return {
+            "role": None if setup is None else setup.role,
+            "district": None if setup is None else setup.district_code,
+            "root_fingerprint": None if setup is None else setup.root_fingerprint,
+            "trust_list": None if trust_list is None else trust_list.number,
+            "trust_list_issued_at": None
+            if trust_list is None
+            else trust_list.issued_at.isoformat(),
+        }
