@@ -408,10 +408,11 @@ def pass_verify(
     )
     emit(options, data, human)
     if not view.accepted:
-        if not options.as_json:
-            click.echo(
-                f"passapp: pass not accepted: {data['reason']}, status {data['status']}", err=True
-            )
+        mismatch = ", holder does not match" if data["holder_matches"] is False else ""
+        click.echo(
+            f"passapp: pass not accepted: {data['reason']}, status {data['status']}{mismatch}",
+            err=True,
+        )
         sys.exit(EXIT_REFUSED)
 
 

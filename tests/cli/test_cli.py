@@ -289,3 +289,157 @@ def test_human_output_without_json(office_db: Path) -> None:
     )
     assert done.returncode == 0
     assert "erfüllt" in done.stdout
+
+
+def test_pass_verify_revoke_replace_and_sheet(
+    office_db: Path, district_db: Path, tmp_path: Path
+) -> None:
+    person = cli(
+        "person",
+        "add",
+        "--family-name",
+        "Ivanova",
+        "--given-names",
+        "Yuliia",
+        "--birth-date",
+        "2002-10-10",
+        "--from-abroad",
+        db=office_db,
+    )
+    pdf = tmp_path / "ivanova.pdf"
+    issued = cli("pass", "issue", person["id"], "--language", "uk", "--out", str(pdf), db=office_db)
+    assert issued["pdf"] == str(pdf.resolve())
+    assert pdf.read_bytes().startswith(b"%PDF")
+    qr = issued["qr"]
+
+    keys = {
+        "valid",
+        "reason",
+        "pass_number",
+        "status",
+        "office",
+        "issued_on",
+        "generation",
+        "holder_matches",
+    }
+    ok = cli(
+        "pass",
+        "verify",
+        qr,
+        "--family-name",
+        "IVANOVA",
+        "--given-names",
+        "Yuliia",
+        "--birth-date",
+        "10.10.2002",
+        db=office_db,
+    )
+    assert keys <= ok.keys()
+    assert (ok["valid"], ok["status"], ok["holder_matches"]) == (True, "active", True)
+    other = cli(
+        "pass",
+        "verify",
+        qr,
+        "--family-name",
+        "Ivanova",
+        "--given-names",
+        "Olena",
+        "--birth-date",
+        "10.10.2002",
+        db=office_db,
+        expect=1,
+    )
+    assert other["holder_matches"] is False
+    tampered = cli(
+        "pass",
+        "verify",
+        qr[:50] + ("1" if qr[50] != "1" else "2") + qr[51:],
+        db=office_db,
+        expect=1,
+    )
+    assert tampered["valid"] is False
+
+    sheet = tmp_path / "eintraege.pdf"
+    cli(
+        "entry",
+        "add",
+        issued["pass_number"],
+        "--kind",
+        "beratung",
+        "--date",
+        "2026-11-24",
+        db=office_db,
+    )
+    assert cli("pass", "sheet", issued["pass_number"], "--out", str(sheet), db=office_db)[
+        "pdf"
+    ] == str(sheet)
+    assert sheet.read_bytes().startswith(b"%PDF")
+
+    replaced = cli(
+        "pass", "replace", issued["pass_number"], "--out", str(tmp_path / "neu.pdf"), db=office_db
+    )
+    assert replaced["generation"] == 1
+    assert cli("pass", "verify", qr, db=office_db, expect=1)["status"] == "replaced"
+    cli("pass", "verify", replaced["qr"], db=office_db)
+    cli(
+        "pass", "revoke", issued["pass_number"], "--reason", "Missbrauch festgestellt", db=office_db
+    )
+    assert cli("pass", "verify", replaced["qr"], db=office_db, expect=1)["status"] == "revoked"
+    cli(
+        "entry",
+        "add",
+        issued["pass_number"],
+        "--kind",
+        "beratung",
+        "--date",
+        "2026-11-24",
+        db=office_db,
+        expect=1,
+    )
+
+
+def test_entry_with_a_scanned_pass_at_a_provider(
+    office_db: Path, district_db: Path, tmp_path: Path
+) -> None:
+    person = cli(
+        "person",
+        "add",
+        "--family-name",
+        "Haidari",
+        "--given-names",
+        "Ali Reza",
+        "--birth-date",
+        "2008-06-30",
+        "--from-abroad",
+        db=office_db,
+    )
+    issued = cli("pass", "issue", person["id"], db=office_db)
+    provider = tmp_path / "provider" / "vhs.sqlite3"
+    provider.parent.mkdir()
+    cli(
+        "office",
+        "init",
+        "--code",
+        "VHSKA",
+        "--name",
+        "VHS Karlsfeld",
+        "--kind",
+        "sprachkurstraeger",
+        db=provider,
+    )
+    enrol_via_files(provider, district_db)
+    logged = cli(
+        "entry",
+        "add",
+        issued["qr"],
+        "--kind",
+        "sprachkurs",
+        "--date",
+        "2026-11-20",
+        "--level",
+        "A2",
+        db=provider,
+    )
+    listed = cli("entry", "list", issued["pass_number"], db=provider)
+    assert [e["id"] for e in listed["entries"]] == [logged["id"]]
+    assert listed["entries"][0]["office"] == "VHSKA"

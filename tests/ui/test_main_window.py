@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from passapp.services.context import ServiceContext
@@ -51,3 +53,65 @@ def test_mistyped_pass_number_shows_a_german_message(
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert window.results.rowCount() == 0
     assert "Prüfziffern" in window.message.text()
+
+
+# A handheld scanner types what it reads as a US keyboard would; the PC maps the key codes
+# with its German (QWERTZ) layout. Digits and Enter come through unchanged, "-" arrives
+# as "ß", "y" and "z" swap — which is why the QR holds digits only (DESIGN §5).
+US_KEYS_ON_GERMAN_LAYOUT = str.maketrans(
+    {"y": "z", "z": "y", "Y": "Z", "Z": "Y", "-": "ß", "/": "-"}
+)
+
+
+def scan(qtbot: QtBot, field: QLineEdit, text: str) -> None:
+    """Key press and release events, one per character, as the scanner sends them."""
+    for char in text.translate(US_KEYS_ON_GERMAN_LAYOUT):
+        key = Qt.Key(ord(char.upper())) if char.isascii() else Qt.Key.Key_ssharp
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                field, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            )
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the scanner's suffix
+
+
+def test_scanned_qr_is_verified_and_its_holder_found(
+    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    from passapp.services.passes import issue_pass
+    from tests.services.helpers import register
+
+    person = register(office_ctx, "Tesfaye", "Selam")
+    issued = issue_pass(office_ctx, person, out_pdf=tmp_path / "p.pdf")
+    assert issued.qr_digits is not None
+    window = MainWindow(office_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.search_field.hasFocus)
+    scan(qtbot, window.search_field, issued.qr_digits)
+    assert window.results.rowCount() == 1
+    assert window.results.summary(0).id == person
+    assert "gültig" in window.message.text()
+    assert issued.pass_number in window.message.text()
+
+    window.search_field.clear()
+    forged = (
+        issued.qr_digits[:100] + str((int(issued.qr_digits[100]) + 5) % 10) + issued.qr_digits[101:]
+    )
+    scan(qtbot, window.search_field, forged)
+    assert "Ungültig" in window.message.text()
+
+
+def test_pass_number_read_by_a_scanner_on_a_german_layout(
+    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    from passapp.services.passes import issue_pass
+    from tests.services.helpers import register
+
+    person = register(office_ctx, "Okafor", "Chinedu")
+    number = issue_pass(office_ctx, person, out_pdf=tmp_path / "p.pdf").pass_number
+    window = MainWindow(office_ctx)
+    qtbot.addWidget(window)
+    scan(qtbot, window.search_field, number)
+    assert "ß" in window.search_field.text()
+    assert window.results.rowCount() == 1
+    assert window.results.summary(0).pass_number == number

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
 
     def _on_search(self) -> None:
         self._timer.stop()
+        self.message.setStyleSheet("")
         try:
             result = find(self._ctx, self.search_field.text())
         except (ServiceError, InputError) as error:
@@ -96,9 +97,29 @@ class MainWindow(QMainWindow):
             self.message.setText(error.message_de)
             return
         self.results.set_rows(result.hits)
+        if result.verification is not None:
+            self._show_verification(result.verification.to_json())
+            return
         if result.kind == "empty":
             self.message.setText("")
         elif not result.hits:
             self.message.setText("Nichts gefunden.")
         else:
             self.message.setText(f"{len(result.hits)} Treffer")
+
+    def _show_verification(self, data: dict[str, object]) -> None:
+        """A scanned pass: say clearly whether it may be accepted, and why not."""
+        number = data["pass_number"] or "?"
+        if data["valid"] and data["status"] in ("active", "unknown"):
+            text = (
+                f"✔ Pass {number} gültig – ausgestellt von {data['office']} am {data['issued_on']}"
+            )
+            colour = "#1b5e20"
+        elif data["valid"]:
+            text = f"✖ Pass {number}: {data['status_de']}"
+            colour = "#b71c1c"
+        else:
+            text = f"✖ Ungültiger Pass: {data['reason_de']}"
+            colour = "#b71c1c"
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {colour}; font-weight: bold;")
