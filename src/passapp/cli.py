@@ -316,6 +316,13 @@ def find(options: Options, text: tuple[str, ...], limit: int) -> None:
         f"{hit.pass_number or '–'}\t{hit.id}"
         for hit in result.hits
     ]
+    if result.verification is not None:
+        data = result.verification.to_json()
+        state = "GÜLTIG" if result.verification.accepted else "NICHT ANNEHMEN"
+        lines.insert(
+            0,
+            f"{state}: Pass {data['pass_number'] or '?'} – {data['reason_de']}, {data['status_de']}",
+        )
     emit(options, result.to_json(), "\n".join(lines) if lines else "Nichts gefunden.")
 
 
