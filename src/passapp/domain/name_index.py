@@ -3,11 +3,14 @@
 Every key is an exact or prefix lookup in one B-tree index, so the cost of a search does
 not grow with the register: ``L:`` a Latin search-form token, ``P:`` its Kölner Phonetik
 code, ``PP:`` the codes of one family-name and one given-name token in both orders (the
-clerk may type either name first). A typo that changes a phonetic code still finds the
-person through the other token's keys; scoring then ranks the candidates.
+clerk may type either name first), ``LI:`` one such token exactly with the first two
+letters of the other. A typo that changes a phonetic code still finds the person through
+the ``LI:`` key of the other token; scoring then ranks the candidates.
 """
 
 from __future__ import annotations
+
+import itertools
 
 from rapidfuzz.distance import Levenshtein
 
@@ -16,6 +19,10 @@ from passapp.domain.names import name_tokens, phonetic_key
 LATIN = "L:"
 PHONETIC = "P:"
 PAIR = "PP:"
+LATIN_PAIR = "LI:"
+# Tokens shorter than this ("AL", "DE") get no LI: keys of their own: they would list half
+# the register under one key. They still count as the "other" token's two letters.
+LATIN_PAIR_MIN = 3
 
 
 def index_keys(family_names: str, given_names: str) -> set[str]:
@@ -27,23 +34,47 @@ def index_keys(family_names: str, given_names: str) -> set[str]:
         code = phonetic_key(token)
         if code:
             keys.add(PHONETIC + code)
+    family_words = list(family)
     if len(family) > 1:
-        # "Al-Hassan" is also typed "Alhassan": index the joined form too.
+        # "Al-Hassan" is also typed "Alhassan": index the joined form too, also in pairs.
         joined = "".join(family)
         keys.add(LATIN + joined)
         keys.add(PHONETIC + phonetic_key(joined))
-    for family_token in family:
+        family_words.append(joined)
+    for family_token in family_words:
         for given_token in given:
             first, second = phonetic_key(family_token), phonetic_key(given_token)
             if first and second:
                 keys.add(f"{PAIR}{first} {second}")
                 keys.add(f"{PAIR}{second} {first}")
+            for token, other in ((family_token, given_token), (given_token, family_token)):
+                key = latin_pair_key(token, other)
+                if key:
+                    keys.add(key)
     return keys
 
 
 def pair_key(first_token: str, second_token: str) -> str | None:
     first, second = phonetic_key(first_token), phonetic_key(second_token)
     return f"{PAIR}{first} {second}" if first and second else None
+
+
+def latin_pair_key(token: str, other: str) -> str | None:
+    """``token`` exactly and the first two letters of ``other``: "KOWALSKI SL"."""
+    if len(token) < LATIN_PAIR_MIN or len(other) < 2:
+        return None
+    return f"{LATIN_PAIR}{token} {other[:2]}"
+
+
+def query_pairs(tokens: list[str]) -> list[tuple[str, str]]:
+    """Every two tokens of a query, the most specific (longest shorter token) first.
+
+    The first two tokens are not enough: in "Al-Hassan Mohammed" or "de Souza Maria" they
+    are both family tokens, a pair that is never indexed, while particles such as "AL"
+    pair with half the register.
+    """
+    pairs = list(itertools.combinations(tokens, 2))
+    return sorted(pairs, key=lambda pair: -min(len(pair[0]), len(pair[1])))
 
 
 def token_score(query_token: str, name_token: str) -> float:

@@ -426,12 +426,14 @@ def name_tokens(text: str) -> list[str]:
 # --- Phonetics and similarity ----------------------------------------------------
 
 
+@lru_cache(maxsize=65_536)
 def phonetic_key(token: str) -> str:
     """Kölner Phonetik code of one search-form token, digits only ("" for "").
 
     Any name is accepted: it is reduced to its search form first (so MÜLLER,
     MUELLER and MULLER all give "657"), and words are run together.  Tokens of
-    only letters without a code (e.g. "H") also give "".
+    only letters without a code (e.g. "H") also give "".  Memoised: search scores
+    every candidate row with it, and the same few thousand names recur.
     """
     word = latin_search_form(token).replace(" ", "")
     if not word:

@@ -1,23 +1,36 @@
 """Finding people: by name (typos, transliteration), by pass number, by birth date.
 
 A name search runs in stages, best matches first, and stops as soon as a page is full:
-both names phonetically (``PP:`` key) → each token exactly (``L:``) → as a prefix →
-phonetically (``P:``). Each stage is one bounded index range scan joined to the person,
-so a search costs about the same in a register of 10,000 or 1,000,000 people.
+two tokens together (every pair of query tokens, most specific first: one exactly with
+the other's first two letters ``LI:``, then both phonetically ``PP:``) → each token
+exactly (``L:``) → as a prefix → phonetically (``P:``). Each stage is one bounded index
+range scan joined to the person, so a search costs about the same in a register of
+10,000 or 1,000,000 people. The statements are built once with bound parameters and run
+on the session's connection (Core): building a ``select()`` per call and the ORM
+execution path cost more than the indexed lookups themselves (benchmarks/README.md).
 """
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, Integer, and_, bindparam, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from passapp.domain.dates import InvalidDateError, PartialDate
-from passapp.domain.name_index import LATIN, PHONETIC, match_score, pair_key
+from passapp.domain.name_index import (
+    LATIN,
+    PHONETIC,
+    latin_pair_key,
+    match_score,
+    pair_key,
+    query_pairs,
+)
 from passapp.domain.names import name_tokens, phonetic_key
 from passapp.domain.pass_number import (
     InvalidPassNumberError,
@@ -70,15 +83,16 @@ def find(ctx: ServiceContext, text: str, limit: int = PAGE) -> SearchResult:
         return SearchResult(query, "empty")
     if looks_like_qr(query):
         return _by_qr(ctx, query)
-    with ctx.db.reading() as session:
+    # Read-only and on the clerk's every key stroke: a plain connection, no ORM session.
+    with ctx.db.engine.connect() as connection:
         if looks_like_pass_number(query):
-            return SearchResult(query, "pass_number", _by_pass_number(session, query))
+            return SearchResult(query, "pass_number", _by_pass_number(connection, query))
         parsed = _parse_query(query)
         if not parsed.tokens:
             if parsed.birth_date is None and parsed.birth_year is None:
                 return SearchResult(query, "empty")
-            return SearchResult(query, "birth_date", _by_birth(session, parsed, limit))
-        return SearchResult(query, "name", search_names(session, parsed.tokens, parsed, limit))
+            return SearchResult(query, "birth_date", _by_birth(connection, parsed, limit))
+        return SearchResult(query, "name", search_names(connection, parsed.tokens, parsed, limit))
 
 
 def _by_qr(ctx: ServiceContext, text: str) -> SearchResult:
@@ -86,8 +100,8 @@ def _by_qr(ctx: ServiceContext, text: str) -> SearchResult:
     view = verify(ctx, text)
     hits: list[PersonSummary] = []
     if view.result.pass_number is not None:
-        with ctx.db.reading() as session:
-            hits = _by_pass_number(session, view.result.pass_number)
+        with ctx.db.engine.connect() as connection:
+            hits = _by_pass_number(connection, view.result.pass_number)
     return SearchResult(text.strip(), "qr", hits, view)
 
 
@@ -110,34 +124,36 @@ def _parse_query(text: str) -> _Query:
     return _Query(name_tokens(" ".join(words)), birth_date, birth_year)
 
 
-def _by_pass_number(session: Session, text: str) -> list[PersonSummary]:
+def _by_pass_number(connection: Connection, text: str) -> list[PersonSummary]:
     try:
         number = PassNumber.parse(text)
-        condition: ColumnElement[bool] = Pass.pass_number == number.text
     except InvalidPassNumberError as error:
         try:  # typed without check digits: office and sequence identify the pass too
             partial = parse_without_check(text)
         except InvalidPassNumberError:
             raise InvalidInput(str(error), error.message_de) from error
-        condition = and_(
+        condition: ColumnElement[bool] = and_(
             Pass.sequence == partial.sequence, Pass.pass_number.startswith(f"{partial.office}-")
         )
-    statement = (
-        select(*_SUMMARY_COLUMNS, Pass.pass_number)
-        .join(Person, Person.id == Pass.person_id)
-        .where(condition, Person.erased_at.is_(None))
-    )
-    return [_summary(row, 100.0, "pass_number") for row in session.execute(statement)]
+        statement = (
+            select(*_SUMMARY_COLUMNS, Pass.pass_number)
+            .join(Person, Person.id == Pass.person_id)
+            .where(condition, Person.erased_at.is_(None))
+        )
+        rows = [tuple(row) for row in connection.execute(statement)]
+    else:
+        rows = _Raw.of(connection).rows("pass", {"number": number.text})
+    return [_summary(row, 100.0, "pass_number") for row in rows]
 
 
-def _by_birth(session: Session, query: _Query, limit: int) -> list[PersonSummary]:
+def _by_birth(connection: Connection, query: _Query, limit: int) -> list[PersonSummary]:
     statement = _summary_select()
     if query.birth_date is not None:
         statement = statement.where(Person.birth_date == query.birth_date)
     else:
         statement = statement.where(Person.birth_year == query.birth_year)
     statement = statement.order_by(Person.family_names_latin, Person.given_names_latin).limit(limit)
-    return [_summary(row, 100.0, "birth_date") for row in session.execute(statement)]
+    return [_summary(tuple(row), 100.0, "birth_date") for row in connection.execute(statement)]
 
 
 _SUMMARY_COLUMNS = (
@@ -159,68 +175,144 @@ def _summary_select() -> Any:
     )
 
 
-def _summary(row: Any, score: float, matched_by: str) -> PersonSummary:
+# Built once, with bound parameters (see the module docstring).
+_BY_PASS_NUMBER = (
+    select(*_SUMMARY_COLUMNS, Pass.pass_number)
+    .join(Person, Person.id == Pass.person_id)
+    .where(Pass.pass_number == bindparam("number"), Person.erased_at.is_(None))
+)
+_KEYED = _summary_select().join(PersonNameKey, PersonNameKey.person_id == Person.id)
+_KEY_IS = PersonNameKey.key == bindparam("key")
+_KEY_RANGE = and_(PersonNameKey.key > bindparam("low"), PersonNameKey.key < bindparam("high"))
+_SAME_YEAR = PersonNameKey.birth_year == bindparam("year")
+_LIMIT = bindparam("limit", type_=Integer)
+# "<kind of stage>[/year]" → statement (restricted to a birth year with /year)
+_STAGE_SQL: dict[str, Any] = {
+    "key": _KEYED.where(_KEY_IS).limit(_LIMIT),
+    "key/year": _KEYED.where(_KEY_IS, _SAME_YEAR).limit(_LIMIT),
+    "prefix": _KEYED.where(_KEY_RANGE).limit(_LIMIT),
+    "prefix/year": _KEYED.where(_KEY_RANGE, _SAME_YEAR).limit(_LIMIT),
+}
+
+
+# Positions in a summary row: the columns of _SUMMARY_COLUMNS, then the pass number.
+_ID, _FAMILY, _GIVEN, _FAMILY_LATIN, _GIVEN_LATIN, _BIRTH, _MUNICIPALITY, _PASS = range(8)
+
+
+def _summary(row: tuple[Any, ...], score: float, matched_by: str) -> PersonSummary:
+    person_id, birth = row[_ID], row[_BIRTH]
     return PersonSummary(
-        id=row.id,
-        family_names=row.family_names,
-        given_names=row.given_names,
-        birth_date=row.birth_date,
-        municipality_key=row.municipality_key,
-        pass_number=row.pass_number,
+        id=person_id if isinstance(person_id, uuid.UUID) else uuid.UUID(person_id),
+        family_names=row[_FAMILY],
+        given_names=row[_GIVEN],
+        birth_date=birth if isinstance(birth, PartialDate) else PartialDate.parse(birth),
+        municipality_key=row[_MUNICIPALITY],
+        pass_number=row[_PASS],
         score=score,
         matched_by=matched_by,
     )
 
 
-def _key_stage(
-    session: Session, key_condition: ColumnElement[bool], year: int | None, limit: int
-) -> list[Any]:
-    statement = (
-        _summary_select()
-        .join(PersonNameKey, PersonNameKey.person_id == Person.id)
-        .where(key_condition)
-    )
-    if year is not None:
-        statement = statement.where(PersonNameKey.birth_year == year)
-    return list(session.execute(statement.limit(limit)))
+class _Raw:
+    """The prebuilt search statements, compiled once per dialect and run on the driver.
+
+    A name search runs on every pause in the clerk's typing, up to a few statements each;
+    going through the driver's cursor with statements compiled once keeps the cost of a
+    search close to the cost of its index lookups (benchmarks/bench_find.py).
+    """
+
+    _compiled: ClassVar[
+        dict[str, dict[str, tuple[str, tuple[str, ...] | None, dict[str, Any]]]]
+    ] = {}
+
+    def __init__(self, connection: Connection) -> None:
+        self._cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        dialect = connection.dialect
+        statements = self._compiled.get(dialect.name)
+        if statements is None:
+            statements = {}
+            for name, statement in {"pass": _BY_PASS_NUMBER, **_STAGE_SQL}.items():
+                compiled = statement.compile(dialect=dialect)
+                order = tuple(compiled.positiontup or ()) if compiled.positional else None
+                # Literal values of the statement itself (status = 'active', …).
+                defaults = {k: v for k, v in compiled.params.items() if v is not None}
+                statements[name] = (compiled.string, order, defaults)
+            self._compiled[dialect.name] = statements
+        self._statements = statements
+
+    @classmethod
+    def of(cls, connection: Connection) -> _Raw:
+        return cls(connection)
+
+    def rows(self, name: str, values: dict[str, Any]) -> list[tuple[Any, ...]]:
+        sql, order, defaults = self._statements[name]
+        merged = {**defaults, **values}
+        parameters = tuple(merged[key] for key in order) if order is not None else merged
+        self._cursor.execute(sql, parameters)
+        return list(self._cursor.fetchall())
 
 
-def search_names(
-    session: Session, tokens: list[str], query: _Query | None = None, limit: int = PAGE
-) -> list[PersonSummary]:
-    year = query.birth_year if query else None
-    stages: list[ColumnElement[bool]] = []
-    pair = pair_key(tokens[0], tokens[1]) if len(tokens) >= 2 else None
-    if pair:
-        stages.append(PersonNameKey.key == pair)
+_Stage = tuple[str, dict[str, str], bool]  # kind, parameters, pairs two tokens
+
+
+def _stages(tokens: list[str]) -> Iterator[_Stage]:
+    pairs = query_pairs(tokens)
+    for first, second in pairs:
+        for token, other in ((first, second), (second, first)):
+            key = latin_pair_key(token, other)
+            if key:
+                yield "key", {"key": key}, True
+    for first, second in pairs:
+        key = pair_key(first, second)
+        if key:
+            yield "key", {"key": key}, True
     for token in tokens:
-        stages.append(PersonNameKey.key == LATIN + token)
+        yield "key", {"key": LATIN + token}, False
     for token in tokens:
         # Prefix: the clerk is still typing, or the document has more letters.
-        stages.append(
-            and_(PersonNameKey.key > LATIN + token, PersonNameKey.key < LATIN + token + "\x7f")
-        )
+        yield "prefix", {"low": LATIN + token, "high": LATIN + token + "\x7f"}, False
     for token in tokens:
         code = phonetic_key(token)
         if code:
-            stages.append(PersonNameKey.key == PHONETIC + code)
-    found: dict[uuid.UUID, PersonSummary] = {}
-    for condition in stages:
-        for row in _key_stage(session, condition, year, limit * 2):
-            if row.id in found:
+            yield "key", {"key": PHONETIC + code}, False
+
+
+def search_names(
+    connection: Connection, tokens: list[str], query: _Query | None = None, limit: int = PAGE
+) -> list[PersonSummary]:
+    year = query.birth_year if query else None
+    raw = _Raw.of(connection)
+    wanted_birth = None if query is None or query.birth_date is None else query.birth_date.iso()
+    stages = list(_stages(tokens))
+    paired = bool(stages) and stages[0][2]
+    found: dict[Any, PersonSummary] = {}
+    done: set[tuple[str, str]] = set()
+    for index, (kind, parameters, is_pair) in enumerate(stages):
+        marker = (kind, parameters.get("key") or parameters["low"])
+        if marker in done:
+            continue
+        done.add(marker)
+        values: dict[str, Any] = {**parameters, "limit": limit * 2}
+        if year is not None:
+            values["year"] = year
+        for row in raw.rows(kind if year is None else f"{kind}/year", values):
+            if row[_ID] in found or (wanted_birth is not None and row[_BIRTH] != wanted_birth):
                 continue
-            name = f"{row.family_names_latin} {row.given_names_latin}".split()
+            name = f"{row[_FAMILY_LATIN]} {row[_GIVEN_LATIN]}".split()
             score = match_score(tokens, name)
-            if (
-                query is not None
-                and query.birth_date is not None
-                and row.birth_date != query.birth_date
-            ):
-                continue
             if score >= MIN_SCORE:
-                found[row.id] = _summary(row, score, "name")
-        # Both names matched: single-name matches would only add noise to the list.
-        if len(found) >= limit or (pair and found):
+                found[row[_ID]] = _summary(row, score, "name")
+        if len(found) >= limit:
+            break
+        if is_pair:
+            # Every token matched exactly: the namesakes are in, further stages add noise.
+            if any(hit.score >= 100.0 for hit in found.values()):
+                break
+            last_pair = index + 1 == len(stages) or not stages[index + 1][2]
+            if last_pair and found:
+                break
+        elif paired and found:
+            # Both names matched nowhere; single-name matches: one stage is enough.
             break
     ranked = sorted(found.values(), key=lambda s: (-s.score, s.family_names, s.given_names))
     return ranked[:limit]
@@ -233,7 +325,8 @@ def possible_duplicates(
     tokens = name_tokens(f"{family_names} {given_names}")
     if not tokens:
         return []
-    hits = search_names(session, tokens, _Query(tokens, None, birth_date.year), limit)
+    query = _Query(tokens, None, birth_date.year)
+    hits = search_names(session.connection(), tokens, query, limit)
     same_day = [h for h in hits if _may_be_same_day(h.birth_date, birth_date)]
     return [h for h in same_day if h.score >= DUPLICATE_SCORE]
 
