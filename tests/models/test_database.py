@@ -104,3 +104,20 @@ def test_in_memory_database_for_tests() -> None:
     db = open_database("sqlite://")
     with db.transaction() as session:
         assert session.execute(text("SELECT count(*) FROM office")).scalar() == 0
+
+
+def test_search_keys_are_rebuilt_when_their_rules_change(tmp_path: Path) -> None:
+    released = RELEASED[0]
+    path = tmp_path / released.name
+    shutil.copy(released, path)
+    with sqlite3.connect(path) as connection:
+        before = {row[0] for row in connection.execute("SELECT key FROM person_name_key")}
+    db = open_database(to_url(str(path)))
+    with db.reading() as session:
+        after = set(session.scalars(text("SELECT key FROM person_name_key")))
+        version = session.execute(
+            text("SELECT value FROM setting WHERE key = 'search_index_version'")
+        ).scalar()
+    assert any(key.startswith("LI:") for key in after)
+    assert not any(key.startswith("LI:") for key in before)
+    assert version is not None

@@ -19,6 +19,8 @@ from passapp.domain.names import name_tokens, phonetic_key
 LATIN = "L:"
 PHONETIC = "P:"
 PAIR = "PP:"
+# Raised whenever index_keys changes: databases rebuild their keys when they open.
+INDEX_VERSION = 2
 LATIN_PAIR = "LI:"
 # Tokens shorter than this ("AL", "DE") get no LI: keys of their own: they would list half
 # the register under one key. They still count as the "other" token's two letters.

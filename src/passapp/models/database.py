@@ -34,6 +34,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from passapp.models import search_index
 from passapp.models.entities import Base
 from passapp.models.guards import install_guards
 
@@ -171,6 +172,7 @@ def open_database(url: str | None = None) -> Database:
             Base.metadata.create_all(connection)
             install_guards(connection)
         command.stamp(config, "head")
+        search_index.stamp_current(engine)
     elif revision is None:
         engine.dispose()
         raise DatabaseError(
@@ -187,5 +189,6 @@ def open_database(url: str | None = None) -> Database:
             )
         backup = backup_sqlite(engine, f"before-{head}")
         command.upgrade(config, "head")
+    search_index.rebuild_if_outdated(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(engine=engine, sessions=sessions, backup_path=backup)

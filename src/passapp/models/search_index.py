@@ -1,0 +1,56 @@
+"""Keeping the derived search keys in step with the rules that make them.
+
+``person_name_key`` rows are derived from names by ``passapp.domain.name_index``. When those
+rules change (``INDEX_VERSION``), every database rebuilds its keys once when it opens,
+in one transaction, instead of searching with keys of the old rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, delete, insert, select
+
+from passapp.domain.name_index import INDEX_VERSION, index_keys
+from passapp.models.entities import Person, PersonNameKey, Setting
+
+VERSION_KEY = "search_index_version"
+BATCH = 5_000
+
+
+def stamp_current(engine: Engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(delete(Setting).where(Setting.key == VERSION_KEY))
+        connection.execute(
+            insert(Setting).values(key=VERSION_KEY, value={"version": INDEX_VERSION})
+        )
+
+
+def rebuild_if_outdated(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        stored = connection.execute(
+            select(Setting.value).where(Setting.key == VERSION_KEY)
+        ).scalar()
+    if stored is not None and stored.get("version") == INDEX_VERSION:
+        return False
+    with engine.begin() as connection:
+        connection.execute(delete(PersonNameKey))
+        batch: list[dict[str, Any]] = []
+        people = connection.execute(
+            select(Person.id, Person.family_names, Person.given_names, Person.birth_year)
+        )
+        for person_id, family, given, year in people:
+            batch.extend(
+                {"person_id": person_id, "key": key, "birth_year": year}
+                for key in sorted(index_keys(family, given))
+            )
+            if len(batch) >= BATCH:
+                connection.execute(insert(PersonNameKey), batch)
+                batch = []
+        if batch:
+            connection.execute(insert(PersonNameKey), batch)
+        connection.execute(delete(Setting).where(Setting.key == VERSION_KEY))
+        connection.execute(
+            insert(Setting).values(key=VERSION_KEY, value={"version": INDEX_VERSION})
+        )
+    return True
