@@ -25,12 +25,16 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# Search benchmark at 10k persons (quick) and at 10k and 1M persons (about 15 minutes).
+# Benchmarks (results in benchmarks/results): search at 10k persons and issuing 500 passes
+# (a few minutes); bench-full adds search at 1M persons (about 6 minutes the first time,
+# the generated registers are cached).
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_find --sizes 10000
+	$(BIN)/python -m benchmarks.bench_issue --batch 500
 
 bench-full: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_find --sizes 10000 1000000
+	$(BIN)/python -m benchmarks.bench_issue --batch 500
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
