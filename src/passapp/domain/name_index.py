@@ -95,4 +95,6 @@ def match_score(query_tokens: list[str], name: list[str]) -> float:
     """Mean over the query tokens of their best fit in the name (order-free)."""
     if not query_tokens or not name:
         return 0.0
-    return sum(max(token_score(q, n) for n in name) for q in query_tokens) / len(query_tokens)
+    exact = set(name)  # the common case, a token typed as written, without any scoring
+    total = sum(100.0 if q in exact else max(token_score(q, n) for n in name) for q in query_tokens)
+    return total / len(query_tokens)

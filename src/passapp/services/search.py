@@ -285,7 +285,9 @@ def search_names(
     wanted_birth = None if query is None or query.birth_date is None else query.birth_date.iso()
     stages = list(_stages(tokens))
     paired = bool(stages) and stages[0][2]
-    found: dict[Any, PersonSummary] = {}
+    # Rows are scored as they come and turned into summaries only for the final page.
+    found: dict[Any, tuple[float, tuple[Any, ...]]] = {}
+    exact = False
     done: set[tuple[str, str]] = set()
     for index, (kind, parameters, is_pair) in enumerate(stages):
         marker = (kind, parameters.get("key") or parameters["low"])
@@ -298,15 +300,15 @@ def search_names(
         for row in raw.rows(kind if year is None else f"{kind}/year", values):
             if row[_ID] in found or (wanted_birth is not None and row[_BIRTH] != wanted_birth):
                 continue
-            name = f"{row[_FAMILY_LATIN]} {row[_GIVEN_LATIN]}".split()
-            score = match_score(tokens, name)
+            score = match_score(tokens, f"{row[_FAMILY_LATIN]} {row[_GIVEN_LATIN]}".split())
             if score >= MIN_SCORE:
-                found[row[_ID]] = _summary(row, score, "name")
+                found[row[_ID]] = (score, row)
+                exact = exact or score >= 100.0
         if len(found) >= limit:
             break
         if is_pair:
             # Every token matched exactly: the namesakes are in, further stages add noise.
-            if any(hit.score >= 100.0 for hit in found.values()):
+            if exact:
                 break
             last_pair = index + 1 == len(stages) or not stages[index + 1][2]
             if last_pair and found:
@@ -314,8 +316,8 @@ def search_names(
         elif paired and found:
             # Both names matched nowhere; single-name matches: one stage is enough.
             break
-    ranked = sorted(found.values(), key=lambda s: (-s.score, s.family_names, s.given_names))
-    return ranked[:limit]
+    page = sorted(found.values(), key=lambda hit: (-hit[0], hit[1][_FAMILY], hit[1][_GIVEN]))
+    return [_summary(row, score, "name") for score, row in page[:limit]]
 
 
 def possible_duplicates(
