@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import pytest
 
 # Before any Qt import: tests run without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The database-counter ledger (models/identity.py) of the tests stays out of the user's home.
+os.environ["PASSAPP_STATE_DIR"] = tempfile.mkdtemp(prefix="passapp-test-state-")
 
 from hypothesis import HealthCheck, settings
 

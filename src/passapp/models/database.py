@@ -34,12 +34,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from passapp.models import search_index
+from passapp.models import identity, search_index
 from passapp.models.entities import Base
 from passapp.models.guards import install_guards
 
 IN_MEMORY = "sqlite://"
 WRITE_OPTION = "passapp_write"
+# Set by the change log in a session that stamped changes: (database id, last counter).
+COUNTER_INFO = "passapp_change_counter"
 
 
 class DatabaseError(RuntimeError):
@@ -146,9 +148,14 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any error."""
-        with self.sessions() as session, session.begin():
-            session.connection(execution_options={WRITE_OPTION: True})
-            yield session
+        with self.sessions() as session:
+            with session.begin():
+                session.connection(execution_options={WRITE_OPTION: True})
+                yield session
+            stamp = session.info.pop(COUNTER_INFO, None)
+        if stamp is not None:
+            # Committed: remember how far this database id has counted (see identity.py).
+            identity.note_counter(*stamp)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -190,5 +197,6 @@ def open_database(url: str | None = None) -> Database:
         backup = backup_sqlite(engine, f"before-{head}")
         command.upgrade(config, "head")
     search_index.rebuild_if_outdated(engine)
+    identity.ensure_own_identity(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(engine=engine, sessions=sessions, backup_path=backup)

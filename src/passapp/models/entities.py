@@ -112,6 +112,12 @@ class Installation(Base):
     # The district's self-signed root certificate this database trusts (PEM).
     root_certificate: Mapped[bytes | None] = mapped_column(LargeBinary)
     root_fingerprint: Mapped[str | None] = mapped_column(String(80))
+    # The last change counter handed out by this database (DESIGN §7: versions, not clocks).
+    change_counter: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Where this file lives (host, path, inode): a copy or a restored backup shows up as a
+    # different identity and gets a new database id before it writes again.
+    file_identity: Mapped[str | None] = mapped_column(String(600))
+    previous_database_ids: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
 
 
 class SigningKey(Base):
@@ -150,6 +156,28 @@ class TrustListRecord(Base):
     document: Mapped[bytes] = mapped_column(LargeBinary)
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     installed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ChangeRecord(Base):
+    """One change of a shared record, stamped with its origin and version (DESIGN §7).
+
+    Written in the same transaction as the change itself. ``(database_id, counter)`` is the
+    version: receivers keep, per origin database, the highest counter applied. Wall-clock
+    time is kept for people to read, never to decide what is new.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (UniqueConstraint("database_id", "counter"),)
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    database_id: Mapped[uuid.UUID] = mapped_column()
+    counter: Mapped[int] = mapped_column(Integer)
+    origin_office: Mapped[str] = mapped_column(String(6))
+    entity_type: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    operation: Mapped[str] = mapped_column(String(12))  # "insert", "update", "tombstone"
+    payload: Mapped[dict[str, Any]] = mapped_column()
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Setting(Base):

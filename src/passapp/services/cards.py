@@ -20,6 +20,7 @@ from passapp.crypto.passverify import sign_pass
 from passapp.domain.qr import FORMAT_VERSION, PassClaims, binding_hash
 from passapp.models.entities import Entry, Offer, Office, Pass, PassCard, Person
 from passapp.pdf import EntryLine, EntrySheet, OfferLine, PassPrint, render_entry_sheet, render_pass
+from passapp.services import changes
 from passapp.services.context import ServiceContext
 from passapp.services.files import write_atomically
 from passapp.services.reference import entry_kind_labels, entry_status_labels, load_resource
@@ -74,6 +75,7 @@ def sign_card(
     )
     session.add(card)
     session.flush()
+    changes.record(session, card)
     return card
 
 

@@ -19,7 +19,7 @@ from passapp.domain.entries import (
     EntryStatus,
 )
 from passapp.models.entities import Entry, Offer, Office, Pass
-from passapp.services import audit
+from passapp.services import audit, changes
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.offices import local_office
@@ -139,6 +139,7 @@ def add_entry(ctx: ServiceContext, pass_reference: str, data: EntryInput) -> Ent
         )
         session.add(entry)
         session.flush()
+        changes.record(session, entry)
         audit.record(
             session,
             actor=ctx.clerk,

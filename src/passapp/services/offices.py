@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from passapp.domain.offices import OfficeKind
 from passapp.domain.pass_number import validate_office_code
 from passapp.models.entities import Installation, Office
+from passapp.models.identity import file_identity
 from passapp.services import audit
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotSetUp, Refused
@@ -74,7 +75,7 @@ def init_office(
         session.add(office)
         session.flush()
         if installation is None:
-            installation = Installation(id=1)
+            installation = Installation(id=1, file_identity=file_identity(ctx.db.engine))
             session.add(installation)
         installation.office_id = office.id
         session.flush()

@@ -17,7 +17,7 @@ from passapp.domain.codes import parse_language
 from passapp.domain.eligibility import STATUS_GERMAN, Status
 from passapp.domain.pass_number import PassNumber
 from passapp.models.entities import Installation, Office, Pass
-from passapp.services import audit
+from passapp.services import audit, changes
 from passapp.services.cards import PendingPdf, default_pdf_path, entry_sheet, render_card, sign_card
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound, Refused
@@ -103,6 +103,7 @@ def issue_pass(
         )
         session.add(record)
         session.flush()
+        changes.record(session, record)
         card = sign_card(ctx, session, office, record, person)
         pdf = PendingPdf(
             out_pdf or default_pdf_path(ctx, record.pass_number, 0),
@@ -237,6 +238,7 @@ def revoke_pass(ctx: ServiceContext, text: str, reason: str) -> PassChange:
         record.revoked_on = ctx.today()
         record.revoke_reason = reason.strip()
         session.flush()
+        changes.record(session, record, "update")
         number = publish_trust_list(ctx, session) if setup.role == "district" else None
         audit.record(
             session,
@@ -271,6 +273,7 @@ def replace_pass(ctx: ServiceContext, text: str, out_pdf: Path | None = None) ->
             )
         record.generation += 1
         session.flush()
+        changes.record(session, record, "update")
         card = sign_card(ctx, session, office, record, record.holder)
         pdf = PendingPdf(
             out_pdf or default_pdf_path(ctx, record.pass_number, record.generation),

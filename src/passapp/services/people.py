@@ -21,7 +21,7 @@ from passapp.domain.names import (
     normalize_name,
 )
 from passapp.models.entities import EligibilityCheck, Office, Person, PersonNameKey, Setting
-from passapp.services import audit
+from passapp.services import audit, changes
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound
 from passapp.services.offices import local_office
@@ -161,6 +161,7 @@ def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
         )
         session.add(person)
         session.flush()
+        changes.record(session, person)
         write_name_keys(session, person)
         check = _store_check(session, ctx, person.id, office.id, result.status.value, result)
         audit.record(
@@ -222,6 +223,7 @@ def _store_check(
     )
     session.add(check)
     session.flush()
+    changes.record(session, check)
     return check
 
 

@@ -35,6 +35,7 @@ from passapp.crypto.trustlist import (
 from passapp.domain.offices import OfficeKind
 from passapp.domain.pass_number import validate_office_code
 from passapp.models.entities import Installation, Office, Pass, SigningKey, TrustListRecord
+from passapp.models.identity import file_identity
 from passapp.services import audit
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotSetUp, Refused
@@ -167,6 +168,7 @@ def init_district(ctx: ServiceContext, *, name: str, code: str) -> DistrictInfo:
                 district_name=name.strip(),
                 root_certificate=root_pem,
                 root_fingerprint=fingerprint,
+                file_identity=file_identity(ctx.db.engine),
             )
         )
         session.flush()

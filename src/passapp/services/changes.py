@@ -1,0 +1,93 @@
+"""Recording changes of shared records for sync (DESIGN §7, "Versions, not clocks").
+
+Every service write of a record that travels between offices calls :func:`record` in
+its own transaction: the change gets the next counter of this database and is stamped
+with the origin office and the database id. Bundles (issue #4) carry these records; the
+receiver keeps per origin database the highest counter applied.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import inspect, update
+from sqlalchemy.orm import Session
+
+from passapp.domain.dates import PartialDate
+from passapp.models.database import COUNTER_INFO
+from passapp.models.entities import (
+    Base,
+    ChangeRecord,
+    EligibilityCheck,
+    Entry,
+    Installation,
+    Office,
+    Pass,
+    PassCard,
+    Person,
+)
+from passapp.services.errors import NotSetUp
+
+ENTITY_TYPES: dict[type[Base], str] = {
+    Person: "person",
+    EligibilityCheck: "eligibility_check",
+    Pass: "pass",
+    PassCard: "pass_card",
+    Entry: "entry",
+}
+# Derived or local-only columns never travel: each database builds or keeps its own.
+LOCAL_COLUMNS = {"updated_at"}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode()
+    return value
+
+
+def snapshot(entity: Base) -> dict[str, Any]:
+    """The record's columns as JSON values (the payload of a change)."""
+    mapper = inspect(entity).mapper
+    return {
+        column.key: _json_value(getattr(entity, column.key))
+        for column in mapper.column_attrs
+        if column.key not in LOCAL_COLUMNS
+    }
+
+
+def record(session: Session, entity: Base, operation: str = "insert") -> ChangeRecord:
+    entity_type = ENTITY_TYPES[type(entity)]
+    session.flush()
+    setup = session.get(Installation, 1)
+    if setup is None or setup.office_id is None:
+        raise NotSetUp("no office is set up in this database", "Keine Dienststelle eingerichtet.")
+    office = session.get(Office, setup.office_id)
+    assert office is not None
+    counter = session.execute(
+        update(Installation)
+        .where(Installation.id == 1)
+        .values(change_counter=Installation.change_counter + 1)
+        .returning(Installation.change_counter)
+    ).scalar_one()
+    change = ChangeRecord(
+        database_id=setup.database_id,
+        counter=counter,
+        origin_office=office.code,
+        entity_type=entity_type,
+        entity_id=entity.id,  # type: ignore[attr-defined]
+        operation=operation,
+        payload=snapshot(entity),
+    )
+    session.add(change)
+    session.flush()
+    session.info[COUNTER_INFO] = (str(setup.database_id), counter)
+    return change
