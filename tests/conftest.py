@@ -2,6 +2,25 @@
 
 ``office_ctx`` is an office enrolled at a district the way it happens in the field:
 office init → office request → district enrol → office install, through real files.
+
+PostgreSQL (DESIGN §7: the district database may be PostgreSQL, same models):
+
+* ``PASSAPP_TEST_POSTGRES_URL`` names a server and a role that may ``CREATE DATABASE``
+  (``postgresql+psycopg://passapp_test:…@127.0.0.1:5432/passapp_test``). Without it,
+  tests marked ``postgres`` are skipped with that reason; with
+  ``PASSAPP_TEST_REQUIRE_POSTGRES=1`` (set by ``.ci/run``) they fail instead, so CI can
+  never pass by silently skipping them.
+* ``pg_url``: the URL of a fresh, empty database of its own for one test (created with a
+  German ICU collation where the server has ICU, like a district server's ``de_DE``),
+  dropped afterwards. ``new_pg_url()`` (fixture ``pg_database``) makes more of them, e.g. a
+  district and an office database in one test.
+* ``any_db_url``: runs a test once on a fresh SQLite file and once on a fresh PostgreSQL
+  database (the second marked ``postgres``)::
+
+      def test_something(any_db_url: str) -> None:
+          db = open_database(any_db_url)
+
+  ``make_url_context(url, folder)`` builds a ServiceContext on such a URL.
 """
 
 from __future__ import annotations
@@ -9,10 +28,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.pool import NullPool
 
 # Before any Qt import: tests run without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -43,6 +67,18 @@ def make_context(path: Path, clerk: str = "test") -> ServiceContext:
         now=lambda: NOW,
         passphrase=None,
         output_folder=path.parent / f"{path.stem}-pdf",
+    )
+
+
+def make_url_context(url: str, folder: Path, clerk: str = "test") -> ServiceContext:
+    """Like :func:`make_context`, on any database URL (SQLite file or PostgreSQL)."""
+    return ServiceContext(
+        db=open_database(url),
+        clerk=clerk,
+        today=lambda: TODAY,
+        now=lambda: NOW,
+        passphrase=None,
+        output_folder=folder / f"{clerk}-pdf",
     )
 
 
@@ -93,3 +129,93 @@ def office_ctx(
 ) -> ServiceContext:
     enrol(unenrolled_office_ctx, district_ctx, tmp_path)
     return unenrolled_office_ctx
+
+
+# --- PostgreSQL --------------------------------------------------------------------------
+
+POSTGRES_URL_VARIABLE = "PASSAPP_TEST_POSTGRES_URL"
+REQUIRE_POSTGRES_VARIABLE = "PASSAPP_TEST_REQUIRE_POSTGRES"
+NO_POSTGRES = (
+    f"PostgreSQL tests need {POSTGRES_URL_VARIABLE}=postgresql+psycopg://USER:PASSWORD@HOST:PORT/DB "
+    "(a role that may CREATE DATABASE); .ci/run starts a server and sets it"
+)
+
+
+def _postgres_required() -> bool:
+    return os.environ.get(REQUIRE_POSTGRES_VARIABLE, "") not in ("", "0", "false", "no")
+
+
+def _no_postgres(reason: str) -> NoReturn:
+    if _postgres_required():
+        pytest.fail(f"{reason} ({REQUIRE_POSTGRES_VARIABLE} is set: PostgreSQL tests must run)")
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("postgres") and not os.environ.get(POSTGRES_URL_VARIABLE):
+        _no_postgres(NO_POSTGRES)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Engine]:
+    """An AUTOCOMMIT engine on the database named by PASSAPP_TEST_POSTGRES_URL (admin work)."""
+    url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not url:
+        _no_postgres(NO_POSTGRES)
+    engine = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except OperationalError as error:
+        # Set but unreachable: a broken setup, never a reason to skip.
+        pytest.fail(f"{POSTGRES_URL_VARIABLE} is set but the server does not answer: {error}")
+    yield engine
+    engine.dispose()
+
+
+def _create_pg_database(admin: Engine) -> str:
+    name = f"passapp_test_{uuid.uuid4().hex[:16]}"
+    with admin.connect() as connection:
+        try:
+            # A German collation like the district's server (de_DE); C ctype keeps it portable.
+            connection.execute(
+                text(
+                    f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                    "LOCALE_PROVIDER icu ICU_LOCALE 'de-DE' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+                )
+            )
+        except DBAPIError:  # a server without ICU (or older than 15): its default collation
+            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"))
+    return name
+
+
+@pytest.fixture
+def pg_database(pg_server: Engine) -> Iterator[Callable[[], str]]:
+    """A factory of fresh, empty PostgreSQL databases (URLs); all dropped after the test."""
+    made: list[str] = []
+
+    def new_pg_url() -> str:
+        name = _create_pg_database(pg_server)
+        made.append(name)
+        return pg_server.url.set(database=name).render_as_string(hide_password=False)
+
+    yield new_pg_url
+    with pg_server.connect() as connection:
+        for name in made:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+@pytest.fixture
+def pg_url(pg_database: Callable[[], str]) -> str:
+    """The URL of a fresh, empty PostgreSQL database for this test alone."""
+    return pg_database()
+
+
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+)
+def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database URL: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return to_url(str(tmp_path / "any.sqlite3"))
+    return str(request.getfixturevalue("pg_url"))

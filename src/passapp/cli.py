@@ -465,6 +465,81 @@ def pass_sheet(options: Options, number: str, out: Path) -> None:
     emit(options, {"pass_number": number, "pdf": str(path)}, str(path))
 
 
+# --- sync ------------------------------------------------------------------------------
+
+
+@main.group()
+def sync() -> None:
+    """Sync bundles between the offices and the district office."""
+
+
+@sync.command("export")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Bundle file, or a folder for one bundle per office.",
+)
+@click.option("--to", "to", help="District only: the office to write for (default: every office).")
+@click.pass_obj
+def sync_export(options: Options, out: Path, to: str | None) -> None:
+    """Write the changes the recipient has not acknowledged yet."""
+    from passapp.services.sync import export_bundles
+
+    ctx = options.context()
+    with handled(options):
+        reports = export_bundles(ctx, out, to)
+    lines = [f"{r.path}: an {r.recipient}, {r.changes} Änderungen" for r in reports]
+    emit(options, {"bundles": [r.to_json() for r in reports]}, "\n".join(lines))
+
+
+@sync.command("import")
+@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def sync_import(options: Options, bundle: Path) -> None:
+    """Verify a bundle and merge it in one transaction."""
+    from passapp.services.sync import import_bundle
+
+    ctx = options.context()
+    with handled(options):
+        report = import_bundle(ctx, bundle)
+    emit(
+        options,
+        report.to_json(),
+        f"Von {report.sender}: {report.applied} übernommen, {report.skipped} schon vorhanden, "
+        f"{report.quarantined} in Quarantäne, {report.conflicts} Konflikte, {report.pending} wartend",
+    )
+
+
+@sync.command("status")
+@click.pass_obj
+def sync_status(options: Options) -> None:
+    """Versions applied, peers, pending and quarantined changes."""
+    from passapp.services.sync import status
+
+    ctx = options.context()
+    with handled(options):
+        data = status(ctx)
+    emit(options, data, json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@sync.command("conflicts")
+@click.pass_obj
+def sync_conflicts(options: Options) -> None:
+    """Changes that lost against a change made elsewhere, kept for review."""
+    from passapp.services.sync import list_conflicts
+
+    ctx = options.context()
+    with handled(options):
+        conflicts = list_conflicts(ctx)
+    lines = [
+        f"{c['entity_type']} {c['entity_id']} {c['field']}: übernommen {c['applied']}, zurückgestellt {c['kept']}"
+        for c in conflicts
+    ]
+    emit(options, {"conflicts": conflicts}, "\n".join(lines) or "Keine offenen Konflikte.")
+
+
 # --- district and enrolment -------------------------------------------------------------
 
 

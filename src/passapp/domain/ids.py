@@ -25,6 +25,18 @@ def new_uuid() -> uuid.UUID:
     return uuid.UUID(bytes=uuid6.uuid7().bytes)
 
 
+# Pass ids are the one exception to "UUIDv7 made where the row is created": a pass that
+# another office knows only from its scanned QR must have the same id there as at its
+# issuing office, or entries logged against it could not be matched when they meet at the
+# district. Pass numbers are unique across the district, so a name-based UUID of the number
+# is unique too.
+PASS_NAMESPACE = uuid.UUID("6f1d7c2e-3b7a-5a0e-9c1d-5a55a9901a7e")
+
+
+def pass_id_for(pass_number: str) -> PassId:
+    return PassId(uuid.uuid5(PASS_NAMESPACE, pass_number))
+
+
 def parse_uuid(text: str) -> uuid.UUID:
     """Read an id as printed by the CLI."""
     try:

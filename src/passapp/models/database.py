@@ -10,6 +10,11 @@ One function builds every engine, so the SQLite pragmas are set in one place:
 
 A fresh database is created from the models and stamped at the Alembic head; an
 existing one at an older revision is backed up next to itself, then upgraded.
+
+PostgreSQL (the district database may be one, ``postgresql+psycopg://…``) runs the same
+models and migrations. Its write transactions take one advisory lock, as SQLite's take the
+write lock with ``BEGIN IMMEDIATE``, so the services behave the same on both; backups of
+a server database are the administrator's (``pg_dump``), not made here.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from passapp.models import identity, search_index
+from passapp.models import identity, search_index, sync_entities  # noqa: F401 - registers the sync tables
 from passapp.models.entities import Base
 from passapp.models.guards import install_guards
 
@@ -79,6 +84,10 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        engine = create_engine(url, pool_pre_ping=True)
+        event.listen(engine, "begin", _postgresql_begin)
+        return engine
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     if parsed.database in (None, "", ":memory:"):
@@ -100,6 +109,20 @@ def _sqlite_begin(connection: Connection) -> None:
     # which the busy timeout cannot wait out in WAL mode.
     mode = "IMMEDIATE" if connection.get_execution_options().get(WRITE_OPTION) else "DEFERRED"
     connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+# The one advisory lock every write transaction of passapp takes on a PostgreSQL database.
+POSTGRESQL_WRITE_LOCK = int.from_bytes(b"passapp", "big")
+
+
+def _postgresql_begin(connection: Connection) -> None:
+    # The same rule as BEGIN IMMEDIATE on SQLite: write transactions take turns, readers never
+    # wait. Services read, then write (the audit chain's last hash, "has this person an active
+    # pass?"); under READ COMMITTED two clerks at once would both act on the same reading and
+    # fork the audit chain or collide on a unique index instead of being told "already issued".
+    # Released at commit or rollback.
+    if connection.get_execution_options().get(WRITE_OPTION):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({POSTGRESQL_WRITE_LOCK})")
 
 
 def _alembic_config(engine: Engine) -> Config:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     Uuid,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -57,6 +58,10 @@ class PartialDateType(TypeDecorator[PartialDate]):
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> PartialDate | None:
         return None if value is None else PartialDate.parse(value)
+
+
+# SQLite compares text bytewise already; PostgreSQL would use the database's collation.
+SEARCH_KEY = String(80).with_variant(String(80, collation="C"), "postgresql")
 
 
 def utcnow() -> dt.datetime:
@@ -266,7 +271,9 @@ class PersonNameKey(Base):
     person_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("person.id", ondelete="CASCADE"), index=True
     )
-    key: Mapped[str] = mapped_column(String(80))
+    # Compared bytewise on every backend: a prefix search is the range ``L:mül`` < key <
+    # ``L:mül\x7f``, which a language collation (de_DE, ICU) would order differently.
+    key: Mapped[str] = mapped_column(SEARCH_KEY)
     birth_year: Mapped[int] = mapped_column(Integer)
 
 
@@ -317,7 +324,7 @@ class Pass(Base):
     revoked_on: Mapped[dt.date | None] = mapped_column()
     revoke_reason: Mapped[str | None] = mapped_column(Text)
     # A pass of another office, known here from its verified QR (no holder data).
-    is_stub: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    is_stub: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     holder: Mapped[Person | None] = relationship(back_populates="passes")

@@ -28,8 +28,10 @@ def _statements(dialect: str) -> list[str]:
                 )
             elif dialect == "postgresql":
                 statements.append(
+                    # SQLSTATE 23000 as SQLite's RAISE(ABORT): an IntegrityError on both.
                     "CREATE OR REPLACE FUNCTION passapp_append_only() RETURNS trigger AS $$ "
-                    "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql"
+                    "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME "
+                    "USING ERRCODE = 'integrity_constraint_violation'; END $$ LANGUAGE plpgsql"
                 )
                 statements.append(f"DROP TRIGGER IF EXISTS {name} ON {table}")
                 statements.append(

@@ -24,6 +24,7 @@ from passapp.models.entities import (
     EligibilityCheck,
     Entry,
     Installation,
+    Offer,
     Office,
     Pass,
     PassCard,
@@ -54,14 +55,28 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def snapshot(entity: Base) -> dict[str, Any]:
+# Offices and offers have local row ids in every database (each seeds its own); in a
+# change they travel as the office code and the offer slug, which are the same everywhere.
+OFFICE_COLUMNS = {"office_id", "registered_by_office_id"}
+OFFER_COLUMNS = {"offer_id"}
+
+
+def snapshot(entity: Base, session: Session | None = None) -> dict[str, Any]:
     """The record's columns as JSON values (the payload of a change)."""
     mapper = inspect(entity).mapper
-    return {
+    payload = {
         column.key: _json_value(getattr(entity, column.key))
         for column in mapper.column_attrs
         if column.key not in LOCAL_COLUMNS
     }
+    if session is not None:
+        for key in OFFICE_COLUMNS & payload.keys():
+            office = session.get(Office, getattr(entity, key)) if payload[key] else None
+            payload[key] = None if office is None else office.code
+        for key in OFFER_COLUMNS & payload.keys():
+            offer = session.get(Offer, getattr(entity, key)) if payload[key] else None
+            payload[key] = None if offer is None else offer.slug
+    return payload
 
 
 def record(session: Session, entity: Base, operation: str = "insert") -> ChangeRecord:
@@ -85,7 +100,7 @@ def record(session: Session, entity: Base, operation: str = "insert") -> ChangeR
         entity_type=entity_type,
         entity_id=entity.id,  # type: ignore[attr-defined]
         operation=operation,
-        payload=snapshot(entity),
+        payload=snapshot(entity, session),
     )
     session.add(change)
     session.flush()

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from passapp.domain.codes import parse_language
 from passapp.domain.eligibility import STATUS_GERMAN, Status
+from passapp.domain.ids import pass_id_for
 from passapp.domain.pass_number import PassNumber
 from passapp.models.entities import Installation, Office, Pass
 from passapp.services import audit, changes
@@ -89,6 +90,7 @@ def issue_pass(
         _gate(eligibility, reason)
         number = PassNumber(office.code, _next_sequence(session, office))
         record = Pass(
+            id=pass_id_for(number.text),
             pass_number=number.text,
             office_id=office.id,
             sequence=number.sequence,
@@ -335,6 +337,7 @@ def record_pass_status(
         record = session.scalars(select(Pass).where(Pass.pass_number == number.text)).first()
         if record is None:
             record = Pass(
+                id=pass_id_for(number.text),
                 pass_number=number.text,
                 office_id=office.id,
                 sequence=number.sequence,

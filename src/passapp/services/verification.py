@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from passapp.crypto.passverify import PassVerification, verify_pass_qr
 from passapp.domain.dates import PartialDate
+from passapp.domain.ids import pass_id_for
 from passapp.models.entities import Office, Pass
 from passapp.services.context import ServiceContext
 from passapp.services.errors import Refused
@@ -135,6 +136,7 @@ def pass_from_qr(ctx: ServiceContext, session: Session, text: str) -> Pass:
         return record
     office = session.scalars(select(Office).where(Office.code == result.office)).one()
     record = Pass(
+        id=pass_id_for(result.pass_number),
         pass_number=result.pass_number,
         office_id=office.id,
         sequence=int(result.pass_number.split("-")[1]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from passapp.models import sync_entities  # noqa: F401 - registers the sync tables
 from passapp.models.entities import Base
 
 config = context.config

@@ -174,7 +174,12 @@ def upgrade() -> None:
         "person_name_key",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("person_id", sa.Uuid(), nullable=False),
-        sa.Column("key", sa.String(length=80), nullable=False),
+        # Bytewise on PostgreSQL too (prefix searches are key ranges); SQLite: unchanged.
+        sa.Column(
+            "key",
+            sa.String(length=80).with_variant(sa.String(length=80, collation="C"), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("birth_year", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"],

@@ -78,7 +78,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("root_fingerprint", sa.String(length=80), nullable=True))
 
     with op.batch_alter_table("pass", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("is_stub", sa.Boolean(), server_default="0", nullable=False))
+        # sa.false(): 0 on SQLite, false on PostgreSQL (a portable boolean literal).
+        batch_op.add_column(
+            sa.Column("is_stub", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
 
     # ### end Alembic commands ###
 

@@ -1,0 +1,849 @@
+"""Exporting and importing sync bundles between offices and the district (DESIGN §7).
+
+Export: every change the recipient has not acknowledged yet, plus this database's
+acknowledgement of what it has applied (the version vector), and from the district the
+signed trust list. Personal data of a person leaves the registering office only with the
+person's consent; without it the district receives the record without identity (birth
+year, nationalities, languages, municipality: what demand figures need).
+
+Import: the file is checked whole (format, sender key from the trust list, signature,
+recipient, every byte) before anything is read; then every record is applied inside one
+transaction, which is the staging area: a bundle that fails half-way leaves nothing. A
+change at or below the version already applied from its origin database is skipped, so
+the same bundle twice, or an old one after a newer one, changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from passapp.domain.dates import PartialDate
+from passapp.domain.ids import new_uuid
+from passapp.models.entities import (
+    Base,
+    ChangeRecord,
+    Installation,
+    Offer,
+    Office,
+    Pass,
+    Person,
+    SigningKey,
+    TrustListRecord,
+)
+from passapp.models.sync_entities import (
+    AppliedVersion,
+    BundleReceipt,
+    EntityVersion,
+    PeerState,
+    PendingChange,
+    QuarantinedChange,
+    SyncConflict,
+)
+from passapp.services import audit
+from passapp.services.changes import ENTITY_TYPES, OFFER_COLUMNS, OFFICE_COLUMNS
+from passapp.services.context import ServiceContext
+from passapp.services.errors import InvalidInput, Refused
+from passapp.services.keystore import private_key_of
+from passapp.services.offices import local_office
+from passapp.services.people import write_name_keys
+from passapp.services.trust import (
+    current_trust_list,
+    install_trust_list,
+    installation,
+    publish_trust_list,
+)
+from passapp.sync.bundle import BundleError, BundleHeader, open_bundle, read_header, write_bundle
+
+MODELS: dict[str, type[Base]] = {name: model for model, name in ENTITY_TYPES.items()}
+# Which parent each kind of record needs before it can be applied (child waits otherwise).
+PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "person": (),
+    "eligibility_check": (("person_id", "person"),),
+    "pass": (("person_id", "person"),),
+    "pass_card": (("pass_id", "pass"),),
+    "entry": (("pass_id", "pass"), ("refers_to_id", "entry")),
+}
+# What a person record carries without consent: nothing that identifies the person.
+ANONYMOUS_PERSON_FIELDS = {
+    "id",
+    "birth_year",
+    "sex",
+    "nationalities",
+    "languages",
+    "moved_from_abroad",
+    "municipality_key",
+    "registered_by_office_id",
+    "registered_by",
+    "consent",
+    "merged_into_id",
+    "erased_at",
+    "created_at",
+}
+
+
+@dataclass
+class ImportReport:
+    bundle_id: str
+    sender: str
+    applied: int = 0
+    skipped: int = 0
+    quarantined: int = 0
+    conflicts: int = 0
+    pending: int = 0
+    trust_list: int | None = None
+    by_type: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "bundle_id": self.bundle_id,
+            "sender": self.sender,
+            "applied": self.applied,
+            "skipped": self.skipped,
+            "quarantined": self.quarantined,
+            "conflicts": self.conflicts,
+            "pending": self.pending,
+            "trust_list": self.trust_list,
+            "by_type": self.by_type,
+        }
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    path: Path
+    recipient: str
+    bundle_id: str
+    changes: int
+    counts: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": str(self.path),
+            "recipient": self.recipient,
+            "bundle_id": self.bundle_id,
+            "changes": self.changes,
+            "counts": self.counts,
+        }
+
+
+class _Malformed(Exception):
+    pass
+
+
+class _MissingParent(Exception):
+    def __init__(self, waiting_for: str) -> None:
+        super().__init__(waiting_for)
+        self.waiting_for = waiting_for
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+def export_bundles(ctx: ServiceContext, out: Path, to: str | None = None) -> list[ExportReport]:
+    """One bundle per recipient: an office writes for the district; the district for one
+    office (``to``) or, into the folder ``out``, for every enrolled office."""
+    with ctx.db.reading() as session:
+        setup = installation(session)
+        own = local_office(session).code
+        if setup.role == "district":
+            offices = [
+                code
+                for code in session.scalars(select(Office.code).order_by(Office.code))
+                if code != own and _public_key(session, code) is not None
+            ]
+            recipients = [to.upper()] if to else offices
+        else:
+            if setup.district_code is None:
+                raise Refused(
+                    "this office is not enrolled yet", "Die Dienststelle ist noch nicht angemeldet."
+                )
+            recipients = [setup.district_code]
+    if not recipients:
+        raise Refused(
+            "no enrolled office to send to", "Keine angemeldete Dienststelle als Empfänger."
+        )
+    if len(recipients) > 1 or (to is None and Path(out).is_dir()):
+        Path(out).mkdir(parents=True, exist_ok=True)
+        targets = [
+            Path(out) / f"{own}-an-{code}-{ctx.now():%Y%m%d-%H%M%S}.passapp" for code in recipients
+        ]
+    else:
+        targets = [Path(out)]
+    return [
+        _export_one(ctx, code, target) for code, target in zip(recipients, targets, strict=True)
+    ]
+
+
+def _public_key(session: Session, office_code: str) -> bytes | None:
+    office = session.scalars(select(Office).where(Office.code == office_code)).first()
+    if office is None:
+        return None
+    record = session.scalars(
+        select(SigningKey)
+        .where(
+            SigningKey.office_id == office.id,
+            SigningKey.status == "active",
+            SigningKey.certificate_pem.is_not(None),
+        )
+        .order_by(SigningKey.valid_from.desc())
+    ).first()
+    if record is not None:
+        return record.public_der
+    trust_list = current_trust_list(session)
+    if trust_list is None:
+        return None
+    candidates = [
+        k for k in trust_list.keys if k.office_code == office_code and k.compromised_after is None
+    ]
+    return max(candidates, key=lambda k: k.valid_from).public_der if candidates else None
+
+
+def _export_one(ctx: ServiceContext, recipient: str, target: Path) -> ExportReport:
+    with ctx.db.transaction() as session:
+        setup = installation(session)
+        office = local_office(session)
+        recipient_key = _public_key(session, recipient)
+        if recipient_key is None:
+            raise InvalidInput(
+                f"no key of office {recipient} is known here",
+                f"Kein Schlüssel der Stelle {recipient} bekannt.",
+            )
+        own_key = session.scalars(
+            select(SigningKey).where(
+                SigningKey.office_id == office.id,
+                SigningKey.status == "active",
+                SigningKey.private_pem.is_not(None),
+            )
+        ).first()
+        if own_key is None:
+            raise Refused(
+                "this office has no certified key to sign with",
+                "Kein zertifizierter Schlüssel zum Signieren.",
+            )
+        peer = session.get(PeerState, recipient) or PeerState(
+            office_code=recipient, acknowledged={}
+        )
+        session.add(peer)
+        changes = [
+            c
+            for c in _unacknowledged(session, peer)
+            if _recipient_needs(session, setup, recipient, c)
+        ]
+        ranges: dict[str, tuple[int, int]] = {}
+        counts: dict[str, int] = {}
+        for change in changes:
+            key = str(change.database_id)
+            first, last = ranges.get(key, (change.counter, change.counter))
+            ranges[key] = (min(first, change.counter), max(last, change.counter))
+            counts[change.entity_type] = counts.get(change.entity_type, 0) + 1
+        bundle_id = str(new_uuid())
+        header = BundleHeader(
+            bundle_id=bundle_id,
+            sender=office.code,
+            sender_key_id=own_key.key_id,
+            recipient=recipient,
+            created_at=ctx.now(),
+            counter_ranges=ranges,
+            counts=counts,
+        )
+
+        if setup.role == "district":
+            # Every district bundle carries a trust list that knows what the district knows now
+            # (revoked and replaced passes reported by their offices, new office keys).
+            publish_trust_list(ctx, session)
+
+        def records() -> Iterator[dict[str, Any]]:
+            yield {"type": "ack", "vector": _vector(session, setup)}
+            if setup.role == "district":
+                record = session.scalars(
+                    select(TrustListRecord).order_by(TrustListRecord.number.desc())
+                ).first()
+                if record is not None:
+                    yield {
+                        "type": "trust_list",
+                        "document": base64.b64encode(record.document).decode(),
+                        "signature": base64.b64encode(record.signature).decode(),
+                    }
+                yield {
+                    "type": "offers",
+                    "offers": [_offer_json(o) for o in session.scalars(select(Offer))],
+                }
+            for change in changes:
+                yield _change_json(session, change, recipient)
+
+        write_bundle(
+            target,
+            header,
+            records(),
+            sender_key=private_key_of(ctx, own_key),
+            recipient_public_der=recipient_key,
+        )
+        peer.last_export_at = ctx.now()
+        session.add(
+            BundleReceipt(
+                bundle_id=bundle_id,
+                direction="out",
+                peer=recipient,
+                created_at=header.created_at,
+                summary={"changes": len(changes), "counts": counts, "file": str(target)},
+            )
+        )
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="sync.export",
+            object_type="bundle",
+            object_id=bundle_id,
+            details={"recipient": recipient, "changes": len(changes)},
+        )
+        return ExportReport(target, recipient, bundle_id, len(changes), counts)
+
+
+def _vector(session: Session, setup: Installation) -> dict[str, int]:
+    vector = {str(v.database_id): v.counter for v in session.scalars(select(AppliedVersion))}
+    vector[str(setup.database_id)] = max(
+        vector.get(str(setup.database_id), 0), setup.change_counter
+    )
+    return vector
+
+
+def _unacknowledged(session: Session, peer: PeerState) -> Iterator[ChangeRecord]:
+    acknowledged = {k: int(v) for k, v in (peer.acknowledged or {}).items()}
+    for change in session.scalars(select(ChangeRecord).order_by(ChangeRecord.seq)):
+        if change.counter > acknowledged.get(str(change.database_id), 0):
+            yield change
+
+
+def _recipient_needs(
+    session: Session, setup: Installation, recipient: str, change: ChangeRecord
+) -> bool:
+    if change.origin_office == recipient:
+        return False  # it came from there
+    if setup.role != "district":
+        return True  # an office sends the district everything it has
+    # The district sends an office what concerns its own people and passes: entries and
+    # cards logged elsewhere against its passes, changes to its people (a merge).
+    if change.entity_type == "person":
+        return change.payload.get("registered_by_office_id") == recipient
+    pass_number = _pass_number_of(session, change)
+    return pass_number is not None and pass_number.startswith(f"{recipient}-")
+
+
+def _pass_number_of(session: Session, change: ChangeRecord) -> str | None:
+    pass_id = (
+        change.payload.get("pass_id") if change.entity_type != "pass" else change.payload.get("id")
+    )
+    if pass_id is None:
+        return None
+    record = session.get(Pass, uuid.UUID(str(pass_id)))
+    return None if record is None else record.pass_number
+
+
+def _change_json(session: Session, change: ChangeRecord, recipient: str) -> dict[str, Any]:
+    payload = dict(change.payload)
+    if change.entity_type == "person" and not payload.get("consent"):
+        payload = _anonymous(payload)
+    return {
+        "type": "change",
+        "database_id": str(change.database_id),
+        "counter": change.counter,
+        "origin_office": change.origin_office,
+        "entity_type": change.entity_type,
+        "entity_id": str(change.entity_id),
+        "operation": change.operation,
+        "recorded_at": change.recorded_at.isoformat(),
+        "payload": payload,
+    }
+
+
+def _anonymous(payload: dict[str, Any]) -> dict[str, Any]:
+    kept = {k: v for k, v in payload.items() if k in ANONYMOUS_PERSON_FIELDS}
+    year = int(payload.get("birth_year") or str(payload.get("birth_date", "1900"))[:4])
+    kept.update(
+        family_names="",
+        given_names="",
+        family_names_latin="",
+        given_names_latin="",
+        birth_date=f"{year:04d}-00-00",
+        anonymous=True,
+    )
+    return kept
+
+
+def _offer_json(offer: Offer) -> dict[str, Any]:
+    return {
+        "slug": offer.slug,
+        "category": offer.category,
+        "title": offer.title,
+        "provider": offer.provider,
+        "address": offer.address,
+        "municipality_key": offer.municipality_key,
+        "contact": offer.contact,
+        "languages": offer.languages,
+        "target_group": offer.target_group,
+        "cefr_levels": offer.cefr_levels,
+        "description": offer.description,
+        "is_sample": offer.is_sample,
+        "active": offer.active,
+    }
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+def describe_bundle(path: Path) -> dict[str, Any]:
+    header = read_header(path)
+    return {
+        "bundle_id": header.bundle_id,
+        "sender": header.sender,
+        "recipient": header.recipient,
+        "created_at": header.created_at.isoformat(),
+        "counter_ranges": {k: list(v) for k, v in header.counter_ranges.items()},
+        "counts": header.counts,
+    }
+
+
+def import_bundle(ctx: ServiceContext, path: Path) -> ImportReport:
+    try:
+        header = read_header(path)
+    except BundleError as error:
+        raise Refused(f"bundle refused: {error}", error.message_de) from error
+    with ctx.db.transaction() as session:
+        office = local_office(session)
+        trust_list = current_trust_list(session)
+        if trust_list is None:
+            raise Refused(
+                "no trust list installed: the sender cannot be checked",
+                "Keine Vertrauensliste eingespielt.",
+            )
+        now = ctx.now()
+
+        def sender_key(code: str, key_id: int) -> bytes | None:
+            key = trust_list.key_for(code, key_id)
+            if key is None or (key.compromised_after is not None and key.compromised_after <= now):
+                return None
+            return key.public_der
+
+        own_key = session.scalars(
+            select(SigningKey).where(
+                SigningKey.office_id == office.id,
+                SigningKey.status == "active",
+                SigningKey.private_pem.is_not(None),
+            )
+        ).first()
+        if own_key is None:
+            raise Refused(
+                "this office has no key to decrypt with",
+                "Kein Schlüssel zum Entschlüsseln vorhanden.",
+            )
+        if session.get(BundleReceipt, header.bundle_id) is not None:
+            report = ImportReport(bundle_id=header.bundle_id, sender=header.sender)
+            report.skipped = sum(header.counts.values())
+            return report  # the same file again: nothing to do
+        report = ImportReport(bundle_id=header.bundle_id, sender=header.sender)
+        try:
+            with open_bundle(
+                path,
+                recipient_private_key=private_key_of(ctx, own_key),
+                expected_recipient=office.code,
+                sender_public_der=sender_key,
+            ) as bundle:
+                for record in bundle.records():
+                    _apply_record(ctx, session, header, record, report)
+        except BundleError as error:
+            raise Refused(f"bundle refused: {error}", error.message_de) from error
+        _retry_pending(session, report)
+        peer = session.get(PeerState, header.sender) or PeerState(
+            office_code=header.sender, acknowledged={}
+        )
+        peer.last_import_at = now
+        session.add(peer)
+        session.add(
+            BundleReceipt(
+                bundle_id=header.bundle_id,
+                direction="in",
+                peer=header.sender,
+                created_at=header.created_at,
+                summary=report.to_json(),
+            )
+        )
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="sync.import",
+            object_type="bundle",
+            object_id=header.bundle_id,
+            details={k: v for k, v in report.to_json().items() if k != "by_type"},
+        )
+        return report
+
+
+def _apply_record(
+    ctx: ServiceContext,
+    session: Session,
+    header: BundleHeader,
+    record: dict[str, Any],
+    report: ImportReport,
+) -> None:
+    kind = record.get("type")
+    if kind == "ack":
+        peer = session.get(PeerState, header.sender) or PeerState(
+            office_code=header.sender, acknowledged={}
+        )
+        merged = dict(peer.acknowledged or {})
+        for database_id, counter in dict(record.get("vector", {})).items():
+            merged[str(database_id)] = max(int(merged.get(str(database_id), 0)), int(counter))
+        peer.acknowledged = merged
+        session.add(peer)
+        return
+    if kind == "trust_list":
+        number = install_trust_list(
+            ctx, session, {"document": record["document"], "signature": record["signature"]}
+        )
+        report.trust_list = number
+        return
+    if kind == "offers":
+        _apply_offers(session, record.get("offers", []))
+        return
+    if kind != "change":
+        _quarantine(session, header, record, f"unknown record type {kind!r}", report)
+        return
+    try:
+        database_id = uuid.UUID(str(record["database_id"]))
+        counter = int(record["counter"])
+    except (KeyError, ValueError) as error:
+        _quarantine(session, header, record, f"no version: {error}", report)
+        return
+    applied = session.get(AppliedVersion, database_id)
+    if applied is not None and counter <= applied.counter:
+        report.skipped += 1
+        return
+    if _apply_change(session, header, record, report):
+        if applied is None:
+            session.add(AppliedVersion(database_id=database_id, counter=counter))
+        else:
+            applied.counter = max(applied.counter, counter)
+        session.flush()
+
+
+def _apply_change(
+    session: Session, header: BundleHeader, record: dict[str, Any], report: ImportReport
+) -> bool:
+    """Apply one change; False where it went to quarantine or waits for its parent."""
+    try:
+        _write_entity(session, record, report)
+    except _MissingParent as missing:
+        session.add(
+            PendingChange(
+                database_id=uuid.UUID(str(record["database_id"])),
+                counter=int(record["counter"]),
+                waiting_for=missing.waiting_for,
+                change=record,
+            )
+        )
+        report.pending += 1
+        return True  # counted as received: it waits here and is retried with every import
+    except _Malformed as error:
+        _quarantine(session, header, record, str(error), report)
+        return True
+    report.applied += 1
+    entity_type = str(record.get("entity_type"))
+    report.by_type[entity_type] = report.by_type.get(entity_type, 0) + 1
+    _keep_for_relay(session, record)
+    return True
+
+
+def _keep_for_relay(session: Session, record: dict[str, Any]) -> None:
+    """The district passes changes on (an entry logged at a provider goes to the issuing
+    office), so it keeps them in its change log under their original stamps."""
+    setup = session.get(Installation, 1)
+    if setup is None or setup.role != "district":
+        return
+    session.add(
+        ChangeRecord(
+            database_id=uuid.UUID(str(record["database_id"])),
+            counter=int(record["counter"]),
+            origin_office=str(record["origin_office"]),
+            entity_type=str(record["entity_type"]),
+            entity_id=uuid.UUID(str(record["entity_id"])),
+            operation=str(record.get("operation", "insert")),
+            payload=dict(record["payload"]),
+            recorded_at=dt.datetime.fromisoformat(str(record["recorded_at"])),
+        )
+    )
+
+
+def _quarantine(
+    session: Session,
+    header: BundleHeader,
+    record: dict[str, Any],
+    reason: str,
+    report: ImportReport,
+) -> None:
+    session.add(QuarantinedChange(bundle_id=header.bundle_id, reason=reason[:300], change=record))
+    report.quarantined += 1
+
+
+def _retry_pending(session: Session, report: ImportReport) -> None:
+    progress = True
+    while progress:
+        progress = False
+        for pending in list(session.scalars(select(PendingChange))):
+            try:
+                _write_entity(session, pending.change, report)
+            except _MissingParent:
+                continue
+            except _Malformed:
+                continue
+            session.delete(pending)
+            _keep_for_relay(session, pending.change)
+            report.applied += 1
+            report.pending = max(0, report.pending - 1)
+            progress = True
+        session.flush()
+
+
+def _write_entity(session: Session, record: dict[str, Any], report: ImportReport) -> None:
+    entity_type = str(record.get("entity_type"))
+    model = MODELS.get(entity_type)
+    payload = record.get("payload")
+    if model is None or not isinstance(payload, dict):
+        raise _Malformed(f"unknown entity type {entity_type!r} or no payload")
+    values = _column_values(session, model, payload)
+    for column, parent_type in PARENTS[entity_type]:
+        parent_id = values.get(column)
+        if parent_id is not None and session.get(MODELS[parent_type], parent_id) is None:
+            raise _MissingParent(f"{parent_type}:{parent_id}")
+    entity_id = values["id"]
+    existing = session.get(model, entity_id)
+    version = session.get(EntityVersion, (entity_type, entity_id))
+    incoming = (
+        uuid.UUID(str(record["database_id"])),
+        int(record["counter"]),
+        str(record["origin_office"]),
+    )
+    if existing is None:
+        entity = model(**values)
+        session.add(entity)
+        session.flush()
+    else:
+        _update(session, entity_type, existing, values, version, incoming, report)
+    if entity_type == "person" and not payload.get("anonymous"):
+        write_name_keys(session, session.get(Person, entity_id))  # type: ignore[arg-type]
+    if version is None:
+        session.add(
+            EntityVersion(
+                entity_type=entity_type,
+                entity_id=entity_id,
+                database_id=incoming[0],
+                counter=incoming[1],
+                origin_office=incoming[2],
+            )
+        )
+    elif (version.database_id, version.counter) != incoming[:2]:
+        version.database_id, version.counter, version.origin_office = incoming
+    session.flush()
+
+
+def _update(
+    session: Session,
+    entity_type: str,
+    existing: Base,
+    values: dict[str, Any],
+    version: EntityVersion | None,
+    incoming: tuple[uuid.UUID, int, str],
+    report: ImportReport,
+) -> None:
+    same_origin = version is not None and version.database_id == incoming[0]
+    if same_origin and version is not None and incoming[1] <= version.counter:
+        return  # an older change of the same origin: already superseded here
+    changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
+    if not changed:
+        return
+    if version is None or same_origin:
+        for key, value in changed.items():
+            setattr(existing, key, value)
+        return
+    # Two places changed the same record: a deterministic winner, the loser kept for review.
+    owner = _owner(session, existing)
+    if owner in (incoming[2], version.origin_office):
+        incoming_wins = incoming[2] == owner  # the owner's edit wins
+    else:  # neither owns it: the higher (office, counter) wins, the same everywhere
+        incoming_wins = (incoming[2], incoming[1]) > (version.origin_office, version.counter)
+    for key, value in changed.items():
+        local = getattr(existing, key)
+        winner, loser = (value, local) if incoming_wins else (local, value)
+        session.add(
+            SyncConflict(
+                entity_type=entity_type,
+                entity_id=values["id"],
+                field=key,
+                applied_value={
+                    "value": _plain(winner),
+                    "origin": incoming[2] if incoming_wins else version.origin_office,
+                },
+                kept_value={
+                    "value": _plain(loser),
+                    "origin": version.origin_office if incoming_wins else incoming[2],
+                },
+            )
+        )
+        report.conflicts += 1
+        if incoming_wins:
+            setattr(existing, key, value)
+
+
+def _owner(session: Session, entity: Base) -> str | None:
+    """The office that owns a record: the one that registered the person or logged it."""
+    for attribute in ("registered_by_office_id", "office_id"):
+        office_id = getattr(entity, attribute, None)
+        if office_id is not None:
+            office = session.get(Office, office_id)
+            return None if office is None else office.code
+    return None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID | PartialDate | dt.date | dt.datetime):
+        return str(value)
+    return value
+
+
+def _column_values(session: Session, model: type[Base], payload: dict[str, Any]) -> dict[str, Any]:
+    columns = {c.key: c for c in model.__mapper__.column_attrs}
+    values: dict[str, Any] = {}
+    try:
+        for key, value in payload.items():
+            if key not in columns:
+                continue
+            column = columns[key].columns[0]
+            if key in OFFICE_COLUMNS:
+                values[key] = None if value is None else _office_id(session, str(value))
+            elif key in OFFER_COLUMNS:
+                values[key] = None if value is None else _offer_id(session, str(value))
+            else:
+                values[key] = _python_value(
+                    column.type.python_type if _has_python_type(column) else object, value, column
+                )
+    except (ValueError, TypeError, KeyError) as error:
+        raise _Malformed(f"bad value: {error}") from error
+    if "id" not in values:
+        raise _Malformed("no id")
+    return values
+
+
+def _has_python_type(column: Any) -> bool:
+    try:
+        column.type.python_type  # noqa: B018 - probing
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _python_value(kind: type, value: Any, column: Any) -> Any:
+    if value is None:
+        return None
+    type_name = type(column.type).__name__
+    if type_name == "PartialDateType":
+        return PartialDate.parse(str(value))
+    if type_name == "UtcDateTime":
+        return dt.datetime.fromisoformat(str(value))
+    if kind is uuid.UUID:
+        return uuid.UUID(str(value))
+    if kind is dt.date:
+        return dt.date.fromisoformat(str(value))
+    if kind is bytes:
+        return base64.b64decode(str(value))
+    if kind is bool:
+        return bool(value)
+    if kind is int:
+        return int(value)
+    return value
+
+
+def _office_id(session: Session, code: str) -> uuid.UUID:
+    office = session.scalars(select(Office).where(Office.code == code)).first()
+    if office is None:
+        office = Office(code=code, name=code, kind="unbekannt")
+        session.add(office)
+        session.flush()
+    return office.id
+
+
+def _offer_id(session: Session, slug: str) -> uuid.UUID | None:
+    offer = session.scalars(select(Offer).where(Offer.slug == slug)).first()
+    return None if offer is None else offer.id
+
+
+def _apply_offers(session: Session, offers: list[dict[str, Any]]) -> None:
+    """The district owns the catalogue: its version replaces the local one."""
+    for item in offers:
+        offer = session.scalars(select(Offer).where(Offer.slug == item["slug"])).first()
+        if offer is None:
+            offer = Offer(slug=item["slug"])
+            session.add(offer)
+        for key, value in item.items():
+            if key != "slug":
+                setattr(offer, key, value)
+    session.flush()
+
+
+# --- status ------------------------------------------------------------------------------
+
+
+def status(ctx: ServiceContext) -> dict[str, Any]:
+    with ctx.db.reading() as session:
+        setup = installation(session)
+        peers = {
+            p.office_code: {
+                "acknowledged": p.acknowledged,
+                "last_export_at": None
+                if p.last_export_at is None
+                else p.last_export_at.isoformat(),
+                "last_import_at": None
+                if p.last_import_at is None
+                else p.last_import_at.isoformat(),
+            }
+            for p in session.scalars(select(PeerState))
+        }
+        return {
+            "database_id": str(setup.database_id),
+            "change_counter": setup.change_counter,
+            "applied": {
+                str(v.database_id): v.counter for v in session.scalars(select(AppliedVersion))
+            },
+            "peers": peers,
+            "pending": len(list(session.scalars(select(PendingChange.id)))),
+            "quarantined": len(list(session.scalars(select(QuarantinedChange.id)))),
+            "conflicts": len(
+                list(
+                    session.scalars(select(SyncConflict.id).where(SyncConflict.resolved.is_(False)))
+                )
+            ),
+        }
+
+
+def list_conflicts(ctx: ServiceContext) -> list[dict[str, Any]]:
+    with ctx.db.reading() as session:
+        return [
+            {
+                "id": str(c.id),
+                "entity_type": c.entity_type,
+                "entity_id": str(c.entity_id),
+                "field": c.field,
+                "applied": c.applied_value,
+                "kept": c.kept_value,
+                "detected_at": c.detected_at.isoformat(),
+            }
+            for c in session.scalars(select(SyncConflict).where(SyncConflict.resolved.is_(False)))
+        ]
