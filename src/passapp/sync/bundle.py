@@ -84,7 +84,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import re
 import tempfile
@@ -114,6 +113,8 @@ from passapp.sync.bundle_format import (
     MAX_MANIFEST_LINE,
     MAX_VERSION_DIGITS,
     READ_BLOCK,
+    RECORD_DECODER,
+    RECORD_ENCODER,
     SIGNATURE_LINE,
     SIGNED_PREFIX,
     TAG_SIZE,
@@ -129,7 +130,6 @@ from passapp.sync.bundle_format import (
     header_line,
     parse_header,
     parse_manifest,
-    refuse_constant,
     seal_frame,
 )
 from passapp.sync.errors import BundleError
@@ -191,9 +191,7 @@ class _BodyWriter:
     def add(self, record: dict[str, Any]) -> None:
         if not isinstance(record, dict):
             raise TypeError(f"a bundle record must be a dict, not {type(record).__name__}")
-        line = (
-            json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
-        ).encode("utf-8")
+        line = (RECORD_ENCODER.encode(record) + "\n").encode("utf-8")
         if len(line) > MAX_CHUNK_PLAIN:
             raise ValueError(f"a bundle record may take {MAX_CHUNK_PLAIN} bytes, not {len(line)}")
         if self.pending and self.pending_size + len(line) > CHUNK_TARGET:
@@ -535,7 +533,7 @@ def _parse_records(plain: bytes) -> list[dict[str, Any]]:
         if not plain.endswith(b"\n"):
             raise ValueError("chunk does not end with a whole record")
         lines = plain.decode("utf-8")[:-1].split("\n")
-        records = [json.loads(line, parse_constant=refuse_constant) for line in lines]
+        records = [RECORD_DECODER.decode(line) for line in lines]
     except (ValueError, RecursionError) as error:
         raise BundleError(
             "tampered",

@@ -52,7 +52,9 @@ MAX_FRAME: Final = MAX_CHUNK_PLAIN + 64 * 1024  # zlib expands incompressible da
 TAG_SIZE: Final = 16
 FRAME_LENGTH_SIZE: Final = 4
 READ_BLOCK: Final = 256 * 1024
-ZLIB_LEVEL: Final = 6
+# Level 3: about 2.5 times as fast as the default 6 on record JSON, files about 6 % larger;
+# writing is then bound by JSON encoding rather than by compression.
+ZLIB_LEVEL: Final = 3
 
 _MAP_KEY = re.compile(r"[A-Za-z0-9_.:-]{1,64}\Z")
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
@@ -191,6 +193,12 @@ def header_line(header: BundleHeader) -> bytes:
 
 def refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed")
+
+
+# One encoder and decoder for all records: json.dumps/loads with options build a new one
+# per call, which costs a third of the time for small records.
+RECORD_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+RECORD_DECODER: Final = json.JSONDecoder(parse_constant=refuse_constant)
 
 
 def _strict_json_object(line: bytes, fields: frozenset[str]) -> dict[str, Any]:
