@@ -1,0 +1,79 @@
+"""A process killed in the middle of an import leaves the database as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from passapp.domain.dates import PartialDate
+from passapp.services.context import ServiceContext
+from passapp.services.people import PersonInput, register_person
+from passapp.services.sync import export_bundles, import_bundle
+
+PEOPLE = 1500
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as connection:
+        tables = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def test_kill_during_import_changes_nothing_and_the_next_import_succeeds(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    for n in range(PEOPLE):
+        register_person(
+            office_ctx,
+            PersonInput(
+                family_names="Person" + "abcdefghijklmnopqrstuvwxyz"[n % 26] * (1 + n // 26),
+                given_names="Test",
+                birth_date=PartialDate(1990, 1 + n % 12),
+                moved_from_abroad=True,
+                consent=True,
+            ),
+        )
+    bundle = tmp_path / "big.passapp"
+    export_bundles(office_ctx, bundle)
+    district_path = Path(str(district_ctx.db.engine.url.database))
+    district_ctx.db.dispose()
+    before = table_counts(district_path)
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from passapp.models.database import open_database, to_url\n"
+        "from passapp.services.context import ServiceContext\n"
+        "from passapp.services.sync import import_bundle\n"
+        "ctx = ServiceContext(db=open_database(to_url(sys.argv[1])), passphrase=None)\n"
+        "print('importing', flush=True)\n"
+        "import_bundle(ctx, Path(sys.argv[2]))\n"
+        "print('finished', flush=True)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(district_path), str(bundle)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "importing"
+    time.sleep(0.4)  # well inside the import of 1,500 people and their checks
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+
+    assert table_counts(district_path) == before
+    started = time.perf_counter()
+    report = import_bundle(district_ctx, bundle)
+    # The kill came while the import was running, not before it started or after it ended.
+    assert time.perf_counter() - started > 0.8
+    assert report.applied == 2 * PEOPLE  # each person and the eligibility check of the registration
+    assert table_counts(district_path)["person"] == before["person"] + PEOPLE
