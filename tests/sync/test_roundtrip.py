@@ -160,3 +160,16 @@ def test_bad_bundles_are_refused_and_nothing_is_applied(
     with pytest.raises(Refused):
         import_bundle(target, bundle)
     assert count(target, Person) == before
+
+
+def test_a_damaged_copy_of_an_imported_bundle_is_still_refused(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    person(office_ctx, "Nowak", "Ewa", consent=True)
+    bundle = send(office_ctx, tmp_path, "ewdah")
+    import_bundle(district_ctx, bundle)
+    data = bundle.read_bytes()
+    damaged = tmp_path / "damaged.passapp"
+    damaged.write_bytes(data[: len(data) - 40])
+    with pytest.raises(Refused):
+        import_bundle(district_ctx, damaged)

@@ -445,10 +445,6 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportReport:
                 "this office has no key to decrypt with",
                 "Kein Schlüssel zum Entschlüsseln vorhanden.",
             )
-        if session.get(BundleReceipt, header.bundle_id) is not None:
-            report = ImportReport(bundle_id=header.bundle_id, sender=header.sender)
-            report.skipped = sum(header.counts.values())
-            return report  # the same file again: nothing to do
         report = ImportReport(bundle_id=header.bundle_id, sender=header.sender)
         try:
             with open_bundle(
@@ -457,6 +453,10 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportReport:
                 expected_recipient=office.code,
                 sender_public_der=sender_key,
             ) as bundle:
+                # Only now, with the whole file verified, may its id be trusted.
+                if session.get(BundleReceipt, bundle.header.bundle_id) is not None:
+                    report.skipped = sum(bundle.header.counts.values())
+                    return report  # the same file again: nothing to do
                 for record in bundle.records():
                     _apply_record(ctx, session, header, record, report)
         except BundleError as error:

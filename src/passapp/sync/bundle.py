@@ -74,7 +74,7 @@ time; a chunk's records are yielded only after the whole chunk was authenticated
 (``tampered``), decompressed without ever producing more than the per-chunk limit or the
 caller's ``max_plain_bytes`` (``too_large``: no zip bomb) and parsed (``tampered``). These
 can fail only if the file changed after opening or the (authentic) sender wrote bad
-content; the importer stages records and applies nothing unless the whole stream read.
+content; the importer stages records and applies nothing unless the whole stream was read.
 
 ``counts`` and ``counter_ranges`` in the header are the sender's description for
 people and for bookkeeping; this module does not interpret them.
@@ -146,6 +146,8 @@ __all__ = [
     "read_header",
     "write_bundle",
 ]
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -592,9 +594,7 @@ class OpenBundle:
             yield from records
             del chunk, plain, records  # hold one chunk at a time, not two
         if seen != self._manifest.records or plain_total != self._manifest.plain_bytes:
-            raise BundleError(
-                "tampered", "the bundle content does not match its manifest's record count"
-            )
+            raise BundleError("tampered", "the bundle content does not match its signed manifest")
 
     def _read_chunk(self, offset: int, index: int) -> tuple[int, bytes]:
         if self._stream.closed:

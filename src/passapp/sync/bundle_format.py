@@ -232,9 +232,11 @@ def parse_header(line: bytes) -> BundleHeader:
         if header_line(header) != line:
             raise ValueError("not in canonical form")
     except (ValueError, TypeError) as error:
+        # No detail from the file in the message (it is unauthenticated text); the cause
+        # stays attached for the log.
         raise BundleError(
             "tampered",
-            f"the plain header of the bundle is damaged ({error})",
+            "the plain header of the bundle is damaged",
             "Der lesbare Kopf des Pakets ist beschädigt.",
         ) from error
     return header
