@@ -56,6 +56,7 @@ from passapp.services.keystore import private_key_of
 from passapp.services.offices import local_office
 from passapp.services.people import write_name_keys
 from passapp.services.trust import (
+    active_key,
     current_trust_list,
     install_trust_list,
     installation,
@@ -216,13 +217,7 @@ def _export_one(ctx: ServiceContext, recipient: str, target: Path) -> ExportRepo
                 f"no key of office {recipient} is known here",
                 f"Kein Schlüssel der Stelle {recipient} bekannt.",
             )
-        own_key = session.scalars(
-            select(SigningKey).where(
-                SigningKey.office_id == office.id,
-                SigningKey.status == "active",
-                SigningKey.private_pem.is_not(None),
-            )
-        ).first()
+        own_key = active_key(session, office.id)
         if own_key is None:
             raise Refused(
                 "this office has no certified key to sign with",
@@ -433,13 +428,7 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportReport:
                 return None
             return key.public_der
 
-        own_key = session.scalars(
-            select(SigningKey).where(
-                SigningKey.office_id == office.id,
-                SigningKey.status == "active",
-                SigningKey.private_pem.is_not(None),
-            )
-        ).first()
+        own_key = active_key(session, office.id)
         if own_key is None:
             raise Refused(
                 "this office has no key to decrypt with",
