@@ -20,10 +20,20 @@ from passapp.services.offices import init_office
 from passapp.services.passes import issue_pass, revoke_pass
 from passapp.services.people import PersonInput, register_person
 from passapp.services.sync import export_bundles, import_bundle
+from passapp.services.trust import init_district
 from passapp.services.verification import verify
-from tests.conftest import enrol, make_context
+from tests.conftest import enrol, make_context, make_url_context
 
 DAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture
+def district_ctx(any_db_url: str, tmp_path: Path) -> Iterator[ServiceContext]:
+    """The district office on SQLite and, in a second run, on PostgreSQL (DESIGN §7)."""
+    ctx = make_url_context(any_db_url, tmp_path, clerk="district")
+    init_district(ctx, name="Landkreis Dachau", code="LRADAH")
+    yield ctx
+    ctx.db.dispose()
 
 
 @pytest.fixture
