@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -41,7 +42,14 @@ def run(database: str | None = None, demo: bool = False) -> int:
         return 2
     window = MainWindow(ctx)
     window.show()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        ctx.db.dispose()
+        if demo and ctx.output_folder is not None:
+            # The demo district lives only as long as the window: no invented people and
+            # keys pile up in the temporary folder.
+            shutil.rmtree(ctx.output_folder.parent, ignore_errors=True)
 
 
 def main() -> None:
