@@ -340,10 +340,24 @@ def statement_log(engine: sqlalchemy.Engine) -> Iterator[list[tuple[str, Any]]]:
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
         log.append((statement, parameters))
 
+    # The search runs its prebuilt statements on the driver's cursor (search._Raw), which
+    # SQLAlchemy's events do not see: count those too.
+    from passapp.services import search
+
+    raw_rows = search._Raw.rows
+
+    def counted(self: Any, name: str, values: dict[str, Any]) -> Any:
+        sql, order, defaults = self._statements[name]
+        merged = {**defaults, **values}
+        log.append((sql, tuple(merged[key] for key in order) if order is not None else merged))
+        return raw_rows(self, name, values)
+
     event.listen(engine, "before_cursor_execute", record)
+    search._Raw.rows = counted  # type: ignore[method-assign]
     try:
         yield log
     finally:
+        search._Raw.rows = raw_rows  # type: ignore[method-assign]
         event.remove(engine, "before_cursor_execute", record)
 
 
