@@ -615,7 +615,8 @@ def _write_entity(session: Session, record: dict[str, Any], report: ImportReport
             raise _MissingParent(f"{parent_type}:{parent_id}")
     entity_id = values["id"]
     existing = session.get(model, entity_id)
-    version = session.get(EntityVersion, (entity_type, entity_id))
+    # A record seen for the first time has no version here yet: spare the lookup.
+    version = None if existing is None else session.get(EntityVersion, (entity_type, entity_id))
     incoming = (
         uuid.UUID(str(record["database_id"])),
         int(record["counter"]),
@@ -761,11 +762,16 @@ def _python_value(kind: type, value: Any, column: Any) -> Any:
 
 
 def _office_id(session: Session, code: str) -> uuid.UUID:
+    # A bundle names the same few offices thousands of times: remember them per session.
+    known: dict[str, uuid.UUID] = session.info.setdefault("passapp_office_ids", {})
+    if code in known:
+        return known[code]
     office = session.scalars(select(Office).where(Office.code == code)).first()
     if office is None:
         office = Office(code=code, name=code, kind="unbekannt")
         session.add(office)
         session.flush()
+    known[code] = office.id
     return office.id
 
 
