@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -79,10 +80,15 @@ def sign_card(
     return card
 
 
+def second_language(record: Pass) -> str | None:
+    """The language printed beside German on this pass, if any."""
+    return next((code for code in record.print_languages if code != "de"), None)
+
+
 def render_card(
     session: Session, record: Pass, person: Person, office: Office, card: PassCard
 ) -> bytes:
-    language = next((code for code in record.print_languages if code != "de"), None)
+    language = second_language(record)
     offers = list(
         session.scalars(
             select(Offer).where(Offer.active.is_(True)).order_by(Offer.category, Offer.title)
@@ -111,7 +117,9 @@ def render_card(
     )
 
 
+@cache
 def _district_name() -> str:
+    # Read once per process: it is printed on every pass.
     return str(load_resource("municipalities.json")["district"]["name"])
 
 
@@ -127,7 +135,7 @@ def entry_sheet(session: Session, record: Pass, office: Office, on: dt.date) -> 
     superseded = {e.refers_to_id: e.action for e in entries if e.refers_to_id is not None}
     offices = {o.id: o.code for o in session.scalars(select(Office))}
     kinds, statuses = entry_kind_labels(), entry_status_labels()
-    language = next((code for code in record.print_languages if code != "de"), None)
+    language = second_language(record)
     lines = [
         EntryLine(
             date=e.start_date,

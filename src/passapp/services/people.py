@@ -163,7 +163,7 @@ def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
         session.flush()
         changes.record(session, person)
         write_name_keys(session, person)
-        check = _store_check(session, ctx, person.id, office.id, result.status.value, result)
+        check = _store_check(session, ctx, person.id, office.id, result)
         audit.record(
             session,
             actor=ctx.clerk,
@@ -209,14 +209,13 @@ def _store_check(
     ctx: ServiceContext,
     person_id: uuid.UUID,
     office_id: uuid.UUID,
-    status: str,
     result: EligibilityResult,
 ) -> EligibilityCheck:
     check = EligibilityCheck(
         person_id=person_id,
         checked_on=result.checked_on,
         rule_version=result.rule_version,
-        status=status,
+        status=result.status.value,
         reasons=[r.value for r in result.reasons],
         checked_by=ctx.clerk,
         office_id=office_id,
@@ -264,7 +263,7 @@ def check_and_store(
         moved_from_abroad=person.moved_from_abroad,
         rules=rules,
     )
-    check = _store_check(session, ctx, person.id, office_id, result.status.value, result)
+    check = _store_check(session, ctx, person.id, office_id, result)
     return EligibilityView.of(result, rules), check
 
 

@@ -142,7 +142,7 @@ def _by_pass_number(connection: Connection, text: str) -> list[PersonSummary]:
         )
         rows = [tuple(row) for row in connection.execute(statement)]
     else:
-        rows = _Raw.of(connection).rows("pass", {"number": number.text})
+        rows = _Raw(connection).rows("pass", {"number": number.text})
     return [_summary(row, 100.0, "pass_number") for row in rows]
 
 
@@ -240,10 +240,6 @@ class _Raw:
             self._compiled[dialect.name] = statements
         self._statements = statements
 
-    @classmethod
-    def of(cls, connection: Connection) -> _Raw:
-        return cls(connection)
-
     def rows(self, name: str, values: dict[str, Any]) -> list[tuple[Any, ...]]:
         sql, order, defaults = self._statements[name]
         merged = {**defaults, **values}
@@ -281,7 +277,7 @@ def search_names(
     connection: Connection, tokens: list[str], query: _Query | None = None, limit: int = PAGE
 ) -> list[PersonSummary]:
     year = query.birth_year if query else None
-    raw = _Raw.of(connection)
+    raw = _Raw(connection)
     wanted_birth = None if query is None or query.birth_date is None else query.birth_date.iso()
     stages = list(_stages(tokens))
     paired = bool(stages) and stages[0][2]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from passapp.domain.dates import PartialDate
@@ -37,7 +37,6 @@ from passapp.models.entities import (
     Pass,
     Person,
     SigningKey,
-    TrustListRecord,
 )
 from passapp.models.sync_entities import (
     AppliedVersion,
@@ -60,7 +59,9 @@ from passapp.services.trust import (
     current_trust_list,
     install_trust_list,
     installation,
+    latest_signed_trust_list,
     publish_trust_list,
+    trust_list_json,
 )
 from passapp.sync.bundle import BundleError, BundleHeader, open_bundle, read_header, write_bundle
 
@@ -223,10 +224,7 @@ def _export_one(ctx: ServiceContext, recipient: str, target: Path) -> ExportRepo
                 "this office has no certified key to sign with",
                 "Kein zertifizierter Schlüssel zum Signieren.",
             )
-        peer = session.get(PeerState, recipient) or PeerState(
-            office_code=recipient, acknowledged={}
-        )
-        session.add(peer)
+        peer = _peer(session, recipient)
         changes = [
             c
             for c in _unacknowledged(session, peer)
@@ -258,15 +256,8 @@ def _export_one(ctx: ServiceContext, recipient: str, target: Path) -> ExportRepo
         def records() -> Iterator[dict[str, Any]]:
             yield {"type": "ack", "vector": _vector(session, setup)}
             if setup.role == "district":
-                record = session.scalars(
-                    select(TrustListRecord).order_by(TrustListRecord.number.desc())
-                ).first()
-                if record is not None:
-                    yield {
-                        "type": "trust_list",
-                        "document": base64.b64encode(record.document).decode(),
-                        "signature": base64.b64encode(record.signature).decode(),
-                    }
+                # Published just above, so there is one.
+                yield {"type": "trust_list", **trust_list_json(latest_signed_trust_list(session))}
                 yield {
                     "type": "offers",
                     "offers": [_offer_json(o) for o in session.scalars(select(Offer))],
@@ -301,6 +292,15 @@ def _export_one(ctx: ServiceContext, recipient: str, target: Path) -> ExportRepo
             details={"recipient": recipient, "changes": len(changes)},
         )
         return ExportReport(target, recipient, bundle_id, len(changes), counts)
+
+
+def _peer(session: Session, office_code: str) -> PeerState:
+    """The sync state kept about one peer office, made on first contact."""
+    peer = session.get(PeerState, office_code)
+    if peer is None:
+        peer = PeerState(office_code=office_code, acknowledged={})
+        session.add(peer)
+    return peer
 
 
 def _vector(session: Session, setup: Installation) -> dict[str, int]:
@@ -395,18 +395,6 @@ def _offer_json(offer: Offer) -> dict[str, Any]:
 # --- import ------------------------------------------------------------------------------
 
 
-def describe_bundle(path: Path) -> dict[str, Any]:
-    header = read_header(path)
-    return {
-        "bundle_id": header.bundle_id,
-        "sender": header.sender,
-        "recipient": header.recipient,
-        "created_at": header.created_at.isoformat(),
-        "counter_ranges": {k: list(v) for k, v in header.counter_ranges.items()},
-        "counts": header.counts,
-    }
-
-
 def import_bundle(ctx: ServiceContext, path: Path) -> ImportReport:
     try:
         header = read_header(path)
@@ -451,11 +439,7 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportReport:
         except BundleError as error:
             raise Refused(f"bundle refused: {error}", error.message_de) from error
         _retry_pending(session, report)
-        peer = session.get(PeerState, header.sender) or PeerState(
-            office_code=header.sender, acknowledged={}
-        )
-        peer.last_import_at = now
-        session.add(peer)
+        _peer(session, header.sender).last_import_at = now
         session.add(
             BundleReceipt(
                 bundle_id=header.bundle_id,
@@ -486,14 +470,11 @@ def _apply_record(
 ) -> None:
     kind = record.get("type")
     if kind == "ack":
-        peer = session.get(PeerState, header.sender) or PeerState(
-            office_code=header.sender, acknowledged={}
-        )
+        peer = _peer(session, header.sender)
         merged = dict(peer.acknowledged or {})
         for database_id, counter in dict(record.get("vector", {})).items():
             merged[str(database_id)] = max(int(merged.get(str(database_id), 0)), int(counter))
         peer.acknowledged = merged
-        session.add(peer)
         return
     if kind == "trust_list":
         number = install_trust_list(
@@ -818,14 +799,14 @@ def status(ctx: ServiceContext) -> dict[str, Any]:
                 str(v.database_id): v.counter for v in session.scalars(select(AppliedVersion))
             },
             "peers": peers,
-            "pending": len(list(session.scalars(select(PendingChange.id)))),
-            "quarantined": len(list(session.scalars(select(QuarantinedChange.id)))),
-            "conflicts": len(
-                list(
-                    session.scalars(select(SyncConflict.id).where(SyncConflict.resolved.is_(False)))
-                )
-            ),
+            "pending": _count(session, PendingChange.id),
+            "quarantined": _count(session, QuarantinedChange.id),
+            "conflicts": _count(session, SyncConflict.id, SyncConflict.resolved.is_(False)),
         }
+
+
+def _count(session: Session, column: Any, *where: Any) -> int:
+    return int(session.scalar(select(func.count(column)).where(*where)) or 0)
 
 
 def list_conflicts(ctx: ServiceContext) -> list[dict[str, Any]]:

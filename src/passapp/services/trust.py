@@ -16,7 +16,6 @@ import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import func, select
@@ -268,7 +267,7 @@ def enrol_office(ctx: ServiceContext, request_path: Path, out_path: Path) -> Enr
         session.flush()
         certificate = _certify(session, root_private, setup.root_certificate, record, request, now)
         number = publish_trust_list(ctx, session)
-        signed = _latest_signed(session)
+        signed = latest_signed_trust_list(session)
         package = {
             "format": PACKAGE_FORMAT,
             "version": FILE_VERSION,
@@ -277,7 +276,7 @@ def enrol_office(ctx: ServiceContext, request_path: Path, out_path: Path) -> Enr
             "root_fingerprint": setup.root_fingerprint,
             "root_certificate": setup.root_certificate.decode(),
             "certificate": certificate.decode(),
-            "trust_list": _trust_list_json(signed),
+            "trust_list": trust_list_json(signed),
         }
         write_atomically(out_path, json.dumps(package, indent=2).encode())
         audit.record(
@@ -348,36 +347,40 @@ def publish_trust_list(ctx: ServiceContext, session: Session) -> int:
     return number
 
 
-def _latest_signed(session: Session) -> SignedTrustList:
-    record = session.scalars(
-        select(TrustListRecord).order_by(TrustListRecord.number.desc())
-    ).first()
+def latest_trust_list_record(session: Session) -> TrustListRecord | None:
+    """The newest trust list this database holds (received, or at the district published)."""
+    return session.scalars(select(TrustListRecord).order_by(TrustListRecord.number.desc())).first()
+
+
+def latest_signed_trust_list(session: Session) -> SignedTrustList:
+    record = latest_trust_list_record(session)
     if record is None:
         raise NotSetUp("no trust list installed yet", "Noch keine Vertrauensliste vorhanden.")
     return SignedTrustList(document=record.document, signature=record.signature)
 
 
-def _trust_list_json(signed: SignedTrustList) -> dict[str, str]:
+def trust_list_json(signed: SignedTrustList) -> dict[str, str]:
     return {
         "document": base64.b64encode(signed.document).decode(),
         "signature": base64.b64encode(signed.signature).decode(),
     }
 
 
-def export_trust_list(ctx: ServiceContext, out_path: Path, *, republish: bool = True) -> int:
+def export_trust_list(ctx: ServiceContext, out_path: Path) -> int:
+    """Sign the next trust list and write it for the offices."""
     with ctx.db.transaction() as session:
         setup = require_district(session)
-        number = publish_trust_list(ctx, session) if republish else 0
-        signed = _latest_signed(session)
+        number = publish_trust_list(ctx, session)
+        signed = latest_signed_trust_list(session)
         payload = {
             "format": TRUST_LIST_FORMAT,
             "version": FILE_VERSION,
             "district_code": setup.district_code,
             "root_fingerprint": setup.root_fingerprint,
-            "trust_list": _trust_list_json(signed),
+            "trust_list": trust_list_json(signed),
         }
         write_atomically(out_path, json.dumps(payload, indent=2).encode())
-        return number or current_trust_list(session).number  # type: ignore[union-attr]
+        return number
 
 
 def mark_key_compromised(
@@ -570,9 +573,7 @@ def install_trust_list(ctx: ServiceContext, session: Session, payload: dict[str,
     except (KeyError, ValueError, TrustListError) as error:
         message_de = getattr(error, "message_de", "Die Vertrauensliste ist ungültig.")
         raise Refused(f"trust list refused: {error}", message_de) from error
-    current = session.scalars(
-        select(TrustListRecord).order_by(TrustListRecord.number.desc())
-    ).first()
+    current = latest_trust_list_record(session)
     if current is not None and trust_list.number < current.number:
         raise Refused(
             f"trust list {trust_list.number} is older than the installed list {current.number}",
@@ -607,25 +608,8 @@ def _learn_offices(session: Session, trust_list: TrustList) -> None:
 
 def current_trust_list(session: Session) -> TrustList | None:
     setup = session.get(Installation, 1)
-    record = session.scalars(
-        select(TrustListRecord).order_by(TrustListRecord.number.desc())
-    ).first()
+    record = latest_trust_list_record(session)
     if setup is None or setup.root_certificate is None or record is None:
         return None
     root_public = certificates.read_certificate(setup.root_certificate).public_der
     return read_trust_list(record.document, record.signature, root_public)
-
-
-def describe(ctx: ServiceContext) -> dict[str, Any]:
-    with ctx.db.reading() as session:
-        setup = session.get(Installation, 1)
-        trust_list = current_trust_list(session)
-        return {
-            "role": None if setup is None else setup.role,
-            "district": None if setup is None else setup.district_code,
-            "root_fingerprint": None if setup is None else setup.root_fingerprint,
-            "trust_list": None if trust_list is None else trust_list.number,
-            "trust_list_issued_at": None
-            if trust_list is None
-            else trust_list.issued_at.isoformat(),
-        }
