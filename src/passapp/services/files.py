@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from passapp.atomic import atomic_output
 from passapp.services.errors import InvalidInput
 
 MAX_SMALL_FILE = 20 * 1024 * 1024  # requests, packages and trust lists are far smaller
 
 
 def write_atomically(path: Path, content: bytes) -> None:
-    """Write to a temporary file next to ``path``, flush it to disk, then rename.
-
-    A crash or a pulled USB stick leaves either the old file or the new one, never half.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write ``content`` to ``path`` whole or not at all (:mod:`passapp.atomic`)."""
+    with atomic_output(path) as stream:
+        stream.write(content)
 
 
 def read_json_file(path: Path, *formats: str) -> dict[str, Any]:

@@ -86,7 +86,6 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -98,6 +97,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from passapp.atomic import atomic_output
 from passapp.crypto.errors import KeyFormatError
 from passapp.crypto.keys import key_id, load_public_key, public_der
 from passapp.crypto.signing import sign, verify
@@ -221,34 +221,9 @@ class _BodyWriter:
 
 @contextmanager
 def _atomic_output(path: Path) -> Iterator[_HashingSink]:
-    """A temporary file next to ``path``, flushed to disk and renamed over it at the end.
-
-    A failure (or a crash, or a pulled USB stick) leaves the old file or none, never half
-    a bundle that could later be taken for a whole one.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield _HashingSink(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open folders this way.
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    """The bundle is written whole or not at all (:mod:`passapp.atomic`), hashed as it goes."""
+    with atomic_output(path) as stream:
+        yield _HashingSink(stream)
 
 
 def write_bundle(
