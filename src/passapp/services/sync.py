@@ -54,6 +54,8 @@ from passapp.services.errors import InvalidInput, Refused
 from passapp.services.keystore import private_key_of
 from passapp.services.offices import local_office
 from passapp.services.people import write_name_keys
+from passapp.services.progress import Progress
+from passapp.services.progress import update as update_progress
 from passapp.services.trust import (
     active_key,
     current_trust_list,
@@ -149,9 +151,14 @@ class _MissingParent(Exception):
 # --- export ------------------------------------------------------------------------------
 
 
-def export_bundles(ctx: ServiceContext, out: Path, to: str | None = None) -> list[ExportReport]:
+def export_bundles(
+    ctx: ServiceContext, out: Path, to: str | None = None, progress: Progress | None = None
+) -> list[ExportReport]:
     """One bundle per recipient: an office writes for the district; the district for one
-    office (``to``) or, into the folder ``out``, for every enrolled office."""
+    office (``to``) or, into the folder ``out``, for every enrolled office.
+
+    ``progress`` counts finished bundles; cancelling stops before the next one (a bundle
+    already written stays complete and valid)."""
     with ctx.db.reading() as session:
         setup = installation(session)
         own = local_office(session).code
@@ -179,9 +186,12 @@ def export_bundles(ctx: ServiceContext, out: Path, to: str | None = None) -> lis
         ]
     else:
         targets = [Path(out)]
-    return [
-        _export_one(ctx, code, target) for code, target in zip(recipients, targets, strict=True)
-    ]
+    reports = []
+    for done, (code, target) in enumerate(zip(recipients, targets, strict=True)):
+        update_progress(progress, done, len(recipients), f"Paket für {code} schreiben")
+        reports.append(_export_one(ctx, code, target))
+    update_progress(progress, len(recipients), len(recipients), "Fertig")
+    return reports
 
 
 def _public_key(session: Session, office_code: str) -> bytes | None:
@@ -395,7 +405,29 @@ def _offer_json(offer: Offer) -> dict[str, Any]:
 # --- import ------------------------------------------------------------------------------
 
 
-def import_bundle(ctx: ServiceContext, path: Path) -> ImportReport:
+def describe_bundle(path: Path) -> dict[str, Any]:
+    """What the plain header of a bundle file says (no key needed, no personal data):
+    for the sync screen to show before the admin imports it."""
+    try:
+        header = read_header(path)
+    except BundleError as error:
+        raise Refused(f"bundle refused: {error}", error.message_de) from error
+    return {
+        "bundle_id": header.bundle_id,
+        "sender": header.sender,
+        "recipient": header.recipient,
+        "created_at": header.created_at.isoformat(),
+        "counts": dict(header.counts),
+        "changes": sum(header.counts.values()),
+        "format_version": header.format_version,
+    }
+
+
+def import_bundle(
+    ctx: ServiceContext, path: Path, progress: Progress | None = None
+) -> ImportReport:
+    """Verify and apply one bundle in one transaction. ``progress`` counts records
+    applied; cancelling rolls the whole import back."""
     try:
         header = read_header(path)
     except BundleError as error:
@@ -434,7 +466,11 @@ def import_bundle(ctx: ServiceContext, path: Path) -> ImportReport:
                 if session.get(BundleReceipt, bundle.header.bundle_id) is not None:
                     report.skipped = sum(bundle.header.counts.values())
                     return report  # the same file again: nothing to do
-                for record in bundle.records():
+                total = sum(bundle.header.counts.values())
+                update_progress(progress, 0, total, "Änderungen einspielen")
+                for number, record in enumerate(bundle.records()):
+                    if number % 500 == 0:
+                        update_progress(progress, number, total)
                     _apply_record(ctx, session, header, record, report)
         except BundleError as error:
             raise Refused(f"bundle refused: {error}", error.message_de) from error
