@@ -87,12 +87,7 @@ def record(session: Session, entity: Base, operation: str = "insert") -> ChangeR
         raise NotSetUp("no office is set up in this database", "Keine Dienststelle eingerichtet.")
     office = session.get(Office, setup.office_id)
     assert office is not None
-    counter = session.execute(
-        update(Installation)
-        .where(Installation.id == 1)
-        .values(change_counter=Installation.change_counter + 1)
-        .returning(Installation.change_counter)
-    ).scalar_one()
+    counter = allocate_counters(session, setup, 1)
     change = ChangeRecord(
         database_id=setup.database_id,
         counter=counter,
@@ -104,5 +99,20 @@ def record(session: Session, entity: Base, operation: str = "insert") -> ChangeR
     )
     session.add(change)
     session.flush()
-    session.info[COUNTER_INFO] = (str(setup.database_id), counter)
     return change
+
+
+def allocate_counters(session: Session, setup: Installation, count: int) -> int:
+    """Take the next ``count`` counters of this database; returns the first of them.
+
+    The caller stamps its changes with them in the same transaction; the database's
+    counter ledger learns the new high mark once that transaction commits.
+    """
+    last = session.execute(
+        update(Installation)
+        .where(Installation.id == 1)
+        .values(change_counter=Installation.change_counter + count)
+        .returning(Installation.change_counter)
+    ).scalar_one()
+    session.info[COUNTER_INFO] = (str(setup.database_id), last)
+    return int(last) - count + 1

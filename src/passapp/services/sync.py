@@ -15,47 +15,40 @@ the same bundle twice, or an old one after a newer one, changes nothing.
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from passapp.domain.dates import PartialDate
 from passapp.domain.ids import new_uuid
 from passapp.models.entities import (
-    Base,
     ChangeRecord,
     Installation,
     Offer,
     Office,
     Pass,
-    Person,
     SigningKey,
 )
 from passapp.models.sync_entities import (
     AppliedVersion,
     BundleReceipt,
-    EntityVersion,
     PeerState,
     PendingChange,
     QuarantinedChange,
     SyncConflict,
 )
 from passapp.services import audit
-from passapp.services.changes import ENTITY_TYPES, OFFER_COLUMNS, OFFICE_COLUMNS
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, Refused
 from passapp.services.keystore import private_key_of
 from passapp.services.offices import local_office
-from passapp.services.people import write_name_keys
 from passapp.services.progress import Progress
 from passapp.services.progress import update as update_progress
+from passapp.services.sync_apply import ChangeApplier, Counts
 from passapp.services.trust import (
     active_key,
     current_trust_list,
@@ -67,15 +60,6 @@ from passapp.services.trust import (
 )
 from passapp.sync.bundle import BundleError, BundleHeader, open_bundle, read_header, write_bundle
 
-MODELS: dict[str, type[Base]] = {name: model for model, name in ENTITY_TYPES.items()}
-# Which parent each kind of record needs before it can be applied (child waits otherwise).
-PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "person": (),
-    "eligibility_check": (("person_id", "person"),),
-    "pass": (("person_id", "person"),),
-    "pass_card": (("pass_id", "pass"),),
-    "entry": (("pass_id", "pass"), ("refers_to_id", "entry")),
-}
 # What a person record carries without consent: nothing that identifies the person.
 ANONYMOUS_PERSON_FIELDS = {
     "id",
@@ -95,16 +79,10 @@ ANONYMOUS_PERSON_FIELDS = {
 
 
 @dataclass
-class ImportReport:
-    bundle_id: str
-    sender: str
-    applied: int = 0
-    skipped: int = 0
-    quarantined: int = 0
-    conflicts: int = 0
-    pending: int = 0
+class ImportReport(Counts):
+    bundle_id: str = ""
+    sender: str = ""
     trust_list: int | None = None
-    by_type: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -136,16 +114,6 @@ class ExportReport:
             "changes": self.changes,
             "counts": self.counts,
         }
-
-
-class _Malformed(Exception):
-    pass
-
-
-class _MissingParent(Exception):
-    def __init__(self, waiting_for: str) -> None:
-        super().__init__(waiting_for)
-        self.waiting_for = waiting_for
 
 
 # --- export ------------------------------------------------------------------------------
@@ -468,13 +436,14 @@ def import_bundle(
                     return report  # the same file again: nothing to do
                 total = sum(bundle.header.counts.values())
                 update_progress(progress, 0, total, "Änderungen einspielen")
+                applier = ChangeApplier(session, header.bundle_id, report)
                 for number, record in enumerate(bundle.records()):
-                    if number % 500 == 0:
+                    if number % 1000 == 0:
                         update_progress(progress, number, total)
-                    _apply_record(ctx, session, header, record, report)
+                    _apply_record(ctx, session, applier, header, record, report)
+                applier.finish()
         except BundleError as error:
             raise Refused(f"bundle refused: {error}", error.message_de) from error
-        _retry_pending(session, report)
         _peer(session, header.sender).last_import_at = now
         session.add(
             BundleReceipt(
@@ -500,301 +469,29 @@ def import_bundle(
 def _apply_record(
     ctx: ServiceContext,
     session: Session,
+    applier: ChangeApplier,
     header: BundleHeader,
     record: dict[str, Any],
     report: ImportReport,
 ) -> None:
     kind = record.get("type")
-    if kind == "ack":
+    if kind == "change":
+        applier.add(record)
+    elif kind == "ack":
         peer = _peer(session, header.sender)
         merged = dict(peer.acknowledged or {})
         for database_id, counter in dict(record.get("vector", {})).items():
             merged[str(database_id)] = max(int(merged.get(str(database_id), 0)), int(counter))
         peer.acknowledged = merged
-        return
-    if kind == "trust_list":
-        number = install_trust_list(
-            ctx, session, {"document": record["document"], "signature": record["signature"]}
-        )
-        report.trust_list = number
-        return
-    if kind == "offers":
+    elif kind == "trust_list":
+        document = {"document": record["document"], "signature": record["signature"]}
+        report.trust_list = install_trust_list(ctx, session, document)
+        applier.reload_references()
+    elif kind == "offers":
         _apply_offers(session, record.get("offers", []))
-        return
-    if kind != "change":
-        _quarantine(session, header, record, f"unknown record type {kind!r}", report)
-        return
-    try:
-        database_id = uuid.UUID(str(record["database_id"]))
-        counter = int(record["counter"])
-    except (KeyError, ValueError) as error:
-        _quarantine(session, header, record, f"no version: {error}", report)
-        return
-    applied = session.get(AppliedVersion, database_id)
-    if applied is not None and counter <= applied.counter:
-        report.skipped += 1
-        return
-    if _apply_change(session, header, record, report):
-        if applied is None:
-            session.add(AppliedVersion(database_id=database_id, counter=counter))
-        else:
-            applied.counter = max(applied.counter, counter)
-        session.flush()
-
-
-def _apply_change(
-    session: Session, header: BundleHeader, record: dict[str, Any], report: ImportReport
-) -> bool:
-    """Apply one change; False where it went to quarantine or waits for its parent."""
-    try:
-        _write_entity(session, record, report)
-    except _MissingParent as missing:
-        session.add(
-            PendingChange(
-                database_id=uuid.UUID(str(record["database_id"])),
-                counter=int(record["counter"]),
-                waiting_for=missing.waiting_for,
-                change=record,
-            )
-        )
-        report.pending += 1
-        return True  # counted as received: it waits here and is retried with every import
-    except _Malformed as error:
-        _quarantine(session, header, record, str(error), report)
-        return True
-    report.applied += 1
-    entity_type = str(record.get("entity_type"))
-    report.by_type[entity_type] = report.by_type.get(entity_type, 0) + 1
-    _keep_for_relay(session, record)
-    return True
-
-
-def _keep_for_relay(session: Session, record: dict[str, Any]) -> None:
-    """The district passes changes on (an entry logged at a provider goes to the issuing
-    office), so it keeps them in its change log under their original stamps."""
-    setup = session.get(Installation, 1)
-    if setup is None or setup.role != "district":
-        return
-    session.add(
-        ChangeRecord(
-            database_id=uuid.UUID(str(record["database_id"])),
-            counter=int(record["counter"]),
-            origin_office=str(record["origin_office"]),
-            entity_type=str(record["entity_type"]),
-            entity_id=uuid.UUID(str(record["entity_id"])),
-            operation=str(record.get("operation", "insert")),
-            payload=dict(record["payload"]),
-            recorded_at=dt.datetime.fromisoformat(str(record["recorded_at"])),
-        )
-    )
-
-
-def _quarantine(
-    session: Session,
-    header: BundleHeader,
-    record: dict[str, Any],
-    reason: str,
-    report: ImportReport,
-) -> None:
-    session.add(QuarantinedChange(bundle_id=header.bundle_id, reason=reason[:300], change=record))
-    report.quarantined += 1
-
-
-def _retry_pending(session: Session, report: ImportReport) -> None:
-    progress = True
-    while progress:
-        progress = False
-        for pending in list(session.scalars(select(PendingChange))):
-            try:
-                _write_entity(session, pending.change, report)
-            except _MissingParent:
-                continue
-            except _Malformed:
-                continue
-            session.delete(pending)
-            _keep_for_relay(session, pending.change)
-            report.applied += 1
-            report.pending = max(0, report.pending - 1)
-            progress = True
-        session.flush()
-
-
-def _write_entity(session: Session, record: dict[str, Any], report: ImportReport) -> None:
-    entity_type = str(record.get("entity_type"))
-    model = MODELS.get(entity_type)
-    payload = record.get("payload")
-    if model is None or not isinstance(payload, dict):
-        raise _Malformed(f"unknown entity type {entity_type!r} or no payload")
-    values = _column_values(session, model, payload)
-    for column, parent_type in PARENTS[entity_type]:
-        parent_id = values.get(column)
-        if parent_id is not None and session.get(MODELS[parent_type], parent_id) is None:
-            raise _MissingParent(f"{parent_type}:{parent_id}")
-    entity_id = values["id"]
-    existing = session.get(model, entity_id)
-    # A record seen for the first time has no version here yet: spare the lookup.
-    version = None if existing is None else session.get(EntityVersion, (entity_type, entity_id))
-    incoming = (
-        uuid.UUID(str(record["database_id"])),
-        int(record["counter"]),
-        str(record["origin_office"]),
-    )
-    if existing is None:
-        entity = model(**values)
-        session.add(entity)
-        session.flush()
+        applier.reload_references()
     else:
-        _update(session, entity_type, existing, values, version, incoming, report)
-    if entity_type == "person" and not payload.get("anonymous"):
-        write_name_keys(session, session.get(Person, entity_id))  # type: ignore[arg-type]
-    if version is None:
-        session.add(
-            EntityVersion(
-                entity_type=entity_type,
-                entity_id=entity_id,
-                database_id=incoming[0],
-                counter=incoming[1],
-                origin_office=incoming[2],
-            )
-        )
-    elif (version.database_id, version.counter) != incoming[:2]:
-        version.database_id, version.counter, version.origin_office = incoming
-    session.flush()
-
-
-def _update(
-    session: Session,
-    entity_type: str,
-    existing: Base,
-    values: dict[str, Any],
-    version: EntityVersion | None,
-    incoming: tuple[uuid.UUID, int, str],
-    report: ImportReport,
-) -> None:
-    same_origin = version is not None and version.database_id == incoming[0]
-    if same_origin and version is not None and incoming[1] <= version.counter:
-        return  # an older change of the same origin: already superseded here
-    changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
-    if not changed:
-        return
-    if version is None or same_origin:
-        for key, value in changed.items():
-            setattr(existing, key, value)
-        return
-    # Two places changed the same record: a deterministic winner, the loser kept for review.
-    owner = _owner(session, existing)
-    if owner in (incoming[2], version.origin_office):
-        incoming_wins = incoming[2] == owner  # the owner's edit wins
-    else:  # neither owns it: the higher (office, counter) wins, the same everywhere
-        incoming_wins = (incoming[2], incoming[1]) > (version.origin_office, version.counter)
-    for key, value in changed.items():
-        local = getattr(existing, key)
-        winner, loser = (value, local) if incoming_wins else (local, value)
-        session.add(
-            SyncConflict(
-                entity_type=entity_type,
-                entity_id=values["id"],
-                field=key,
-                applied_value={
-                    "value": _plain(winner),
-                    "origin": incoming[2] if incoming_wins else version.origin_office,
-                },
-                kept_value={
-                    "value": _plain(loser),
-                    "origin": version.origin_office if incoming_wins else incoming[2],
-                },
-            )
-        )
-        report.conflicts += 1
-        if incoming_wins:
-            setattr(existing, key, value)
-
-
-def _owner(session: Session, entity: Base) -> str | None:
-    """The office that owns a record: the one that registered the person or logged it."""
-    for attribute in ("registered_by_office_id", "office_id"):
-        office_id = getattr(entity, attribute, None)
-        if office_id is not None:
-            office = session.get(Office, office_id)
-            return None if office is None else office.code
-    return None
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, uuid.UUID | PartialDate | dt.date | dt.datetime):
-        return str(value)
-    return value
-
-
-def _column_values(session: Session, model: type[Base], payload: dict[str, Any]) -> dict[str, Any]:
-    columns = {c.key: c for c in model.__mapper__.column_attrs}
-    values: dict[str, Any] = {}
-    try:
-        for key, value in payload.items():
-            if key not in columns:
-                continue
-            column = columns[key].columns[0]
-            if key in OFFICE_COLUMNS:
-                values[key] = None if value is None else _office_id(session, str(value))
-            elif key in OFFER_COLUMNS:
-                values[key] = None if value is None else _offer_id(session, str(value))
-            else:
-                values[key] = _python_value(
-                    column.type.python_type if _has_python_type(column) else object, value, column
-                )
-    except (ValueError, TypeError, KeyError) as error:
-        raise _Malformed(f"bad value: {error}") from error
-    if "id" not in values:
-        raise _Malformed("no id")
-    return values
-
-
-def _has_python_type(column: Any) -> bool:
-    try:
-        column.type.python_type  # noqa: B018 - probing
-    except NotImplementedError:
-        return False
-    return True
-
-
-def _python_value(kind: type, value: Any, column: Any) -> Any:
-    if value is None:
-        return None
-    type_name = type(column.type).__name__
-    if type_name == "PartialDateType":
-        return PartialDate.parse(str(value))
-    if type_name == "UtcDateTime":
-        return dt.datetime.fromisoformat(str(value))
-    if kind is uuid.UUID:
-        return uuid.UUID(str(value))
-    if kind is dt.date:
-        return dt.date.fromisoformat(str(value))
-    if kind is bytes:
-        return base64.b64decode(str(value))
-    if kind is bool:
-        return bool(value)
-    if kind is int:
-        return int(value)
-    return value
-
-
-def _office_id(session: Session, code: str) -> uuid.UUID:
-    # A bundle names the same few offices thousands of times: remember them per session.
-    known: dict[str, uuid.UUID] = session.info.setdefault("passapp_office_ids", {})
-    if code in known:
-        return known[code]
-    office = session.scalars(select(Office).where(Office.code == code)).first()
-    if office is None:
-        office = Office(code=code, name=code, kind="unbekannt")
-        session.add(office)
-        session.flush()
-    known[code] = office.id
-    return office.id
-
-
-def _offer_id(session: Session, slug: str) -> uuid.UUID | None:
-    offer = session.scalars(select(Offer).where(Offer.slug == slug)).first()
-    return None if offer is None else offer.id
+        applier.quarantine(record, f"unknown record type {kind!r}")
 
 
 def _apply_offers(session: Session, offers: list[dict[str, Any]]) -> None:

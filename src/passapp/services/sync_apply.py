@@ -1,0 +1,562 @@
+"""Applying the changes of a verified bundle (DESIGN §7, "Staged, all-or-nothing import").
+
+A district receives bundles of hundreds of thousands of changes, so changes are applied in
+batches, not one by one: per batch and record type one query finds the records that exist
+already and one finds the parents that are there; the new records (nearly all of them)
+are written with one ``executemany`` per table, with their search keys and versions. Only
+a record that exists here already goes the careful way through the ORM, where concurrent
+edits are detected and the loser is kept as a conflict. Everything happens inside the
+caller's transaction: a batch is not a commit, a failed import leaves nothing.
+
+The rules per change, whichever way it goes:
+
+* at or below the version already applied from its origin database: skipped;
+* malformed (unknown type, bad value, no id): quarantined and reported;
+* its parent (the person of a pass, the pass of an entry) not here: it waits as pending
+  and is retried with every import;
+* else applied. The district relays what another office needs (an entry logged at a
+  provider goes to the office that issued the pass) under its own stamp, so that every
+  office sees the district's changes in one order and its acknowledgement stays exact.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+from passapp.domain.dates import PartialDate
+from passapp.domain.name_index import index_keys
+from passapp.models.entities import (
+    Base,
+    ChangeRecord,
+    Installation,
+    Offer,
+    Office,
+    Pass,
+    PersonNameKey,
+)
+from passapp.models.sync_entities import (
+    AppliedVersion,
+    EntityVersion,
+    PendingChange,
+    QuarantinedChange,
+    SyncConflict,
+)
+from passapp.services.changes import (
+    ENTITY_TYPES,
+    OFFER_COLUMNS,
+    OFFICE_COLUMNS,
+    allocate_counters,
+)
+from passapp.services.people import write_name_keys
+
+MODELS: dict[str, type[Base]] = {name: model for model, name in ENTITY_TYPES.items()}
+# Parents before children: a batch writes the record types in this order.
+TYPE_ORDER = ("person", "eligibility_check", "pass", "pass_card", "entry")
+# Which parents each kind of record needs before it can be applied (it waits otherwise).
+PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "person": (),
+    "eligibility_check": (("person_id", "person"),),
+    "pass": (("person_id", "person"), ("eligibility_check_id", "eligibility_check")),
+    "pass_card": (("pass_id", "pass"),),
+    "entry": (("pass_id", "pass"), ("refers_to_id", "entry")),
+}
+# Records that change after their insert; the others are insert-only (DESIGN §7), so a
+# second copy of them is simply a duplicate and needs no version to decide.
+MUTABLE_TYPES = frozenset({"person", "pass"})
+BATCH_SIZE = 2000
+
+Stamp = tuple[uuid.UUID, int, str]  # (origin database id, counter, origin office)
+
+
+class Malformed(Exception):
+    pass
+
+
+class MissingParent(Exception):
+    def __init__(self, waiting_for: str) -> None:
+        super().__init__(waiting_for)
+        self.waiting_for = waiting_for
+
+
+@dataclass
+class Counts:
+    """What an import did, record by record (the import report adds its own fields)."""
+
+    applied: int = 0
+    skipped: int = 0
+    quarantined: int = 0
+    conflicts: int = 0
+    pending: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+
+    def count_applied(self, entity_type: str, number: int = 1) -> None:
+        self.applied += number
+        self.by_type[entity_type] = self.by_type.get(entity_type, 0) + number
+
+
+@dataclass
+class Incoming:
+    entity_type: str
+    entity_id: uuid.UUID
+    values: dict[str, Any]
+    stamp: Stamp
+    record: dict[str, Any]
+
+
+# --- turning payload values into column values -----------------------------------------
+
+Converter = Callable[[Any], Any]
+
+
+def _partial_date(value: Any) -> PartialDate:
+    return PartialDate.parse(str(value))
+
+
+def _datetime(value: Any) -> dt.datetime:
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _date(value: Any) -> dt.date:
+    return dt.date.fromisoformat(str(value))
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return uuid.UUID(str(value))
+
+
+def _bytes(value: Any) -> bytes:
+    return base64.b64decode(str(value))
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _converter_for(column: Any) -> Converter:
+    type_name = type(column.type).__name__
+    if type_name == "PartialDateType":
+        return _partial_date
+    if type_name == "UtcDateTime":
+        return _datetime
+    try:
+        kind = column.type.python_type
+    except NotImplementedError:
+        return _same
+    by_kind: dict[type, Converter] = {
+        uuid.UUID: _uuid,
+        dt.date: _date,
+        bytes: _bytes,
+        bool: bool,
+        int: int,
+    }
+    return by_kind.get(kind, _same)
+
+
+_CONVERTERS: dict[str, dict[str, Converter]] = {
+    name: {
+        attribute.key: _converter_for(attribute.columns[0])
+        for attribute in model.__mapper__.column_attrs
+    }
+    for name, model in MODELS.items()
+}
+
+
+class ChangeApplier:
+    """Applies the change records of one bundle, batch by batch, in the caller's
+    transaction. Feed it with :meth:`add`, then call :meth:`finish`."""
+
+    def __init__(self, session: Session, bundle_id: str, counts: Counts) -> None:
+        self.session = session
+        self.bundle_id = bundle_id
+        self.counts = counts
+        setup = session.get(Installation, 1)
+        assert setup is not None  # the caller checked that an office is set up
+        self.setup = setup
+        self.is_district = setup.role == "district"
+        self.applied = {v.database_id: v.counter for v in session.scalars(select(AppliedVersion))}
+        self._applied_before = dict(self.applied)
+        self.reload_references()
+        self._batch: list[Incoming] = []
+        self._batch_ids: set[uuid.UUID] = set()
+        self._relays: list[Incoming] = []
+
+    def reload_references(self) -> None:
+        """Offices and offers travel as code and slug; their local ids are looked up here
+        (again after a trust list or catalogue in the same bundle added some)."""
+        self.session.flush()
+        self.office_ids = {o.code: o.id for o in self.session.scalars(select(Office))}
+        self.office_codes = {v: k for k, v in self.office_ids.items()}
+        self.offer_ids = dict(self.session.execute(select(Offer.slug, Offer.id)).all())
+
+    # --- feeding ------------------------------------------------------------------------
+
+    def add(self, record: dict[str, Any]) -> None:
+        try:
+            database_id = uuid.UUID(str(record["database_id"]))
+            counter = int(record["counter"])
+        except (KeyError, ValueError, TypeError) as error:
+            self.quarantine(record, f"no version: {error}")
+            return
+        if counter <= self.applied.get(database_id, 0):
+            self.counts.skipped += 1
+            return
+        # Received: applied, pending or quarantined, it is never asked for again.
+        self.applied[database_id] = counter
+        try:
+            incoming = self.convert(record, database_id, counter)
+        except Malformed as error:
+            self.quarantine(record, str(error))
+            return
+        if incoming.entity_id in self._batch_ids:
+            self.flush()  # the same record twice in one batch: apply in order
+        self._batch.append(incoming)
+        self._batch_ids.add(incoming.entity_id)
+        if len(self._batch) >= BATCH_SIZE:
+            self.flush()
+
+    def convert(self, record: dict[str, Any], database_id: uuid.UUID, counter: int) -> Incoming:
+        entity_type = str(record.get("entity_type"))
+        converters = _CONVERTERS.get(entity_type)
+        payload = record.get("payload")
+        if converters is None or not isinstance(payload, dict):
+            raise Malformed(f"unknown entity type {entity_type!r} or no payload")
+        values: dict[str, Any] = {}
+        try:
+            for key, value in payload.items():
+                converter = converters.get(key)
+                if converter is None:
+                    continue  # a column this version does not know: ignored
+                if value is None:
+                    values[key] = None
+                elif key in OFFICE_COLUMNS:
+                    values[key] = self.office_id(str(value))
+                elif key in OFFER_COLUMNS:
+                    values[key] = self.offer_ids.get(str(value))
+                else:
+                    values[key] = converter(value)
+            stamp = (database_id, counter, str(record["origin_office"]))
+        except (ValueError, TypeError, KeyError) as error:
+            raise Malformed(f"bad value: {error}") from error
+        if not isinstance(values.get("id"), uuid.UUID):
+            raise Malformed("no id")
+        return Incoming(entity_type, values["id"], values, stamp, record)
+
+    def office_id(self, code: str) -> uuid.UUID:
+        """The local id of an office named in a change; an office not known yet gets a
+        placeholder row until the trust list or a bundle names it properly."""
+        if code not in self.office_ids:
+            office = Office(code=code, name=code, kind="unbekannt")
+            self.session.add(office)
+            self.session.flush()
+            self.office_ids[code] = office.id
+            self.office_codes[office.id] = code
+        return self.office_ids[code]
+
+    def quarantine(self, record: dict[str, Any], reason: str) -> None:
+        self.session.add(
+            QuarantinedChange(bundle_id=self.bundle_id, reason=reason[:300], change=record)
+        )
+        self.counts.quarantined += 1
+
+    # --- applying a batch ---------------------------------------------------------------
+
+    def flush(self) -> None:
+        batch, self._batch, self._batch_ids = self._batch, [], set()
+        for entity_type in TYPE_ORDER:
+            items = [i for i in batch if i.entity_type == entity_type]
+            if items:
+                self._apply_type(entity_type, items)
+        self._write_relays()
+        self.session.flush()
+
+    def _apply_type(self, entity_type: str, items: list[Incoming]) -> None:
+        model = MODELS[entity_type]
+        existing = self._existing(model, [i.entity_id for i in items])
+        present = self._present_parents(entity_type, items)
+        new: list[Incoming] = []
+        for item in items:
+            if item.entity_id in existing:
+                continue
+            missing = self._missing_parent(entity_type, item, present)
+            if missing is not None:
+                self._wait(item, missing)
+                continue
+            new.append(item)
+            present.setdefault(entity_type, set()).add(item.entity_id)  # entry → entry
+        self._insert(entity_type, new)
+        for item in items:
+            if item.entity_id in existing:
+                self.apply_one(item)  # seen before: compared and merged carefully
+
+    def _existing(self, model: type[Base], ids: list[uuid.UUID]) -> set[uuid.UUID]:
+        column = model.__table__.c.id
+        return set(self.session.scalars(select(column).where(column.in_(ids))))
+
+    def _present_parents(
+        self, entity_type: str, items: list[Incoming]
+    ) -> dict[str, set[uuid.UUID]]:
+        present: dict[str, set[uuid.UUID]] = {}
+        for column, parent_type in PARENTS[entity_type]:
+            wanted = [i.values[column] for i in items if i.values.get(column) is not None]
+            if wanted:
+                found = self._existing(MODELS[parent_type], wanted)
+                present.setdefault(parent_type, set()).update(found)
+        return present
+
+    @staticmethod
+    def _missing_parent(
+        entity_type: str, item: Incoming, present: dict[str, set[uuid.UUID]]
+    ) -> str | None:
+        for column, parent_type in PARENTS[entity_type]:
+            parent_id = item.values.get(column)
+            if parent_id is not None and parent_id not in present.get(parent_type, ()):
+                return f"{parent_type}:{parent_id}"
+        return None
+
+    def _wait(self, item: Incoming, waiting_for: str) -> None:
+        self.session.add(
+            PendingChange(
+                database_id=item.stamp[0],
+                counter=item.stamp[1],
+                waiting_for=waiting_for,
+                change=item.record,
+            )
+        )
+        self.counts.pending += 1
+
+    def _insert(self, entity_type: str, new: list[Incoming]) -> None:
+        if not new:
+            return
+        table: Table = MODELS[entity_type].__table__  # type: ignore[assignment]
+        # executemany needs one set of columns; payloads of one type nearly always agree.
+        groups: dict[frozenset[str], list[dict[str, Any]]] = {}
+        for item in new:
+            groups.setdefault(frozenset(item.values), []).append(item.values)
+        if len(groups) > 1 and entity_type == "entry":
+            # A correction may point at an entry of another group: keep the bundle order.
+            for item in new:
+                self.session.execute(insert(table), [item.values])
+        else:
+            for rows in groups.values():
+                self.session.execute(insert(table), rows)
+        if entity_type == "person":
+            self._insert_name_keys(new)
+        if entity_type in MUTABLE_TYPES:
+            self.session.execute(
+                insert(EntityVersion),
+                [
+                    {
+                        "entity_type": entity_type,
+                        "entity_id": item.entity_id,
+                        "database_id": item.stamp[0],
+                        "counter": item.stamp[1],
+                        "origin_office": item.stamp[2],
+                    }
+                    for item in new
+                ],
+            )
+        self.counts.count_applied(entity_type, len(new))
+        self._collect_relays(entity_type, new)
+
+    def _insert_name_keys(self, people: list[Incoming]) -> None:
+        rows = [
+            {"person_id": item.entity_id, "key": key, "birth_year": item.values["birth_year"]}
+            for item in people
+            if not item.record["payload"].get("anonymous")
+            for key in sorted(
+                index_keys(item.values.get("family_names", ""), item.values.get("given_names", ""))
+            )
+        ]
+        if rows:
+            self.session.execute(insert(PersonNameKey), rows)
+
+    # --- one record, the careful way ----------------------------------------------------
+
+    def apply_one(self, item: Incoming) -> None:
+        """Apply a record that may exist here already (or a pending one), through the ORM."""
+        model = MODELS[item.entity_type]
+        for column, parent_type in PARENTS[item.entity_type]:
+            parent_id = item.values.get(column)
+            if parent_id is not None and self.session.get(MODELS[parent_type], parent_id) is None:
+                raise MissingParent(f"{parent_type}:{parent_id}")
+        existing = self.session.get(model, item.entity_id)
+        if existing is None:
+            self._insert(item.entity_type, [item])
+            return
+        if item.entity_type not in MUTABLE_TYPES:
+            self.counts.skipped += 1  # insert-only: a second copy changes nothing
+            return
+        version = self.session.get(EntityVersion, (item.entity_type, item.entity_id))
+        _update(self.session, item, existing, version, self.counts)
+        if item.entity_type == "person" and not item.record["payload"].get("anonymous"):
+            write_name_keys(self.session, existing)  # type: ignore[arg-type]
+        if version is None:
+            self.session.add(
+                EntityVersion(
+                    entity_type=item.entity_type,
+                    entity_id=item.entity_id,
+                    database_id=item.stamp[0],
+                    counter=item.stamp[1],
+                    origin_office=item.stamp[2],
+                )
+            )
+        elif (version.database_id, version.counter) != item.stamp[:2]:
+            version.database_id, version.counter, version.origin_office = item.stamp
+        self.counts.count_applied(item.entity_type)
+        self._collect_relays(item.entity_type, [item])
+        self.session.flush()
+
+    # --- relaying at the district -------------------------------------------------------
+
+    def _collect_relays(self, entity_type: str, items: Iterable[Incoming]) -> None:
+        if self.is_district and entity_type != "eligibility_check":
+            self._relays.extend(items)
+
+    def _write_relays(self) -> None:
+        """Keep, under the district's own stamp, the changes another office needs: an
+        entry or card logged elsewhere goes to the office that issued the pass, a change
+        to a person (a merge) to the office that registered it."""
+        relays, self._relays = self._relays, []
+        if not relays:
+            return
+        pass_ids = {i.values.get("pass_id") for i in relays if i.entity_type != "person"}
+        pass_ids |= {i.entity_id for i in relays if i.entity_type == "pass"}
+        owners = {
+            pass_id: number.split("-", 1)[0]
+            for pass_id, number in self.session.execute(
+                select(Pass.id, Pass.pass_number).where(Pass.id.in_(pass_ids - {None}))
+            )
+        }
+        needed = [i for i in relays if self._owner_of(i, owners) not in (None, i.stamp[2])]
+        if not needed:
+            return
+        first = allocate_counters(self.session, self.setup, len(needed))
+        self.session.execute(
+            insert(ChangeRecord),
+            [
+                {
+                    "database_id": self.setup.database_id,
+                    "counter": first + n,
+                    "origin_office": item.stamp[2],
+                    "entity_type": item.entity_type,
+                    "entity_id": item.entity_id,
+                    "operation": str(item.record.get("operation", "insert")),
+                    "payload": dict(item.record["payload"]),
+                    "recorded_at": _datetime(item.record["recorded_at"]),
+                }
+                for n, item in enumerate(needed)
+            ],
+        )
+
+    def _owner_of(self, item: Incoming, pass_owners: dict[uuid.UUID, str]) -> str | None:
+        if item.entity_type == "person":
+            office_id = item.values.get("registered_by_office_id")
+            return None if office_id is None else self.office_codes.get(office_id)
+        if item.entity_type == "pass":
+            return pass_owners.get(item.entity_id)
+        pass_id = item.values.get("pass_id")
+        return None if pass_id is None else pass_owners.get(pass_id)
+
+    # --- the end ------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        self.flush()
+        self.retry_pending()
+        self._write_relays()
+        for database_id, counter in self.applied.items():
+            before = self._applied_before.get(database_id)
+            if before is None:
+                self.session.add(AppliedVersion(database_id=database_id, counter=counter))
+            elif counter > before:
+                row = self.session.get(AppliedVersion, database_id)
+                assert row is not None
+                row.counter = counter
+        self.session.flush()
+
+    def retry_pending(self) -> None:
+        """Children whose parents have arrived meanwhile are applied now."""
+        progress = True
+        while progress:
+            progress = False
+            for pending in list(self.session.scalars(select(PendingChange))):
+                record = pending.change
+                try:
+                    item = self.convert(record, pending.database_id, pending.counter)
+                    self.apply_one(item)
+                except (MissingParent, Malformed):
+                    continue
+                self.session.delete(pending)
+                self.counts.pending = max(0, self.counts.pending - 1)
+                progress = True
+            self.session.flush()
+
+
+def _update(
+    session: Session,
+    item: Incoming,
+    existing: Base,
+    version: EntityVersion | None,
+    counts: Counts,
+) -> None:
+    incoming = item.stamp
+    same_origin = version is not None and version.database_id == incoming[0]
+    if same_origin and version is not None and incoming[1] <= version.counter:
+        return  # an older change of the same origin: already superseded here
+    changed = {k: v for k, v in item.values.items() if getattr(existing, k) != v}
+    if not changed:
+        return
+    if version is None or same_origin:
+        for key, value in changed.items():
+            setattr(existing, key, value)
+        return
+    # Two places changed the same record: a deterministic winner, the loser kept for review.
+    owner = _owner(session, existing)
+    if owner in (incoming[2], version.origin_office):
+        incoming_wins = incoming[2] == owner  # the owner's edit wins
+    else:  # neither owns it: the higher (office, counter) wins, the same everywhere
+        incoming_wins = (incoming[2], incoming[1]) > (version.origin_office, version.counter)
+    for key, value in changed.items():
+        local = getattr(existing, key)
+        winner, loser = (value, local) if incoming_wins else (local, value)
+        session.add(
+            SyncConflict(
+                entity_type=item.entity_type,
+                entity_id=item.entity_id,
+                field=key,
+                applied_value={
+                    "value": _plain(winner),
+                    "origin": incoming[2] if incoming_wins else version.origin_office,
+                },
+                kept_value={
+                    "value": _plain(loser),
+                    "origin": version.origin_office if incoming_wins else incoming[2],
+                },
+            )
+        )
+        counts.conflicts += 1
+        if incoming_wins:
+            setattr(existing, key, value)
+
+
+def _owner(session: Session, entity: Base) -> str | None:
+    """The office that owns a record: the one that registered the person or logged it."""
+    for attribute in ("registered_by_office_id", "office_id"):
+        office_id = getattr(entity, attribute, None)
+        if office_id is not None:
+            office = session.get(Office, office_id)
+            return None if office is None else office.code
+    return None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID | PartialDate | dt.date | dt.datetime):
+        return str(value)
+    return value
