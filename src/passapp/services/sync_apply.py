@@ -28,11 +28,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.name_index import index_keys
+from passapp.models.bulk import BulkInsert, existing_ids
 from passapp.models.entities import (
     Base,
     ChangeRecord,
@@ -128,8 +129,26 @@ def _date(value: Any) -> dt.date:
     return dt.date.fromisoformat(str(value))
 
 
-def _uuid(value: Any) -> uuid.UUID:
-    return uuid.UUID(str(value))
+class _UuidCache:
+    """Parsing a UUID costs microseconds, and a batch names each id several times (a
+    person's id in its checks and pass, a pass's id in its card and entries)."""
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self._known: dict[str, uuid.UUID] = {}
+
+    def __call__(self, value: Any) -> uuid.UUID:
+        text = value if isinstance(value, str) else str(value)
+        parsed = self._known.get(text)
+        if parsed is None:
+            if len(self._known) >= self.LIMIT:
+                self._known.clear()  # memory stays flat, whatever the bundle's size
+            parsed = self._known[text] = uuid.UUID(text)
+        return parsed
+
+
+_uuid = _UuidCache()
 
 
 def _bytes(value: Any) -> bytes:
@@ -187,6 +206,19 @@ class ChangeApplier:
         self._batch: list[Incoming] = []
         self._batch_ids: set[uuid.UUID] = set()
         self._relays: list[Incoming] = []
+        self._inserts: dict[type[Base], BulkInsert] = {}
+        # Office and offer columns carry a code or slug; their converters look up local ids.
+        self._converters = {
+            entity_type: {
+                key: self.office_id
+                if key in OFFICE_COLUMNS
+                else self.offer_id
+                if key in OFFER_COLUMNS
+                else converter
+                for key, converter in converters.items()
+            }
+            for entity_type, converters in _CONVERTERS.items()
+        }
 
     def reload_references(self) -> None:
         """Offices and offers travel as code and slug; their local ids are looked up here
@@ -200,7 +232,7 @@ class ChangeApplier:
 
     def add(self, record: dict[str, Any]) -> None:
         try:
-            database_id = uuid.UUID(str(record["database_id"]))
+            database_id = _uuid(record["database_id"])
             counter = int(record["counter"])
         except (KeyError, ValueError, TypeError) as error:
             self.quarantine(record, f"no version: {error}")
@@ -224,7 +256,7 @@ class ChangeApplier:
 
     def convert(self, record: dict[str, Any], database_id: uuid.UUID, counter: int) -> Incoming:
         entity_type = str(record.get("entity_type"))
-        converters = _CONVERTERS.get(entity_type)
+        converters = self._converters.get(entity_type)
         payload = record.get("payload")
         if converters is None or not isinstance(payload, dict):
             raise Malformed(f"unknown entity type {entity_type!r} or no payload")
@@ -234,14 +266,7 @@ class ChangeApplier:
                 converter = converters.get(key)
                 if converter is None:
                     continue  # a column this version does not know: ignored
-                if value is None:
-                    values[key] = None
-                elif key in OFFICE_COLUMNS:
-                    values[key] = self.office_id(str(value))
-                elif key in OFFER_COLUMNS:
-                    values[key] = self.offer_ids.get(str(value))
-                else:
-                    values[key] = converter(value)
+                values[key] = None if value is None else converter(value)
             stamp = (database_id, counter, str(record["origin_office"]))
         except (ValueError, TypeError, KeyError) as error:
             raise Malformed(f"bad value: {error}") from error
@@ -249,9 +274,13 @@ class ChangeApplier:
             raise Malformed("no id")
         return Incoming(entity_type, values["id"], values, stamp, record)
 
-    def office_id(self, code: str) -> uuid.UUID:
+    def offer_id(self, slug: Any) -> uuid.UUID | None:
+        return self.offer_ids.get(str(slug))  # an offer the catalogue here lacks: none
+
+    def office_id(self, code: Any) -> uuid.UUID:
         """The local id of an office named in a change; an office not known yet gets a
         placeholder row until the trust list or a bundle names it properly."""
+        code = str(code)
         if code not in self.office_ids:
             office = Office(code=code, name=code, kind="unbekannt")
             self.session.add(office)
@@ -297,8 +326,8 @@ class ChangeApplier:
                 self.apply_one(item)  # seen before: compared and merged carefully
 
     def _existing(self, model: type[Base], ids: list[uuid.UUID]) -> set[uuid.UUID]:
-        column = model.__table__.c.id
-        return set(self.session.scalars(select(column).where(column.in_(ids))))
+        table: Table = model.__table__  # type: ignore[assignment]
+        return existing_ids(self.session.connection(), table, ids)
 
     def _present_parents(
         self, entity_type: str, items: list[Incoming]
@@ -335,23 +364,11 @@ class ChangeApplier:
     def _insert(self, entity_type: str, new: list[Incoming]) -> None:
         if not new:
             return
-        table: Table = MODELS[entity_type].__table__  # type: ignore[assignment]
-        # executemany needs one set of columns; payloads of one type nearly always agree.
-        groups: dict[frozenset[str], list[dict[str, Any]]] = {}
-        for item in new:
-            groups.setdefault(frozenset(item.values), []).append(item.values)
-        if len(groups) > 1 and entity_type == "entry":
-            # A correction may point at an entry of another group: keep the bundle order.
-            for item in new:
-                self.session.execute(insert(table), [item.values])
-        else:
-            for rows in groups.values():
-                self.session.execute(insert(table), rows)
+        self._bulk(MODELS[entity_type]).run(item.values for item in new)
         if entity_type == "person":
             self._insert_name_keys(new)
         if entity_type in MUTABLE_TYPES:
-            self.session.execute(
-                insert(EntityVersion),
+            self._bulk(EntityVersion).run(
                 [
                     {
                         "entity_type": entity_type,
@@ -375,8 +392,14 @@ class ChangeApplier:
                 index_keys(item.values.get("family_names", ""), item.values.get("given_names", ""))
             )
         ]
-        if rows:
-            self.session.execute(insert(PersonNameKey), rows)
+        self._bulk(PersonNameKey).run(rows)
+
+    def _bulk(self, model: type[Base]) -> BulkInsert:
+        statement = self._inserts.get(model)
+        if statement is None:
+            table: Table = model.__table__  # type: ignore[assignment]
+            statement = self._inserts[model] = BulkInsert(self.session.connection(), table)
+        return statement
 
     # --- one record, the careful way ----------------------------------------------------
 
@@ -439,8 +462,7 @@ class ChangeApplier:
         if not needed:
             return
         first = allocate_counters(self.session, self.setup, len(needed))
-        self.session.execute(
-            insert(ChangeRecord),
+        self._bulk(ChangeRecord).run(
             [
                 {
                     "database_id": self.setup.database_id,
