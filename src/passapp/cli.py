@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -294,6 +295,26 @@ def person_add(options: Options, /, **values: Any) -> None:
         options,
         registration.to_json(),
         f"{registration.person.id}\n{_eligibility_text(registration.eligibility)}",
+    )
+
+
+@person.command("merge")
+@click.argument("duplicate_id")
+@click.option("--into", "survivor_id", required=True, help="The record to keep.")
+@click.option("--reason", required=True, help="Why both records are the same person.")
+@click.pass_obj
+def person_merge(options: Options, duplicate_id: str, survivor_id: str, reason: str) -> None:
+    """District: merge a person registered twice into the record to keep."""
+    from passapp.services.merges import merge_people
+
+    ctx = options.context()
+    with handled(options):
+        result = merge_people(ctx, uuid.UUID(duplicate_id), uuid.UUID(survivor_id), reason)
+    passes = ", ".join(result.active_passes) or "keine"
+    emit(
+        options,
+        result.to_json(),
+        f"{result.duplicate} zusammengeführt mit {result.survivor}; aktive Pässe: {passes}",
     )
 
 

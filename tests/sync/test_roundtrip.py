@@ -183,3 +183,30 @@ def test_a_damaged_copy_of_an_imported_bundle_is_still_refused(
     damaged.write_bytes(data[: len(data) - 40])
     with pytest.raises(Refused):
         import_bundle(district_ctx, damaged)
+
+
+def test_an_entry_that_waited_at_the_district_still_reaches_the_issuing_office(
+    district_ctx: ServiceContext,
+    office_ctx: ServiceContext,
+    provider: ServiceContext,
+    tmp_path: Path,
+) -> None:
+    # The provider logs an entry on a pass the district does not know yet (it waits there)
+    # and then one on a pass it knows (relayed at once). When the waiting one is relayed
+    # later, the issuing office has already seen a later change of the provider: it must
+    # still take it. (Relays travel under the district's own stamp for this reason.)
+    known = issue_pass(office_ctx, person(office_ctx, "Okafor", "Chinedu", consent=True))
+    import_bundle(district_ctx, send(office_ctx, tmp_path, "ewdah-1"))
+    unknown = issue_pass(office_ctx, person(office_ctx, "Haddad", "Rana", consent=True))
+    assert known.qr_digits is not None and unknown.qr_digits is not None
+    waiting = add_entry(provider, unknown.qr_digits, EntryInput(EntryKind.SPRACHKURS, DAY))
+    add_entry(provider, known.qr_digits, EntryInput(EntryKind.BERATUNG, DAY))
+
+    assert import_bundle(district_ctx, send(provider, tmp_path, "vhs-1")).pending == 1
+    import_bundle(office_ctx, send(district_ctx, tmp_path, "lra-1", to="EWDAH"))
+    assert [e.office for e in list_entries(office_ctx, known.pass_number).entries] == ["VHSKA"]
+
+    import_bundle(district_ctx, send(office_ctx, tmp_path, "ewdah-2"))  # the pass arrives
+    import_bundle(office_ctx, send(district_ctx, tmp_path, "lra-2", to="EWDAH"))
+    entries = list_entries(office_ctx, unknown.pass_number).entries
+    assert [e.id for e in entries] == [waiting.id]

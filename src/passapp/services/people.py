@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +22,7 @@ from passapp.domain.names import (
 from passapp.models.entities import EligibilityCheck, Office, Person, PersonNameKey, Setting
 from passapp.services import audit, changes
 from passapp.services.context import ServiceContext
-from passapp.services.errors import InvalidInput, NotFound
+from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.offices import local_office
 from passapp.services.reference import municipality_by_name_or_key
 from passapp.services.search import possible_duplicates
@@ -94,75 +93,23 @@ def _optional_names(value: str | None, what_en: str, what_de: str) -> str | None
 
 
 def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
-    family = _names(data.family_names, required=True, what_en="family name", what_de="Familienname")
-    given = _names(data.given_names, required=False, what_en="given names", what_de="Vorname(n)")
-    if not latin_search_form(f"{family} {given}"):
-        raise InvalidInput(
-            "the name has no letters that can be searched for",
-            "Der Name enthält keine suchbaren Buchstaben.",
-        )
-    sex = None
-    if data.sex:
-        sex = data.sex.strip().lower()
-        if sex not in SEXES:
-            raise InvalidInput(
-                f"sex must be one of {', '.join(SEXES)}",
-                f"Geschlecht: erlaubt sind {', '.join(SEXES)}.",
-            )
-    nationalities = list(dict.fromkeys(parse_nationality(n) for n in data.nationalities))
-    languages = list(dict.fromkeys(parse_language(code) for code in data.languages))
-    today = ctx.today()
     with ctx.db.transaction() as session:
         office = local_office(session)
-        rules = eligibility_rules(session)
-        result = check_eligibility(
-            data.birth_date,
-            today,
-            arrival_date=data.arrival_date,
-            moved_from_abroad=data.moved_from_abroad,
-            rules=rules,
+        fields = _person_fields(session, data)
+        duplicates = possible_duplicates(
+            session, fields["family_names"], fields["given_names"], data.birth_date
         )
-        municipality_key = None
-        if data.municipality:
-            found = municipality_by_name_or_key(session, data.municipality)
-            if found is None:
-                raise InvalidInput(
-                    f"unknown municipality {data.municipality!r}; the district's 17 municipalities are known by name or key",
-                    f"Unbekannte Gemeinde „{data.municipality}“.",
-                )
-            municipality_key = found.key
-        duplicates = possible_duplicates(session, family, given, data.birth_date)
         person = Person(
-            family_names=family,
-            given_names=given,
-            family_names_original=_optional_names(
-                data.family_names_original, "original family name", "Familienname (Originalschrift)"
-            ),
-            given_names_original=_optional_names(
-                data.given_names_original, "original given names", "Vorname(n) (Originalschrift)"
-            ),
-            family_names_latin=latin_search_form(family),
-            given_names_latin=latin_search_form(given),
-            birth_date=data.birth_date,
-            birth_year=data.birth_date.year,
-            sex=sex,
-            nationalities=nationalities,
-            languages=languages,
-            arrival_date=data.arrival_date,
-            moved_from_abroad=data.moved_from_abroad,
-            municipality_key=municipality_key,
-            contact=(data.contact or "").strip() or None,
+            **fields,
             registered_by_office_id=office.id,
             registered_by=ctx.clerk,
-            consent=data.consent,
-            consent_notice_version=data.consent_notice_version if data.consent else None,
-            consent_language=data.consent_language if data.consent else None,
-            consent_recorded_at=dt.datetime.now(dt.UTC) if data.consent else None,
+            consent_recorded_at=ctx.now() if data.consent else None,
         )
         session.add(person)
         session.flush()
         changes.record(session, person)
         write_name_keys(session, person)
+        result, rules = _check(session, ctx, data)
         check = _store_check(session, ctx, person.id, office.id, result)
         audit.record(
             session,
@@ -182,8 +129,131 @@ def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
             person=_view(person, office.code),
             eligibility=EligibilityView.of(result, rules),
             possible_duplicates=duplicates,
-            warnings=_name_warnings(family, given),
+            warnings=_name_warnings(person.family_names, person.given_names),
         )
+
+
+def update_person(ctx: ServiceContext, person_id: uuid.UUID, data: PersonInput) -> Registration:
+    """Correct or complete a registration (a typo, a late arrival date, consent given).
+
+    Only the registering office edits its people (DESIGN §7, ownership); the eligibility
+    is checked again and kept, as on registration.
+    """
+    with ctx.db.transaction() as session:
+        office = local_office(session)
+        person = load_person(session, person_id)
+        if person.registered_by_office_id != office.id:
+            owner = person_office_code(session, person)
+            raise Refused(
+                f"person {person_id} is registered by {owner}; only that office edits it",
+                f"Diese Person wurde von {owner} erfasst; nur dort kann sie geändert werden.",
+            )
+        if person.merged_into_id is not None or person.erased_at is not None:
+            raise Refused(
+                f"person {person_id} was merged or erased",
+                "Dieser Eintrag wurde zusammengeführt oder gelöscht und wird nicht mehr geändert.",
+            )
+        fields = _person_fields(session, data)
+        if data.consent and not person.consent:
+            person.consent_recorded_at = ctx.now()
+        elif not data.consent:
+            person.consent_recorded_at = None
+        changed = sorted(k for k, v in fields.items() if getattr(person, k) != v)
+        for key, value in fields.items():
+            setattr(person, key, value)
+        session.flush()
+        changes.record(session, person, "update")
+        write_name_keys(session, person)
+        result, rules = _check(session, ctx, data)
+        check = _store_check(session, ctx, person.id, office.id, result)
+        duplicates = [
+            d
+            for d in possible_duplicates(
+                session, person.family_names, person.given_names, person.birth_date
+            )
+            if d.id != person.id
+        ]
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="person.update",
+            object_type="person",
+            object_id=person.id,
+            details={"fields": changed, "eligibility_check": str(check.id)},
+        )
+        return Registration(
+            person=_view(person, office.code),
+            eligibility=EligibilityView.of(result, rules),
+            possible_duplicates=duplicates,
+            warnings=_name_warnings(person.family_names, person.given_names),
+        )
+
+
+def _check(
+    session: Session, ctx: ServiceContext, data: PersonInput
+) -> tuple[EligibilityResult, EligibilityRules]:
+    rules = eligibility_rules(session)
+    result = check_eligibility(
+        data.birth_date,
+        ctx.today(),
+        arrival_date=data.arrival_date,
+        moved_from_abroad=data.moved_from_abroad,
+        rules=rules,
+    )
+    return result, rules
+
+
+def _person_fields(session: Session, data: PersonInput) -> dict[str, Any]:
+    """The validated personal fields of a registration, as stored."""
+    family = _names(data.family_names, required=True, what_en="family name", what_de="Familienname")
+    given = _names(data.given_names, required=False, what_en="given names", what_de="Vorname(n)")
+    if not latin_search_form(f"{family} {given}"):
+        raise InvalidInput(
+            "the name has no letters that can be searched for",
+            "Der Name enthält keine suchbaren Buchstaben.",
+        )
+    sex = None
+    if data.sex:
+        sex = data.sex.strip().lower()
+        if sex not in SEXES:
+            raise InvalidInput(
+                f"sex must be one of {', '.join(SEXES)}",
+                f"Geschlecht: erlaubt sind {', '.join(SEXES)}.",
+            )
+    municipality_key = None
+    if data.municipality:
+        found = municipality_by_name_or_key(session, data.municipality)
+        if found is None:
+            raise InvalidInput(
+                f"unknown municipality {data.municipality!r}; the district's 17 municipalities are known by name or key",
+                f"Unbekannte Gemeinde „{data.municipality}“.",
+            )
+        municipality_key = found.key
+    return {
+        "family_names": family,
+        "given_names": given,
+        "family_names_original": _optional_names(
+            data.family_names_original, "original family name", "Familienname (Originalschrift)"
+        ),
+        "given_names_original": _optional_names(
+            data.given_names_original, "original given names", "Vorname(n) (Originalschrift)"
+        ),
+        "family_names_latin": latin_search_form(family),
+        "given_names_latin": latin_search_form(given),
+        "birth_date": data.birth_date,
+        "birth_year": data.birth_date.year,
+        "sex": sex,
+        "nationalities": list(dict.fromkeys(parse_nationality(n) for n in data.nationalities)),
+        "languages": list(dict.fromkeys(parse_language(code) for code in data.languages)),
+        "arrival_date": data.arrival_date,
+        "moved_from_abroad": data.moved_from_abroad,
+        "municipality_key": municipality_key,
+        "contact": (data.contact or "").strip() or None,
+        "consent": data.consent,
+        "consent_notice_version": data.consent_notice_version if data.consent else None,
+        "consent_language": data.consent_language if data.consent else None,
+    }
 
 
 def _name_warnings(family: str, given: str) -> list[str]:
@@ -293,4 +363,5 @@ def _view(person: Person, office_code: str) -> PersonView:
         municipality_key=person.municipality_key,
         consent=person.consent,
         registered_by_office=office_code,
+        merged_into=person.merged_into_id,
     )

@@ -31,6 +31,7 @@ from passapp.models.entities import (
     Offer,
     Office,
     Pass,
+    Person,
     SigningKey,
 )
 from passapp.models.sync_entities import (
@@ -306,9 +307,23 @@ def _recipient_needs(
     # The district sends an office what concerns its own people and passes: entries and
     # cards logged elsewhere against its passes, changes to its people (a merge).
     if change.entity_type == "person":
-        return change.payload.get("registered_by_office_id") == recipient
+        if change.payload.get("registered_by_office_id") == recipient:
+            return True
+        return _has_duplicate_at(session, change.entity_id, recipient)
     pass_number = _pass_number_of(session, change)
     return pass_number is not None and pass_number.startswith(f"{recipient}-")
+
+
+def _has_duplicate_at(session: Session, person_id: uuid.UUID, office_code: str) -> bool:
+    """Whether the office registered a record that was merged into this person: then it
+    follows the merge and needs the surviving record too."""
+    follower = session.scalars(
+        select(Person.id)
+        .join(Office, Office.id == Person.registered_by_office_id)
+        .where(Person.merged_into_id == person_id, Office.code == office_code)
+        .limit(1)
+    ).first()
+    return follower is not None
 
 
 def _pass_number_of(session: Session, change: ChangeRecord) -> str | None:

@@ -63,7 +63,7 @@ MODELS: dict[str, type[Base]] = {name: model for model, name in ENTITY_TYPES.ite
 TYPE_ORDER = ("person", "eligibility_check", "pass", "pass_card", "entry")
 # Which parents each kind of record needs before it can be applied (it waits otherwise).
 PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "person": (),
+    "person": (("merged_into_id", "person"),),
     "eligibility_check": (("person_id", "person"),),
     "pass": (("person_id", "person"), ("eligibility_check_id", "eligibility_check")),
     "pass_card": (("pass_id", "pass"),),
@@ -72,6 +72,8 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
 # Records that change after their insert; the others are insert-only (DESIGN §7), so a
 # second copy of them is simply a duplicate and needs no version to decide.
 MUTABLE_TYPES = frozenset({"person", "pass"})
+# Fields only the district sets (a merge): an office's snapshot never changes them.
+DISTRICT_FIELDS = frozenset({"merged_into_id"})
 BATCH_SIZE = 2000
 
 Stamp = tuple[uuid.UUID, int, str]  # (origin database id, counter, origin office)
@@ -200,6 +202,8 @@ class ChangeApplier:
         assert setup is not None  # the caller checked that an office is set up
         self.setup = setup
         self.is_district = setup.role == "district"
+        own = session.get(Office, setup.office_id) if self.is_district else None
+        self.district_code = own.code if own is not None else setup.district_code
         self.applied = {v.database_id: v.counter for v in session.scalars(select(AppliedVersion))}
         self._applied_before = dict(self.applied)
         self.reload_references()
@@ -418,6 +422,8 @@ class ChangeApplier:
             self.counts.skipped += 1  # insert-only: a second copy changes nothing
             return
         version = self.session.get(EntityVersion, (item.entity_type, item.entity_id))
+        if item.stamp[2] != self.district_code:
+            item.values = {k: v for k, v in item.values.items() if k not in DISTRICT_FIELDS}
         _update(self.session, item, existing, version, self.counts)
         if item.entity_type == "person" and not item.record["payload"].get("anonymous"):
             write_name_keys(self.session, existing)  # type: ignore[arg-type]

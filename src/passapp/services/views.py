@@ -92,6 +92,8 @@ class PersonView:
     municipality_key: str | None
     consent: bool
     registered_by_office: str
+    # Set where the district merged this record into another one (the one to work with).
+    merged_into: uuid.UUID | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -107,6 +109,7 @@ class PersonView:
             "municipality_key": self.municipality_key,
             "consent": self.consent,
             "registered_by_office": self.registered_by_office,
+            "merged_into": None if self.merged_into is None else str(self.merged_into),
         }
 
 
