@@ -298,7 +298,7 @@ def _child_import(database: str, bundle: str, queue: Any) -> None:
 def _child_plain(source: str, target: str, tables: tuple[str, ...], queue: Any) -> None:
     """Plain executemany of the rows the import wrote, into a fresh copy of the schema."""
     reader = sqlite3.connect(source)
-    rows = {t: reader.execute(f"SELECT * FROM {t}").fetchall() for t in tables}  # noqa: S608
+    rows = {t: reader.execute(f"SELECT * FROM {t}").fetchall() for t in tables}
     columns = {t: len(reader.execute(f"SELECT * FROM {t} LIMIT 0").description) for t in tables}
     reader.close()
     writer = sqlite3.connect(target, isolation_level=None)
@@ -308,7 +308,7 @@ def _child_plain(source: str, target: str, tables: tuple[str, ...], queue: Any) 
     writer.execute("BEGIN IMMEDIATE")
     for table in tables:
         marks = ",".join("?" * columns[table])
-        writer.executemany(f"INSERT INTO {table} VALUES ({marks})", rows[table])  # noqa: S608
+        writer.executemany(f"INSERT INTO {table} VALUES ({marks})", rows[table])
     writer.execute("COMMIT")
     elapsed = time.perf_counter() - started
     writer.close()

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.entries import EntryKind
-from passapp.models.entities import Entry, Pass, Person
+from passapp.models.entities import Entry, Offer, Pass, Person
 from passapp.models.sync_entities import PendingChange
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry, list_entries
@@ -145,6 +145,34 @@ def test_revocation_travels_office_to_district_to_other_office(
     assert verify(provider, issued.qr_digits).result.status == "revoked"
 
 
+def test_a_late_district_bundle_does_not_undo_newer_trust_or_catalogue(
+    district_ctx: ServiceContext,
+    office_ctx: ServiceContext,
+    provider: ServiceContext,
+    tmp_path: Path,
+) -> None:
+    issued = issue_pass(office_ctx, person(office_ctx, "Okafor", "Chinedu", consent=True))
+    assert issued.qr_digits is not None
+    stale = send(district_ctx, tmp_path, "lra-vhs-1", to="VHSKA")
+    revoke_pass(office_ctx, issued.pass_number, "Pass wurde missbräuchlich verwendet")
+    import_bundle(district_ctx, send(office_ctx, tmp_path, "ewdah"))
+    # The catalogue is the district's; a renamed offer travels with the next bundle.
+    with district_ctx.db.transaction() as session:
+        offer = session.scalars(select(Offer).order_by(Offer.slug)).first()
+        assert offer is not None
+        slug, offer.title = offer.slug, "Integrationskurs (neu)"
+    fresh = send(district_ctx, tmp_path, "lra-vhs-2", to="VHSKA")
+
+    newer = import_bundle(provider, fresh)
+    late = import_bundle(provider, stale)
+
+    assert late.trust_list == newer.trust_list
+    assert verify(provider, issued.qr_digits).result.status == "revoked"
+    with provider.db.reading() as session:
+        title = session.scalars(select(Offer.title).where(Offer.slug == slug)).one()
+    assert title == "Integrationskurs (neu)"
+
+
 @pytest.mark.parametrize("damage", ["truncate", "flip", "wrong_recipient", "not_a_bundle"])
 def test_bad_bundles_are_refused_and_nothing_is_applied(
     district_ctx: ServiceContext,
@@ -198,7 +226,8 @@ def test_an_entry_that_waited_at_the_district_still_reaches_the_issuing_office(
     known = issue_pass(office_ctx, person(office_ctx, "Okafor", "Chinedu", consent=True))
     import_bundle(district_ctx, send(office_ctx, tmp_path, "ewdah-1"))
     unknown = issue_pass(office_ctx, person(office_ctx, "Haddad", "Rana", consent=True))
-    assert known.qr_digits is not None and unknown.qr_digits is not None
+    assert known.qr_digits is not None
+    assert unknown.qr_digits is not None
     waiting = add_entry(provider, unknown.qr_digits, EntryInput(EntryKind.SPRACHKURS, DAY))
     add_entry(provider, known.qr_digits, EntryInput(EntryKind.BERATUNG, DAY))
 

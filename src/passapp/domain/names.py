@@ -402,13 +402,15 @@ def _raw_form(text: str) -> str:
 _NOT_LETTER_RUN: Final = re.compile("[^A-Z]+")
 
 
+@lru_cache(maxsize=65_536)
 def latin_search_form(text: str) -> str:
     """ICAO 9303 Latin transliteration of a name: upper-case A–Z words, single spaces.
 
     Hyphens, commas, dots and other non-letters separate words ("Al-Hassan" →
     "AL HASSAN"); apostrophes are removed ("O'Brien" → "OBRIEN").  Returns ""
     when nothing transliterable is left.  Invariant under Unicode normalisation
-    and case of the input.
+    and case of the input.  Memoised: a register repeats the same names thousands of
+    times, and a sync import derives the search keys of every person it receives.
     """
     # NFC first so that precomposed and decomposed input (Ü vs U + ¨) meet the same
     # table entry; upper() then folds case (ß → SS), NFC again recomposes its output.

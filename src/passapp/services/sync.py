@@ -15,8 +15,10 @@ the same bundle twice, or an old one after a newer one, changes nothing.
 
 from __future__ import annotations
 
+import gc
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,7 @@ from passapp.services.trust import (
     install_trust_list,
     installation,
     latest_signed_trust_list,
+    latest_trust_list_record,
     publish_trust_list,
     trust_list_json,
 )
@@ -236,9 +239,12 @@ def _export_one(ctx: ServiceContext, recipient: str, target: Path) -> ExportRepo
             yield {"type": "ack", "vector": _vector(session, setup)}
             if setup.role == "district":
                 # Published just above, so there is one.
+                published = latest_trust_list_record(session)
+                assert published is not None
                 yield {"type": "trust_list", **trust_list_json(latest_signed_trust_list(session))}
                 yield {
                     "type": "offers",
+                    "trust_list": published.number,
                     "offers": [_offer_json(o) for o in session.scalars(select(Offer))],
                 }
             for change in changes:
@@ -452,11 +458,12 @@ def import_bundle(
                 total = sum(bundle.header.counts.values())
                 update_progress(progress, 0, total, "Änderungen einspielen")
                 applier = ChangeApplier(session, header.bundle_id, report)
-                for number, record in enumerate(bundle.records()):
-                    if number % 1000 == 0:
-                        update_progress(progress, number, total)
-                    _apply_record(ctx, session, applier, header, record, report)
-                applier.finish()
+                with _long_lived_heap_frozen():
+                    for number, record in enumerate(bundle.records()):
+                        if number % 1000 == 0:
+                            update_progress(progress, number, total)
+                        _apply_record(ctx, session, applier, header, record, report)
+                    applier.finish()
         except BundleError as error:
             raise Refused(f"bundle refused: {error}", error.message_de) from error
         _peer(session, header.sender).last_import_at = now
@@ -481,6 +488,18 @@ def import_bundle(
         return report
 
 
+@contextmanager
+def _long_lived_heap_frozen() -> Iterator[None]:
+    """Keep the objects that live all along (modules, mappings, caches) out of the garbage
+    collector's full passes while a bundle is applied: an import allocates millions of
+    short-lived objects, and each full pass would walk the whole heap again."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _apply_record(
     ctx: ServiceContext,
     session: Session,
@@ -500,11 +519,16 @@ def _apply_record(
         peer.acknowledged = merged
     elif kind == "trust_list":
         document = {"document": record["document"], "signature": record["signature"]}
-        report.trust_list = install_trust_list(ctx, session, document)
+        report.trust_list = install_trust_list(ctx, session, document, older_is_stale=True)
         applier.reload_references()
     elif kind == "offers":
-        _apply_offers(session, record.get("offers", []))
-        applier.reload_references()
+        # The catalogue is a snapshot taken with the bundle's trust list; a late bundle's
+        # older snapshot must not undo a newer catalogue.
+        snapshot_of = record.get("trust_list")
+        installed = latest_trust_list_record(session)
+        if snapshot_of is None or installed is None or int(snapshot_of) >= installed.number:
+            _apply_offers(session, record.get("offers", []))
+            applier.reload_references()
     else:
         applier.quarantine(record, f"unknown record type {kind!r}")
 

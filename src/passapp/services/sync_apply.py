@@ -211,18 +211,19 @@ class ChangeApplier:
         self._batch_ids: set[uuid.UUID] = set()
         self._relays: list[Incoming] = []
         self._inserts: dict[type[Base], BulkInsert] = {}
-        # Office and offer columns carry a code or slug; their converters look up local ids.
-        self._converters = {
-            entity_type: {
-                key: self.office_id
-                if key in OFFICE_COLUMNS
-                else self.offer_id
-                if key in OFFER_COLUMNS
-                else converter
-                for key, converter in converters.items()
-            }
-            for entity_type, converters in _CONVERTERS.items()
-        }
+        # Per type: the known columns, and those whose JSON value needs converting (text
+        # columns are taken as they are). Office and offer columns carry a code or slug.
+        self._converters: dict[str, tuple[frozenset[str], list[tuple[str, Converter]]]] = {}
+        for entity_type, converters in _CONVERTERS.items():
+            converting: list[tuple[str, Converter]] = []
+            for key, converter in converters.items():
+                if key in OFFICE_COLUMNS:
+                    converting.append((key, self.office_id))
+                elif key in OFFER_COLUMNS:
+                    converting.append((key, self.offer_id))
+                elif converter is not _same:
+                    converting.append((key, converter))
+            self._converters[entity_type] = (frozenset(converters), converting)
 
     def reload_references(self) -> None:
         """Offices and offers travel as code and slug; their local ids are looked up here
@@ -264,13 +265,16 @@ class ChangeApplier:
         payload = record.get("payload")
         if converters is None or not isinstance(payload, dict):
             raise Malformed(f"unknown entity type {entity_type!r} or no payload")
-        values: dict[str, Any] = {}
+        known, converting = converters
+        values = dict(payload)
+        if not known.issuperset(values):
+            # Columns this version does not know (a newer sender): ignored.
+            values = {k: v for k, v in values.items() if k in known}
         try:
-            for key, value in payload.items():
-                converter = converters.get(key)
-                if converter is None:
-                    continue  # a column this version does not know: ignored
-                values[key] = None if value is None else converter(value)
+            for key, converter in converting:
+                value = values.get(key)
+                if value is not None:
+                    values[key] = converter(value)
             stamp = (database_id, counter, str(record["origin_office"]))
         except (ValueError, TypeError, KeyError) as error:
             raise Malformed(f"bad value: {error}") from error

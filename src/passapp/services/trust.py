@@ -562,7 +562,14 @@ def _install_certificate(session: Session, setup: Installation, certificate_pem:
     return record.key_id
 
 
-def install_trust_list(ctx: ServiceContext, session: Session, payload: dict[str, str]) -> int:
+def install_trust_list(
+    ctx: ServiceContext, session: Session, payload: dict[str, str], *, older_is_stale: bool = False
+) -> int:
+    """Install a signed trust list and return the number in force afterwards.
+
+    An older list than the installed one is refused when an admin installs it by hand; in a
+    sync bundle (``older_is_stale``) it only means the bundle was delivered late, and the
+    newer list stays in force while the rest of the bundle is applied."""
     setup = installation(session)
     assert setup.root_certificate is not None
     root_public = certificates.read_certificate(setup.root_certificate).public_der
@@ -575,6 +582,8 @@ def install_trust_list(ctx: ServiceContext, session: Session, payload: dict[str,
         raise Refused(f"trust list refused: {error}", message_de) from error
     current = latest_trust_list_record(session)
     if current is not None and trust_list.number < current.number:
+        if older_is_stale:
+            return current.number
         raise Refused(
             f"trust list {trust_list.number} is older than the installed list {current.number}",
             f"Die Vertrauensliste Nr. {trust_list.number} ist älter als die eingespielte Nr. {current.number}.",
