@@ -27,6 +27,9 @@ class OfficeInfo:
     kind: str
     municipality_key: str | None
     database_id: uuid.UUID
+    # The district office's database enrols offices and sends bundles to all of them.
+    is_district: bool = False
+    district_code: str | None = None  # where this database's bundles go (the district)
 
 
 def init_office(
@@ -102,6 +105,8 @@ def _info(office: Office, installation: Installation) -> OfficeInfo:
         kind=office.kind,
         municipality_key=office.municipality_key,
         database_id=installation.database_id,
+        is_district=installation.role == "district",
+        district_code=installation.district_code,
     )
 
 

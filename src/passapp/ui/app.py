@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from passapp.models.database import DatabaseError, open_database, to_url
@@ -30,11 +31,22 @@ def build_context(database: str | None, demo: bool) -> ServiceContext:
     return ServiceContext(db=open_database(to_url(database) if database else None))
 
 
+def install_qt_german(app: QApplication) -> None:
+    """Qt's own texts in German: file and print dialogs, "Strg" in shortcuts."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(
+        QLocale(QLocale.Language.German, QLocale.Country.Germany), "qtbase", "_", folder
+    ):
+        app.installTranslator(translator)
+
+
 def run(database: str | None = None, demo: bool = False) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("passapp")
     app.setApplicationDisplayName("Bildungs- und Beratungspass")
+    install_qt_german(app)
     try:
         ctx = build_context(database, demo)
     except DatabaseError as error:

@@ -7,7 +7,7 @@ screens join it as their own modules (issue #5).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -24,6 +24,8 @@ from passapp.services.errors import ServiceError
 from passapp.services.offices import current_office
 from passapp.services.search import find
 from passapp.ui.person_table import PersonTableModel
+from passapp.ui.sync_screen import SyncScreen
+from passapp.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250
 
@@ -32,6 +34,9 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
         self._ctx = ctx
+        # The one worker every screen sends its database writes through (ui/tasks.py).
+        self.tasks = TaskRunner(self)
+        self.sync_screen: SyncScreen | None = None
         self.setWindowTitle("Bildungs- und Beratungspass – Landkreis Dachau")
         self.resize(1100, 700)
 
@@ -67,11 +72,25 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self._on_search)
         QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._clear_search)
+        self._add_menus()
 
         office = current_office(ctx)
         where = f"{office.code} – {office.name}" if office else "keine Dienststelle eingerichtet"
         self.statusBar().showMessage(f"Dienststelle: {where}")
         self._focus_search()
+
+    def _add_menus(self) -> None:
+        admin = self.menuBar().addMenu("&Verwaltung")
+        sync = QAction("&Datenaustausch …", self)
+        sync.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        sync.triggered.connect(self.open_sync_screen)
+        admin.addAction(sync)
+
+    def open_sync_screen(self) -> SyncScreen:
+        if self.sync_screen is None:
+            self.sync_screen = SyncScreen(self._ctx, self.tasks, self)
+        self.sync_screen.open()
+        return self.sync_screen
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

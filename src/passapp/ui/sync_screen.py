@@ -1,0 +1,399 @@
+"""The "Datenaustausch" screen: export and import sync bundles, with a receipt (issue 4).
+
+Behaviour only; the layout is :class:`passapp.ui.sync_view.SyncScreenView` (STYLE 9).
+Exports and imports write to the database, so they run through the app's one
+:class:`TaskRunner`; the window polls their progress and stays responsive. Reading the
+status and a bundle's plain header is quick and happens right here. Every refusal is
+shown as the service's German message, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from passapp.pdf.sync_receipt import (
+    SyncReceipt,
+    counts_in_words,
+    export_receipt,
+    german_datetime,
+    import_receipt,
+    number,
+    render_sync_receipt,
+)
+from passapp.services.context import ServiceContext
+from passapp.services.errors import ServiceError
+from passapp.services.files import write_atomically
+from passapp.services.offices import OfficeInfo, current_office
+from passapp.services.progress import Cancelled, Progress
+from passapp.services.sync import (
+    ExportReport,
+    ImportReport,
+    describe_bundle,
+    export_bundles,
+    import_bundle,
+    status,
+)
+from passapp.ui.pdf_print import PrintError, print_pdf
+from passapp.ui.peer_table import peer_rows
+from passapp.ui.sync_view import ERROR_STYLE, NOTE_STYLE, SyncScreenView
+from passapp.ui.tasks import Task, TaskRunner
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+POLL_MS = 100
+BUNDLE_FILTER = "passapp-Pakete (*.passapp);;Alle Dateien (*)"
+BAR_STEPS = 1000
+
+
+class SyncScreen(SyncScreenView):
+    def __init__(
+        self, ctx: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._tasks = tasks
+        self._office = current_office(ctx)
+        self._task: Task[Any] | None = None
+        self._bundle: Path | None = None
+        self._header: dict[str, Any] = {}
+        self._receipt: SyncReceipt | None = None
+        self._cancelled_text = ""
+        self._folder = ctx.output_folder or Path.home()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._on_poll)
+
+        self.export_button.clicked.connect(self._on_export)
+        self.import_button.clicked.connect(self._on_choose_bundle)
+        self.close_button.clicked.connect(self.reject)
+        self.confirm_button.clicked.connect(self._on_import)
+        self.back_button.clicked.connect(self._show_overview)
+        self.cancel_button.clicked.connect(self._on_cancel)
+        self.print_button.clicked.connect(self._on_print)
+        self.save_button.clicked.connect(self._on_save)
+        self.done_button.clicked.connect(self._show_overview)
+        self._describe_role()
+        self._show_overview()
+
+    # --- overview ---------------------------------------------------------------------------
+
+    def _describe_role(self) -> None:
+        office = self._office
+        if office is None:
+            self.overview_heading.setText("Datenaustausch")
+            self.intro.setText("In dieser Datenbank ist noch keine Dienststelle eingerichtet.")
+        elif office.is_district:
+            self.overview_heading.setText("Datenaustausch mit den Dienststellen")
+            self.intro.setText(
+                "Exportieren schreibt für jede angemeldete Dienststelle ein eigenes Paket in "
+                "den gewählten Ordner (zum Beispiel einen USB-Stick). Einspielen übernimmt das "
+                "Paket einer Dienststelle."
+            )
+        else:
+            code = f" ({office.district_code})" if office.district_code else ""
+            self.overview_heading.setText(f"Datenaustausch mit dem Landratsamt{code}")
+            self.intro.setText(
+                "Exportieren schreibt ein Paket mit allem, was das Landratsamt noch nicht hat, "
+                "in den gewählten Ordner (zum Beispiel einen USB-Stick). Einspielen übernimmt "
+                "ein Paket des Landratsamts."
+            )
+
+    def refresh_status(self) -> None:
+        """Show the sync status (a few quick reads, on this thread)."""
+        try:
+            current = status(self._ctx)
+        except ServiceError as error:
+            self._say(error.message_de, ERROR_STYLE)
+            self.export_button.setEnabled(False)
+            self.import_button.setEnabled(False)
+            return
+        self.peers.set_rows(peer_rows(current["peers"], _expected_peers(self._office)))
+        self.peer_table.setVisible(self.peers.rowCount() > 0)
+        self.no_peers.setVisible(self.peers.rowCount() == 0)
+        self.counts.setText(
+            f"Wartende Änderungen: {number(current['pending'])} · "
+            f"In Quarantäne: {number(current['quarantined'])} · "
+            f"Ungeklärte Konflikte: {number(current['conflicts'])}"
+        )
+
+    def _show_overview(self) -> None:
+        self.refresh_status()
+        self.show_page(self.overview_page, self.export_button)
+
+    def _say(self, text: str, style: str = "") -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(style)
+
+    # --- export -----------------------------------------------------------------------------
+
+    def _on_export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Ordner für das Paket wählen (z. B. USB-Stick)", str(self._folder)
+        )
+        if not folder:
+            return
+        self._folder = Path(folder)
+        ctx = self._ctx
+
+        def work(progress: Progress) -> list[ExportReport]:
+            return export_bundles(ctx, Path(folder), None, progress)
+
+        # Bundles are written one by one; those already written are whole and valid.
+        self._start(
+            "Paket wird geschrieben …",
+            work,
+            self._on_exported,
+            hint="Abbrechen hält nach dem Paket an, das gerade geschrieben wird.",
+            cancelled="Abgebrochen. Schon fertig geschriebene Pakete sind vollständig und gültig.",
+        )
+
+    def _on_exported(self, reports: list[ExportReport]) -> None:
+        self._show_receipt(
+            export_receipt([r.to_json() for r in reports], **self._receipt_context())
+        )
+
+    # --- import -----------------------------------------------------------------------------
+
+    def _on_choose_bundle(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, "Paket einspielen", str(self._folder), BUNDLE_FILTER
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        self._folder = path.parent
+        try:
+            header = describe_bundle(path)
+        except ServiceError as error:
+            self._say(f"{path.name}: {error.message_de}", ERROR_STYLE)
+            return
+        self._bundle, self._header = path, header
+        self._show_confirmation(path, header)
+
+    def _show_confirmation(self, path: Path, header: dict[str, Any]) -> None:
+        changes = int(header["changes"])
+        content = "keine neuen Änderungen (nur Bestätigungen)"
+        if changes:
+            content = f"{number(changes)} Änderungen: {counts_in_words(header['counts'])}"
+        created = german_datetime(dt.datetime.fromisoformat(header["created_at"]))
+        for key, text in (
+            ("sender", header["sender"]),
+            ("recipient", header["recipient"]),
+            ("created", created),
+            ("content", content),
+            ("file", path.name),  # a long path would widen the window; it is in the tooltip
+        ):
+            self.facts[key].setText(text)
+        self.facts["file"].setToolTip(str(path))
+        own = self._office.code if self._office else None
+        wrong = header["recipient"] != own
+        self.confirm_warning.setText(
+            f"Dieses Paket ist für {header['recipient']} bestimmt, nicht für diese Stelle "
+            f"({own}). Es kann hier nicht eingespielt werden."
+            if wrong
+            else ""
+        )
+        self.confirm_button.setEnabled(not wrong)
+        self.show_page(self.confirm_page, self.back_button if wrong else self.confirm_button)
+
+    def _on_import(self) -> None:
+        bundle, ctx = self._bundle, self._ctx
+        if bundle is None:
+            return
+
+        def work(progress: Progress) -> ImportReport:
+            return import_bundle(ctx, bundle, progress)
+
+        self._start(
+            "Paket wird eingespielt …",
+            work,
+            self._on_imported,
+            hint="Abbrechen nimmt alles zurück: aus dem Paket wird dann nichts übernommen.",
+            cancelled="Abgebrochen. Aus dem Paket wurde nichts übernommen.",
+        )
+
+    def _on_imported(self, report: ImportReport) -> None:
+        self._show_receipt(
+            import_receipt(self._header, report.to_json(), **self._receipt_context())
+        )
+
+    # --- working ----------------------------------------------------------------------------
+
+    def _start(
+        self,
+        title: str,
+        work: Callable[[Progress], T],
+        done: Callable[[T], None],
+        *,
+        hint: str,
+        cancelled: str,
+    ) -> None:
+        """Run ``work`` on the worker, show its progress, then ``done`` or the failure;
+        ``hint`` says what cancelling would do, ``cancelled`` what it did."""
+        self._say("")
+        self._cancelled_text = cancelled
+        self.work_heading.setText(title)
+        self.work_hint.setText(hint)
+        self.phase.setText("Wird vorbereitet …")
+        self.progress_bar.setRange(0, 0)  # busy until the service knows the amount
+        self.cancel_button.setEnabled(True)
+        self.show_page(self.working_page, self.cancel_button)
+
+        def succeeded(result: T) -> None:
+            self._stop_polling()
+            done(result)
+
+        self._task = self._tasks.run(work, succeeded, self._on_failed)
+        self._poll.start()
+
+    def _on_poll(self) -> None:
+        if self._task is None or self._task.progress.cancelled:
+            return
+        snapshot = self._task.progress.snapshot()
+        if snapshot.total:
+            self.progress_bar.setRange(0, BAR_STEPS)
+            self.progress_bar.setValue(round((snapshot.fraction or 0.0) * BAR_STEPS))
+            self.phase.setText(
+                f"{snapshot.phase}: {number(snapshot.done)} von {number(snapshot.total)}"
+            )
+        elif snapshot.phase:
+            self.phase.setText(snapshot.phase)
+
+    def _on_cancel(self) -> None:
+        if self._task is None:
+            return
+        self._task.cancel()
+        self.cancel_button.setEnabled(False)
+        self.phase.setText("Wird abgebrochen …")
+
+    def _on_failed(self, error: Exception) -> None:
+        self._stop_polling()
+        self._show_overview()
+        if isinstance(error, Cancelled):
+            self._say(self._cancelled_text, ERROR_STYLE)
+        elif isinstance(error, ServiceError):
+            self._say(error.message_de, ERROR_STYLE)
+        else:
+            log.error("sync task failed", exc_info=error)
+            self._say(
+                f"Unerwarteter Fehler ({type(error).__name__}). Bitte die IT-Betreuung "
+                "informieren; die Einzelheiten stehen im Protokoll.",
+                ERROR_STYLE,
+            )
+
+    def _stop_polling(self) -> None:
+        self._poll.stop()
+        self._task = None
+
+    @property
+    def working(self) -> bool:
+        return self._task is not None
+
+    # --- receipt ----------------------------------------------------------------------------
+
+    def _receipt_context(self) -> dict[str, Any]:
+        office = self._office
+        name = f"{office.code} – {office.name}" if office else "–"
+        return {"office": name, "clerk": self._ctx.clerk, "made_at": self._ctx.now()}
+
+    def _show_receipt(self, receipt: SyncReceipt) -> None:
+        self._receipt = receipt
+        self.receipt_heading.setText(receipt.title)
+        self.receipt_summary.setText(receipt.summary)
+        self.receipt_text.setHtml(receipt_html(receipt))
+        self.receipt_message.setText("")
+        self.show_page(self.receipt_page, self.done_button)
+        self.refresh_status()
+
+    def _on_print(self) -> None:
+        if self._receipt is None:
+            return
+        try:
+            if print_pdf(self, render_sync_receipt(self._receipt)):
+                self._tell("Der Beleg wurde an den Drucker geschickt.", NOTE_STYLE)
+        except PrintError as error:
+            self._tell(error.message_de, ERROR_STYLE)
+
+    def _on_save(self) -> None:
+        if self._receipt is None:
+            return
+        suggestion = self._folder / f"Beleg-Datenaustausch-{self._ctx.now():%Y%m%d-%H%M%S}.pdf"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Beleg als PDF speichern", str(suggestion), "PDF-Dateien (*.pdf)"
+        )
+        if not chosen:
+            return
+        target = Path(chosen).with_suffix(".pdf")
+        try:
+            write_atomically(target, render_sync_receipt(self._receipt))
+        except OSError as error:
+            self._tell(f"Der Beleg konnte nicht gespeichert werden: {error.strerror}", ERROR_STYLE)
+            return
+        self._tell(f"Beleg gespeichert: {target}", NOTE_STYLE)
+
+    def _tell(self, text: str, style: str) -> None:
+        self.receipt_message.setText(text)
+        self.receipt_message.setStyleSheet(style)
+
+    # --- Esc and closing --------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc goes one step back: cancel the work, leave the confirmation or the receipt,
+        and only on the overview close the screen."""
+        current = self.pages.currentWidget()
+        if current is self.working_page:
+            self._on_cancel()
+        elif current is not self.overview_page:
+            self._show_overview()
+        else:
+            super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Opened again (not merely restored from the taskbar): a fresh status, no old receipt.
+        if not event.spontaneous() and not self.working:
+            self._show_overview()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.working:
+            # The work finishes or rolls back first; the screen stays until then.
+            self._on_cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+def _expected_peers(office: OfficeInfo | None) -> list[str]:
+    if office is None or office.is_district or office.district_code is None:
+        return []
+    return [office.district_code]
+
+
+# One label width for every section, so the values line up as on paper.
+LABEL_COLUMN = "width='170' style='color:#555555'"
+
+
+def receipt_html(receipt: SyncReceipt) -> str:
+    """The receipt's sections and notes for the window (the PDF lays out the same content)."""
+    parts = []
+    for section in receipt.sections:
+        parts.append(f"<h3>{html.escape(section.heading)}</h3><table cellpadding='3'>")
+        parts += [
+            f"<tr><td {LABEL_COLUMN}>{html.escape(label)}</td><td>{html.escape(value)}</td></tr>"
+            for label, value in section.rows
+        ]
+        parts.append("</table>")
+    if receipt.notes:
+        parts.append("<h3>Hinweise</h3>")
+        parts += [f"<p>{html.escape(note)}</p>" for note in receipt.notes]
+    return "".join(parts)
