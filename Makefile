@@ -25,16 +25,18 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# Benchmarks (results in benchmarks/results): search at 10k persons and issuing 500 passes
-# (a few minutes); bench-full adds search at 1M persons (about 6 minutes the first time,
-# the generated registers are cached).
+# Benchmarks (results in benchmarks/results): search at 10k persons, issuing 500 passes and
+# importing a bundle of 100k changes (a few minutes); bench-full adds search at 1M persons
+# and a bundle of 1M changes (about 15 minutes; the generated registers are cached).
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_find --sizes 10000
 	$(BIN)/python -m benchmarks.bench_issue --batch 500
+	$(BIN)/python -m benchmarks.bench_sync --sizes 100000
 
 bench-full: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_find --sizes 10000 1000000
 	$(BIN)/python -m benchmarks.bench_issue --batch 500
+	$(BIN)/python -m benchmarks.bench_sync --sizes 100000 1000000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -339,9 +339,11 @@ def check_and_store(
 
 def get_person(ctx: ServiceContext, person_id: uuid.UUID) -> PersonView:
     with ctx.db.reading() as session:
-        person = load_person(session, person_id)
-        office_code = person_office_code(session, person)
-        return _view(person, office_code)
+        return get_person_view(session, load_person(session, person_id))
+
+
+def get_person_view(session: Session, person: Person) -> PersonView:
+    return _view(person, person_office_code(session, person))
 
 
 def person_office_code(session: Session, person: Person) -> str:
