@@ -11,8 +11,10 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from passapp.models.database import Database
+from passapp.models.database import Database, DatabaseError, open_database, to_url
+from passapp.services.errors import DatabaseUnavailable
 
 
 def _default_clerk() -> str:
@@ -46,3 +48,14 @@ class ServiceContext:
     now: Callable[[], dt.datetime] = _utc_now
     # Where printed PDFs go unless a path is given: $PASSAPP_OUTPUT_DIR, else Documents/passapp.
     output_folder: Path | None = field(default_factory=_default_output_folder)
+
+
+def open_context(database: str | None = None, **options: Any) -> ServiceContext:
+    """Open (create or upgrade) the database at a path or URL, else the default one.
+
+    For the desktop app, which must not reach into the models itself."""
+    try:
+        db = open_database(to_url(database) if database else None)
+    except DatabaseError as error:
+        raise DatabaseUnavailable(str(error), error.message_de) from error
+    return ServiceContext(db=db, **options)

@@ -33,3 +33,9 @@ class NotSetUp(InvalidInput):
 
 class Refused(ServiceError):
     exit_code = 1
+
+
+class DatabaseUnavailable(ServiceError):
+    """The database cannot be opened, created or upgraded (see ``models.database``)."""
+
+    exit_code = 2

@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from passapp.models.database import DatabaseError, open_database, to_url
-from passapp.services.context import ServiceContext
+from passapp.services.context import ServiceContext, open_context
 from passapp.services.demo import create_demo
+from passapp.services.errors import DatabaseUnavailable
 from passapp.ui.main_window import MainWindow
 
 
@@ -20,15 +20,15 @@ def build_context(database: str | None, demo: bool) -> ServiceContext:
     if demo:
         # A fresh district in a temporary folder: trying things never touches real data.
         folder = Path(tempfile.mkdtemp(prefix="passapp-demo-"))
-        ctx = ServiceContext(
-            db=open_database(to_url(str(folder / "demo.sqlite3"))),
+        ctx = open_context(
+            str(folder / "demo.sqlite3"),
             clerk="demo",
             passphrase=None,
             output_folder=folder / "pdf",
         )
         create_demo(ctx, folder)
         return ctx
-    return ServiceContext(db=open_database(to_url(database) if database else None))
+    return open_context(database)
 
 
 def install_qt_german(app: QApplication) -> None:
@@ -49,7 +49,7 @@ def run(database: str | None = None, demo: bool = False) -> int:
     install_qt_german(app)
     try:
         ctx = build_context(database, demo)
-    except DatabaseError as error:
+    except DatabaseUnavailable as error:
         QMessageBox.critical(None, "Datenbank", error.message_de)
         return 2
     window = MainWindow(ctx)
