@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+import time
+import weakref
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import pytest
@@ -106,3 +108,40 @@ def test_a_synchronous_executor_still_delivers_through_the_event_loop(qtbot: QtB
         runner.run(lambda _progress: threading.get_ident(), results.append, pytest.fail)
         assert results == []  # never inside run(): callbacks always come from the event loop
     assert results == [threading.get_ident()]
+
+
+class _SlowToLetGo(Executor):
+    """One worker thread that lingers after each work function, as a busy machine might."""
+
+    def __init__(self) -> None:
+        self._inner = ThreadPoolExecutor(max_workers=1)
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        def lingering() -> T:
+            result = fn(*args, **kwargs)
+            time.sleep(0.05)  # the arguments are still referenced here
+            return result
+
+        return self._inner.submit(lingering)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._inner.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def test_what_the_callbacks_hold_is_released_on_the_ui_thread(qtbot: QtBot) -> None:
+    """A dialog held only by a task's callbacks must never be destroyed on the worker."""
+    runner = TaskRunner(executor=_SlowToLetGo())
+    released_on: list[int] = []
+
+    class Dialog:  # stands in for a parentless QDialog: its callbacks hold it
+        pass
+
+    for number in range(1, 6):
+        dialog = Dialog()
+        weakref.finalize(dialog, lambda: released_on.append(threading.get_ident()))
+        with qtbot.waitSignal(runner.finished, timeout=5000):
+            runner.run(lambda _p: 1, lambda _r, d=dialog: None, lambda _e, d=dialog: None)
+        del dialog
+        qtbot.waitUntil(lambda n=number: len(released_on) >= n, timeout=5000)
+    runner.shutdown()
+    assert released_on == [threading.get_ident()] * 5

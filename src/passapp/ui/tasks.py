@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
 from passapp.services.progress import Progress
 
@@ -40,6 +40,7 @@ class Task(Generic[T]):
     on_failure: Callable[[Exception], None]
     progress: Progress = field(default_factory=Progress)
     done: bool = False
+    future: Future[None] | None = None
 
     def cancel(self) -> None:
         self.progress.cancel()
@@ -58,6 +59,8 @@ class TaskRunner(QObject):
             max_workers=1, thread_name_prefix="passapp-worker"
         )
         self._open: set[Task[Any]] = set()
+        # Delivered tasks kept until the worker has let go of them (see _release_retired).
+        self._retired: list[Task[Any]] = []
         # Queued even when emitted on the UI thread: a callback never runs inside run().
         self._outcome.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         app = QCoreApplication.instance()
@@ -77,7 +80,9 @@ class TaskRunner(QObject):
         """Queue ``work(progress)`` on the worker; one of the callbacks follows on this thread."""
         task = Task(work, on_success, on_failure)
         self._open.add(task)
-        self._executor.submit(self._run_on_worker, task)
+        # The worker gets the task in a holder it empties, so the executor's work item
+        # keeps no reference once the work function has returned.
+        task.future = self._executor.submit(self._run_on_worker, [task])
         return task
 
     def shutdown(self) -> None:
@@ -86,7 +91,8 @@ class TaskRunner(QObject):
             task.cancel()
         self._executor.shutdown(wait=True)
 
-    def _run_on_worker(self, task: Task[Any]) -> None:
+    def _run_on_worker(self, holder: list[Task[Any]]) -> None:
+        task = holder.pop()
         try:
             result = task.work(task.progress)
         except Exception as error:  # every failure goes back to the UI, never lost here
@@ -112,3 +118,15 @@ class TaskRunner(QObject):
                 task.on_failure(error)
         finally:
             self.finished.emit(task)
+            self._retired.append(task)
+            self._release_retired()
+
+    def _release_retired(self) -> None:
+        """Drop delivered tasks here, on the UI thread, once the worker is done with them.
+
+        A task's callbacks may hold the last reference to a dialog; were the worker's frame
+        the last holder, the dialog would be destroyed on the worker thread, which Qt does
+        not survive. The future is done only after the work function's frame is gone."""
+        self._retired = [t for t in self._retired if t.future is None or not t.future.done()]
+        if self._retired:
+            QTimer.singleShot(20, self._release_retired)
