@@ -1,0 +1,270 @@
+"""The form for one offer of the district's catalogue: a new one, or an edit (district only).
+
+Enter saves from every field (in the description Shift+Enter starts a new line), Esc
+cancels. The save runs on the app's one worker; the service checks everything (codes,
+municipality, lengths) and a refusal appears in German under the fields, the form stays
+open with what was typed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from passapp.domain.entries import CefrLevel
+from passapp.domain.errors import InputError
+from passapp.services.context import ServiceContext
+from passapp.services.errors import ServiceError
+from passapp.services.offers import (
+    OFFER_CATEGORIES,
+    OfferInput,
+    OfferView,
+    municipality_names,
+    save_offer,
+)
+from passapp.services.progress import Progress
+from passapp.ui.sync_view import ERROR_STYLE, button, button_row, key_hint, label
+from passapp.ui.tasks import Task, TaskRunner
+
+log = logging.getLogger(__name__)
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+LANGUAGE_SEPARATORS = re.compile(r"[,;\s]+")
+DESCRIPTION_LINES = 4
+
+
+class OfferForm(QDialog):
+    """``saved`` carries the stored :class:`OfferView`; the form then closes (accept)."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        tasks: TaskRunner,
+        offer: OfferView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._tasks = tasks
+        self._offer = offer
+        self._task: Task[OfferView] | None = None
+        self.setWindowTitle(self.tr("Angebot bearbeiten") if offer else self.tr("Neues Angebot"))
+        self.setAccessibleName(self.windowTitle())
+        self.resize(640, 560)  # fits 1366×768 with the taskbar
+        self._build()
+        self.save_button.clicked.connect(self._on_save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.description_field.installEventFilter(self)
+        if offer is not None:
+            self._fill(offer)
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title_field = self._line(self.tr("Titel"), self.tr("z. B. Deutsch A1 – Abendkurs"))
+        self.category_combo = self._combo(self.tr("Kategorie"))
+        self.category_combo.addItem(self.tr("– bitte wählen –"), "")
+        for slug, german in OFFER_CATEGORIES.items():
+            self.category_combo.addItem(german, slug)
+        self.provider_field = self._line(self.tr("Anbieter"), self.tr("z. B. Volkshochschule"))
+        self.address_field = self._line(self.tr("Adresse"), self.tr("Straße Nr., PLZ Ort"))
+        self.municipality_combo = self._combo(self.tr("Gemeinde"))
+        self.municipality_combo.addItem(self.tr("– keine bestimmte Gemeinde –"), None)
+        for key, name in municipality_names(self._ctx).items():
+            self.municipality_combo.addItem(name, key)
+        self.contact_field = self._line(
+            self.tr("Kontakt"), self.tr("Telefon, E-Mail, Sprechzeiten")
+        )
+        self.languages_field = self._line(
+            self.tr("Sprachen"), self.tr("Sprachcodes mit Komma, z. B. de, ar, uk, fa")
+        )
+        self.level_boxes = {level.value: self._level_box(level.value) for level in CefrLevel}
+        self.target_group_field = self._line(
+            self.tr("Zielgruppe"), self.tr("z. B. Frauen mit Kleinkindern")
+        )
+        self.description_field = QPlainTextEdit()
+        self.description_field.setAccessibleName(self.tr("Beschreibung"))
+        self.description_field.setTabChangesFocus(True)  # Tab leaves the field, as elsewhere
+        lines = self.description_field.fontMetrics().lineSpacing() * DESCRIPTION_LINES
+        self.description_field.setFixedHeight(lines + 12)
+        self.slug_label = label(accessible_name=self.tr("Kennung des Angebots"))
+        self.error_label = label(accessible_name=self.tr("Fehlermeldung"), style=ERROR_STYLE)
+        self.save_button = button(self.tr("Speichern"), self.tr("Angebot speichern"), keys="Enter")
+        self.cancel_button = button(self.tr("Abbrechen"), self.tr("Nicht speichern"), keys="Esc")
+        self.cancel_button.setAutoDefault(False)
+        self.save_button.setDefault(True)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        fields = QFormLayout()
+        levels = QHBoxLayout()
+        for box in self.level_boxes.values():
+            levels.addWidget(box)
+        levels.addStretch(1)
+        for text, field in (
+            (self.tr("&Titel:"), self.title_field),
+            (self.tr("&Kategorie:"), self.category_combo),
+            (self.tr("&Anbieter:"), self.provider_field),
+            (self.tr("A&dresse:"), self.address_field),
+            (self.tr("&Gemeinde:"), self.municipality_combo),
+            (self.tr("K&ontakt:"), self.contact_field),
+            (self.tr("&Sprachen:"), self.languages_field),
+            (self.tr("&Niveaus:"), levels),
+            (self.tr("&Zielgruppe:"), self.target_group_field),
+            (self.tr("&Beschreibung:"), self.description_field),
+        ):
+            caption = QLabel(text)
+            if isinstance(field, QWidget):
+                caption.setBuddy(field)
+            else:
+                caption.setBuddy(self.level_boxes["A1"])
+            fields.addRow(caption, field)
+        layout = QVBoxLayout()
+        layout.addLayout(fields)
+        layout.addWidget(self.slug_label)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addLayout(button_row(self.save_button, self.cancel_button))
+        layout.addWidget(
+            key_hint(
+                self.tr(
+                    "Enter speichern · Esc abbrechen · Alt+Buchstabe springt zum Feld · "
+                    "Leertaste kreuzt ein Niveau an · Umschalt+Enter: neue Zeile in der "
+                    "Beschreibung"
+                )
+            )
+        )
+        self.setLayout(layout)
+
+    def _line(self, accessible_name: str, placeholder: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setAccessibleName(accessible_name)
+        field.setPlaceholderText(placeholder)
+        return field
+
+    def _combo(self, accessible_name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(accessible_name)
+        return combo
+
+    def _level_box(self, level: str) -> QCheckBox:
+        box = QCheckBox(level)
+        box.setAccessibleName(self.tr("Niveau {level}").format(level=level))
+        return box
+
+    # --- content ----------------------------------------------------------------------------
+
+    def _fill(self, offer: OfferView) -> None:
+        self.title_field.setText(offer.title)
+        if self.category_combo.findData(offer.category) < 0:
+            # A category this version does not know yet: keep it rather than change it.
+            self.category_combo.addItem(offer.category, offer.category)
+        self.category_combo.setCurrentIndex(self.category_combo.findData(offer.category))
+        self.provider_field.setText(offer.provider)
+        self.address_field.setText(offer.address or "")
+        if offer.municipality_key and self.municipality_combo.findData(offer.municipality_key) < 0:
+            self.municipality_combo.addItem(offer.municipality_key, offer.municipality_key)
+        self.municipality_combo.setCurrentIndex(
+            max(0, self.municipality_combo.findData(offer.municipality_key))
+        )
+        self.contact_field.setText(offer.contact or "")
+        self.languages_field.setText(", ".join(offer.languages))
+        for level, box in self.level_boxes.items():
+            box.setChecked(level in offer.cefr_levels)
+        self.target_group_field.setText(offer.target_group or "")
+        self.description_field.setPlainText(offer.description or "")
+        note = self.tr("Kennung: {slug}").format(slug=offer.slug)
+        if offer.is_sample:
+            note += " · " + self.tr("Beispieldaten – nach dem Speichern gilt es als gepflegt.")
+        self.slug_label.setText(note)
+
+    def offer_input(self) -> OfferInput:
+        """What the form holds, unchecked: the service checks it."""
+        languages = LANGUAGE_SEPARATORS.split(self.languages_field.text())
+        return OfferInput(
+            category=str(self.category_combo.currentData() or ""),
+            title=self.title_field.text(),
+            provider=self.provider_field.text(),
+            address=self.address_field.text(),
+            municipality_key=self.municipality_combo.currentData(),
+            contact=self.contact_field.text(),
+            languages=tuple(code for code in languages if code),
+            target_group=self.target_group_field.text(),
+            cefr_levels=tuple(level for level, box in self.level_boxes.items() if box.isChecked()),
+            description=self.description_field.toPlainText(),
+        )
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def _on_save(self) -> None:
+        if self._task is not None:
+            return  # Enter pressed twice: the first save is on its way
+        data, ctx = self.offer_input(), self._ctx
+        slug = self._offer.slug if self._offer else None
+
+        def work(_progress: Progress) -> OfferView:
+            return save_offer(ctx, data, slug)
+
+        self.error_label.setText(self.tr("Wird gespeichert …"))
+        self.save_button.setEnabled(False)
+        self._task = self._tasks.run(work, self._on_saved, self._on_failed)
+
+    def _on_saved(self, offer: OfferView) -> None:
+        self._task = None
+        self.saved.emit(offer)
+        self.accept()
+
+    def _on_failed(self, error: Exception) -> None:
+        self._task = None
+        self.save_button.setEnabled(True)
+        if isinstance(error, ServiceError | InputError):
+            self.error_label.setText(error.message_de)
+        else:
+            log.error("saving an offer failed", exc_info=error)
+            self.error_label.setText(
+                self.tr(
+                    "Unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; die "
+                    "Einzelheiten stehen im Protokoll."
+                ).format(kind=type(error).__name__)
+            )
+
+    # --- keys -------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the description saves like everywhere else; Shift+Enter breaks the line."""
+        if (
+            watched is self.description_field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ENTER_KEYS
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.save_button.click()
+            return True
+        return super().eventFilter(watched, event)
+
+    def reject(self) -> None:
+        if self._task is None:  # while saving, the result must still arrive here
+            super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.title_field.setFocus()

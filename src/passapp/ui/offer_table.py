@@ -1,0 +1,106 @@
+"""Table model of the offers catalogue: OfferViews in, German columns out (STYLE 8)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from passapp.domain.entries import CefrLevel
+from passapp.services.offers import OFFER_CATEGORIES, OfferView
+
+Index = QModelIndex | QPersistentModelIndex
+INACTIVE_COLOUR = QColor("#777777")
+ALL_LEVELS = [level.value for level in CefrLevel]
+
+
+def level_span(levels: Sequence[str]) -> str:
+    """``A1, A2, B1`` as ``A1–B1`` (a run of three or more levels), else the levels listed."""
+    if len(levels) >= 3 and all(level in ALL_LEVELS for level in levels):
+        first = ALL_LEVELS.index(levels[0])
+        if list(levels) == ALL_LEVELS[first : first + len(levels)]:
+            return f"{levels[0]}–{levels[-1]}"
+    return ", ".join(levels)
+
+
+def category_label(slug: str) -> str:
+    return OFFER_CATEGORIES.get(slug, slug)  # a category of a newer catalogue: its slug
+
+
+class OfferTableModel(QAbstractTableModel):
+    CATEGORY, TITLE, PROVIDER, PLACE, LANGUAGES, LEVELS, ACTIVE = range(7)
+    COLUMN_COUNT = 7
+
+    def __init__(self, municipalities: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self._rows: list[OfferView] = []
+        self._municipalities = dict(municipalities or {})
+
+    def set_rows(self, rows: Sequence[OfferView]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def offer(self, row: int) -> OfferView:
+        return self._rows[row]
+
+    def row_of(self, slug: str) -> int | None:
+        return next((n for n, offer in enumerate(self._rows) if offer.slug == slug), None)
+
+    def place(self, offer: OfferView) -> str:
+        """The municipality's name; its key where this database does not know it."""
+        key = offer.municipality_key
+        return "" if key is None else self._municipalities.get(key, key)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        offer = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(offer, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (self.CATEGORY, self.TITLE):
+            return self._text(offer, index.column())  # long texts are cut in the column
+        if role == Qt.ItemDataRole.ForegroundRole and not offer.active:
+            return QBrush(INACTIVE_COLOUR)
+        return None
+
+    def _text(self, offer: OfferView, column: int) -> str:
+        if column == self.CATEGORY:
+            return category_label(offer.category)
+        if column == self.TITLE:
+            return offer.title
+        if column == self.PROVIDER:
+            return offer.provider
+        if column == self.PLACE:
+            return self.place(offer)
+        if column == self.LANGUAGES:
+            return ", ".join(offer.languages)
+        if column == self.LEVELS:
+            return level_span(offer.cefr_levels)
+        return self.tr("ja") if offer.active else self.tr("nein")
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers()[section]
+        return None
+
+    def _headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Kategorie"),
+            self.tr("Angebot"),
+            self.tr("Anbieter"),
+            self.tr("Ort"),
+            self.tr("Sprachen"),
+            self.tr("Niveaus"),
+            self.tr("aktiv"),
+        )
