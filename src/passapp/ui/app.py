@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from passapp.services.context import ServiceContext, open_context
 from passapp.services.demo import create_demo
 from passapp.services.errors import DatabaseUnavailable
+from passapp.services.setup import setup_state
 from passapp.ui.main_window import MainWindow
+from passapp.ui.setup_wizard import SetupWizard
+from passapp.ui.tasks import TaskRunner
 
 
 def build_context(database: str | None, demo: bool) -> ServiceContext:
@@ -41,6 +44,27 @@ def install_qt_german(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
+def needs_setup(ctx: ServiceContext, demo: bool) -> bool:
+    """The first start on an empty database leads through the set-up (the demo is set up)."""
+    return not demo and setup_state(ctx).needs_office
+
+
+def run_setup(app: QApplication, ctx: ServiceContext) -> bool:
+    """The set-up wizard before the main window; False if it was cancelled before anything
+    was stored (the app then quits)."""
+    tasks = TaskRunner()
+    wizard = SetupWizard(ctx, tasks)
+    # No window is left between the wizard and the main window: Qt must not quit there.
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        wizard.exec()
+    finally:
+        tasks.shutdown()
+        app.setQuitOnLastWindowClosed(quit_on_close)
+    return not setup_state(ctx).needs_office
+
+
 def run(database: str | None = None, demo: bool = False) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
@@ -52,6 +76,9 @@ def run(database: str | None = None, demo: bool = False) -> int:
     except DatabaseUnavailable as error:
         QMessageBox.critical(None, "Datenbank", error.message_de)
         return 2
+    if needs_setup(ctx, demo) and not run_setup(app, ctx):
+        ctx.db.dispose()
+        return 0
     window = MainWindow(ctx)
     window.show()
     try:
