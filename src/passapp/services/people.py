@@ -70,6 +70,16 @@ class Registration:
         }
 
 
+@dataclass(frozen=True)
+class RegistrationPreview:
+    """What registering would say now, before anything is stored (the form's live view)."""
+
+    eligibility: EligibilityView
+    possible_duplicates: list[PersonSummary] = field(default_factory=list)
+    # The hints registering would give (German text), e.g. a name outside DIN 91379.
+    warnings: list[str] = field(default_factory=list)
+
+
 def eligibility_rules(session: Session) -> EligibilityRules:
     stored = session.get(Setting, RULES_KEY)
     return EligibilityRules(**stored.value) if stored is not None else EligibilityRules()
@@ -131,6 +141,28 @@ def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
             possible_duplicates=duplicates,
             warnings=_name_warnings(person.family_names, person.given_names),
         )
+
+
+def preview_registration(
+    ctx: ServiceContext, data: PersonInput, *, exclude: uuid.UUID | None = None
+) -> RegistrationPreview:
+    """The eligibility and possible duplicates that registering ``data`` would give today.
+
+    Reads only, nothing is written or audited: the form calls it while the clerk types.
+    The names are taken as typed (the duplicate search folds them as registering does);
+    ``exclude`` leaves the person being edited out of their own duplicates. Raises
+    ``InputError`` where the dates cannot be (a birth in the future, an arrival before it).
+    """
+    with ctx.db.reading() as session:
+        result, rules = _check(session, ctx, data)
+        duplicates = possible_duplicates(
+            session, data.family_names, data.given_names, data.birth_date
+        )
+    return RegistrationPreview(
+        eligibility=EligibilityView.of(result, rules),
+        possible_duplicates=[d for d in duplicates if d.id != exclude],
+        warnings=_name_warnings(data.family_names, data.given_names),
+    )
 
 
 def update_person(ctx: ServiceContext, person_id: uuid.UUID, data: PersonInput) -> Registration:
@@ -340,6 +372,31 @@ def check_and_store(
 def get_person(ctx: ServiceContext, person_id: uuid.UUID) -> PersonView:
     with ctx.db.reading() as session:
         return get_person_view(session, load_person(session, person_id))
+
+
+def person_input(ctx: ServiceContext, person_id: uuid.UUID) -> PersonInput:
+    """A person's stored fields as the input that registered them: what an edit form
+    starts from, so that saving it unchanged changes nothing (PersonView leaves out the
+    contact and the names in original script)."""
+    with ctx.db.reading() as session:
+        person = load_person(session, person_id)
+        return PersonInput(
+            family_names=person.family_names,
+            given_names=person.given_names,
+            birth_date=person.birth_date,
+            arrival_date=person.arrival_date,
+            moved_from_abroad=person.moved_from_abroad,
+            sex=person.sex,
+            nationalities=tuple(person.nationalities),
+            languages=tuple(person.languages),
+            municipality=person.municipality_key,
+            contact=person.contact,
+            family_names_original=person.family_names_original,
+            given_names_original=person.given_names_original,
+            consent=person.consent,
+            consent_notice_version=person.consent_notice_version,
+            consent_language=person.consent_language,
+        )
 
 
 def get_person_view(session: Session, person: Person) -> PersonView:

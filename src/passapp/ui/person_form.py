@@ -1,0 +1,517 @@
+"""Registering a newcomer (or correcting a registration) at the counter (issue 5, item 3).
+
+Behaviour only; the layout is :class:`passapp.ui.person_form_view.PersonFormView`. While
+the clerk types, a short pause shows what registering would say: the eligibility with its
+reasons and the people already registered who may be the same person
+(``services.people.preview_registration``, a quick read on this thread). Saving writes,
+so it runs through the app's one :class:`TaskRunner`. Every refusal is shown as the
+service's German message in the form, never as a traceback.
+
+Keys: Enter saves (the default button; in a code field it first takes the marked
+suggestion), Esc cancels, Alt+E ticks the consent, Ctrl+O opens the marked duplicate.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QVBoxLayout, QWidget
+
+from passapp.domain.dates import PartialDate
+from passapp.domain.errors import InputError
+from passapp.pdf.translations import SUPPORTED_LANGUAGES, texts
+from passapp.services.choices import languages, municipalities, nationalities
+from passapp.services.context import ServiceContext
+from passapp.services.errors import ServiceError
+from passapp.services.offices import current_office
+from passapp.services.people import (
+    CONSENT_NOTICE_VERSION,
+    PersonInput,
+    Registration,
+    get_person,
+    person_input,
+    preview_registration,
+    register_person,
+    update_person,
+)
+from passapp.services.progress import Progress
+from passapp.services.views import PersonSummary, PersonView
+from passapp.ui.person_form_view import PersonFormView, say
+from passapp.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DELAY_MS = 200
+# Clerks type dates without dots too: 03042001 → 03.04.2001.
+_DIGITS_ONLY_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
+# The section of the printed privacy notice that the consent is about (resources/print).
+CONSENT_SECTION = "Weitergabe"
+NOTICE_LANGUAGES = ("de", *SUPPORTED_LANGUAGES)
+SEX_CODES = (None, "f", "m", "d", "x")
+
+
+def read_date(text: str) -> PartialDate | None:
+    """A typed date (``TT.MM.JJJJ``, ``00``/``XX`` unknown, or eight digits); ``None`` when
+    nothing is typed. Raises ``InputError`` with the German message otherwise."""
+    value = text.strip()
+    if not value:
+        return None
+    digits = _DIGITS_ONLY_DATE.match(value)
+    if digits:
+        value = ".".join(digits.groups())
+    return PartialDate.parse(value)
+
+
+def split_search_text(text: str) -> tuple[str, str, str]:
+    """A search text as family name (first word), given names (the other words) and a
+    birth date (a word with digits), as the clerk typed it in the search field."""
+    words: list[str] = []
+    dates: list[str] = []
+    for word in text.split():
+        (dates if any(c.isdigit() for c in word) else words).append(word)
+    family = words[0] if words else ""
+    return family, " ".join(words[1:]), dates[0] if dates else ""
+
+
+def consent_notice(language: str) -> tuple[str, bool]:
+    """The consent's part of the privacy notice in ``language``, and whether it is written
+    right to left. The files are parallel, so the German heading finds the section."""
+    german = [heading for heading, _text in texts("de").privacy]
+    notice = texts(language)
+    return notice.privacy[german.index(CONSENT_SECTION)][1], notice.rtl
+
+
+class PersonForm(QDialog):
+    """Register a new person or edit one; see the module docstring."""
+
+    # A services Registration (new person) or PersonView (edited person).
+    saved = Signal(object)
+    # The uuid.UUID of an already registered person the clerk chose to open instead.
+    open_existing = Signal(object)
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        tasks: TaskRunner,
+        person_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._tasks = tasks
+        self._person_id = person_id
+        self._saving = False
+        self._notice_chosen = False  # the clerk picked the notice language themselves
+        self._loaded: PersonInput | None = None
+        self._languages = languages()
+        self.setAccessibleName(self.tr("Person erfassen"))
+        # Fits a 1366×768 screen with the taskbar and the window frame.
+        self.resize(980, 660)
+        self.view = PersonFormView(nationalities(), self._languages)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.view)
+        self.setLayout(layout)
+        self._fill_lists()
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        self._connect()
+        if person_id is None:
+            self._start_new()
+        else:
+            self._start_edit(person_id)
+
+    @classmethod
+    def for_new(
+        cls,
+        ctx: ServiceContext,
+        tasks: TaskRunner,
+        prefill_text: str = "",
+        parent: QWidget | None = None,
+    ) -> PersonForm:
+        """A form for a new person, pre-filled from the search text ("Ahmadi Zahra"), with
+        the focus on the first field still empty."""
+        form = cls(ctx, tasks, parent=parent)
+        family, given, birth = split_search_text(prefill_text)
+        view = form.view
+        view.family_edit.setText(family)
+        view.given_edit.setText(given)
+        view.birth_edit.setText(birth)
+        form.focus_first_empty()
+        form.refresh_preview()
+        return form
+
+    @classmethod
+    def for_edit(
+        cls,
+        ctx: ServiceContext,
+        tasks: TaskRunner,
+        person_id: uuid.UUID,
+        parent: QWidget | None = None,
+    ) -> PersonForm:
+        """A form showing a registered person, saving with ``update_person``."""
+        return cls(ctx, tasks, person_id, parent)
+
+    # --- setting up ------------------------------------------------------------------------
+
+    def _fill_lists(self) -> None:
+        view = self.view
+        view.municipality_combo.addItem(self.tr("– nicht angegeben –"), None)
+        for municipality in municipalities(self._ctx):
+            view.municipality_combo.addItem(municipality.name_de, municipality.code)
+        sex_names = {
+            None: self.tr("– nicht erfasst –"),
+            "f": self.tr("weiblich"),
+            "m": self.tr("männlich"),
+            "d": self.tr("divers"),
+            "x": self.tr("ohne Angabe"),
+        }
+        for code in SEX_CODES:
+            view.sex_combo.addItem(sex_names[code], code)
+        german_names = {choice.code: choice.name_de for choice in self._languages}
+        for code in NOTICE_LANGUAGES:
+            native = texts(code).name
+            label = native if code == "de" else f"{german_names.get(code, code)} – {native}"
+            view.notice_language_combo.addItem(label, code)
+
+    def _connect(self) -> None:
+        view = self.view
+        for edit in (view.family_edit, view.given_edit, view.birth_edit, view.arrival_edit):
+            edit.textChanged.connect(self._schedule_preview)
+        view.abroad_check.toggled.connect(self._schedule_preview)
+        view.family_edit.textEdited.connect(lambda _text: say(view.family_error, ""))
+        view.birth_edit.editingFinished.connect(lambda: self._check_date_field(view.birth_edit))
+        view.arrival_edit.editingFinished.connect(lambda: self._check_date_field(view.arrival_edit))
+        view.language_picker.codes_changed.connect(self._follow_person_language)
+        view.notice_language_combo.activated.connect(self._on_notice_language_chosen)
+        view.notice_language_combo.currentIndexChanged.connect(self._show_notice)
+        view.save_button.clicked.connect(self._on_save)
+        view.cancel_button.clicked.connect(self.reject)
+        view.open_button.clicked.connect(self._on_open_existing)
+        view.duplicate_table.doubleClicked.connect(self._on_open_existing)
+        view.duplicate_table.installEventFilter(self)
+        QShortcut(QKeySequence("Ctrl+O"), self, self._on_open_existing)
+        QShortcut(QKeySequence("Alt+E"), self, self._on_consent_key)
+
+    def _start_new(self) -> None:
+        self.setWindowTitle(self.tr("Person erfassen"))
+        self.view.heading.setText(self.tr("Neue Person erfassen"))
+        office = current_office(self._ctx)
+        self._select(self.view.municipality_combo, office.municipality_key if office else None)
+        self._show_notice()
+        self.refresh_preview()
+
+    def _start_edit(self, person_id: uuid.UUID) -> None:
+        self.setWindowTitle(self.tr("Person bearbeiten"))
+        self.view.save_button.setText(self.tr("Änderungen speichern"))
+        self.view.save_button.setAccessibleName(self.tr("Änderungen speichern"))
+        try:
+            person = get_person(self._ctx, person_id)
+            data = person_input(self._ctx, person_id)
+        except ServiceError as error:
+            self.view.heading.setText(self.tr("Person bearbeiten"))
+            self._lock(error.message_de)
+            return
+        self._loaded = data
+        self.view.heading.setText(
+            self.tr("{family}, {given} bearbeiten").format(
+                family=person.family_names, given=person.given_names or "–"
+            )
+        )
+        self._fill(data)
+        refusal = self._edit_refusal(person)
+        if refusal:
+            self._lock(refusal)
+        self.refresh_preview()
+
+    def _edit_refusal(self, person: PersonView) -> str:
+        """Why this office may not change the person (as ``update_person`` would refuse)."""
+        office = current_office(self._ctx)
+        if office is None or person.registered_by_office != office.code:
+            return self.tr(
+                "Diese Person wurde von {owner} erfasst; nur dort kann sie geändert werden."
+            ).format(owner=person.registered_by_office)
+        if person.merged_into is not None:
+            return self.tr("Dieser Eintrag wurde zusammengeführt und wird nicht mehr geändert.")
+        return ""
+
+    def _lock(self, reason: str) -> None:
+        """Show the person read-only, with the reason; Esc still closes."""
+        say(self.view.message, reason)
+        self.view.save_button.setEnabled(False)
+        for edit in self.view.findChildren(QLineEdit):
+            edit.setReadOnly(True)
+            edit.setPlaceholderText("")  # hints to type would mislead here
+        for widget in (
+            self.view.abroad_check,
+            self.view.consent_check,
+            self.view.notice_language_combo,
+            self.view.municipality_combo,
+            self.view.sex_combo,
+        ):
+            widget.setEnabled(False)
+        self.view.cancel_button.setDefault(True)
+        self.view.cancel_button.setText(self.tr("Schließen"))
+        self.view.key_hint.setText(self.tr("Enter oder Esc schließen"))
+
+    def _fill(self, data: PersonInput) -> None:
+        view = self.view
+        view.family_edit.setText(data.family_names)
+        view.given_edit.setText(data.given_names)
+        view.birth_edit.setText(data.birth_date.german())
+        view.arrival_edit.setText(data.arrival_date.german() if data.arrival_date else "")
+        view.abroad_check.setChecked(data.moved_from_abroad)
+        view.nationality_picker.set_codes(data.nationalities)
+        view.language_picker.set_codes(data.languages)
+        view.consent_check.setChecked(data.consent)
+        if data.consent_language in NOTICE_LANGUAGES:
+            self._select(view.notice_language_combo, data.consent_language)
+            self._notice_chosen = True
+        self._select(view.municipality_combo, data.municipality)
+        self._select(view.sex_combo, data.sex)
+        view.contact_edit.setText(data.contact or "")
+        view.family_original_edit.setText(data.family_names_original or "")
+        view.given_original_edit.setText(data.given_names_original or "")
+        self._show_notice()
+
+    @staticmethod
+    def _select(combo: QComboBox, code: str | None) -> None:
+        index = combo.findData(code)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def focus_first_empty(self) -> None:
+        view = self.view
+        for edit in (view.family_edit, view.given_edit, view.birth_edit, view.arrival_edit):
+            if not edit.text().strip():
+                edit.setFocus()
+                return
+        view.nationality_picker.edit.setFocus()
+
+    # --- the live check --------------------------------------------------------------------
+
+    def _schedule_preview(self) -> None:
+        self._preview_timer.start()
+
+    def refresh_preview(self) -> None:
+        """Show the eligibility and the possible duplicates of what is typed now."""
+        self._preview_timer.stop()
+        view = self.view
+        try:
+            birth = read_date(view.birth_edit.text())
+            arrival = read_date(view.arrival_edit.text())
+        except InputError:
+            # Still being typed: the field says what is wrong once the clerk leaves it.
+            view.show_pending(self.tr("Erst mit vollständigen Daten (TT.MM.JJJJ) prüfbar."))
+            return
+        if birth is None:
+            view.show_pending(self.tr("Wird geprüft, sobald das Geburtsdatum eingetragen ist."))
+            view.show_duplicates([], "")
+            return
+        data = PersonInput(
+            family_names=view.family_edit.text(),
+            given_names=view.given_edit.text(),
+            birth_date=birth,
+            arrival_date=arrival,
+            moved_from_abroad=view.abroad_check.isChecked(),
+        )
+        try:
+            preview = preview_registration(self._ctx, data, exclude=self._person_id)
+        except (ServiceError, InputError) as error:
+            view.show_pending(error.message_de)
+            return
+        view.show_eligibility(preview.eligibility)
+        say(view.warning_label, "\n".join(preview.warnings))
+        self._show_duplicates(preview.possible_duplicates)
+
+    def _show_duplicates(self, rows: list[PersonSummary]) -> None:
+        if rows:
+            note = self.tr(
+                "Schon erfasst? Dann die Person öffnen (Strg+O) statt sie neu anzulegen."
+            )
+        else:
+            note = self.tr("Keine ähnlichen Personen mit diesem Geburtsjahr gefunden.")
+        if self._person_id is None:
+            # Saving stays one key away; the words say that it makes another person.
+            self.view.save_button.setText(
+                self.tr("Trotzdem neu speichern") if rows else self.tr("Speichern")
+            )
+        self.view.show_duplicates(rows, note)
+
+    def _check_date_field(self, edit: QLineEdit) -> bool:
+        """Say inline what is wrong with a typed date; write a good one as ``TT.MM.JJJJ``."""
+        error_label = (
+            self.view.birth_error if edit is self.view.birth_edit else self.view.arrival_error
+        )
+        try:
+            day = read_date(edit.text())
+        except InputError as error:
+            say(error_label, error.message_de)
+            return False
+        say(error_label, "")
+        if day is not None and edit.text() != day.german() and not edit.isReadOnly():
+            edit.setText(day.german())
+        return True
+
+    # --- the consent notice ----------------------------------------------------------------
+
+    def _on_consent_key(self) -> None:
+        consent = self.view.consent_check
+        if consent.isEnabled():
+            consent.toggle()
+            consent.setFocus()
+
+    def _on_notice_language_chosen(self, _index: int) -> None:
+        self._notice_chosen = True
+
+    def _follow_person_language(self) -> None:
+        """Show the notice in the person's first language that it is written in, until the
+        clerk chooses a language for it themselves."""
+        if self._notice_chosen:
+            return
+        spoken = [c for c in self.view.language_picker.codes() if c in NOTICE_LANGUAGES]
+        self._select(self.view.notice_language_combo, spoken[0] if spoken else "de")
+
+    def _show_notice(self) -> None:
+        language = self.view.notice_language_combo.currentData() or "de"
+        text, rtl = consent_notice(language)
+        label = self.view.notice_text
+        label.setText(text)
+        label.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        label.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        label.setToolTip(consent_notice("de")[0])
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def _read_input(self) -> PersonInput | None:
+        """The form as a PersonInput, or ``None`` after showing inline what is missing."""
+        view = self.view
+        view.nationality_picker.settle()
+        view.language_picker.settle()
+        problems: list[QWidget] = []
+        say(view.family_error, "")
+        if not view.family_edit.text().strip():
+            say(view.family_error, self.tr("Familienname fehlt."))
+            problems.append(view.family_edit)
+        if not view.birth_edit.text().strip():
+            say(view.birth_error, self.tr("Geburtsdatum fehlt."))
+            problems.append(view.birth_edit)
+        elif not self._check_date_field(view.birth_edit):
+            problems.append(view.birth_edit)
+        if not self._check_date_field(view.arrival_edit):
+            problems.append(view.arrival_edit)
+        for picker in (view.nationality_picker, view.language_picker):
+            if picker.unresolved():
+                problems.append(picker.edit)
+        if problems:
+            say(view.message, self.tr("Bitte die rot markierten Angaben prüfen."))
+            problems[0].setFocus()
+            return None
+        birth = read_date(view.birth_edit.text())
+        assert birth is not None  # checked above
+        return self._input(birth, read_date(view.arrival_edit.text()))
+
+    def _input(self, birth: PartialDate, arrival: PartialDate | None) -> PersonInput:
+        view = self.view
+        consent = view.consent_check.isChecked()
+        loaded = self._loaded
+        # An unchanged consent keeps the notice version and language it was given with.
+        kept = loaded is not None and loaded.consent and consent
+        return PersonInput(
+            family_names=view.family_edit.text(),
+            given_names=view.given_edit.text(),
+            birth_date=birth,
+            arrival_date=arrival,
+            moved_from_abroad=view.abroad_check.isChecked(),
+            sex=view.sex_combo.currentData(),
+            nationalities=view.nationality_picker.codes(),
+            languages=view.language_picker.codes(),
+            municipality=view.municipality_combo.currentData(),
+            contact=view.contact_edit.text().strip() or None,
+            family_names_original=view.family_original_edit.text().strip() or None,
+            given_names_original=view.given_original_edit.text().strip() or None,
+            consent=consent,
+            consent_notice_version=(
+                loaded.consent_notice_version if kept and loaded else CONSENT_NOTICE_VERSION
+            ),
+            consent_language=(
+                loaded.consent_language
+                if kept and loaded
+                else view.notice_language_combo.currentData()
+            ),
+        )
+
+    def _on_save(self) -> None:
+        if self._saving or not self.view.save_button.isEnabled():
+            return
+        data = self._read_input()
+        if data is None:
+            return
+        self._saving = True
+        self.view.save_button.setEnabled(False)
+        say(self.view.message, "")
+        ctx, person_id = self._ctx, self._person_id
+
+        def work(_progress: Progress) -> Registration:
+            if person_id is None:
+                return register_person(ctx, data)
+            return update_person(ctx, person_id, data)
+
+        self._tasks.run(work, self._on_saved, self._on_save_failed)
+
+    def _on_saved(self, registration: Registration) -> None:
+        self._saving = False
+        self.saved.emit(registration if self._person_id is None else registration.person)
+        self.accept()
+
+    def _on_save_failed(self, error: Exception) -> None:
+        self._saving = False
+        self.view.save_button.setEnabled(True)
+        if isinstance(error, (ServiceError, InputError)):
+            say(self.view.message, error.message_de)
+            return
+        log.error("saving a person failed", exc_info=error)
+        say(
+            self.view.message,
+            self.tr(
+                "Unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; "
+                "die Einzelheiten stehen im Protokoll."
+            ).format(kind=type(error).__name__),
+        )
+
+    # --- duplicates, Esc -------------------------------------------------------------------
+
+    def _on_open_existing(self) -> None:
+        table, model = self.view.duplicate_table, self.view.duplicates
+        if model.rowCount() == 0 or self._saving:
+            return
+        current = table.currentIndex()
+        row = current.row() if current.isValid() else 0
+        self.open_existing.emit(model.summary(row).id)
+        super().reject()  # nothing was saved
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter on a duplicate opens it; the table would pass it on to the Save button.
+        if (
+            watched is self.view.duplicate_table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._on_open_existing()
+            return True
+        return super().eventFilter(watched, event)
+
+    def reject(self) -> None:
+        """Esc: close without saving (not while a save is under way: it finishes first)."""
+        if self._saving:
+            return
+        super().reject()
