@@ -49,6 +49,10 @@ from passapp.models.database import open_database, to_url
 from passapp.services.context import ServiceContext
 from passapp.services.offices import init_office
 from passapp.services.trust import enrol_office, init_district, install_file, write_request
+from tests.support import qtest_refcounts
+
+# PySide6 6.12's QtTest functions lose a reference to None per call (see the module).
+qtest_refcounts.install()
 
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
