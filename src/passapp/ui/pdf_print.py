@@ -113,3 +113,12 @@ def print_pdf(parent: QWidget | None, pdf: Path | bytes) -> bool:
         return False
     paint_pdf(printer, pdf)
     return True
+
+
+def page_sizes(pdf: Path | bytes) -> list[tuple[float, float]]:
+    """Width and height of every page of ``pdf`` in points, without rendering anything."""
+    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+    try:
+        return [(float(page.get_width()), float(page.get_height())) for page in document]
+    finally:
+        document.close()
