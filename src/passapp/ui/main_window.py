@@ -1,18 +1,24 @@
-"""The main window: one search/scan field, always focused, and the results below.
+"""The main window: one search/scan field, always focused, the results, and the person.
 
-This is the first screen of the counter app; registration, issuing and the other
-screens join it as their own modules (issue #5).
+The clerk types a name, a pass number or a birth date, or scans a pass; the hits are
+listed on the left and the chosen person is shown on the right (:class:`PersonPanel`),
+with what can be done for them. Each screen is its own module; this window only composes
+them and brings the focus back to the search field after every task.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+import uuid
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,12 +28,26 @@ from passapp.domain.errors import InputError
 from passapp.services.context import ServiceContext
 from passapp.services.errors import ServiceError
 from passapp.services.offices import current_office
-from passapp.services.search import find
+from passapp.services.people import Registration
+from passapp.services.search import SearchResult, find
+from passapp.services.setup import SetupState, setup_state
+from passapp.ui import i18n
+from passapp.ui.offers_screen import OffersScreen
+from passapp.ui.person_form import PersonForm
+from passapp.ui.person_panel import PersonPanel
 from passapp.ui.person_table import PersonTableModel
+from passapp.ui.setup_wizard import (
+    INSTALL_PACKAGE_SHORTCUT,
+    EnrolmentBanner,
+    SetupWizard,
+    open_install_package,
+)
 from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250
+VALID_COLOUR = "#1b5e20"
+INVALID_COLOUR = "#b71c1c"
 
 
 class MainWindow(QMainWindow):
@@ -37,28 +57,51 @@ class MainWindow(QMainWindow):
         # The one worker every screen sends its database writes through (ui/tasks.py).
         self.tasks = TaskRunner(self)
         self.sync_screen: SyncScreen | None = None
-        self.setWindowTitle("Bildungs- und Beratungspass – Landkreis Dachau")
-        self.resize(1100, 700)
+        self.offers_screen: OffersScreen | None = None
+        self.setup_wizard: SetupWizard | None = None
+        self.person_form: PersonForm | None = None
+        self.setWindowTitle(self.tr("Bildungs- und Beratungspass – Landkreis Dachau"))
+        # Fits a 1366×768 counter screen with the task bar; Qt scales it on high-DPI ones.
+        self.resize(1280, 700)
 
+        self.enrolment_banner = EnrolmentBanner()
+        self.enrolment_banner.install_requested.connect(self.open_install_package)
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
-            "Name, Passnummer oder Geburtsdatum eingeben – oder Pass scannen"
+            self.tr("Name, Passnummer oder Geburtsdatum eingeben – oder Pass scannen")
         )
-        self.search_field.setAccessibleName("Suche")
+        self.search_field.setAccessibleName(self.tr("Suche"))
         self.search_field.setClearButtonEnabled(True)
         self.message = QLabel()
-        self.message.setAccessibleName("Hinweis zur Suche")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Hinweis zur Suche"))
         self.results = PersonTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.results)
-        self.table.setAccessibleName("Suchergebnisse")
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = self._results_table()
+        self.person_panel = PersonPanel(ctx, self.tasks)
+        self.person_panel.task_done.connect(self.return_to_search)
+        self.hint = QLabel(
+            self.tr(
+                "Strg+F Suche · Strg+N neue Person · ↓ in die Trefferliste · "
+                "Esc Suche leeren · Strg+Umschalt+D Datenaustausch"
+            )
+        )
+        self.hint.setStyleSheet("color: #555;")
 
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.person_panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout()
+        layout.addWidget(self.enrolment_banner)
         layout.addWidget(self.search_field)
         layout.addWidget(self.message)
-        layout.addWidget(self.table)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.hint)
         central = QWidget()
         central.setLayout(layout)
         self.setCentralWidget(central)
@@ -70,75 +113,213 @@ class MainWindow(QMainWindow):
         self._timer.timeout.connect(self._on_search)
         self.search_field.textChanged.connect(lambda _text: self._timer.start())
         self.search_field.returnPressed.connect(self._on_search)
-        QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._clear_search)
         self._add_menus()
 
         office = current_office(ctx)
-        where = f"{office.code} – {office.name}" if office else "keine Dienststelle eingerichtet"
-        self.statusBar().showMessage(f"Dienststelle: {where}")
-        self._focus_search()
+        where = f"{office.code} – {office.name}" if office else self.tr("keine Dienststelle")
+        self.statusBar().showMessage(self.tr("Dienststelle: {office}").format(office=where))
+        self.show_setup_state(setup_state(ctx))
+        self.focus_search()
+
+    def _results_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.results)
+        table.setAccessibleName(self.tr("Suchergebnisse"))
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        table.selectionModel().selectionChanged.connect(self._on_row_chosen)
+        return table
 
     def _add_menus(self) -> None:
-        admin = self.menuBar().addMenu("&Verwaltung")
-        sync = QAction("&Datenaustausch …", self)
-        sync.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        sync.triggered.connect(self.open_sync_screen)
-        admin.addAction(sync)
+        person = self.menuBar().addMenu(self.tr("&Person"))
+        self._action(person, self.tr("&Neue Person erfassen …"), "Ctrl+N", self.register_person)
+        self._action(person, self.tr("&Suchen"), None, self.focus_search)
+        admin = self.menuBar().addMenu(self.tr("&Verwaltung"))
+        self._action(admin, self.tr("&Datenaustausch …"), "Ctrl+Shift+D", self.open_sync_screen)
+        self._action(admin, self.tr("&Angebotskatalog …"), "Ctrl+Shift+A", self.open_offers_screen)
+        self.install_package_action = self._action(
+            admin,
+            self.tr("&Zertifikatspaket einspielen …"),
+            INSTALL_PACKAGE_SHORTCUT,
+            self.open_install_package,
+        )
+        view = self.menuBar().addMenu(self.tr("&Ansicht"))
+        languages = view.addMenu(self.tr("&Sprache"))
+        group = QActionGroup(self)
+        current = i18n.chosen_language()
+        for code, name in i18n.LANGUAGES.items():
+            action = languages.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
+            group.addAction(action)
+
+    def _action(self, menu: object, text: str, keys: str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    # --- screens -------------------------------------------------------------------------
+
+    def register_person(self) -> PersonForm:
+        """Open the registration form, with what was typed in the search field as names."""
+        typed = self.search_field.text().strip()
+        prefill = "" if _looks_like_pass(typed) else typed
+        self.person_form = PersonForm.for_new(
+            self._ctx, self.tasks, prefill_text=prefill, parent=self
+        )
+        self.person_form.saved.connect(self._on_registered)
+        self.person_form.open_existing.connect(self.show_person)
+        self.person_form.rejected.connect(self.return_to_search)
+        self.person_form.open()
+        return self.person_form
 
     def open_sync_screen(self) -> SyncScreen:
         if self.sync_screen is None:
             self.sync_screen = SyncScreen(self._ctx, self.tasks, self)
+            self.sync_screen.finished.connect(self.return_to_search)
         self.sync_screen.open()
         return self.sync_screen
+
+    def open_offers_screen(self) -> OffersScreen:
+        if self.offers_screen is None:
+            self.offers_screen = OffersScreen(self._ctx, self.tasks, self)
+            self.offers_screen.finished.connect(self.return_to_search)
+        self.offers_screen.open()
+        return self.offers_screen
+
+    def open_install_package(self) -> SetupWizard:
+        if self.setup_wizard is not None:
+            self.setup_wizard.deleteLater()
+        self.setup_wizard = open_install_package(self._ctx, self.tasks, self)
+        self.setup_wizard.setup_done.connect(self.show_setup_state)
+        return self.setup_wizard
+
+    def show_setup_state(self, state: SetupState) -> None:
+        self.enrolment_banner.show_state(state)
+        # The district has no certificate package to install.
+        self.install_package_action.setVisible(not state.is_district)
+
+    def choose_language(self, language: str) -> None:
+        i18n.save_language(language)
+        QMessageBox.information(
+            self,
+            self.tr("Sprache"),
+            self.tr("Die Sprache wird beim nächsten Start übernommen."),
+        )
+
+    # --- the person -----------------------------------------------------------------------
+
+    def show_person(self, person_id: uuid.UUID) -> None:
+        self.person_panel.show_person(person_id)
+        self.return_to_search()
+
+    def _on_registered(self, registration: Registration) -> None:
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.results.set_rows([])
+        self.message.setStyleSheet("")
+        self.message.setText(
+            self.tr("{name} erfasst.").format(
+                name=" ".join(
+                    p
+                    for p in (registration.person.given_names, registration.person.family_names)
+                    if p
+                )
+            )
+        )
+        self.show_person(registration.person.id)
+
+    def _on_row_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        if rows:
+            self.person_panel.show_person(self.results.summary(rows[0].row()).id)
+
+    # --- search ---------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Focus only sticks once the window is shown and active.
         self.activateWindow()
-        QTimer.singleShot(0, self._focus_search)
+        QTimer.singleShot(0, self.focus_search)
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search_field.setFocus()
         self.search_field.selectAll()
 
+    def return_to_search(self) -> None:
+        """After a task: once its dialog has closed, the next person can be typed or scanned."""
+        QTimer.singleShot(0, self._activate_search)
+
+    def _activate_search(self) -> None:
+        self.activateWindow()
+        self.focus_search()
+
     def _clear_search(self) -> None:
         self.search_field.clear()
-        self._focus_search()
+        self.focus_search()
 
     def _on_search(self) -> None:
         self._timer.stop()
         self.message.setStyleSheet("")
+        text = self.search_field.text()
         try:
-            result = find(self._ctx, self.search_field.text())
+            result = find(self._ctx, text)
         except (ServiceError, InputError) as error:
             self.results.set_rows([])
             self.message.setText(error.message_de)
             return
         self.results.set_rows(result.hits)
         if result.verification is not None:
-            self._show_verification(result.verification.to_json())
+            self._show_scan(text, result)
             return
         if result.kind == "empty":
             self.message.setText("")
         elif not result.hits:
-            self.message.setText("Nichts gefunden.")
+            self.message.setText(self.tr("Nichts gefunden. Strg+N erfasst eine neue Person."))
         else:
-            self.message.setText(f"{len(result.hits)} Treffer")
+            self.message.setText(self.tr("{count} Treffer").format(count=len(result.hits)))
+        if len(result.hits) == 1:
+            self.table.selectRow(0)
 
-    def _show_verification(self, data: dict[str, object]) -> None:
+    def _show_scan(self, text: str, result: SearchResult) -> None:
         """A scanned pass: say clearly whether it may be accepted, and why not."""
+        assert result.verification is not None
+        data = result.verification.to_json()
         number = data["pass_number"] or "?"
         if data["valid"] and data["status"] in ("active", "unknown"):
-            text = (
-                f"✔ Pass {number} gültig – ausgestellt von {data['office']} am {data['issued_on']}"
-            )
-            colour = "#1b5e20"
+            issued = data["issued_on"]
+            day = f"{issued[8:10]}.{issued[5:7]}.{issued[0:4]}" if issued else "?"
+            message = self.tr("✔ Pass {number} gültig – ausgestellt von {office} am {day}")
+            shown = message.format(number=number, office=data["office"], day=day)
+            colour = VALID_COLOUR
         elif data["valid"]:
-            text = f"✖ Pass {number}: {data['status_de']}"
-            colour = "#b71c1c"
+            shown = self.tr("✖ Pass {number}: {status}").format(
+                number=number, status=data["status_de"]
+            )
+            colour = INVALID_COLOUR
         else:
-            text = f"✖ Ungültiger Pass: {data['reason_de']}"
-            colour = "#b71c1c"
-        self.message.setText(text)
+            shown = self.tr("✖ Ungültiger Pass: {reason}").format(reason=data["reason_de"])
+            colour = INVALID_COLOUR
+        self.message.setText(shown)
         self.message.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        if result.hits:
+            self.table.selectRow(0)
+        elif result.verification.accepted:
+            # Another office's pass: no person here, but entries can be logged on it.
+            self.person_panel.show_pass(text.strip(), shown)
+        # The scanner's next pass goes into the field again, replacing this one.
+        self.search_field.selectAll()
+
+
+def _looks_like_pass(text: str) -> bool:
+    return (any(ch.isdigit() for ch in text) and "-" in text) or text.isdigit()

@@ -1,0 +1,58 @@
+"""The desktop app's language: German by default, English as the second language.
+
+The source texts in the code are German (the language of the counters); English comes from
+Qt Linguist files in ``ui/translations`` made by ``scripts/translations.py`` (extraction
+with ``pyside6-lupdate``, compilation with ``pyside6-lrelease``). Qt's own texts (file and
+print dialogs, "Strg" in shortcuts) come from Qt's ``qtbase`` translations. Dates stay in
+the German form ``TT.MM.JJJJ`` in both languages: that is how they are printed in the pass.
+
+The language is chosen by ``--lang``, else ``$PASSAPP_LANG``, else the saved preference
+(menu Ansicht → Sprache, applied at the next start), else German.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+LANGUAGES = {"de": "Deutsch", "en": "English"}
+DEFAULT_LANGUAGE = "de"
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+SETTING = "language"
+
+
+def settings() -> QSettings:
+    return QSettings("passapp", "passapp")
+
+
+def chosen_language(explicit: str | None = None) -> str:
+    for candidate in (explicit, os.environ.get("PASSAPP_LANG"), settings().value(SETTING)):
+        if isinstance(candidate, str) and candidate.lower() in LANGUAGES:
+            return candidate.lower()
+    return DEFAULT_LANGUAGE
+
+
+def save_language(language: str) -> None:
+    """Remember the clerk's choice for the next start (widgets are built with their texts)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    settings().setValue(SETTING, language)
+
+
+def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the app's and Qt's translators for ``language``; returns what was installed."""
+    installed: list[QTranslator] = []
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_own = QTranslator(app)
+    if language != "en" and qt_own.load(QLocale(language), "qtbase", "_", qt_folder):
+        installed.append(qt_own)  # Qt's source texts are English already
+    if language != DEFAULT_LANGUAGE:
+        ours = QTranslator(app)
+        if not ours.load(str(TRANSLATIONS / f"passapp_{language}.qm")):
+            raise FileNotFoundError(f"no translation file for {language!r} in {TRANSLATIONS}")
+        installed.append(ours)
+    for translator in installed:
+        app.installTranslator(translator)
+    return installed

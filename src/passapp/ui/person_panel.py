@@ -1,0 +1,272 @@
+"""The person the clerk is serving: record, eligibility today, passes, entries, actions.
+
+The main window shows this panel next to the search results. It opens the dialogs that
+act on the person (edit, issue, replace, entry sheet) itself and refreshes after each; a
+scanned pass of another office, which has no person here, is shown with its verification
+and its entries only.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from passapp.domain.errors import InputError
+from passapp.services.context import ServiceContext
+from passapp.services.errors import ServiceError
+from passapp.services.offices import current_office
+from passapp.services.overview import PersonOverview, person_overview
+from passapp.ui.entry_panel import EntryPanel
+from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
+from passapp.ui.person_form import PersonForm
+from passapp.ui.tasks import TaskRunner
+
+STATUS_COLOURS = {"eligible": "#1b5e20", "not_eligible": "#b71c1c", "needs_review": "#8a5a00"}
+
+
+class PersonPanel(QWidget):
+    """Shows one person (``show_person``) or one scanned foreign pass (``show_pass``)."""
+
+    # Emitted when the panel has finished a task, so the main window can return to search.
+    task_done = Signal()
+
+    def __init__(self, ctx: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._tasks = tasks
+        self._overview: PersonOverview | None = None
+        office = current_office(ctx)
+        self._office_code = office.code if office else None
+
+        self.title = QLabel()
+        self.title.setObjectName("personTitle")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title.setAccessibleName(self.tr("Person"))
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setAccessibleName(self.tr("Angaben zur Person"))
+        self.eligibility = QLabel()
+        self.eligibility.setWordWrap(True)
+        self.eligibility.setAccessibleName(self.tr("Berechtigung heute"))
+        self.passes = QLabel()
+        self.passes.setWordWrap(True)
+        self.passes.setAccessibleName(self.tr("Pässe"))
+
+        self.edit_button = self._button(self.tr("&Bearbeiten"), "Ctrl+B", self.edit_person)
+        self.issue_button = self._button(self.tr("Pass &ausstellen"), "Ctrl+I", self.issue_pass)
+        self.replace_button = self._button(self.tr("&Ersatzkarte"), "Ctrl+R", self.replace_pass)
+        self.sheet_button = self._button(
+            self.tr("Eintrags&bogen"), "Ctrl+Shift+P", self.print_entry_sheet
+        )
+        buttons = QHBoxLayout()
+        for button in (self.issue_button, self.replace_button, self.sheet_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        self.hint = QLabel(
+            self.tr(
+                "Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen"
+                " · Strg+B bearbeiten"
+            )
+        )
+        self.hint.setStyleSheet("color: #555;")
+
+        self.entries = EntryPanel(ctx, tasks, self)
+        self.entries.entries_changed.connect(self.task_done)
+
+        facts = QFormLayout()
+        facts.addRow(self.facts)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(facts)
+        layout.addWidget(self.eligibility)
+        layout.addWidget(self.passes)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.entries, 1)
+        self.clear()
+
+    def _button(self, text: str, keys: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(slot)
+        # The shortcut works wherever the focus is in the window, not only on the button.
+        shortcut = QShortcut(QKeySequence(keys), self.window() or self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(lambda: _click_if_enabled(button))
+        return button
+
+    # --- what is shown -------------------------------------------------------------------
+
+    @property
+    def person_id(self) -> uuid.UUID | None:
+        return None if self._overview is None else self._overview.person.id
+
+    @property
+    def overview(self) -> PersonOverview | None:
+        return self._overview
+
+    def clear(self) -> None:
+        self._overview = None
+        self.title.setText(self.tr("Keine Person gewählt"))
+        for label in (self.facts, self.eligibility, self.passes):
+            label.clear()
+            label.setStyleSheet("")
+        for button in (self.edit_button, self.issue_button, self.replace_button):
+            button.setEnabled(False)
+        self.sheet_button.setEnabled(False)
+        self.entries.setVisible(False)
+
+    def show_person(self, person_id: uuid.UUID) -> bool:
+        """Load and show a person; False (with the reason shown) where that fails."""
+        try:
+            overview = person_overview(self._ctx, person_id)
+        except (ServiceError, InputError) as error:
+            self.clear()
+            self.facts.setText(error.message_de)
+            return False
+        self._overview = overview
+        self._show_record(overview)
+        self._show_eligibility(overview)
+        self._show_passes(overview)
+        self._enable_actions(overview)
+        shown = overview.active_pass or (overview.passes[0] if overview.passes else None)
+        self.entries.setVisible(shown is not None)
+        if shown is not None:
+            self.entries.show_pass(shown.pass_number)
+        return True
+
+    def show_pass(self, pass_reference: str, verified_text: str) -> None:
+        """A scanned pass of another office: no person here, but entries can be logged."""
+        self.clear()
+        self.title.setText(self.tr("Gescannter Pass"))
+        self.facts.setText(verified_text)
+        self.entries.setVisible(True)
+        self.entries.show_pass(pass_reference)
+
+    def refresh(self) -> None:
+        if self._overview is not None:
+            self.show_person(self._overview.person.id)
+
+    def _show_record(self, overview: PersonOverview) -> None:
+        person = overview.person
+        name = ", ".join(part for part in (person.family_names, person.given_names) if part)
+        self.title.setText(name or self.tr("(ohne Namen – keine Einwilligung)"))
+        lines = [
+            self.tr("geboren {date}").format(date=person.birth_date.german()),
+            self.tr("eingereist {date}").format(date=person.arrival_date.german())
+            if person.arrival_date
+            else self.tr("Einreisedatum unbekannt"),
+        ]
+        if person.moved_from_abroad:
+            lines.append(self.tr("direkt aus dem Ausland zugezogen"))
+        if person.nationalities:
+            lines.append(
+                self.tr("Staatsangehörigkeit {codes}").format(codes=", ".join(person.nationalities))
+            )
+        if person.languages:
+            lines.append(self.tr("Sprachen {codes}").format(codes=", ".join(person.languages)))
+        lines.append(self.tr("erfasst von {office}").format(office=person.registered_by_office))
+        if person.merged_into is not None:
+            lines.append(self.tr("Zusammengeführt: bitte mit dem anderen Datensatz arbeiten"))
+        self.facts.setText(" · ".join(lines))
+
+    def _show_eligibility(self, overview: PersonOverview) -> None:
+        check = overview.eligibility
+        text = self.tr("Berechtigung heute: {status}").format(status=check.status_de)
+        if check.reasons_de:
+            text += " – " + "; ".join(check.reasons_de)
+        self.eligibility.setText(text)
+        colour = STATUS_COLOURS.get(check.status, "#000")
+        self.eligibility.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def _show_passes(self, overview: PersonOverview) -> None:
+        if not overview.passes:
+            self.passes.setText(self.tr("Noch kein Pass."))
+            return
+        lines = []
+        for summary in overview.passes:
+            if summary.active:
+                line = self.tr("Pass {number} gültig, Karte {generation}, seit {day} ({office})")
+            else:
+                line = self.tr("Pass {number} eingezogen am {day} ({office})")
+            day = summary.revoked_on if not summary.active else summary.issued_on
+            lines.append(
+                line.format(
+                    number=summary.pass_number,
+                    generation=summary.generation + 1,
+                    day=day.strftime("%d.%m.%Y") if day else "?",
+                    office=summary.office,
+                )
+            )
+        self.passes.setText("\n".join(lines))
+
+    def _enable_actions(self, overview: PersonOverview) -> None:
+        active = overview.active_pass
+        person = overview.person
+        own = person.registered_by_office == self._office_code
+        usable = person.merged_into is None
+        self.edit_button.setEnabled(own and usable)
+        self.issue_button.setEnabled(active is None and usable)
+        self.replace_button.setEnabled(active is not None and active.office == self._office_code)
+        self.sheet_button.setEnabled(active is not None)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def edit_person(self) -> None:
+        if self._overview is None:
+            return
+        form = PersonForm.for_edit(self._ctx, self._tasks, self._overview.person.id, parent=self)
+        form.saved.connect(self._refresh_after)
+        form.finished.connect(self._dialog_closed)
+        form.open()
+
+    def issue_pass(self) -> IssuePassDialog | None:
+        if self._overview is None or not self.issue_button.isEnabled():
+            return None
+        dialog = IssuePassDialog(self._ctx, self._tasks, self._overview.person.id, parent=self)
+        dialog.issued.connect(self._refresh_after)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+        return dialog
+
+    def replace_pass(self) -> None:
+        active = None if self._overview is None else self._overview.active_pass
+        if active is None:
+            return
+        dialog = ReplacePassDialog(self._ctx, self._tasks, active.pass_number, parent=self)
+        dialog.replaced.connect(self._refresh_after)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def print_entry_sheet(self) -> None:
+        active = None if self._overview is None else self._overview.active_pass
+        if active is None:
+            return
+        dialog = EntrySheetDialog(self._ctx, self._tasks, active.pass_number, parent=self)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _refresh_after(self, _result: object) -> None:
+        # The dialog may still show its print step: the focus stays there until it closes.
+        self.refresh()
+
+    def _dialog_closed(self, _result: int) -> None:
+        self.task_done.emit()
+
+
+def _click_if_enabled(button: QPushButton) -> None:
+    if button.isEnabled() and button.isVisible():
+        button.click()

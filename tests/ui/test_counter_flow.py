@@ -1,0 +1,212 @@
+"""The counter's day, through the real main window on a real SQLite file, keyboard only.
+
+A newcomer comes to the counter: the clerk types the name into the search field, finds
+nobody, registers the person, issues the pass and saves it as a PDF, without touching the
+mouse. The keys beyond the typed data are counted (issue 5: fewer than 15). Then a scanned
+pass is looked up and an entry logged, and a bundle is exported from the menu.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from passapp.domain.entries import EntryKind
+from passapp.services.context import ServiceContext
+from passapp.services.entries import EntryInput, add_entry, list_entries
+from passapp.services.overview import person_overview
+from passapp.services.passes import issue_pass
+from passapp.services.search import find
+from passapp.ui.main_window import MainWindow
+from passapp.ui.pass_dialog import IssuePassDialog
+from tests.services.helpers import register
+
+WAIT_MS = 15_000
+
+
+class Keyboard:
+    """Types into whatever has the focus and counts every key that is not data."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self._qtbot = qtbot
+        self.other_keys = 0
+
+    @staticmethod
+    def focus() -> QWidget:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "no widget has the keyboard focus"
+        return widget
+
+    def type(self, text: str) -> None:
+        self._qtbot.keyClicks(self.focus(), text)
+
+    def press(
+        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        self.other_keys += 1
+        self._qtbot.keyClick(self.focus(), key, modifier)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, office_ctx: ServiceContext) -> Iterator[MainWindow]:
+    shown = MainWindow(office_ctx)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    qtbot.waitUntil(shown.search_field.hasFocus)
+    yield shown
+    shown.tasks.shutdown()
+
+
+def active(qtbot: QtBot, widget: QWidget) -> None:
+    """Wait until a dialog is the active window (shortcuts only work then)."""
+    qtbot.waitUntil(lambda: widget.isVisible() and widget.isActiveWindow(), timeout=WAIT_MS)
+
+
+def qr_of_first_page(pdf: Path) -> str:
+    page = pdfium.PdfDocument(str(pdf))[0]
+    image = page.render(scale=300 / 72).to_pil()
+    codes = [
+        c.text for c in zxingcpp.read_barcodes(image) if c.format == zxingcpp.BarcodeFormat.QRCode
+    ]
+    assert len(codes) == 1
+    return codes[0]
+
+
+def test_register_issue_and_save_the_pass_without_a_mouse(
+    qtbot: QtBot,
+    window: MainWindow,
+    office_ctx: ServiceContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    saved_as = tmp_path / "stick" / "pass-ahmadi.pdf"
+    saved_as.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(saved_as), ""))
+    )
+    keys = Keyboard(qtbot)
+
+    keys.type("Ahmadi Zahra")
+    qtbot.waitUntil(lambda: "Nichts gefunden" in window.message.text(), timeout=WAIT_MS)
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = window.person_form
+    assert form is not None
+    active(qtbot, form)
+    # The typed name is already in the form; the focus waits in the first empty field.
+    assert form.view.family_edit.text() == "Ahmadi"
+    assert form.view.given_edit.text() == "Zahra"
+    assert form.view.birth_edit.hasFocus()
+    keys.type("03.04.2001")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("02.09.2021")
+    keys.press(Qt.Key.Key_Tab)
+    keys.press(Qt.Key.Key_Tab)  # "moved directly from abroad": not for her
+    keys.type("syr")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("ar")
+    keys.press(Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # consent
+    qtbot.waitUntil(lambda: "erfüllt" in form.view.status_label.text(), timeout=WAIT_MS)
+    with qtbot.waitSignal(window.tasks.finished, timeout=WAIT_MS):
+        keys.press(Qt.Key.Key_Return)
+
+    # Back at the search field, with the new person shown next to it.
+    qtbot.waitUntil(window.search_field.hasFocus, timeout=WAIT_MS)
+    assert window.person_panel.person_id is not None
+    assert "Ahmadi" in window.person_panel.title.text()
+
+    keys.press(Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeWindow(), IssuePassDialog), timeout=WAIT_MS
+    )
+    dialog = QApplication.activeWindow()
+    assert isinstance(dialog, IssuePassDialog)
+    with qtbot.waitSignal(window.tasks.finished, timeout=WAIT_MS):
+        keys.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.print_step.isVisible(), timeout=WAIT_MS)
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(saved_as.exists, timeout=WAIT_MS)
+    keys.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+
+    assert keys.other_keys < 15, keys.other_keys
+    issued = dialog.result_pass
+    assert issued is not None
+    assert issued.pdf is not None
+    # What was saved is the very PDF the service wrote, and its QR is the pass's signed QR.
+    assert saved_as.read_bytes() == issued.pdf.read_bytes()
+    assert qr_of_first_page(saved_as) == issued.qr_digits
+    overview = person_overview(office_ctx, issued.person_id)
+    assert overview.active_pass is not None
+    assert overview.active_pass.pass_number == issued.pass_number
+    assert overview.person.nationalities == ("SYR",)
+    qtbot.waitUntil(window.search_field.hasFocus, timeout=WAIT_MS)
+
+
+def test_a_scanned_pass_is_verified_and_an_entry_logged_on_it(
+    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext
+) -> None:
+    person_id = register(office_ctx, "Okafor", "Chinedu")
+    issued = issue_pass(office_ctx, person_id)
+    assert issued.qr_digits is not None
+    keys = Keyboard(qtbot)
+
+    keys.type(issued.qr_digits)  # the handheld scanner types what it reads, then Enter
+    keys.press(Qt.Key.Key_Return)
+    assert "gültig" in window.message.text()
+    assert window.person_panel.person_id == person_id
+    assert window.search_field.hasFocus()
+
+    panel = window.person_panel.entries
+    keys.press(
+        Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(
+        lambda: panel.entry_form is not None and panel.entry_form.isVisible(), timeout=WAIT_MS
+    )
+    form = panel.entry_form
+    assert form is not None
+    active(qtbot, form)
+    form.view.kind_combo.setFocus()
+    keys.type("Beratung")
+    with qtbot.waitSignal(window.tasks.finished, timeout=WAIT_MS):
+        keys.press(Qt.Key.Key_Return)
+    log = list_entries(office_ctx, issued.pass_number)
+    assert [e.kind for e in log.entries] == [EntryKind.BERATUNG.value]
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)
+
+
+def test_a_revoked_or_foreign_unknown_scan_says_so_in_red(qtbot: QtBot, window: MainWindow) -> None:
+    keys = Keyboard(qtbot)
+    keys.type("1" * 80)  # digits, but no pass this district ever signed
+    keys.press(Qt.Key.Key_Return)
+    assert window.message.text().startswith("✖")
+    assert window.person_panel.person_id is None
+
+
+def test_choosing_a_hit_shows_the_person_with_entries(
+    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext
+) -> None:
+    person_id = register(office_ctx, "Haddad", "Rana")
+    issued = issue_pass(office_ctx, person_id)
+    add_entry(office_ctx, issued.pass_number, EntryInput(EntryKind.BERATUNG, office_ctx.today()))
+    register(office_ctx, "Haddad", "Rami")
+    keys = Keyboard(qtbot)
+    keys.type("Haddad")
+    keys.press(Qt.Key.Key_Return)
+    assert window.results.rowCount() == 2
+    assert window.person_panel.person_id is None  # two hits: the clerk chooses
+    row = [window.results.summary(r).id for r in range(2)].index(person_id)
+    window.table.selectRow(row)
+    assert window.person_panel.person_id == person_id
+    assert window.person_panel.entries.model.rowCount() == 1
+    assert not window.person_panel.issue_button.isEnabled()  # she holds a pass already
+    assert window.person_panel.replace_button.isEnabled()
+    assert find(office_ctx, issued.pass_number).hits[0].id == person_id
