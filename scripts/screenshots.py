@@ -2,15 +2,21 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
+``main.png``: the counter's main window on the demo office, a person found and shown with
+eligibility, pass and entries; ``main-scan.png``: a scanned pass verified on the spot.
 ``sync.png``: the district office has just imported the demo office's bundle through the
 "Datenaustausch" screen and sees the receipt; ``sync-confirm.png``: the step before, the
 bundle's header in words; ``sync-overview.png``: the status afterwards. The window has its default size, which fits a 1366×768 screen.
+
+``--all`` runs the other ``scripts/screenshots_*.py`` too (registration, pass, entries,
+offers, set-up, English), one process each.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,8 +31,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from passapp.models.database import open_database, to_url
 from passapp.services.context import ServiceContext
 from passapp.services.demo import create_demo
+from passapp.services.search import find
 from passapp.services.sync import export_bundles
 from passapp.ui.app import install_qt_german
+from passapp.ui.main_window import MainWindow
 from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
 
@@ -59,7 +67,9 @@ def save(widget: QWidget, path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    out = parser.parse_args().out
+    parser.add_argument("--all", action="store_true", help="run the other screenshot scripts too")
+    arguments = parser.parse_args()
+    out = arguments.out
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
     install_qt_german(app)
@@ -68,6 +78,7 @@ def main() -> None:
     create_demo(office, folder)  # the demo office and its district "landratsamt-demo"
     stick = folder / "usb-stick"
     stick.mkdir()
+    main_window_shots(office, out)
     bundle = export_bundles(office, stick)[0].path
     district = context(folder / "landratsamt-demo.sqlite3", "Herr Maier")
 
@@ -87,6 +98,34 @@ def main() -> None:
     office.db.dispose()
     district.db.dispose()
     app.quit()
+    if arguments.all:
+        for script in sorted(Path(__file__).parent.glob("screenshots_*.py")):
+            subprocess.run([sys.executable, str(script), "--out", str(out)], check=True)
+
+
+def main_window_shots(office: ServiceContext, out: Path) -> None:
+    window = MainWindow(office)
+    window.show()
+    window.search_field.setText("Ahmadi")
+    window.search_field.returnPressed.emit()
+    QApplication.processEvents()
+    save(window, out / "main.png")
+    hit = find(office, "Ahmadi").hits[0]
+    assert hit.pass_number is not None
+    window.search_field.setText(qr_of(office, hit.pass_number))
+    window.search_field.returnPressed.emit()
+    save(window, out / "main-scan.png")
+    window.tasks.shutdown()
+    window.close()
+
+
+def qr_of(office: ServiceContext, pass_number: str) -> str:
+    """The signed QR text of a demo pass, as the handheld scanner would type it."""
+    from passapp.services.passes import replace_pass
+
+    change = replace_pass(office, pass_number)
+    assert change.qr_digits is not None
+    return change.qr_digits
 
 
 if __name__ == "__main__":
