@@ -318,9 +318,15 @@ class ChangeApplier:
         model = MODELS[entity_type]
         existing = self._existing(model, [i.entity_id for i in items])
         present = self._present_parents(entity_type, items)
+        # In the order the changes were made, so constraints that held at the origin hold
+        # here too (a pass revoked before the holder's next pass was issued); runs of new
+        # records between records seen before go in as one bulk insert.
         new: list[Incoming] = []
         for item in items:
             if item.entity_id in existing:
+                self._insert(entity_type, new)
+                new = []
+                self.apply_one(item)  # seen before: compared and merged carefully
                 continue
             missing = self._missing_parent(entity_type, item, present)
             if missing is not None:
@@ -329,9 +335,6 @@ class ChangeApplier:
             new.append(item)
             present.setdefault(entity_type, set()).add(item.entity_id)  # entry → entry
         self._insert(entity_type, new)
-        for item in items:
-            if item.entity_id in existing:
-                self.apply_one(item)  # seen before: compared and merged carefully
 
     def _existing(self, model: type[Base], ids: list[uuid.UUID]) -> set[uuid.UUID]:
         table: Table = model.__table__  # type: ignore[assignment]
