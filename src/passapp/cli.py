@@ -93,15 +93,23 @@ def _partial(options: Options, text: str | None) -> PartialDate | None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout.")
 @click.option("--demo", is_flag=True, help="Start the desktop app on a fresh demo district.")
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(["de", "en"], case_sensitive=False),
+    help="Language of the desktop app (default: $PASSAPP_LANG, the saved choice, else de).",
+)
 @click.version_option(package_name="passapp")
 @click.pass_context
-def main(ctx: click.Context, db: str | None, as_json: bool, demo: bool) -> None:
+def main(
+    ctx: click.Context, db: str | None, as_json: bool, demo: bool, language: str | None
+) -> None:
     """Bildungs- und Beratungspass des Landkreises Dachau."""
     ctx.obj = Options(db=db, as_json=as_json)
     if ctx.invoked_subcommand is None:
         from passapp.ui.app import run
 
-        sys.exit(run(database=db, demo=demo))
+        sys.exit(run(database=db, demo=demo, language=language))
 
 
 # --- eligibility -----------------------------------------------------------------------

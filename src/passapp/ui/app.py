@@ -7,16 +7,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from passapp.services.context import ServiceContext, open_context
 from passapp.services.demo import create_demo
 from passapp.services.errors import DatabaseUnavailable
 from passapp.services.setup import setup_state
+from passapp.ui import i18n
 from passapp.ui.main_window import MainWindow
 from passapp.ui.setup_wizard import SetupWizard
 from passapp.ui.tasks import TaskRunner
+
+translate = QCoreApplication.translate
 
 
 def build_context(database: str | None, demo: bool) -> ServiceContext:
@@ -35,13 +38,9 @@ def build_context(database: str | None, demo: bool) -> ServiceContext:
 
 
 def install_qt_german(app: QApplication) -> None:
-    """Qt's own texts in German: file and print dialogs, "Strg" in shortcuts."""
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.German, QLocale.Country.Germany), "qtbase", "_", folder
-    ):
-        app.installTranslator(translator)
+    """Qt's own texts in German: file and print dialogs, "Strg" in shortcuts (the
+    screenshot scripts show the German app)."""
+    i18n.install_translations(app, "de")
 
 
 def needs_setup(ctx: ServiceContext, demo: bool) -> bool:
@@ -65,16 +64,19 @@ def run_setup(app: QApplication, ctx: ServiceContext) -> bool:
     return not setup_state(ctx).needs_office
 
 
-def run(database: str | None = None, demo: bool = False) -> int:
+def run(database: str | None = None, demo: bool = False, language: str | None = None) -> int:
+    """Start the desktop app; ``language`` ("de", "en") wins over the environment and the
+    saved preference (see :func:`i18n.chosen_language`)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("passapp")
-    app.setApplicationDisplayName("Bildungs- und Beratungspass")
-    install_qt_german(app)
+    # The translators first: every widget takes its texts when it is built.
+    i18n.install_translations(app, i18n.chosen_language(language))
+    app.setApplicationDisplayName(translate("app", "Bildungs- und Beratungspass"))
     try:
         ctx = build_context(database, demo)
     except DatabaseUnavailable as error:
-        QMessageBox.critical(None, "Datenbank", error.message_de)
+        QMessageBox.critical(None, translate("app", "Datenbank"), error.message_de)
         return 2
     if needs_setup(ctx, demo) and not run_setup(app, ctx):
         ctx.db.dispose()

@@ -41,6 +41,7 @@ from passapp.services.offers import OfferView, list_offers
 from passapp.services.reference import entry_kind_labels, entry_status_labels
 from passapp.services.verification import looks_like_qr
 from passapp.ui.entry_table import entry_summary, german_day
+from passapp.ui.i18n import label_text
 from passapp.ui.offer_picker import OfferPicker
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, button, button_row, heading, label
 from passapp.ui.tasks import TaskRunner
@@ -50,7 +51,6 @@ T = TypeVar("T")
 
 DIALOG_SIZE = (760, 560)  # fits 1366×768 with the taskbar and the window frame
 DATE_PLACEHOLDER = "TT.MM.JJJJ"
-CONTEXT = "entry_form"
 
 
 class FormError(Exception):
@@ -68,7 +68,7 @@ def failure_text(error: Exception) -> str:
         return error.message_de
     log.error("saving an entry failed", exc_info=error)
     return QCoreApplication.translate(
-        CONTEXT,
+        "entry_form",
         "Unerwarteter Fehler ({error}). Bitte die IT-Betreuung informieren; die Einzelheiten "
         "stehen im Protokoll.",
     ).format(error=type(error).__name__)
@@ -107,7 +107,7 @@ def save_on_worker(
 def pass_words(pass_reference: str) -> str:
     """How the dialog names the pass: its number, or "gescannter Pass" for a QR text."""
     if looks_like_qr(pass_reference):
-        return QCoreApplication.translate(CONTEXT, "gescannter Pass (QR-Code)")
+        return QCoreApplication.translate("entry_form", "gescannter Pass (QR-Code)")
     return pass_reference.strip()
 
 
@@ -131,13 +131,13 @@ class EntryFormView(QWidget):
         self.offer_picker = OfferPicker(offers)
         self.kind_combo = self._combo(self.tr("Art des Eintrags"))
         for slug, kind in entry_kind_labels().items():
-            self.kind_combo.addItem(kind.label_de, slug)
+            self.kind_combo.addItem(label_text(kind), slug)
         self.start_edit = self._line(self.tr("Beginn oder Tag"), DATE_PLACEHOLDER)
         self.end_edit = self._line(self.tr("Ende (freiwillig)"), DATE_PLACEHOLDER)
         self.status_combo = self._combo(self.tr("Status"))
         self.status_combo.addItem(self.tr("– ohne Status –"), None)
         for slug, status in entry_status_labels().items():
-            self.status_combo.addItem(status.label_de, slug)
+            self.status_combo.addItem(label_text(status), slug)
         self.level_combo = self._combo(self.tr("Sprachniveau"))
         self.level_combo.addItem(self.tr("– ohne Niveau –"), None)
         for level in CefrLevel:

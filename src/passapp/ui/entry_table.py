@@ -26,22 +26,22 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from passapp.domain.entries import Action
 from passapp.services.entries import EntryLog, EntryView
 from passapp.services.reference import entry_kind_labels, entry_status_labels
+from passapp.ui.i18n import label_text
 
 Index = QModelIndex | QPersistentModelIndex
-CONTEXT = "entry_table"
 REPLACED_COLOUR = QColor("#777777")
 
 
 def kind_label(slug: str) -> str:
     label = entry_kind_labels().get(slug)
-    return label.label_de if label else slug
+    return label_text(label) if label else slug
 
 
 def status_label(slug: str | None) -> str:
     if slug is None:
         return ""
     label = entry_status_labels().get(slug)
-    return label.label_de if label else slug
+    return label_text(label) if label else slug
 
 
 def german_day(day: dt.date) -> str:
@@ -66,7 +66,7 @@ def entry_title(entry: EntryView, offer_titles: Mapping[str, str]) -> str:
 
 def entry_summary(entry: EntryView, offer_titles: Mapping[str, str] | None = None) -> str:
     """One line naming an entry for a clerk, e.g. when asking "really cancel this?"."""
-    text = QCoreApplication.translate(CONTEXT, "{kind} vom {date}").format(
+    text = QCoreApplication.translate("entry_table", "{kind} vom {date}").format(
         kind=kind_label(entry.kind), date=date_span(entry)
     )
     details = [entry_title(entry, offer_titles or {}), entry.provider or "", entry.level or ""]
@@ -241,6 +241,6 @@ def _logged_when(moment: dt.datetime) -> str:
     # Stored in UTC; shown in the PC's local time, as people at the counter read the clock.
     aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
     local = aware.astimezone()
-    return QCoreApplication.translate(CONTEXT, "{day}, {time} Uhr").format(
+    return QCoreApplication.translate("entry_table", "{day}, {time} Uhr").format(
         day=local.strftime("%d.%m.%Y"), time=local.strftime("%H:%M")
     )

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from passapp.services.reference import Label
+
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 DEFAULT_LANGUAGE = "de"
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
@@ -32,6 +34,24 @@ def chosen_language(explicit: str | None = None) -> str:
         if isinstance(candidate, str) and candidate.lower() in LANGUAGES:
             return candidate.lower()
     return DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language the installed translators speak: "en" once :func:`install_translations`
+    installed English, "de" before that and again once its translators are removed.
+
+    Asked from the translators themselves (the English file translates this marker to
+    "en", as Qt's own files translate ``QT_LAYOUT_DIRECTION``), so it cannot disagree
+    with the texts on screen."""
+    marker = QCoreApplication.translate(
+        "i18n", "de", "Code of the translation's language (ISO 639-1, e.g. en)"
+    )
+    return marker if marker in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def label_text(label: Label) -> str:
+    """A reference label (entry kind, status, office kind) in the current language."""
+    return label.label_en if current_language() == "en" else label.label_de
 
 
 def save_language(language: str) -> None:

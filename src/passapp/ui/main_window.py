@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.person_panel)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([500, 760])  # the hit list readable, the person wider
         layout = QVBoxLayout()
         layout.addWidget(self.enrolment_banner)
         layout.addWidget(self.search_field)
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
             INSTALL_PACKAGE_SHORTCUT,
             self.open_install_package,
         )
-        view = self.menuBar().addMenu(self.tr("&Ansicht"))
+        view = self.menuBar().addMenu(self.tr("A&nsicht"))
         languages = view.addMenu(self.tr("&Sprache"))
         group = QActionGroup(self)
         current = i18n.chosen_language()

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
@@ -68,7 +68,11 @@ def paint_pdf(printer: QPrinter, pdf: Path | bytes) -> int:
     first, last = printer.fromPage(), printer.toPage()  # 0, 0: all pages
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError("Der Drucker ist nicht bereit. Bitte Drucker und Einstellungen prüfen.")
+        raise PrintError(
+            QCoreApplication.translate(
+                "pdf_print", "Der Drucker ist nicht bereit. Bitte Drucker und Einstellungen prüfen."
+            )
+        )
     printed = 0
     try:
         for number, image in enumerate(render_pages(pdf, dpi), start=1):
@@ -108,7 +112,7 @@ def print_pdf(parent: QWidget | None, pdf: Path | bytes) -> bool:
     printer.setDocName("passapp")
     match_paper(printer, pdf)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Drucken")
+    dialog.setWindowTitle(QCoreApplication.translate("pdf_print", "Drucken"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     paint_pdf(printer, pdf)

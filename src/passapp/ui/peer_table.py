@@ -7,18 +7,24 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
-from passapp.pdf.sync_receipt import german_datetime
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
-NEVER = "noch nie"
+# The source text; rows hold it translated (the same text while the app speaks German).
+NEVER = str(QT_TRANSLATE_NOOP("peer_table", "noch nie"))  # typed as object in PySide6
 
 
 @dataclass(frozen=True, slots=True)
 class PeerRow:
     office_code: str
-    last_export: str  # in German words, e.g. "25.11.2026, 10:30 Uhr" or "noch nie"
+    last_export: str  # in words, e.g. "25.11.2026, 10:30 Uhr" or "noch nie"
     last_import: str
 
 
@@ -39,12 +45,22 @@ def peer_rows(
 
 
 def _when(iso: str | None) -> str:
-    return NEVER if not iso else german_datetime(dt.datetime.fromisoformat(iso))
+    if not iso:
+        return QCoreApplication.translate("peer_table", NEVER)
+    return clock_time(dt.datetime.fromisoformat(iso))
+
+
+def clock_time(moment: dt.datetime) -> str:
+    """Day and time in the PC's local time, as people at the counter read the clock."""
+    local = moment.astimezone() if moment.tzinfo else moment
+    return QCoreApplication.translate("peer_table", "{day}, {time} Uhr").format(
+        day=f"{local:%d.%m.%Y}", time=f"{local:%H:%M}"
+    )
 
 
 class PeerTableModel(QAbstractTableModel):
     OFFICE, SENT, RECEIVED = range(3)
-    HEADERS = ("Stelle", "Zuletzt Paket geschrieben", "Zuletzt Paket eingespielt")
+    COLUMN_COUNT = 3
 
     def __init__(self) -> None:
         super().__init__()
@@ -62,7 +78,7 @@ class PeerTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -79,5 +95,12 @@ class PeerTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.headers()[section]
         return None
+
+    def headers(self) -> tuple[str, str, str]:
+        return (
+            self.tr("Stelle"),
+            self.tr("Zuletzt Paket geschrieben"),
+            self.tr("Zuletzt Paket eingespielt"),
+        )

@@ -68,7 +68,7 @@ class PersonPanel(QWidget):
         self.issue_button = self._button(self.tr("Pass &ausstellen"), "Ctrl+I", self.issue_pass)
         self.replace_button = self._button(self.tr("&Ersatzkarte"), "Ctrl+R", self.replace_pass)
         self.sheet_button = self._button(
-            self.tr("Eintrags&bogen"), "Ctrl+Shift+P", self.print_entry_sheet
+            self.tr("Eintragsb&ogen"), "Ctrl+Shift+P", self.print_entry_sheet
         )
         buttons = QHBoxLayout()
         for button in (self.issue_button, self.replace_button, self.sheet_button):

@@ -13,7 +13,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 class PersonTableModel(QAbstractTableModel):
     FAMILY, GIVEN, BIRTH, PASS = range(4)
-    HEADERS = ("Familienname", "Vorname(n)", "Geburtsdatum", "Passnummer")
+    COLUMN_COUNT = 4
 
     def __init__(self) -> None:
         super().__init__()
@@ -31,7 +31,7 @@ class PersonTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -50,5 +50,13 @@ class PersonTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.headers()[section]
         return None
+
+    def headers(self) -> tuple[str, str, str, str]:
+        return (
+            self.tr("Familienname"),
+            self.tr("Vorname(n)"),
+            self.tr("Geburtsdatum"),
+            self.tr("Passnummer"),
+        )

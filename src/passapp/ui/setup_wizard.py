@@ -45,17 +45,18 @@ from passapp.services.context import ServiceContext
 from passapp.services.errors import ServiceError
 from passapp.services.offices import OfficeInfo, init_office
 from passapp.services.progress import Progress
+from passapp.services.reference import office_kind_labels
 from passapp.services.setup import (
     SetupState,
     WrittenRequest,
     district_name,
     municipality_names,
     office_code_problem,
-    office_kind_choices,
     setup_state,
     write_request_into,
 )
 from passapp.services.trust import DistrictInfo, InstallResult, init_district, install_file
+from passapp.ui.i18n import label_text
 from passapp.ui.sync_view import (
     ERROR_STYLE,
     HINT_STYLE,
@@ -101,6 +102,11 @@ def _choice_combo(
         combo.addItem(text, value)
     combo.setMaxVisibleItems(len(choices) + 1)
     return combo
+
+
+def _office_kinds() -> list[tuple[str, str]]:
+    """The office kinds as (slug, label in the app's language), in the reference order."""
+    return [(slug, label_text(label)) for slug, label in office_kind_labels().items()]
 
 
 # --- pages (layout only) ------------------------------------------------------------------
@@ -232,7 +238,7 @@ class OfficePage(QWidget):
         self.name_field.setPlaceholderText(self.tr("z. B. Einwohnermeldeamt Dachau"))
         self.name_field.setAccessibleName(self.tr("Name der Dienststelle"))
         self.kind_combo = _choice_combo(
-            self.tr("Art der Dienststelle"), self.tr("– bitte wählen –"), office_kind_choices()
+            self.tr("Art der Dienststelle"), self.tr("– bitte wählen –"), _office_kinds()
         )
         self.municipality_combo = _choice_combo(
             self.tr("Gemeinde der Dienststelle"), self.tr("– bitte wählen –"), municipality_names()

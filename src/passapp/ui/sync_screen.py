@@ -24,7 +24,6 @@ from passapp.pdf.sync_receipt import (
     SyncReceipt,
     counts_in_words,
     export_receipt,
-    german_datetime,
     import_receipt,
     number,
     render_sync_receipt,
@@ -43,7 +42,7 @@ from passapp.services.sync import (
     status,
 )
 from passapp.ui.pdf_print import PrintError, print_pdf
-from passapp.ui.peer_table import peer_rows
+from passapp.ui.peer_table import clock_time, peer_rows
 from passapp.ui.sync_view import ERROR_STYLE, NOTE_STYLE, SyncScreenView
 from passapp.ui.tasks import Task, TaskRunner
 
@@ -51,7 +50,6 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 POLL_MS = 100
-BUNDLE_FILTER = "passapp-Pakete (*.passapp);;Alle Dateien (*)"
 BAR_STEPS = 1000
 
 
@@ -90,22 +88,33 @@ class SyncScreen(SyncScreenView):
     def _describe_role(self) -> None:
         office = self._office
         if office is None:
-            self.overview_heading.setText("Datenaustausch")
-            self.intro.setText("In dieser Datenbank ist noch keine Dienststelle eingerichtet.")
-        elif office.is_district:
-            self.overview_heading.setText("Datenaustausch mit den Dienststellen")
+            self.overview_heading.setText(self.tr("Datenaustausch"))
             self.intro.setText(
-                "Exportieren schreibt für jede angemeldete Dienststelle ein eigenes Paket in "
-                "den gewählten Ordner (zum Beispiel einen USB-Stick). Einspielen übernimmt das "
-                "Paket einer Dienststelle."
+                self.tr("In dieser Datenbank ist noch keine Dienststelle eingerichtet.")
+            )
+        elif office.is_district:
+            self.overview_heading.setText(self.tr("Datenaustausch mit den Dienststellen"))
+            self.intro.setText(
+                self.tr(
+                    "Exportieren schreibt für jede angemeldete Dienststelle ein eigenes Paket in "
+                    "den gewählten Ordner (zum Beispiel einen USB-Stick). Einspielen übernimmt "
+                    "das Paket einer Dienststelle."
+                )
             )
         else:
-            code = f" ({office.district_code})" if office.district_code else ""
-            self.overview_heading.setText(f"Datenaustausch mit dem Landratsamt{code}")
+            self.overview_heading.setText(
+                self.tr("Datenaustausch mit dem Landratsamt ({code})").format(
+                    code=office.district_code
+                )
+                if office.district_code
+                else self.tr("Datenaustausch mit dem Landratsamt")
+            )
             self.intro.setText(
-                "Exportieren schreibt ein Paket mit allem, was das Landratsamt noch nicht hat, "
-                "in den gewählten Ordner (zum Beispiel einen USB-Stick). Einspielen übernimmt "
-                "ein Paket des Landratsamts."
+                self.tr(
+                    "Exportieren schreibt ein Paket mit allem, was das Landratsamt noch nicht "
+                    "hat, in den gewählten Ordner (zum Beispiel einen USB-Stick). Einspielen "
+                    "übernimmt ein Paket des Landratsamts."
+                )
             )
 
     def refresh_status(self) -> None:
@@ -121,9 +130,14 @@ class SyncScreen(SyncScreenView):
         self.peer_table.setVisible(self.peers.rowCount() > 0)
         self.no_peers.setVisible(self.peers.rowCount() == 0)
         self.counts.setText(
-            f"Wartende Änderungen: {number(current['pending'])} · "
-            f"In Quarantäne: {number(current['quarantined'])} · "
-            f"Ungeklärte Konflikte: {number(current['conflicts'])}"
+            self.tr(
+                "Wartende Änderungen: {pending} · In Quarantäne: {quarantined} · "
+                "Ungeklärte Konflikte: {conflicts}"
+            ).format(
+                pending=number(current["pending"]),
+                quarantined=number(current["quarantined"]),
+                conflicts=number(current["conflicts"]),
+            )
         )
 
     def _show_overview(self) -> None:
@@ -138,7 +152,7 @@ class SyncScreen(SyncScreenView):
 
     def _on_export(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Ordner für das Paket wählen (z. B. USB-Stick)", str(self._folder)
+            self, self.tr("Ordner für das Paket wählen (z. B. USB-Stick)"), str(self._folder)
         )
         if not folder:
             return
@@ -150,11 +164,13 @@ class SyncScreen(SyncScreenView):
 
         # Bundles are written one by one; those already written are whole and valid.
         self._start(
-            "Paket wird geschrieben …",
+            self.tr("Paket wird geschrieben …"),
             work,
             self._on_exported,
-            hint="Abbrechen hält nach dem Paket an, das gerade geschrieben wird.",
-            cancelled="Abgebrochen. Schon fertig geschriebene Pakete sind vollständig und gültig.",
+            hint=self.tr("Abbrechen hält nach dem Paket an, das gerade geschrieben wird."),
+            cancelled=self.tr(
+                "Abgebrochen. Schon fertig geschriebene Pakete sind vollständig und gültig."
+            ),
         )
 
     def _on_exported(self, reports: list[ExportReport]) -> None:
@@ -166,7 +182,10 @@ class SyncScreen(SyncScreenView):
 
     def _on_choose_bundle(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Paket einspielen", str(self._folder), BUNDLE_FILTER
+            self,
+            self.tr("Paket einspielen"),
+            str(self._folder),
+            self.tr("passapp-Pakete (*.passapp);;Alle Dateien (*)"),
         )
         if not chosen:
             return
@@ -182,10 +201,13 @@ class SyncScreen(SyncScreenView):
 
     def _show_confirmation(self, path: Path, header: dict[str, Any]) -> None:
         changes = int(header["changes"])
-        content = "keine neuen Änderungen (nur Bestätigungen)"
+        content = self.tr("keine neuen Änderungen (nur Bestätigungen)")
         if changes:
-            content = f"{number(changes)} Änderungen: {counts_in_words(header['counts'])}"
-        created = german_datetime(dt.datetime.fromisoformat(header["created_at"]))
+            # The kinds are the receipt's German words (the receipt is German on paper too).
+            content = self.tr("{count} Änderungen: {kinds}").format(
+                count=number(changes), kinds=counts_in_words(header["counts"])
+            )
+        created = clock_time(dt.datetime.fromisoformat(header["created_at"]))
         for key, text in (
             ("sender", header["sender"]),
             ("recipient", header["recipient"]),
@@ -198,8 +220,10 @@ class SyncScreen(SyncScreenView):
         own = self._office.code if self._office else None
         wrong = header["recipient"] != own
         self.confirm_warning.setText(
-            f"Dieses Paket ist für {header['recipient']} bestimmt, nicht für diese Stelle "
-            f"({own}). Es kann hier nicht eingespielt werden."
+            self.tr(
+                "Dieses Paket ist für {recipient} bestimmt, nicht für diese Stelle ({own}). "
+                "Es kann hier nicht eingespielt werden."
+            ).format(recipient=header["recipient"], own=own)
             if wrong
             else ""
         )
@@ -215,11 +239,13 @@ class SyncScreen(SyncScreenView):
             return import_bundle(ctx, bundle, progress)
 
         self._start(
-            "Paket wird eingespielt …",
+            self.tr("Paket wird eingespielt …"),
             work,
             self._on_imported,
-            hint="Abbrechen nimmt alles zurück: aus dem Paket wird dann nichts übernommen.",
-            cancelled="Abgebrochen. Aus dem Paket wurde nichts übernommen.",
+            hint=self.tr(
+                "Abbrechen nimmt alles zurück: aus dem Paket wird dann nichts übernommen."
+            ),
+            cancelled=self.tr("Abgebrochen. Aus dem Paket wurde nichts übernommen."),
         )
 
     def _on_imported(self, report: ImportReport) -> None:
@@ -244,7 +270,7 @@ class SyncScreen(SyncScreenView):
         self._cancelled_text = cancelled
         self.work_heading.setText(title)
         self.work_hint.setText(hint)
-        self.phase.setText("Wird vorbereitet …")
+        self.phase.setText(self.tr("Wird vorbereitet …"))
         self.progress_bar.setRange(0, 0)  # busy until the service knows the amount
         self.cancel_button.setEnabled(True)
         self.show_page(self.working_page, self.cancel_button)
@@ -264,7 +290,9 @@ class SyncScreen(SyncScreenView):
             self.progress_bar.setRange(0, BAR_STEPS)
             self.progress_bar.setValue(round((snapshot.fraction or 0.0) * BAR_STEPS))
             self.phase.setText(
-                f"{snapshot.phase}: {number(snapshot.done)} von {number(snapshot.total)}"
+                self.tr("{phase}: {done} von {total}").format(
+                    phase=snapshot.phase, done=number(snapshot.done), total=number(snapshot.total)
+                )
             )
         elif snapshot.phase:
             self.phase.setText(snapshot.phase)
@@ -274,7 +302,7 @@ class SyncScreen(SyncScreenView):
             return
         self._task.cancel()
         self.cancel_button.setEnabled(False)
-        self.phase.setText("Wird abgebrochen …")
+        self.phase.setText(self.tr("Wird abgebrochen …"))
 
     def _on_failed(self, error: Exception) -> None:
         self._stop_polling()
@@ -286,8 +314,10 @@ class SyncScreen(SyncScreenView):
         else:
             log.error("sync task failed", exc_info=error)
             self._say(
-                f"Unerwarteter Fehler ({type(error).__name__}). Bitte die IT-Betreuung "
-                "informieren; die Einzelheiten stehen im Protokoll.",
+                self.tr(
+                    "Unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; die "
+                    "Einzelheiten stehen im Protokoll."
+                ).format(kind=type(error).__name__),
                 ERROR_STYLE,
             )
 
@@ -320,7 +350,7 @@ class SyncScreen(SyncScreenView):
             return
         try:
             if print_pdf(self, render_sync_receipt(self._receipt)):
-                self._tell("Der Beleg wurde an den Drucker geschickt.", NOTE_STYLE)
+                self._tell(self.tr("Der Beleg wurde an den Drucker geschickt."), NOTE_STYLE)
         except PrintError as error:
             self._tell(error.message_de, ERROR_STYLE)
 
@@ -329,7 +359,10 @@ class SyncScreen(SyncScreenView):
             return
         suggestion = self._folder / f"Beleg-Datenaustausch-{self._ctx.now():%Y%m%d-%H%M%S}.pdf"
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Beleg als PDF speichern", str(suggestion), "PDF-Dateien (*.pdf)"
+            self,
+            self.tr("Beleg als PDF speichern"),
+            str(suggestion),
+            self.tr("PDF-Dateien (*.pdf)"),
         )
         if not chosen:
             return
@@ -337,9 +370,14 @@ class SyncScreen(SyncScreenView):
         try:
             write_atomically(target, render_sync_receipt(self._receipt))
         except OSError as error:
-            self._tell(f"Der Beleg konnte nicht gespeichert werden: {error.strerror}", ERROR_STYLE)
+            self._tell(
+                self.tr("Der Beleg konnte nicht gespeichert werden: {reason}").format(
+                    reason=error.strerror
+                ),
+                ERROR_STYLE,
+            )
             return
-        self._tell(f"Beleg gespeichert: {target}", NOTE_STYLE)
+        self._tell(self.tr("Beleg gespeichert: {path}").format(path=target), NOTE_STYLE)
 
     def _tell(self, text: str, style: str) -> None:
         self.receipt_message.setText(text)
@@ -394,6 +432,7 @@ def receipt_html(receipt: SyncReceipt) -> str:
         ]
         parts.append("</table>")
     if receipt.notes:
+        # German like the rest of the receipt: the window shows what goes on paper.
         parts.append("<h3>Hinweise</h3>")
         parts += [f"<p>{html.escape(note)}</p>" for note in receipt.notes]
     return "".join(parts)

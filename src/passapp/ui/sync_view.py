@@ -8,7 +8,7 @@ buttons, so they act only while their page is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,15 +31,6 @@ from passapp.ui.peer_table import PeerTableModel
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 NOTE_STYLE = "color: #1b5e20; font-weight: bold;"
 HINT_STYLE = "color: #555555;"
-
-# The bundle header's facts on the confirm page: key → German label.
-BUNDLE_FACTS = (
-    ("sender", "Von"),
-    ("recipient", "Für"),
-    ("created", "Erstellt am"),
-    ("content", "Inhalt"),
-    ("file", "Datei"),
-)
 
 
 def button(text: str, accessible_name: str, shortcut: str = "", keys: str = "") -> QPushButton:
@@ -64,11 +55,11 @@ def label(text: str = "", accessible_name: str = "", style: str = "") -> QLabel:
 
 
 def key_hint(text: str) -> QLabel:
-    return label(text, "Tastenkürzel", HINT_STYLE)
+    return label(text, QCoreApplication.translate("sync_view", "Tastenkürzel"), HINT_STYLE)
 
 
 def heading(text: str = "") -> QLabel:
-    widget = label(text, "Überschrift")
+    widget = label(text, QCoreApplication.translate("sync_view", "Überschrift"))
     font = QFont(widget.font())
     font.setPointSizeF(font.pointSizeF() * 1.35)
     font.setBold(True)
@@ -102,8 +93,8 @@ def page(*items: QWidget | QHBoxLayout | QFormLayout, stretch_after: int = -1) -
 class SyncScreenView(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Datenaustausch")
-        self.setAccessibleName("Datenaustausch")
+        self.setWindowTitle(self.tr("Datenaustausch"))
+        self.setAccessibleName(self.tr("Datenaustausch"))
         # Fits a 1366×768 screen with the taskbar and the window frame.
         self.resize(900, 620)
         self.pages = QStackedWidget()
@@ -126,11 +117,11 @@ class SyncScreenView(QDialog):
 
     def _build_overview(self) -> QWidget:
         self.overview_heading = heading()
-        self.intro = label(accessible_name="Erklärung")
+        self.intro = label(accessible_name=self.tr("Erklärung"))
         self.peers = PeerTableModel()
         self.peer_table = QTableView()
         self.peer_table.setModel(self.peers)
-        self.peer_table.setAccessibleName("Letzter Austausch je Stelle")
+        self.peer_table.setAccessibleName(self.tr("Letzter Austausch je Stelle"))
         self.peer_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.peer_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.peer_table.setTabKeyNavigation(False)  # Tab moves on to the buttons
@@ -139,12 +130,18 @@ class SyncScreenView(QDialog):
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         columns.setSectionResizeMode(PeerTableModel.OFFICE, QHeaderView.ResizeMode.ResizeToContents)
         columns.setMinimumSectionSize(140)
-        self.no_peers = label("Noch kein Paket mit einer anderen Stelle ausgetauscht.")
-        self.counts = label(accessible_name="Stand der Datensätze")
-        self.message = label(accessible_name="Meldung")
-        self.export_button = button("Paket exportieren …", "Paket exportieren", "Ctrl+E")
-        self.import_button = button("Paket einspielen …", "Paket einspielen", "Ctrl+I")
-        self.close_button = button("Schließen", "Datenaustausch schließen", keys="Esc")
+        self.no_peers = label(self.tr("Noch kein Paket mit einer anderen Stelle ausgetauscht."))
+        self.counts = label(accessible_name=self.tr("Stand der Datensätze"))
+        self.message = label(accessible_name=self.tr("Meldung"))
+        self.export_button = button(
+            self.tr("Paket exportieren …"), self.tr("Paket exportieren"), "Ctrl+E"
+        )
+        self.import_button = button(
+            self.tr("Paket einspielen …"), self.tr("Paket einspielen"), "Ctrl+I"
+        )
+        self.close_button = button(
+            self.tr("Schließen"), self.tr("Datenaustausch schließen"), keys="Esc"
+        )
         return page(
             self.overview_heading,
             self.intro,
@@ -153,25 +150,39 @@ class SyncScreenView(QDialog):
             self.counts,
             self.message,
             button_row(self.export_button, self.import_button, self.close_button),
-            key_hint("Strg+E exportieren · Strg+I einspielen · Esc schließen"),
+            key_hint(self.tr("Strg+E exportieren · Strg+I einspielen · Esc schließen")),
+        )
+
+    def _bundle_facts(self) -> tuple[tuple[str, str], ...]:
+        """The bundle header's facts on the confirm page: key → label."""
+        return (
+            ("sender", self.tr("Von")),
+            ("recipient", self.tr("Für")),
+            ("created", self.tr("Erstellt am")),
+            ("content", self.tr("Inhalt")),
+            ("file", self.tr("Datei")),
         )
 
     def _build_confirm(self) -> QWidget:
-        self.confirm_heading = heading("Dieses Paket einspielen?")
+        self.confirm_heading = heading(self.tr("Dieses Paket einspielen?"))
         facts = QFormLayout()
         self.facts: dict[str, QLabel] = {}
-        for key, text in BUNDLE_FACTS:
+        for key, text in self._bundle_facts():
             value = label(accessible_name=text, style="font-weight: bold;")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             facts.addRow(f"{text}:", value)
             self.facts[key] = value
-        self.confirm_warning = label(accessible_name="Warnung", style=ERROR_STYLE)
-        self.confirm_button = button("Jetzt einspielen", "Paket jetzt einspielen", keys="Enter")
-        self.back_button = button("Zurück", "Zurück zur Übersicht", keys="Esc")
+        self.confirm_warning = label(accessible_name=self.tr("Warnung"), style=ERROR_STYLE)
+        self.confirm_button = button(
+            self.tr("Jetzt einspielen"), self.tr("Paket jetzt einspielen"), keys="Enter"
+        )
+        self.back_button = button(self.tr("Zurück"), self.tr("Zurück zur Übersicht"), keys="Esc")
         explain = label(
-            "Das steht im Kopf der Datei (lesbar ohne Schlüssel). Beim Einspielen wird das "
-            "Paket vollständig geprüft; ist etwas nicht in Ordnung, wird nichts übernommen.",
-            "Erklärung",
+            self.tr(
+                "Das steht im Kopf der Datei (lesbar ohne Schlüssel). Beim Einspielen wird das "
+                "Paket vollständig geprüft; ist etwas nicht in Ordnung, wird nichts übernommen."
+            ),
+            self.tr("Erklärung"),
         )
         return page(
             self.confirm_heading,
@@ -179,17 +190,17 @@ class SyncScreenView(QDialog):
             facts,
             self.confirm_warning,
             button_row(self.confirm_button, self.back_button),
-            key_hint("Enter einspielen · Esc zurück"),
+            key_hint(self.tr("Enter einspielen · Esc zurück")),
             stretch_after=3,
         )
 
     def _build_working(self) -> QWidget:
         self.work_heading = heading()
-        self.phase = label(accessible_name="Arbeitsschritt")
+        self.phase = label(accessible_name=self.tr("Arbeitsschritt"))
         self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName("Fortschritt")
-        self.work_hint = label(accessible_name="Hinweis zum Abbrechen", style=HINT_STYLE)
-        self.cancel_button = button("Abbrechen", "Vorgang abbrechen", keys="Esc")
+        self.progress_bar.setAccessibleName(self.tr("Fortschritt"))
+        self.work_hint = label(accessible_name=self.tr("Hinweis zum Abbrechen"), style=HINT_STYLE)
+        self.cancel_button = button(self.tr("Abbrechen"), self.tr("Vorgang abbrechen"), keys="Esc")
         return page(
             self.work_heading,
             self.phase,
@@ -201,19 +212,23 @@ class SyncScreenView(QDialog):
 
     def _build_receipt(self) -> QWidget:
         self.receipt_heading = heading()
-        self.receipt_summary = label(accessible_name="Zusammenfassung", style=NOTE_STYLE)
+        self.receipt_summary = label(accessible_name=self.tr("Zusammenfassung"), style=NOTE_STYLE)
         self.receipt_text = QTextBrowser()
-        self.receipt_text.setAccessibleName("Beleg")
+        self.receipt_text.setAccessibleName(self.tr("Beleg"))
         self.receipt_text.setOpenLinks(False)
-        self.receipt_message = label(accessible_name="Meldung zum Beleg")
-        self.print_button = button("Drucken …", "Beleg drucken", "Ctrl+P")
-        self.save_button = button("Als PDF speichern …", "Beleg als PDF speichern", "Ctrl+S")
-        self.done_button = button("Fertig", "Fertig, zurück zur Übersicht", keys="Enter, Esc")
+        self.receipt_message = label(accessible_name=self.tr("Meldung zum Beleg"))
+        self.print_button = button(self.tr("Drucken …"), self.tr("Beleg drucken"), "Ctrl+P")
+        self.save_button = button(
+            self.tr("Als PDF speichern …"), self.tr("Beleg als PDF speichern"), "Ctrl+S"
+        )
+        self.done_button = button(
+            self.tr("Fertig"), self.tr("Fertig, zurück zur Übersicht"), keys="Enter, Esc"
+        )
         return page(
             self.receipt_heading,
             self.receipt_summary,
             self.receipt_text,
             self.receipt_message,
             button_row(self.print_button, self.save_button, self.done_button),
-            key_hint("Strg+P drucken · Strg+S als PDF speichern · Enter oder Esc fertig"),
+            key_hint(self.tr("Strg+P drucken · Strg+S als PDF speichern · Enter oder Esc fertig")),
         )

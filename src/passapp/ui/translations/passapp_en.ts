@@ -1,0 +1,2650 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="de">
+<context>
+    <name>CancelEntryDialog</name>
+    <message>
+        <source>Eintrag stornieren</source>
+        <translation>Cancel entry</translation>
+    </message>
+    <message>
+        <source>Diesen Eintrag stornieren?</source>
+        <translation>Cancel this entry?</translation>
+    </message>
+    <message>
+        <source>Eintrag</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Der Eintrag wird nicht gelöscht: Er bleibt im Verlauf sichtbar und wird als „storniert“ markiert. Gespeichert wird, wer wann storniert hat.</source>
+        <translation>The entry is not deleted: it stays visible in the history, marked “cancelled”. Who cancelled it and when is recorded.</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Stornieren</source>
+        <translation>Cancel entry</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Keep entry</translation>
+    </message>
+    <message>
+        <source>Nicht stornieren</source>
+        <translation>Do not cancel</translation>
+    </message>
+    <message>
+        <source>Enter stornieren · Esc abbrechen</source>
+        <translation>Enter cancel the entry · Esc keep it</translation>
+    </message>
+    <message>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>CancelPage</name>
+    <message>
+        <source>Einrichtung abbrechen?</source>
+        <translation>Cancel the set-up?</translation>
+    </message>
+    <message>
+        <source>Das Programm wird dann beendet. Gespeichert wurde noch nichts; beim nächsten Start beginnt die Einrichtung von vorn.</source>
+        <translation>The program will then close. Nothing has been saved yet; the set-up starts again at the next start.</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Einrichtung abbrechen und beenden</source>
+        <translation>Cancel the set-up and quit</translation>
+    </message>
+    <message>
+        <source>Weiter einrichten</source>
+        <translation>Continue set-up</translation>
+    </message>
+    <message>
+        <source>Zurück zur Einrichtung</source>
+        <translation>Back to the set-up</translation>
+    </message>
+    <message>
+        <source>Enter beenden · Esc weiter einrichten</source>
+        <translation>Enter quit · Esc continue set-up</translation>
+    </message>
+</context>
+<context>
+    <name>CodePicker</name>
+    <message>
+        <source>{field}: Auswahl und Vorschläge</source>
+        <translation>{field}: choice and suggestions</translation>
+    </message>
+    <message>
+        <source>Nichts gefunden für „{text}“.</source>
+        <translation>Nothing found for “{text}”.</translation>
+    </message>
+    <message>
+        <source>Enter übernimmt, ↑↓ wählt:</source>
+        <translation>Enter accepts, ↑↓ chooses:</translation>
+    </message>
+    <message>
+        <source>Nicht gefunden: {words}</source>
+        <translation>Not found: {words}</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPage</name>
+    <message>
+        <source>Landratsamt (Koordinierungsstelle) einrichten</source>
+        <translation>Set up the district office (coordination office)</translation>
+    </message>
+    <message>
+        <source>Dabei entsteht der Landkreis-Schlüssel, mit dem das Landratsamt die Dienststellen anmeldet und dem alle Dienststellen vertrauen. Er bleibt in dieser Datenbank.</source>
+        <translation>This creates the district key, with which the district office enrols the offices and which all offices trust. It stays in this database.</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Name des Landkreises</source>
+        <translation>Name of the district</translation>
+    </message>
+    <message>
+        <source>z. B. LRADAH</source>
+        <translation>e.g. LRADAH</translation>
+    </message>
+    <message>
+        <source>Kennung des Landratsamts</source>
+        <translation>Code of the district office</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kennung:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Einrichten</source>
+        <translation>Set up</translation>
+    </message>
+    <message>
+        <source>Landratsamt einrichten</source>
+        <translation>Set up the district office</translation>
+    </message>
+    <message>
+        <source>&amp;Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Zurück zur Auswahl</source>
+        <translation>Back to the choice</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Einrichtung abbrechen</source>
+        <translation>Cancel the set-up</translation>
+    </message>
+    <message>
+        <source>Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen</source>
+        <translation>Tab next field · Enter set up · Alt+Z back · Esc cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Beschriftung</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <source>Fingerabdruck des Landkreis-Schlüssels</source>
+        <translation>Fingerprint of the district key</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Fertig</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Einrichtung abschließen</source>
+        <translation>Finish the set-up</translation>
+    </message>
+    <message>
+        <source>Enter oder Esc fertig</source>
+        <translation>Enter or Esc done</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateTableModel</name>
+    <message>
+        <source>kein Pass</source>
+        <translation>no pass</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Passnummer</source>
+        <translation>Pass number</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentBanner</name>
+    <message>
+        <source>Noch nicht beim Landratsamt angemeldet – Pässe können erst nach dem Einspielen des Zertifikatspakets ausgestellt werden.</source>
+        <translation>Not yet enrolled with the district office – passes can be issued once the certificate package has been imported.</translation>
+    </message>
+    <message>
+        <source>Hinweis zur Anmeldung</source>
+        <translation>Note on the enrolment</translation>
+    </message>
+    <message>
+        <source>Zertifikatspaket einspielen …</source>
+        <translation>Import certificate package …</translation>
+    </message>
+    <message>
+        <source>Zertifikatspaket einspielen</source>
+        <translation>Import certificate package</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <source>Eintrag</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Neuer Eintrag</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <source>Pass: {reference}</source>
+        <translation>Pass: {reference}</translation>
+    </message>
+    <message>
+        <source>Eintrag korrigieren</source>
+        <translation>Correct entry</translation>
+    </message>
+    <message>
+        <source>Korrigiert wird: {entry}. Der bisherige Eintrag bleibt als „korrigiert“ im Verlauf sichtbar.</source>
+        <translation>Correcting: {entry}. The earlier entry stays visible in the history, marked “corrected”.</translation>
+    </message>
+    <message>
+        <source>Angebot: bitte einen Treffer mit ↓/↑ und Enter übernehmen oder das Feld leeren (dann Titel und Anbieter von Hand).</source>
+        <translation>Offer: please pick a match with ↓/↑ and Enter, or clear the field (then type title and provider).</translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>{field}: bitte ein Datum als TT.MM.JJJJ eingeben.</source>
+        <translation>{field}: please enter a date as DD.MM.YYYY.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryFormView</name>
+    <message>
+        <source>Worum es geht</source>
+        <translation>What it is about</translation>
+    </message>
+    <message>
+        <source>Art des Eintrags</source>
+        <translation>Type of entry</translation>
+    </message>
+    <message>
+        <source>Beginn oder Tag</source>
+        <translation>Start or day</translation>
+    </message>
+    <message>
+        <source>Ende (freiwillig)</source>
+        <translation>End (optional)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>– ohne Status –</source>
+        <translation>– no status –</translation>
+    </message>
+    <message>
+        <source>Sprachniveau</source>
+        <translation>Language level</translation>
+    </message>
+    <message>
+        <source>– ohne Niveau –</source>
+        <translation>– no level –</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>wenn kein Angebot gewählt ist</source>
+        <translation>if no offer is chosen</translation>
+    </message>
+    <message>
+        <source>Anbieter</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Träger oder Stelle</source>
+        <translation>Organisation or office</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>z. B. „DTZ B1 bestanden“ – bei Beratung nie den Inhalt</source>
+        <translation>e.g. “DTZ B1 passed” – never the content of counselling</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Eintrag speichern</source>
+        <translation>Save entry</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nicht speichern</source>
+        <translation>Do not save</translation>
+    </message>
+    <message>
+        <source>&amp;Angebot:</source>
+        <translation>&amp;Offer:</translation>
+    </message>
+    <message>
+        <source>A&amp;rt:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Beginn / Tag:</source>
+        <translation>Start / &amp;day:</translation>
+    </message>
+    <message>
+        <source>&amp;Ende:</source>
+        <translation>&amp;End:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Titel:</source>
+        <translation>T&amp;itle:</translation>
+    </message>
+    <message>
+        <source>Anb&amp;ieter:</source>
+        <translation>&amp;Provider:</translation>
+    </message>
+    <message>
+        <source>&amp;Niveau:</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <source>Er&amp;gebnis:</source>
+        <translation>&amp;Result:</translation>
+    </message>
+    <message>
+        <source>Enter speichern · Esc abbrechen · im Angebot ↓/↑ wählen, Enter übernehmen · Alt+Buchstabe springt zum Feld</source>
+        <translation>Enter save · Esc cancel · in the offer ↓/↑ choose, Enter accept · Alt+letter jumps to a field</translation>
+    </message>
+    <message>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPanel</name>
+    <message>
+        <source>Einträge</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Hinweis zu den Einträgen</source>
+        <translation>Note on the entries</translation>
+    </message>
+    <message>
+        <source>Neuer Eintrag …</source>
+        <translation>New entry …</translation>
+    </message>
+    <message>
+        <source>Neuer Eintrag</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <source>Korrigieren …</source>
+        <translation>Correct …</translation>
+    </message>
+    <message>
+        <source>Gewählten Eintrag korrigieren</source>
+        <translation>Correct the selected entry</translation>
+    </message>
+    <message>
+        <source>Stornieren …</source>
+        <translation>Cancel entry …</translation>
+    </message>
+    <message>
+        <source>Gewählten Eintrag stornieren</source>
+        <translation>Cancel the selected entry</translation>
+    </message>
+    <message>
+        <source>Strg+Umschalt+N neuer Eintrag · Strg+K korrigieren · Strg+Umschalt+S stornieren · ↓/↑ Eintrag wählen</source>
+        <translation>Ctrl+Shift+N new entry · Ctrl+K correct · Ctrl+Shift+S cancel entry · ↓/↑ choose entry</translation>
+    </message>
+    <message>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Einträge, neueste zuerst</source>
+        <translation>Entries, newest first</translation>
+    </message>
+    <message>
+        <source>Einträge zum Pass {number}</source>
+        <translation>Entries for pass {number}</translation>
+    </message>
+    <message>
+        <source>Noch keine Einträge.</source>
+        <translation>No entries yet.</translation>
+    </message>
+    <message>
+        <source>{reason} Ein neuer Eintrag macht den gescannten Pass hier bekannt.</source>
+        <translation>{reason} A new entry makes the scanned pass known here.</translation>
+    </message>
+    <message>
+        <source>Dieser Eintrag ist schon korrigiert oder storniert (oder selbst ein Storno); bitte die geltende Fassung wählen.</source>
+        <translation>This entry has already been corrected or cancelled (or is itself a cancellation); please choose the current version.</translation>
+    </message>
+</context>
+<context>
+    <name>EntrySheetDialog</name>
+    <message>
+        <source>Eintragsblatt drucken</source>
+        <translation>Print entry sheet</translation>
+    </message>
+    <message>
+        <source>Eintragsblatt für Pass {number}</source>
+        <translation>Entry sheet for pass {number}</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Fenster schließen</source>
+        <translation>Close the window</translation>
+    </message>
+    <message>
+        <source>Esc schließen</source>
+        <translation>Esc close</translation>
+    </message>
+    <message>
+        <source>Stand {day} · wird beim Schließen verworfen; zum Aufheben „Als PDF speichern …“ wählen</source>
+        <translation>As of {day} · discarded on closing; to keep it, choose “Save as PDF …”</translation>
+    </message>
+    <message>
+        <source>Eintragsblatt wird erstellt …</source>
+        <translation>Creating the entry sheet …</translation>
+    </message>
+</context>
+<context>
+    <name>EntryTableModel</name>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Angebot / Titel</source>
+        <translation>Offer / title</translation>
+    </message>
+    <message>
+        <source>Anbieter</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Stelle</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Vermerk</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>storniert</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>korrigiert</source>
+        <translation>corrected</translation>
+    </message>
+    <message>
+        <source>Korrektur zu {entry}</source>
+        <translation>Correction of {entry}</translation>
+    </message>
+    <message>
+        <source>Storno zu {entry}</source>
+        <translation>Cancellation of {entry}</translation>
+    </message>
+    <message>
+        <source>einem früheren Eintrag</source>
+        <translation>an earlier entry</translation>
+    </message>
+    <message>
+        <source>{kind} vom {date}</source>
+        <translation>{kind}, {date}</translation>
+    </message>
+    <message>
+        <source>Dieser Eintrag wurde storniert und gilt nicht mehr.</source>
+        <translation>This entry was cancelled and no longer counts.</translation>
+    </message>
+    <message>
+        <source>Dieser Eintrag wurde korrigiert; es gilt die neuere Fassung.</source>
+        <translation>This entry was corrected; the newer version counts.</translation>
+    </message>
+    <message>
+        <source>Korrigiert: {entry}</source>
+        <translation>Corrected: {entry}</translation>
+    </message>
+    <message>
+        <source>Storniert: {entry}</source>
+        <translation>Cancelled: {entry}</translation>
+    </message>
+    <message>
+        <source>Erfasst von {clerk} ({office}) am {when}</source>
+        <translation>Recorded by {clerk} ({office}) on {when}</translation>
+    </message>
+</context>
+<context>
+    <name>IssuePassDialog</name>
+    <message>
+        <source>Pass ausstellen</source>
+        <translation>Issue pass</translation>
+    </message>
+    <message>
+        <source>Pass ausstellen – {name}</source>
+        <translation>Issue pass – {name}</translation>
+    </message>
+    <message>
+        <source>noch keiner</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>{number} – gültig ({card}), ausgestellt am {day} von {office}</source>
+        <translation>{number} – valid ({card}), issued on {day} by {office}</translation>
+    </message>
+    <message>
+        <source>{number} – eingezogen am {day}</source>
+        <translation>{number} – withdrawn on {day}</translation>
+    </message>
+    <message>
+        <source>Der Pass wurde ausgestellt, aber kein PDF geschrieben.</source>
+        <translation>The pass was issued, but no PDF was written.</translation>
+    </message>
+    <message>
+        <source>Pass {number} ausgestellt</source>
+        <translation>Pass {number} issued</translation>
+    </message>
+    <message>
+        <source>{name} · gedruckt auf {languages} · gespeichert als {file}</source>
+        <translation>{name} · printed in {languages} · saved as {file}</translation>
+    </message>
+    <message>
+        <source>Pass wird ausgestellt …</source>
+        <translation>Issuing the pass …</translation>
+    </message>
+</context>
+<context>
+    <name>IssueStep</name>
+    <message>
+        <source>Pass ausstellen</source>
+        <translation>Issue pass</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Voraussetzungen</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>Gründe</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Bisherige Pässe</source>
+        <translation>Previous passes</translation>
+    </message>
+    <message>
+        <source>Zweite Sprache auf dem Pass</source>
+        <translation>Second language on the pass</translation>
+    </message>
+    <message>
+        <source>Begründung für das Ausstellen trotz Prüfung</source>
+        <translation>Reason for issuing despite the check</translation>
+    </message>
+    <message>
+        <source>Was wurde geprüft, warum wird der Pass ausgestellt? (mind. {count} Zeichen)</source>
+        <translation>What was checked, and why is the pass issued? (at least {count} characters)</translation>
+    </message>
+    <message>
+        <source>Hinweis zur Begründung</source>
+        <translation>Note on the reason</translation>
+    </message>
+    <message>
+        <source>Nicht eindeutig: bitte anhand der Dokumente prüfen und die Entscheidung begründen (wird protokolliert).</source>
+        <translation>Not clear-cut: please check the documents and give a reason for the decision (it is logged).</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Abbrechen, nichts ausstellen</source>
+        <translation>Cancel, issue nothing</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <source>Voraussetzungen:</source>
+        <translation>Requirements:</translation>
+    </message>
+    <message>
+        <source>Bisherige Pässe:</source>
+        <translation>Previous passes:</translation>
+    </message>
+    <message>
+        <source>Zweite &amp;Sprache:</source>
+        <translation>Second &amp;language:</translation>
+    </message>
+    <message>
+        <source>&amp;Begründung:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Enter ausstellen · Esc abbrechen · Alt+S Sprache wählen</source>
+        <translation>Enter issue · Esc cancel · Alt+L choose language</translation>
+    </message>
+    <message>
+        <source> · Alt+B Begründung schreiben</source>
+        <translation> · Alt+R write the reason</translation>
+    </message>
+    <message>
+        <source>keine – nur Deutsch</source>
+        <translation>none – German only</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Bildungs- und Beratungspass – Landkreis Dachau</source>
+        <translation>Education and Counselling Pass – District of Dachau</translation>
+    </message>
+    <message>
+        <source>Name, Passnummer oder Geburtsdatum eingeben – oder Pass scannen</source>
+        <translation>Type a name, pass number or date of birth – or scan a pass</translation>
+    </message>
+    <message>
+        <source>Suche</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Hinweis zur Suche</source>
+        <translation>Note on the search</translation>
+    </message>
+    <message>
+        <source>Strg+F Suche · Strg+N neue Person · ↓ in die Trefferliste · Esc Suche leeren · Strg+Umschalt+D Datenaustausch</source>
+        <translation>Ctrl+F search · Ctrl+N new person · ↓ to the results · Esc clear the search · Ctrl+Shift+D data exchange</translation>
+    </message>
+    <message>
+        <source>keine Dienststelle</source>
+        <translation>no office</translation>
+    </message>
+    <message>
+        <source>Dienststelle: {office}</source>
+        <translation>Office: {office}</translation>
+    </message>
+    <message>
+        <source>Suchergebnisse</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <source>&amp;Neue Person erfassen …</source>
+        <translation>&amp;Register new person …</translation>
+    </message>
+    <message>
+        <source>&amp;Suchen</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Verwaltung</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>&amp;Datenaustausch …</source>
+        <translation>&amp;Data exchange …</translation>
+    </message>
+    <message>
+        <source>&amp;Angebotskatalog …</source>
+        <translation>&amp;Offers catalogue …</translation>
+    </message>
+    <message>
+        <source>&amp;Zertifikatspaket einspielen …</source>
+        <translation>&amp;Import certificate package …</translation>
+    </message>
+    <message>
+        <source>A&amp;nsicht</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Sprache</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Die Sprache wird beim nächsten Start übernommen.</source>
+        <translation>The language will change at the next start.</translation>
+    </message>
+    <message>
+        <source>{name} erfasst.</source>
+        <translation>{name} registered.</translation>
+    </message>
+    <message>
+        <source>Nichts gefunden. Strg+N erfasst eine neue Person.</source>
+        <translation>Nothing found. Ctrl+N registers a new person.</translation>
+    </message>
+    <message>
+        <source>{count} Treffer</source>
+        <translation>{count} found</translation>
+    </message>
+    <message>
+        <source>✔ Pass {number} gültig – ausgestellt von {office} am {day}</source>
+        <translation>✔ Pass {number} valid – issued by {office} on {day}</translation>
+    </message>
+    <message>
+        <source>✖ Pass {number}: {status}</source>
+        <translation>✖ Pass {number}: {status}</translation>
+    </message>
+    <message>
+        <source>✖ Ungültiger Pass: {reason}</source>
+        <translation>✖ Invalid pass: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDetails</name>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Zielgruppe</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Niveaus</source>
+        <translation>Levels</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>inaktiv (nicht im Pass)</source>
+        <translation>inactive (not in the pass)</translation>
+    </message>
+    <message>
+        <source>Beispieldaten</source>
+        <translation>Sample data</translation>
+    </message>
+</context>
+<context>
+    <name>OfferForm</name>
+    <message>
+        <source>Angebot bearbeiten</source>
+        <translation>Edit offer</translation>
+    </message>
+    <message>
+        <source>Neues Angebot</source>
+        <translation>New offer</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>z. B. Deutsch A1 – Abendkurs</source>
+        <translation>e.g. German A1 – evening class</translation>
+    </message>
+    <message>
+        <source>Kategorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>– bitte wählen –</source>
+        <translation>– please choose –</translation>
+    </message>
+    <message>
+        <source>Anbieter</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>z. B. Volkshochschule</source>
+        <translation>e.g. adult education centre</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Straße Nr., PLZ Ort</source>
+        <translation>Street no., postcode town</translation>
+    </message>
+    <message>
+        <source>Gemeinde</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>– keine bestimmte Gemeinde –</source>
+        <translation>– no particular municipality –</translation>
+    </message>
+    <message>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Telefon, E-Mail, Sprechzeiten</source>
+        <translation>Phone, email, opening hours</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Sprachcodes mit Komma, z. B. de, ar, uk, fa</source>
+        <translation>Language codes with commas, e.g. de, ar, uk, fa</translation>
+    </message>
+    <message>
+        <source>Zielgruppe</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>z. B. Frauen mit Kleinkindern</source>
+        <translation>e.g. women with small children</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Kennung des Angebots</source>
+        <translation>Code of the offer</translation>
+    </message>
+    <message>
+        <source>Fehlermeldung</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Angebot speichern</source>
+        <translation>Save offer</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Nicht speichern</source>
+        <translation>Do not save</translation>
+    </message>
+    <message>
+        <source>&amp;Titel:</source>
+        <translation>T&amp;itle:</translation>
+    </message>
+    <message>
+        <source>&amp;Kategorie:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>&amp;Anbieter:</source>
+        <translation>&amp;Provider:</translation>
+    </message>
+    <message>
+        <source>A&amp;dresse:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Gemeinde:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>K&amp;ontakt:</source>
+        <translation>C&amp;ontact:</translation>
+    </message>
+    <message>
+        <source>&amp;Sprachen:</source>
+        <translation>&amp;Languages:</translation>
+    </message>
+    <message>
+        <source>&amp;Niveaus:</source>
+        <translation>Le&amp;vels:</translation>
+    </message>
+    <message>
+        <source>&amp;Zielgruppe:</source>
+        <translation>Target &amp;group:</translation>
+    </message>
+    <message>
+        <source>&amp;Beschreibung:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>Enter speichern · Esc abbrechen · Alt+Buchstabe springt zum Feld · Leertaste kreuzt ein Niveau an · Umschalt+Enter: neue Zeile in der Beschreibung</source>
+        <translation>Enter save · Esc cancel · Alt+letter jumps to a field · Space ticks a level · Shift+Enter: new line in the description</translation>
+    </message>
+    <message>
+        <source>Niveau {level}</source>
+        <translation>Level {level}</translation>
+    </message>
+    <message>
+        <source>Kennung: {slug}</source>
+        <translation>Code: {slug}</translation>
+    </message>
+    <message>
+        <source>Beispieldaten – nach dem Speichern gilt es als gepflegt.</source>
+        <translation>Sample data – once saved, it counts as maintained.</translation>
+    </message>
+    <message>
+        <source>Wird gespeichert …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
+        <translation>Unexpected error ({kind}). Please tell IT support; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>OfferPicker</name>
+    <message>
+        <source>Angebot aus dem Katalog suchen</source>
+        <translation>Search the catalogue for an offer</translation>
+    </message>
+    <message>
+        <source>Angebot suchen, z. B. „deutsch b1“ – ↓/↑ wählen, Enter übernehmen</source>
+        <translation>Search for an offer, e.g. “deutsch b1” – ↓/↑ choose, Enter accept</translation>
+    </message>
+    <message>
+        <source>Passende Angebote</source>
+        <translation>Matching offers</translation>
+    </message>
+</context>
+<context>
+    <name>OfferTableModel</name>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Kategorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Angebot</source>
+        <translation>Offer</translation>
+    </message>
+    <message>
+        <source>Anbieter</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Niveaus</source>
+        <translation>Levels</translation>
+    </message>
+    <message>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+</context>
+<context>
+    <name>OffersScreen</name>
+    <message>
+        <source>Angebotskatalog</source>
+        <translation>Offers catalogue</translation>
+    </message>
+    <message>
+        <source>Kein Angebot passt zu „{text}“.</source>
+        <translation>No offer matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>Der Katalog ist leer.</source>
+        <translation>The catalogue is empty.</translation>
+    </message>
+    <message>
+        <source>1 Angebot</source>
+        <translation>1 offer</translation>
+    </message>
+    <message>
+        <source>{count} Angebote</source>
+        <translation>{count} offers</translation>
+    </message>
+    <message>
+        <source>Gespeichert: „{title}“. Es geht mit dem nächsten Paket an die Dienststellen.</source>
+        <translation>Saved: “{title}”. It goes to the offices with the next package.</translation>
+    </message>
+    <message>
+        <source>„{title}“ ist wieder aktiv und steht wieder im Pass.</source>
+        <translation>“{title}” is active again and back in the pass.</translation>
+    </message>
+    <message>
+        <source>„{title}“ ist deaktiviert: nicht mehr im Pass und in den Listen.</source>
+        <translation>“{title}” is deactivated: no longer in the pass or the lists.</translation>
+    </message>
+    <message>
+        <source>Unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
+        <translation>Unexpected error ({kind}). Please tell IT support; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>OffersScreenView</name>
+    <message>
+        <source>Angebotskatalog</source>
+        <translation>Offers catalogue</translation>
+    </message>
+    <message>
+        <source>Wer den Katalog pflegt</source>
+        <translation>Who maintains the catalogue</translation>
+    </message>
+    <message>
+        <source>Angebote filtern</source>
+        <translation>Filter offers</translation>
+    </message>
+    <message>
+        <source>Filtern nach Titel, Anbieter oder Kategorie – z. B. „deutsch abend“</source>
+        <translation>Filter by title, provider or category – e.g. “deutsch abend”</translation>
+    </message>
+    <message>
+        <source>Anzahl der Angebote</source>
+        <translation>Number of offers</translation>
+    </message>
+    <message>
+        <source>Einzelheiten zum gewählten Angebot</source>
+        <translation>Details of the selected offer</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Neues Angebot …</source>
+        <translation>New offer …</translation>
+    </message>
+    <message>
+        <source>Neues Angebot</source>
+        <translation>New offer</translation>
+    </message>
+    <message>
+        <source>Bearbeiten …</source>
+        <translation>Edit …</translation>
+    </message>
+    <message>
+        <source>Angebot bearbeiten</source>
+        <translation>Edit offer</translation>
+    </message>
+    <message>
+        <source>Deaktivieren</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Angebot deaktivieren oder aktivieren</source>
+        <translation>Deactivate or activate the offer</translation>
+    </message>
+    <message>
+        <source>Inaktive zeigen</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <source>Inaktive Angebote zeigen</source>
+        <translation>Show inactive offers</translation>
+    </message>
+    <message>
+        <source>Inaktive Angebote zeigen (Strg+I)</source>
+        <translation>Show inactive offers (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Katalog schließen</source>
+        <translation>Close the catalogue</translation>
+    </message>
+    <message>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Angebote</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Aktivieren</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>Hier pflegt das Landratsamt den Katalog. Änderungen gehen mit dem nächsten Paket an alle Dienststellen. Beendete Angebote werden deaktiviert, nicht gelöscht: Einträge verweisen auf sie.</source>
+        <translation>The district office maintains the catalogue here. Changes go to all offices with the next package. Offers that have ended are deactivated, not deleted: entries refer to them.</translation>
+    </message>
+    <message>
+        <source>Tippen filtert · ↓ zur Liste · Enter oder Strg+B bearbeiten · Strg+N neues Angebot · Strg+D deaktivieren/aktivieren · Strg+I inaktive zeigen · Strg+F Filter · Esc schließen</source>
+        <translation>Type to filter · ↓ to the list · Enter or Ctrl+B edit · Ctrl+N new offer · Ctrl+D deactivate/activate · Ctrl+I show inactive · Ctrl+F filter · Esc close</translation>
+    </message>
+    <message>
+        <source>Den Angebotskatalog pflegt das Landratsamt. Er kommt mit jedem Paket des Landratsamts und kann hier nur nachgeschlagen werden.</source>
+        <translation>The district office maintains the offers catalogue. It comes with every package from the district office and can only be looked up here.</translation>
+    </message>
+    <message>
+        <source>Tippen filtert · ↓ zur Liste · Strg+F Filter · Esc schließen</source>
+        <translation>Type to filter · ↓ to the list · Ctrl+F filter · Esc close</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeCodeField</name>
+    <message>
+        <source>2 bis 6 Zeichen: Ziffern und Großbuchstaben A–X ohne I und O. Die Kennung vergibt das Landratsamt; sie steht vorn in jeder Passnummer.</source>
+        <translation>2 to 6 characters: digits and capital letters A–X without I and O. The district office assigns the code; it begins every pass number.</translation>
+    </message>
+    <message>
+        <source>Hinweis zur Kennung</source>
+        <translation>Note on the code</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>Dienststelle einrichten</source>
+        <translation>Set up an office</translation>
+    </message>
+    <message>
+        <source>Name und Kennung stehen später auf jedem Pass. Die Kennung bekommen Sie vom Landratsamt; sie lässt sich nachträglich nicht ändern.</source>
+        <translation>Name and code will appear on every pass. You get the code from the district office; it cannot be changed later.</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>z. B. EWDAH</source>
+        <translation>e.g. EWDAH</translation>
+    </message>
+    <message>
+        <source>Kennung der Dienststelle</source>
+        <translation>Code of the office</translation>
+    </message>
+    <message>
+        <source>z. B. Einwohnermeldeamt Dachau</source>
+        <translation>e.g. Einwohnermeldeamt Dachau</translation>
+    </message>
+    <message>
+        <source>Name der Dienststelle</source>
+        <translation>Name of the office</translation>
+    </message>
+    <message>
+        <source>Art der Dienststelle</source>
+        <translation>Type of office</translation>
+    </message>
+    <message>
+        <source>– bitte wählen –</source>
+        <translation>– please choose –</translation>
+    </message>
+    <message>
+        <source>Gemeinde der Dienststelle</source>
+        <translation>Municipality of the office</translation>
+    </message>
+    <message>
+        <source>&amp;Kennung:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Art:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Gemeinde:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Einrichten</source>
+        <translation>Set up</translation>
+    </message>
+    <message>
+        <source>&amp;Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Zurück zur Auswahl</source>
+        <translation>Back to the choice</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Einrichtung abbrechen</source>
+        <translation>Cancel the set-up</translation>
+    </message>
+    <message>
+        <source>Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen</source>
+        <translation>Tab next field · Enter set up · Alt+Z back · Esc cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PackagePage</name>
+    <message>
+        <source>Zertifikatspaket einspielen</source>
+        <translation>Import certificate package</translation>
+    </message>
+    <message>
+        <source>Das Landratsamt hat aus Ihrem Anmeldeantrag ein Zertifikatspaket gemacht: eine Datei, meist auf dem USB-Stick. Wählen Sie diese Datei; danach können Pässe ausgestellt werden.</source>
+        <translation>The district office has made a certificate package from your enrolment request: a file, usually on the USB stick. Choose this file; after that, passes can be issued.</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Noch kein Paket da? Dann „Später“: Das Programm lässt sich schon benutzen. Eingespielt wird das Paket dann über Verwaltung → Zertifikatspaket einspielen …</source>
+        <translation>No package yet? Then choose “Later”: the program can already be used. Import the package later via Administration → Import certificate package …</translation>
+    </message>
+    <message>
+        <source>Hinweis zu später</source>
+        <translation>Note on later</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Paket wählen …</source>
+        <translation>Choose package …</translation>
+    </message>
+    <message>
+        <source>Zertifikatspaket wählen</source>
+        <translation>Choose certificate package</translation>
+    </message>
+    <message>
+        <source>Später</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Später einspielen, Einrichtung beenden</source>
+        <translation>Import later, finish the set-up</translation>
+    </message>
+    <message>
+        <source>&amp;Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Zurück zum Anmeldeantrag</source>
+        <translation>Back to the enrolment request</translation>
+    </message>
+    <message>
+        <source>Strg+O Paket wählen · Alt+Z zurück zum Antrag · Esc später</source>
+        <translation>Ctrl+O choose package · Alt+Z back to the request · Esc later</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Hinweis zur Vorschau</source>
+        <translation>Note on the preview</translation>
+    </message>
+    <message>
+        <source>Vorschau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Pfeiltasten und Bild auf/ab blättern, Pos1 und Ende springen.</source>
+        <translation>Arrow keys and Page Up/Down scroll, Home and End jump.</translation>
+    </message>
+    <message>
+        <source>Die Vorschau kann nicht angezeigt werden: {file} ist kein lesbares PDF.</source>
+        <translation>The preview cannot be shown: {file} is not a readable PDF.</translation>
+    </message>
+    <message>
+        <source>Seite {number} von {count}</source>
+        <translation>Page {number} of {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PeerTableModel</name>
+    <message>
+        <source>Stelle</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Zuletzt Paket geschrieben</source>
+        <translation>Last package written</translation>
+    </message>
+    <message>
+        <source>Zuletzt Paket eingespielt</source>
+        <translation>Last package imported</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>Person erfassen</source>
+        <translation>Register person</translation>
+    </message>
+    <message>
+        <source>– nicht angegeben –</source>
+        <translation>– not stated –</translation>
+    </message>
+    <message>
+        <source>– nicht erfasst –</source>
+        <translation>– not recorded –</translation>
+    </message>
+    <message>
+        <source>weiblich</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>männlich</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>divers</source>
+        <translation>diverse</translation>
+    </message>
+    <message>
+        <source>ohne Angabe</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>Neue Person erfassen</source>
+        <translation>Register new person</translation>
+    </message>
+    <message>
+        <source>Person bearbeiten</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>Änderungen speichern</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>{family}, {given} bearbeiten</source>
+        <translation>Edit {family}, {given}</translation>
+    </message>
+    <message>
+        <source>Diese Person wurde von {owner} erfasst; nur dort kann sie geändert werden.</source>
+        <translation>This person was registered by {owner}; only they can change the record.</translation>
+    </message>
+    <message>
+        <source>Dieser Eintrag wurde zusammengeführt und wird nicht mehr geändert.</source>
+        <translation>This record was merged and is no longer changed.</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Enter oder Esc schließen</source>
+        <translation>Enter or Esc close</translation>
+    </message>
+    <message>
+        <source>Erst mit vollständigen Daten (TT.MM.JJJJ) prüfbar.</source>
+        <translation>Can only be checked with complete dates (DD.MM.YYYY).</translation>
+    </message>
+    <message>
+        <source>Wird geprüft, sobald das Geburtsdatum eingetragen ist.</source>
+        <translation>Checked as soon as the date of birth is entered.</translation>
+    </message>
+    <message>
+        <source>Schon erfasst? Dann die Person öffnen (Strg+O) statt sie neu anzulegen.</source>
+        <translation>Already registered? Then open that person (Ctrl+O) instead of registering them again.</translation>
+    </message>
+    <message>
+        <source>Keine ähnlichen Personen mit diesem Geburtsjahr gefunden.</source>
+        <translation>No similar people with this year of birth found.</translation>
+    </message>
+    <message>
+        <source>Trotzdem neu speichern</source>
+        <translation>Save as new anyway</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Familienname fehlt.</source>
+        <translation>Family name missing.</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum fehlt.</source>
+        <translation>Date of birth missing.</translation>
+    </message>
+    <message>
+        <source>Bitte die rot markierten Angaben prüfen.</source>
+        <translation>Please check the details marked in red.</translation>
+    </message>
+    <message>
+        <source>Unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
+        <translation>Unexpected error ({kind}). Please tell IT support; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonFormView</name>
+    <message>
+        <source>Überschrift</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>TT.MM.JJJJ, unbekannt: 00 oder XX</source>
+        <translation>DD.MM.YYYY, unknown: 00 or XX</translation>
+    </message>
+    <message>
+        <source>Familienname(n)</source>
+        <translation>Family name(s)</translation>
+    </message>
+    <message>
+        <source>wie im Dokument</source>
+        <translation>as in the document</translation>
+    </message>
+    <message>
+        <source>Fehler beim Familiennamen</source>
+        <translation>Error in the family name</translation>
+    </message>
+    <message>
+        <source>Vorname(n)</source>
+        <translation>Given name(s)</translation>
+    </message>
+    <message>
+        <source>leer bei nur einem Namen</source>
+        <translation>empty if there is only one name</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Fehler beim Geburtsdatum</source>
+        <translation>Error in the date of birth</translation>
+    </message>
+    <message>
+        <source>Einreise nach Deutschland</source>
+        <translation>Arrival in Germany</translation>
+    </message>
+    <message>
+        <source>Fehler beim Einreisedatum</source>
+        <translation>Error in the arrival date</translation>
+    </message>
+    <message>
+        <source>direkt aus dem &amp;Ausland in den Landkreis gezogen</source>
+        <translation>&amp;moved to the district directly from abroad</translation>
+    </message>
+    <message>
+        <source>Direkt aus dem Ausland in den Landkreis gezogen</source>
+        <translation>Moved to the district directly from abroad</translation>
+    </message>
+    <message>
+        <source>Staatsangehörigkeit(en)</source>
+        <translation>Nationality(-ies)</translation>
+    </message>
+    <message>
+        <source>z. B. syr, Syrien, afg</source>
+        <translation>e.g. syr, Syrien, afg</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>z. B. ar, Arabisch, Dari</source>
+        <translation>e.g. ar, Arabisch, Dari</translation>
+    </message>
+    <message>
+        <source>Einwilligung (Alt+E): Weitergabe des Namens an das Landratsamt</source>
+        <translation>Consent (Alt+E): passing the name on to the district office</translation>
+    </message>
+    <message>
+        <source>Einwilligung in die Weitergabe</source>
+        <translation>Consent to passing on</translation>
+    </message>
+    <message>
+        <source>Hinweis zur Einwilligung</source>
+        <translation>Note on the consent</translation>
+    </message>
+    <message>
+        <source>Sprache des Hinweises</source>
+        <translation>Language of the notice</translation>
+    </message>
+    <message>
+        <source>Wohngemeinde</source>
+        <translation>Municipality of residence</translation>
+    </message>
+    <message>
+        <source>Geschlecht</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>freiwillig: Telefon oder E-Mail</source>
+        <translation>optional: phone or email</translation>
+    </message>
+    <message>
+        <source>Familienname(n) in Originalschrift</source>
+        <translation>Family name(s) in original script</translation>
+    </message>
+    <message>
+        <source>Vorname(n) in Originalschrift</source>
+        <translation>Given name(s) in original script</translation>
+    </message>
+    <message>
+        <source>Hinweis &amp;lesen auf:</source>
+        <translation>Read notice &amp;in:</translation>
+    </message>
+    <message>
+        <source>&amp;Familienname(n):</source>
+        <translation>&amp;Family name(s):</translation>
+    </message>
+    <message>
+        <source>&amp;Vorname(n):</source>
+        <translation>&amp;Given name(s):</translation>
+    </message>
+    <message>
+        <source>&amp;Geburtsdatum:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <source>Ein&amp;reise nach Deutschland:</source>
+        <translation>&amp;Arrival in Germany:</translation>
+    </message>
+    <message>
+        <source>&amp;Staatsangehörigkeit(en):</source>
+        <translation>&amp;Nationality(-ies):</translation>
+    </message>
+    <message>
+        <source>S&amp;prachen:</source>
+        <translation>&amp;Languages:</translation>
+    </message>
+    <message>
+        <source>Datenschutz:</source>
+        <translation>Data protection:</translation>
+    </message>
+    <message>
+        <source>&amp;Wohngemeinde:</source>
+        <translation>&amp;Residence:</translation>
+    </message>
+    <message>
+        <source>Gesc&amp;hlecht:</source>
+        <translation>&amp;Sex:</translation>
+    </message>
+    <message>
+        <source>&amp;Kontakt:</source>
+        <translation>&amp;Contact:</translation>
+    </message>
+    <message>
+        <source>&amp;Originalschrift:</source>
+        <translation>&amp;Original script:</translation>
+    </message>
+    <message>
+        <source>Anspruch auf den Pass</source>
+        <translation>Eligibility for the pass</translation>
+    </message>
+    <message>
+        <source>Anspruch</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <source>Gründe</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Hinweis zum Namen</source>
+        <translation>Note on the name</translation>
+    </message>
+    <message>
+        <source>Mögliche Dubletten</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>Hinweis zu Dubletten</source>
+        <translation>Note on duplicates</translation>
+    </message>
+    <message>
+        <source>Vorhandene Person öffnen</source>
+        <translation>Open existing person</translation>
+    </message>
+    <message>
+        <source>Markierte vorhandene Person öffnen</source>
+        <translation>Open the selected existing person</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Abbrechen, nichts speichern</source>
+        <translation>Cancel, save nothing</translation>
+    </message>
+    <message>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Enter speichern · Esc abbrechen · Alt+E Einwilligung · ↑↓ Vorschlag wählen · Strg+O vorhandene Person öffnen</source>
+        <translation>Enter save · Esc cancel · Alt+E consent · ↑↓ choose suggestion · Ctrl+O open existing person</translation>
+    </message>
+    <message>
+        <source>noch offen</source>
+        <translation>still open</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPanel</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Angaben zur Person</source>
+        <translation>Personal details</translation>
+    </message>
+    <message>
+        <source>Berechtigung heute</source>
+        <translation>Eligibility today</translation>
+    </message>
+    <message>
+        <source>Pässe</source>
+        <translation>Passes</translation>
+    </message>
+    <message>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Pass &amp;ausstellen</source>
+        <translation>&amp;Issue pass</translation>
+    </message>
+    <message>
+        <source>&amp;Ersatzkarte</source>
+        <translation>&amp;Replacement card</translation>
+    </message>
+    <message>
+        <source>Eintragsb&amp;ogen</source>
+        <translation>Entry &amp;sheet</translation>
+    </message>
+    <message>
+        <source>Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen · Strg+B bearbeiten</source>
+        <translation>Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit</translation>
+    </message>
+    <message>
+        <source>Keine Person gewählt</source>
+        <translation>No person selected</translation>
+    </message>
+    <message>
+        <source>Gescannter Pass</source>
+        <translation>Scanned pass</translation>
+    </message>
+    <message>
+        <source>(ohne Namen – keine Einwilligung)</source>
+        <translation>(no name – no consent)</translation>
+    </message>
+    <message>
+        <source>geboren {date}</source>
+        <translation>born {date}</translation>
+    </message>
+    <message>
+        <source>eingereist {date}</source>
+        <translation>arrived {date}</translation>
+    </message>
+    <message>
+        <source>Einreisedatum unbekannt</source>
+        <translation>arrival date unknown</translation>
+    </message>
+    <message>
+        <source>direkt aus dem Ausland zugezogen</source>
+        <translation>moved here directly from abroad</translation>
+    </message>
+    <message>
+        <source>Staatsangehörigkeit {codes}</source>
+        <translation>nationality {codes}</translation>
+    </message>
+    <message>
+        <source>Sprachen {codes}</source>
+        <translation>languages {codes}</translation>
+    </message>
+    <message>
+        <source>erfasst von {office}</source>
+        <translation>registered by {office}</translation>
+    </message>
+    <message>
+        <source>Zusammengeführt: bitte mit dem anderen Datensatz arbeiten</source>
+        <translation>Merged: please work with the other record</translation>
+    </message>
+    <message>
+        <source>Berechtigung heute: {status}</source>
+        <translation>Eligibility today: {status}</translation>
+    </message>
+    <message>
+        <source>Noch kein Pass.</source>
+        <translation>No pass yet.</translation>
+    </message>
+    <message>
+        <source>Pass {number} gültig, Karte {generation}, seit {day} ({office})</source>
+        <translation>Pass {number} valid, card {generation}, since {day} ({office})</translation>
+    </message>
+    <message>
+        <source>Pass {number} eingezogen am {day} ({office})</source>
+        <translation>Pass {number} withdrawn on {day} ({office})</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTableModel</name>
+    <message>
+        <source>Familienname</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Vorname(n)</source>
+        <translation>Given name(s)</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Passnummer</source>
+        <translation>Pass number</translation>
+    </message>
+</context>
+<context>
+    <name>PrintStep</name>
+    <message>
+        <source>Zusammenfassung</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Seitenzahl</source>
+        <translation>Number of pages</translation>
+    </message>
+    <message>
+        <source>Meldung zum Drucken und Speichern</source>
+        <translation>Message on printing and saving</translation>
+    </message>
+    <message>
+        <source>Drucken …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <source>PDF drucken</source>
+        <translation>Print PDF</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Fertig</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Fertig, Fenster schließen</source>
+        <translation>Done, close the window</translation>
+    </message>
+    <message>
+        <source>Enter, Esc</source>
+        <translation>Enter, Esc</translation>
+    </message>
+    <message>
+        <source>Strg+P drucken · Strg+S als PDF speichern · Bild ab/auf blättern · Enter oder Esc fertig</source>
+        <translation>Ctrl+P print · Ctrl+S save as PDF · Page Down/Up scroll · Enter or Esc done</translation>
+    </message>
+    <message>
+        <source>1 Seite – so wird sie gedruckt und gespeichert</source>
+        <translation>1 page – printed and saved as shown</translation>
+    </message>
+    <message>
+        <source>{count} Seiten – so werden sie gedruckt und gespeichert</source>
+        <translation>{count} pages – printed and saved as shown</translation>
+    </message>
+    <message>
+        <source>Das PDF wurde an den Drucker geschickt.</source>
+        <translation>The PDF was sent to the printer.</translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Das PDF konnte nicht gespeichert werden: {reason}</source>
+        <translation>The PDF could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Gespeichert: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacePassDialog</name>
+    <message>
+        <source>Ersatzkarte ausstellen</source>
+        <translation>Issue replacement card</translation>
+    </message>
+    <message>
+        <source>Ersatzkarte für Pass {number}</source>
+        <translation>Replacement card for pass {number}</translation>
+    </message>
+    <message>
+        <source>Angaben zum Pass</source>
+        <translation>Pass details</translation>
+    </message>
+    <message>
+        <source>Die bisherige Karte wird damit ungültig: Wird sie noch vorgezeigt, zeigt die Prüfung „ersetzt“. Die neue Karte trägt dieselbe Passnummer; die Einträge bleiben erhalten.</source>
+        <translation>The current card then becomes invalid: if it is still shown, the check says “replaced”. The new card has the same pass number; the entries are kept.</translation>
+    </message>
+    <message>
+        <source>Warnung</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Ersatzkarte jetzt ausstellen?</source>
+        <translation>Issue a replacement card now?</translation>
+    </message>
+    <message>
+        <source>Frage</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Abbrechen, bisherige Karte bleibt gültig</source>
+        <translation>Cancel, the current card stays valid</translation>
+    </message>
+    <message>
+        <source>Enter Ersatzkarte ausstellen · Esc abbrechen</source>
+        <translation>Enter issue replacement card · Esc cancel</translation>
+    </message>
+    <message>
+        <source>Inhaber:in ist hier nicht gespeichert.</source>
+        <translation>The holder is not stored here.</translation>
+    </message>
+    <message>
+        <source>Inhaber:in: {name}, geboren {birth}</source>
+        <translation>Holder: {name}, born {birth}</translation>
+    </message>
+    <message>
+        <source>Bisher: {card}; neu: {new}</source>
+        <translation>Current: {card}; new: {new}</translation>
+    </message>
+    <message>
+        <source>Der Pass ist eingezogen; eine Ersatzkarte ist nicht möglich.</source>
+        <translation>The pass has been withdrawn; a replacement card is not possible.</translation>
+    </message>
+    <message>
+        <source>Die Ersatzkarte wurde gespeichert, aber kein PDF geschrieben.</source>
+        <translation>The replacement card was saved, but no PDF was written.</translation>
+    </message>
+    <message>
+        <source>Ersatzkarte für Pass {number} ausgestellt</source>
+        <translation>Replacement card for pass {number} issued</translation>
+    </message>
+    <message>
+        <source>{card} · die bisherige Karte ist ungültig · gespeichert als {file}</source>
+        <translation>{card} · the previous card is invalid · saved as {file}</translation>
+    </message>
+    <message>
+        <source>Ersatzkarte wird ausgestellt …</source>
+        <translation>Issuing the replacement card …</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPage</name>
+    <message>
+        <source>Anmeldung beim Landratsamt</source>
+        <translation>Enrolment with the district office</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>1. USB-Stick einstecken und „Antrag schreiben …“ wählen.
+2. Den USB-Stick zum Landratsamt (Koordinierungsstelle) bringen. Der Antrag enthält keine Personendaten und keinen geheimen Schlüssel.
+3. Das Landratsamt gibt ein Zertifikatspaket zurück. Das spielen Sie im nächsten Schritt ein – gleich oder später.</source>
+        <translation>1. Plug in a USB stick and choose “Write request …”.
+2. Take the USB stick to the district office (coordination office). The request contains no personal data and no secret key.
+3. The district office gives back a certificate package. You import it in the next step – now or later.</translation>
+    </message>
+    <message>
+        <source>Was zu tun ist</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Gespeicherter Antrag</source>
+        <translation>Saved request</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Antrag schreiben …</source>
+        <translation>Write request …</translation>
+    </message>
+    <message>
+        <source>Anmeldeantrag schreiben</source>
+        <translation>Write enrolment request</translation>
+    </message>
+    <message>
+        <source>Weiter</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Weiter zum Zertifikatspaket</source>
+        <translation>Next: certificate package</translation>
+    </message>
+    <message>
+        <source>Später</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Später anmelden, Einrichtung beenden</source>
+        <translation>Enrol later, finish the set-up</translation>
+    </message>
+    <message>
+        <source>Strg+S Antrag schreiben · Enter weiter · Esc später</source>
+        <translation>Ctrl+S write request · Enter next · Esc later</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Einrichtung – Bildungs- und Beratungspass</source>
+        <translation>Set-up – Education and Counselling Pass</translation>
+    </message>
+    <message>
+        <source>Einrichtung</source>
+        <translation>Set-up</translation>
+    </message>
+    <message>
+        <source>Bitte den Namen der Dienststelle eingeben.</source>
+        <translation>Please enter the name of the office.</translation>
+    </message>
+    <message>
+        <source>Bitte die Art der Dienststelle wählen.</source>
+        <translation>Please choose the type of office.</translation>
+    </message>
+    <message>
+        <source>Bitte die Gemeinde wählen, in der die Dienststelle liegt.</source>
+        <translation>Please choose the municipality the office is in.</translation>
+    </message>
+    <message>
+        <source>Die Dienststelle {code} – {name} ist eingerichtet. Damit sie Pässe ausstellen kann, muss das Landratsamt ihren Schlüssel bestätigen.</source>
+        <translation>The office {code} – {name} is set up. Before it can issue passes, the district office must confirm its key.</translation>
+    </message>
+    <message>
+        <source>Damit diese Dienststelle Pässe ausstellen kann, muss das Landratsamt ihren Schlüssel bestätigen.</source>
+        <translation>Before this office can issue passes, the district office must confirm its key.</translation>
+    </message>
+    <message>
+        <source>Ordner für den Antrag wählen (z. B. USB-Stick)</source>
+        <translation>Choose a folder for the request (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>Antrag gespeichert: {path}
+Bringen Sie jetzt den USB-Stick zum Landratsamt.</source>
+        <translation>Request saved: {path}
+Now take the USB stick to the district office.</translation>
+    </message>
+    <message>
+        <source>Strg+O Paket wählen · Esc schließen</source>
+        <translation>Ctrl+O choose package · Esc close</translation>
+    </message>
+    <message>
+        <source>Strg+O Paket wählen · Alt+Z zurück zum Antrag · Esc später</source>
+        <translation>Ctrl+O choose package · Alt+Z back to the request · Esc later</translation>
+    </message>
+    <message>
+        <source>Zertifikatspaket des Landratsamts wählen</source>
+        <translation>Choose the district office&apos;s certificate package</translation>
+    </message>
+    <message>
+        <source>Zertifikatspakete {extensions};;Alle Dateien (*)</source>
+        <translation>Certificate packages {extensions};;All files (*)</translation>
+    </message>
+    <message>
+        <source>Beim Landratsamt angemeldet</source>
+        <translation>Enrolled with the district office</translation>
+    </message>
+    <message>
+        <source>Die Dienststelle {code} ist angemeldet. Ab jetzt können Pässe ausgestellt werden.</source>
+        <translation>The office {code} is enrolled. Passes can now be issued.</translation>
+    </message>
+    <message>
+        <source>Vertrauensliste eingespielt</source>
+        <translation>Trust list imported</translation>
+    </message>
+    <message>
+        <source>Vertrauensliste Nr. {number} ist eingespielt.</source>
+        <translation>Trust list no. {number} is imported.</translation>
+    </message>
+    <message>
+        <source>Fingerabdruck des Landkreis-Schlüssels:</source>
+        <translation>Fingerprint of the district key:</translation>
+    </message>
+    <message>
+        <source>Bitte vergleichen Sie diesen Fingerabdruck am Telefon mit dem Landratsamt. Stimmt er nicht überein, stellen Sie keine Pässe aus und verständigen Sie das Landratsamt.</source>
+        <translation>Please compare this fingerprint with the district office by phone. If it does not match, do not issue any passes and inform the district office.</translation>
+    </message>
+    <message>
+        <source>Es ist derselbe Landkreis-Schlüssel wie bisher.</source>
+        <translation>It is the same district key as before.</translation>
+    </message>
+    <message>
+        <source>Landratsamt eingerichtet</source>
+        <translation>District office set up</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) ist eingerichtet. Als Nächstes bringen die Dienststellen ihre Anmeldeanträge; daraus werden hier ihre Zertifikatspakete.</source>
+        <translation>{name} ({code}) is set up. Next, the offices bring their enrolment requests; their certificate packages are made from them here.</translation>
+    </message>
+    <message>
+        <source>Fingerabdruck des Landkreis-Schlüssels (für die Unterlagen):</source>
+        <translation>Fingerprint of the district key (for the records):</translation>
+    </message>
+    <message>
+        <source>Bitte notieren Sie ihn für die Unterlagen. Jede Dienststelle sieht ihn beim Einspielen ihres Zertifikatspakets und vergleicht ihn am Telefon mit Ihnen.</source>
+        <translation>Please note it down for the records. Every office sees it when importing its certificate package and compares it with you by phone.</translation>
+    </message>
+    <message>
+        <source>Wird gespeichert …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Unerwarteter Fehler ({name}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
+        <translation>Unexpected error ({name}). Please tell IT support; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Datenaustausch</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>In dieser Datenbank ist noch keine Dienststelle eingerichtet.</source>
+        <translation>No office has been set up in this database yet.</translation>
+    </message>
+    <message>
+        <source>Datenaustausch mit den Dienststellen</source>
+        <translation>Data exchange with the offices</translation>
+    </message>
+    <message>
+        <source>Exportieren schreibt für jede angemeldete Dienststelle ein eigenes Paket in den gewählten Ordner (zum Beispiel einen USB-Stick). Einspielen übernimmt das Paket einer Dienststelle.</source>
+        <translation>Export writes a package for each enrolled office into the chosen folder (for example a USB stick). Import takes in an office&apos;s package.</translation>
+    </message>
+    <message>
+        <source>Datenaustausch mit dem Landratsamt ({code})</source>
+        <translation>Data exchange with the district office ({code})</translation>
+    </message>
+    <message>
+        <source>Datenaustausch mit dem Landratsamt</source>
+        <translation>Data exchange with the district office</translation>
+    </message>
+    <message>
+        <source>Exportieren schreibt ein Paket mit allem, was das Landratsamt noch nicht hat, in den gewählten Ordner (zum Beispiel einen USB-Stick). Einspielen übernimmt ein Paket des Landratsamts.</source>
+        <translation>Export writes a package with everything the district office does not have yet into the chosen folder (for example a USB stick). Import takes in a package from the district office.</translation>
+    </message>
+    <message>
+        <source>Wartende Änderungen: {pending} · In Quarantäne: {quarantined} · Ungeklärte Konflikte: {conflicts}</source>
+        <translation>Pending changes: {pending} · In quarantine: {quarantined} · Unresolved conflicts: {conflicts}</translation>
+    </message>
+    <message>
+        <source>Ordner für das Paket wählen (z. B. USB-Stick)</source>
+        <translation>Choose a folder for the package (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>Paket wird geschrieben …</source>
+        <translation>Writing the package …</translation>
+    </message>
+    <message>
+        <source>Abbrechen hält nach dem Paket an, das gerade geschrieben wird.</source>
+        <translation>Cancel stops after the package being written.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen. Schon fertig geschriebene Pakete sind vollständig und gültig.</source>
+        <translation>Cancelled. Packages already written are complete and valid.</translation>
+    </message>
+    <message>
+        <source>Paket einspielen</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>passapp-Pakete (*.passapp);;Alle Dateien (*)</source>
+        <translation>passapp packages (*.passapp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>keine neuen Änderungen (nur Bestätigungen)</source>
+        <translation>no new changes (acknowledgements only)</translation>
+    </message>
+    <message>
+        <source>{count} Änderungen: {kinds}</source>
+        <translation>{count} changes: {kinds}</translation>
+    </message>
+    <message>
+        <source>Dieses Paket ist für {recipient} bestimmt, nicht für diese Stelle ({own}). Es kann hier nicht eingespielt werden.</source>
+        <translation>This package is meant for {recipient}, not for this office ({own}). It cannot be imported here.</translation>
+    </message>
+    <message>
+        <source>Paket wird eingespielt …</source>
+        <translation>Importing the package …</translation>
+    </message>
+    <message>
+        <source>Abbrechen nimmt alles zurück: aus dem Paket wird dann nichts übernommen.</source>
+        <translation>Cancel undoes everything: nothing from the package is then taken in.</translation>
+    </message>
+    <message>
+        <source>Abgebrochen. Aus dem Paket wurde nichts übernommen.</source>
+        <translation>Cancelled. Nothing from the package was taken in.</translation>
+    </message>
+    <message>
+        <source>Wird vorbereitet …</source>
+        <translation>Preparing …</translation>
+    </message>
+    <message>
+        <source>{phase}: {done} von {total}</source>
+        <translation>{phase}: {done} of {total}</translation>
+    </message>
+    <message>
+        <source>Wird abgebrochen …</source>
+        <translation>Cancelling …</translation>
+    </message>
+    <message>
+        <source>Unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
+        <translation>Unexpected error ({kind}). Please tell IT support; the details are in the log.</translation>
+    </message>
+    <message>
+        <source>Der Beleg wurde an den Drucker geschickt.</source>
+        <translation>The receipt was sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Beleg als PDF speichern</source>
+        <translation>Save receipt as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Der Beleg konnte nicht gespeichert werden: {reason}</source>
+        <translation>The receipt could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Beleg gespeichert: {path}</source>
+        <translation>Receipt saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreenView</name>
+    <message>
+        <source>Datenaustausch</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Letzter Austausch je Stelle</source>
+        <translation>Last exchange per office</translation>
+    </message>
+    <message>
+        <source>Noch kein Paket mit einer anderen Stelle ausgetauscht.</source>
+        <translation>No package exchanged with another office yet.</translation>
+    </message>
+    <message>
+        <source>Stand der Datensätze</source>
+        <translation>State of the records</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Paket exportieren …</source>
+        <translation>Export package …</translation>
+    </message>
+    <message>
+        <source>Paket exportieren</source>
+        <translation>Export package</translation>
+    </message>
+    <message>
+        <source>Paket einspielen …</source>
+        <translation>Import package …</translation>
+    </message>
+    <message>
+        <source>Paket einspielen</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Datenaustausch schließen</source>
+        <translation>Close data exchange</translation>
+    </message>
+    <message>
+        <source>Strg+E exportieren · Strg+I einspielen · Esc schließen</source>
+        <translation>Ctrl+E export · Ctrl+I import · Esc close</translation>
+    </message>
+    <message>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Für</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Erstellt am</source>
+        <translation>Created on</translation>
+    </message>
+    <message>
+        <source>Inhalt</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Dieses Paket einspielen?</source>
+        <translation>Import this package?</translation>
+    </message>
+    <message>
+        <source>Warnung</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Jetzt einspielen</source>
+        <translation>Import now</translation>
+    </message>
+    <message>
+        <source>Paket jetzt einspielen</source>
+        <translation>Import the package now</translation>
+    </message>
+    <message>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Zurück zur Übersicht</source>
+        <translation>Back to the overview</translation>
+    </message>
+    <message>
+        <source>Das steht im Kopf der Datei (lesbar ohne Schlüssel). Beim Einspielen wird das Paket vollständig geprüft; ist etwas nicht in Ordnung, wird nichts übernommen.</source>
+        <translation>This is in the file&apos;s header (readable without a key). On import the package is checked in full; if anything is wrong, nothing is taken in.</translation>
+    </message>
+    <message>
+        <source>Enter einspielen · Esc zurück</source>
+        <translation>Enter import · Esc back</translation>
+    </message>
+    <message>
+        <source>Arbeitsschritt</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Fortschritt</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Hinweis zum Abbrechen</source>
+        <translation>Note on cancelling</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Vorgang abbrechen</source>
+        <translation>Cancel the operation</translation>
+    </message>
+    <message>
+        <source>Zusammenfassung</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Beleg</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Meldung zum Beleg</source>
+        <translation>Message on the receipt</translation>
+    </message>
+    <message>
+        <source>Drucken …</source>
+        <translation>Print …</translation>
+    </message>
+    <message>
+        <source>Beleg drucken</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Beleg als PDF speichern</source>
+        <translation>Save receipt as PDF</translation>
+    </message>
+    <message>
+        <source>Fertig</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Fertig, zurück zur Übersicht</source>
+        <translation>Done, back to the overview</translation>
+    </message>
+    <message>
+        <source>Strg+P drucken · Strg+S als PDF speichern · Enter oder Esc fertig</source>
+        <translation>Ctrl+P print · Ctrl+S save as PDF · Enter or Esc done</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Willkommen beim Bildungs- und Beratungspass</source>
+        <translation>Welcome to the Education and Counselling Pass</translation>
+    </message>
+    <message>
+        <source>Dieses Programm ist noch nicht eingerichtet. Die Einrichtung dauert wenige Minuten und wird nur einmal gemacht. Was soll dieser Arbeitsplatz sein?</source>
+        <translation>This program is not set up yet. The set-up takes a few minutes and is done only once. What should this workstation be?</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>&amp;Dienststelle einrichten</source>
+        <translation>Set up an &amp;office</translation>
+    </message>
+    <message>
+        <source>Dienststelle einrichten</source>
+        <translation>Set up an office</translation>
+    </message>
+    <message>
+        <source>Für eine ausgebende Stelle, zum Beispiel ein Einwohnermeldeamt, das Jobcenter oder einen Sprachkursträger. Danach wird die Dienststelle beim Landratsamt angemeldet.</source>
+        <translation>For an issuing office, for example a residents&apos; registration office, the job centre or a language course provider. The office is then enrolled with the district office.</translation>
+    </message>
+    <message>
+        <source>Erklärung zur Dienststelle</source>
+        <translation>Explanation of the office</translation>
+    </message>
+    <message>
+        <source>&amp;Landratsamt (Koordinierungsstelle) einrichten</source>
+        <translation>Set up the &amp;district office (coordination office)</translation>
+    </message>
+    <message>
+        <source>Landratsamt (Koordinierungsstelle) einrichten</source>
+        <translation>Set up the district office (coordination office)</translation>
+    </message>
+    <message>
+        <source>Nur einmal im Landkreis, bei der Koordinierungsstelle: meldet die Dienststellen an, pflegt die Angebote und führt die Daten aller Dienststellen zusammen.</source>
+        <translation>Only once in the district, at the coordination office: enrols the offices, maintains the offers and brings together the data of all offices.</translation>
+    </message>
+    <message>
+        <source>Erklärung zum Landratsamt</source>
+        <translation>Explanation of the district office</translation>
+    </message>
+    <message>
+        <source>Weiter</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Einrichtung abbrechen</source>
+        <translation>Cancel the set-up</translation>
+    </message>
+    <message>
+        <source>Pfeiltasten wählen · Enter weiter · Esc abbrechen</source>
+        <translation>Arrow keys choose · Enter next · Esc cancel</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Bildungs- und Beratungspass</source>
+        <translation>Education and Counselling Pass</translation>
+    </message>
+    <message>
+        <source>Datenbank</source>
+        <translation>Database</translation>
+    </message>
+</context>
+<context>
+    <name>entry_form</name>
+    <message>
+        <source>Unerwarteter Fehler ({error}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
+        <translation>Unexpected error ({error}). Please tell IT support; the details are in the log.</translation>
+    </message>
+    <message>
+        <source>gescannter Pass (QR-Code)</source>
+        <translation>scanned pass (QR code)</translation>
+    </message>
+</context>
+<context>
+    <name>entry_table</name>
+    <message>
+        <source>{kind} vom {date}</source>
+        <translation>{kind}, {date}</translation>
+    </message>
+    <message>
+        <source>{day}, {time} Uhr</source>
+        <translation>{day}, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <source>de</source>
+        <comment>Code of the translation&apos;s language (ISO 639-1, e.g. en)</comment>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>pass_dialog</name>
+    <message>
+        <source>Deutsch</source>
+        <translation>German</translation>
+    </message>
+    <message>
+        <source>Arabisch</source>
+        <translation>Arabic</translation>
+    </message>
+    <message>
+        <source>Englisch</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Persisch (Farsi, Dari)</source>
+        <translation>Persian (Farsi, Dari)</translation>
+    </message>
+    <message>
+        <source>Russisch</source>
+        <translation>Russian</translation>
+    </message>
+    <message>
+        <source>Türkisch</source>
+        <translation>Turkish</translation>
+    </message>
+    <message>
+        <source>Ukrainisch</source>
+        <translation>Ukrainian</translation>
+    </message>
+    <message>
+        <source>{first} und {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <source>Erstkarte</source>
+        <translation>First card</translation>
+    </message>
+    <message>
+        <source>{number}. Ersatzkarte</source>
+        <translation>Replacement card {number}</translation>
+    </message>
+    <message>
+        <source>Unerwarteter Fehler ({name}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
+        <translation>Unexpected error ({name}). Please tell IT support; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>pdf_print</name>
+    <message>
+        <source>Der Drucker ist nicht bereit. Bitte Drucker und Einstellungen prüfen.</source>
+        <translation>The printer is not ready. Please check the printer and its settings.</translation>
+    </message>
+    <message>
+        <source>Drucken</source>
+        <translation>Print</translation>
+    </message>
+</context>
+<context>
+    <name>peer_table</name>
+    <message>
+        <source>noch nie</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>{day}, {time} Uhr</source>
+        <translation>{day}, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>sync_view</name>
+    <message>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Überschrift</source>
+        <translation>Heading</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,144 @@
+"""The desktop app in English: the Qt Linguist files are complete, and the widgets speak
+English once the translators are installed (German stays the default for every other test)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from passapp.services.context import ServiceContext
+from passapp.services.reference import entry_kind_labels, entry_status_labels, office_kind_labels
+from passapp.ui import i18n
+from passapp.ui.entry_table import kind_label, status_label
+from passapp.ui.main_window import MainWindow
+from passapp.ui.person_form import PersonForm
+from passapp.ui.tasks import TaskRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def english(qtbot: QtBot) -> Iterator[None]:
+    """English installed into the running application, removed again afterwards."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    installed = i18n.install_translations(app, "en")
+    try:
+        yield
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
+@pytest.fixture
+def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def saved_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> QSettings:
+    """The preference in a file of the test's own, never the clerk's real settings."""
+    store = QSettings(str(tmp_path / "passapp.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr(i18n, "settings", lambda: store)
+    monkeypatch.delenv("PASSAPP_LANG", raising=False)
+    return store
+
+
+def mnemonics(widget: QWidget) -> list[str]:
+    """The Alt+letter of every label and button under ``widget`` (``&&`` is a plain &)."""
+    letters = []
+    for child in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton):
+        found = re.search(r"&([^&\s])", child.text().replace("&&", ""))
+        if found and child.isVisibleTo(widget):
+            letters.append(found.group(1).lower())
+    return letters
+
+
+def test_every_text_is_extracted_translated_and_compiled() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_main_window_speaks_english(english: None, qtbot: QtBot, ctx: ServiceContext) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Person", "&Administration", "&View"]
+    assert window.search_field.placeholderText() == (
+        "Type a name, pass number or date of birth – or scan a pass"
+    )
+    assert window.results.headerData(0, Qt.Orientation.Horizontal) == "Family name"
+    # The menus and the person's buttons share the window: no Alt+letter twice.
+    letters = [re.sub(r".*&(.).*", r"\1", menu).lower() for menu in menus]
+    letters += mnemonics(window.person_panel)
+    assert len(letters) == len(set(letters)), letters
+
+
+def test_person_form_speaks_english(
+    english: None, qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    form = PersonForm.for_new(ctx, tasks)
+    qtbot.addWidget(form)
+    assert form.view.heading.text() == "Register new person"
+    letters = mnemonics(form)
+    assert "f" in letters  # &Family name(s)
+    assert len(letters) == len(set(letters)), letters
+
+
+def test_reference_labels_follow_the_language(english: None) -> None:
+    assert i18n.current_language() == "en"
+    assert kind_label("sprachkurs") == "Language course"
+    status = next(iter(entry_status_labels().values()))
+    assert status_label(status.slug) == status.label_en
+    kind = next(iter(office_kind_labels().values()))
+    assert i18n.label_text(kind) == kind.label_en != kind.label_de
+
+
+def test_german_is_back_once_the_translators_are_removed() -> None:
+    assert i18n.current_language() == "de"
+    assert kind_label("sprachkurs") == entry_kind_labels()["sprachkurs"].label_de
+    assert QApplication.translate("MainWindow", "&Verwaltung") == "&Verwaltung"
+
+
+def test_language_explicit_wins_over_environment_and_saved_choice(
+    saved_settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert i18n.chosen_language() == "de"  # nothing chosen anywhere
+    i18n.save_language("en")
+    assert saved_settings.value(i18n.SETTING) == "en"
+    assert i18n.chosen_language() == "en"
+    monkeypatch.setenv("PASSAPP_LANG", "de")
+    assert i18n.chosen_language() == "de"  # the environment beats the saved choice
+    monkeypatch.setenv("PASSAPP_LANG", "EN")
+    assert i18n.chosen_language("de") == "de"  # --lang beats the environment
+    assert i18n.chosen_language() == "en"
+    monkeypatch.setenv("PASSAPP_LANG", "fr")
+    assert i18n.chosen_language() == "en"  # an unknown language falls through
+
+
+def test_no_alt_letter_is_used_twice_in_the_german_main_window(
+    qtbot: QtBot, ctx: ServiceContext
+) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Person", "&Verwaltung", "A&nsicht"]
+    letters = [re.sub(r".*&(.).*", r"\1", menu).lower() for menu in menus]
+    letters += mnemonics(window.person_panel)
+    assert len(letters) == len(set(letters)), letters
