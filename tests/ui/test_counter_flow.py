@@ -21,11 +21,13 @@ from pytestqt.qtbot import QtBot
 from passapp.domain.entries import EntryKind
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry, list_entries
+from passapp.services.offices import init_office
 from passapp.services.overview import person_overview
 from passapp.services.passes import issue_pass
 from passapp.services.search import find
 from passapp.ui.main_window import MainWindow
 from passapp.ui.pass_dialog import IssuePassDialog
+from tests.conftest import enrol, make_context
 from tests.services.helpers import register
 
 WAIT_MS = 15_000
@@ -210,3 +212,56 @@ def test_choosing_a_hit_shows_the_person_with_entries(
     assert not window.person_panel.issue_button.isEnabled()  # she holds a pass already
     assert window.person_panel.replace_button.isEnabled()
     assert find(office_ctx, issued.pass_number).hits[0].id == person_id
+
+
+@pytest.fixture
+def provider(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
+) -> Iterator[ServiceContext]:
+    """A language course provider enrolled at the same district as ``office_ctx``."""
+    folder = tmp_path / "vhs"
+    folder.mkdir()
+    ctx = make_context(folder / "vhs.sqlite3", clerk="vhs")
+    init_office(
+        ctx, code="VHSKA", name="VHS Karlsfeld", kind="sprachkurstraeger", municipality="Karlsfeld"
+    )
+    enrol(ctx, district_ctx, folder)
+    yield ctx
+    ctx.db.dispose()
+
+
+def test_a_pass_of_another_office_is_verified_and_takes_an_entry(
+    qtbot: QtBot, office_ctx: ServiceContext, provider: ServiceContext
+) -> None:
+    issued = issue_pass(office_ctx, register(office_ctx, "Melnyk", "Olena"))
+    assert issued.qr_digits is not None
+    window = MainWindow(provider)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.search_field.hasFocus)
+    keys = Keyboard(qtbot)
+
+    keys.type(issued.qr_digits)
+    keys.press(Qt.Key.Key_Return)
+
+    assert window.message.text().startswith("✔")
+    assert "EWDAH" in window.message.text()
+    assert window.person_panel.person_id is None  # the holder's data stay at EWDAH
+    panel = window.person_panel.entries
+    assert panel.isVisible()
+    keys.press(
+        Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(
+        lambda: panel.entry_form is not None and panel.entry_form.isVisible(), timeout=WAIT_MS
+    )
+    form = panel.entry_form
+    assert form is not None
+    active(qtbot, form)
+    form.view.kind_combo.setFocus()
+    keys.type("Sprachkurs")
+    with qtbot.waitSignal(window.tasks.finished, timeout=WAIT_MS):
+        keys.press(Qt.Key.Key_Return)
+    log = list_entries(provider, issued.pass_number)
+    assert [(e.kind, e.office) for e in log.entries] == [(EntryKind.SPRACHKURS.value, "VHSKA")]
+    window.tasks.shutdown()

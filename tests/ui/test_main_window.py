@@ -10,8 +10,10 @@ from pytestqt.qtbot import QtBot
 from passapp.services.context import ServiceContext
 from passapp.services.demo import create_demo
 from passapp.services.search import find
+from passapp.services.views import PersonSummary
 from passapp.ui.main_window import MainWindow
 from passapp.ui.person_table import PersonTableModel
+from tests.services.helpers import register
 
 
 def test_person_table_model_without_a_view(office_ctx: ServiceContext, tmp_path: Path) -> None:
@@ -115,3 +117,27 @@ def test_pass_number_read_by_a_scanner_on_a_german_layout(
     assert "ß" in window.search_field.text()
     assert window.results.rowCount() == 1
     assert window.results.summary(0).pass_number == number
+
+
+def test_long_result_lists_are_fetched_page_by_page(office_ctx: ServiceContext) -> None:
+    given = ["Anna", "Berta", "Clara", "Dana", "Emma", "Frida", "Greta", "Hanna", "Ida", "Jana"]
+    given += ["Karla", "Lena"]
+    for name in given:
+        register(office_ctx, "Yilmaz", name)
+    fetched: list[int] = []
+
+    def fetch(limit: int) -> list[PersonSummary]:
+        fetched.append(limit)
+        return find(office_ctx, "Yilmaz", limit).hits
+
+    model = PersonTableModel()
+    model.set_rows(fetch(5), fetch=fetch, page=5)
+    assert model.rowCount() == 5
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 10
+    model.fetchMore()
+    assert model.rowCount() == 12
+    assert not model.canFetchMore()  # a short page: the end of the list
+    assert fetched == [5, 10, 20]
+    assert sorted(model.summary(row).given_names for row in range(12)) == sorted(given)

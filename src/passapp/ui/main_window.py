@@ -29,7 +29,7 @@ from passapp.services.context import ServiceContext
 from passapp.services.errors import ServiceError
 from passapp.services.offices import current_office
 from passapp.services.people import Registration
-from passapp.services.search import SearchResult, find
+from passapp.services.search import PAGE, SearchResult, find
 from passapp.services.setup import SetupState, setup_state
 from passapp.ui import i18n
 from passapp.ui.offers_screen import OffersScreen
@@ -279,7 +279,11 @@ class MainWindow(QMainWindow):
             self.results.set_rows([])
             self.message.setText(error.message_de)
             return
-        self.results.set_rows(result.hits)
+        self.results.set_rows(
+            result.hits,
+            fetch=lambda limit, text=text: find(self._ctx, text, limit).hits,
+            page=PAGE,
+        )
         if result.verification is not None:
             self._show_scan(text, result)
             return

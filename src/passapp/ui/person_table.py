@@ -1,7 +1,13 @@
-"""Table model of search results: plain summaries in, German columns out (STYLE 8)."""
+"""Table model of search results: plain summaries in, German columns out (STYLE 8).
+
+Long result lists are fetched lazily: the model starts with the first page and asks for
+more (``canFetchMore``/``fetchMore``) only when the view scrolls to the end, so a search
+for a common name never loads a whole register onto the screen.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -18,11 +24,44 @@ class PersonTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[PersonSummary] = []
+        self._fetch: Callable[[int], list[PersonSummary]] | None = None
+        self._asked = 0  # how many rows the last fetch asked for
 
-    def set_rows(self, rows: list[PersonSummary]) -> None:
+    def set_rows(
+        self,
+        rows: list[PersonSummary],
+        fetch: Callable[[int], list[PersonSummary]] | None = None,
+        page: int = 0,
+    ) -> None:
+        """Show ``rows``, the first ``page`` hits; ``fetch(limit)`` gives the first ``limit``
+        hits of the same search when the view wants more."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._fetch = fetch
+        self._asked = page
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        # A full page came back last time: there may be more.
+        return (
+            not parent.isValid()
+            and self._fetch is not None
+            and self._asked > 0
+            and len(self._rows) >= self._asked
+        )
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
+        if not self.canFetchMore(parent) or self._fetch is None:
+            return
+        self._asked += max(self._asked, 1)
+        known = {row.id for row in self._rows}
+        more = [row for row in self._fetch(self._asked) if row.id not in known]
+        if not more:
+            self._asked = 0  # nothing beyond what is shown: stop asking
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
 
     def summary(self, row: int) -> PersonSummary:
         return self._rows[row]
