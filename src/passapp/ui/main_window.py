@@ -9,6 +9,7 @@ them and brings the focus back to the search field after every task.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QShowEvent
@@ -31,6 +32,7 @@ from passapp.services.offices import current_office
 from passapp.services.people import Registration
 from passapp.services.search import PAGE, SearchResult, find
 from passapp.services.setup import SetupState, setup_state
+from passapp.services.views import PersonSummary
 from passapp.ui import i18n
 from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.person_form import PersonForm
@@ -279,11 +281,7 @@ class MainWindow(QMainWindow):
             self.results.set_rows([])
             self.message.setText(error.message_de)
             return
-        self.results.set_rows(
-            result.hits,
-            fetch=lambda limit, text=text: find(self._ctx, text, limit).hits,
-            page=PAGE,
-        )
+        self.results.set_rows(result.hits, fetch=partial(self._more_hits, text), page=PAGE)
         if result.verification is not None:
             self._show_scan(text, result)
             return
@@ -295,6 +293,9 @@ class MainWindow(QMainWindow):
             self.message.setText(self.tr("{count} Treffer").format(count=len(result.hits)))
         if len(result.hits) == 1:
             self.table.selectRow(0)
+
+    def _more_hits(self, text: str, limit: int) -> list[PersonSummary]:
+        return find(self._ctx, text, limit).hits
 
     def _show_scan(self, text: str, result: SearchResult) -> None:
         """A scanned pass: say clearly whether it may be accepted, and why not."""
