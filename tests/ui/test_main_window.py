@@ -4,7 +4,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+)
 from pytestqt.qtbot import QtBot
 
 from passapp.services.context import ServiceContext
@@ -141,3 +148,34 @@ def test_long_result_lists_are_fetched_page_by_page(office_ctx: ServiceContext) 
     assert not model.canFetchMore()  # a short page: the end of the list
     assert fetched == [5, 10, 20]
     assert sorted(model.summary(row).given_names for row in range(12)) == sorted(given)
+
+
+def test_every_control_of_the_counter_has_a_name_for_screen_readers(
+    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    create_demo(office_ctx, tmp_path)
+    window = MainWindow(office_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.search_field, "Ahmadi")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.person_panel.person_id is not None
+    assert "Syrien" in window.person_panel.facts.text() or "Afghanistan" in (
+        window.person_panel.facts.text()
+    )
+    controls = window.findChildren(QAbstractButton) + window.findChildren(QLineEdit)
+    controls += window.findChildren(QComboBox) + window.findChildren(QAbstractItemView)
+    # Qt's own parts (a field's clear button, a table's header) are named by Qt.
+    ours = [
+        c
+        for c in controls
+        if not isinstance(c, QHeaderView) and not isinstance(c.parent(), QLineEdit)
+    ]
+    unnamed = [
+        c
+        for c in ours
+        if c.isVisibleTo(window)
+        and not c.accessibleName()
+        and not (isinstance(c, QAbstractButton) and c.text())
+    ]
+    assert unnamed == []

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from passapp.domain.errors import InputError
+from passapp.services import choices
 from passapp.services.context import ServiceContext
 from passapp.services.errors import ServiceError
 from passapp.services.offices import current_office
@@ -174,10 +175,16 @@ class PersonPanel(QWidget):
             lines.append(self.tr("direkt aus dem Ausland zugezogen"))
         if person.nationalities:
             lines.append(
-                self.tr("Staatsangehörigkeit {codes}").format(codes=", ".join(person.nationalities))
+                self.tr("Staatsangehörigkeit {codes}").format(
+                    codes=_named(person.nationalities, choices.nationalities())
+                )
             )
         if person.languages:
-            lines.append(self.tr("Sprachen {codes}").format(codes=", ".join(person.languages)))
+            lines.append(
+                self.tr("Sprachen {codes}").format(
+                    codes=_named(person.languages, choices.languages())
+                )
+            )
         lines.append(self.tr("erfasst von {office}").format(office=person.registered_by_office))
         if person.merged_into is not None:
             lines.append(self.tr("Zusammengeführt: bitte mit dem anderen Datensatz arbeiten"))
@@ -265,6 +272,12 @@ class PersonPanel(QWidget):
 
     def _dialog_closed(self, _result: int) -> None:
         self.task_done.emit()
+
+
+def _named(codes: tuple[str, ...], known: list[choices.Choice]) -> str:
+    """German names where known ("Syrien"), the code otherwise."""
+    names = {choice.code: choice.name_de for choice in known}
+    return ", ".join(names.get(code, code) for code in codes)
 
 
 def _click_if_enabled(button: QPushButton) -> None:
