@@ -135,6 +135,23 @@ def office_ctx(
     return unenrolled_office_ctx
 
 
+@pytest.fixture
+def provider(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
+) -> Iterator[ServiceContext]:
+    """A language course provider in Karlsfeld, enrolled at the same district as
+    ``office_ctx`` (which it needs enrolled first: both share the district's trust list)."""
+    folder = tmp_path / "vhs"
+    folder.mkdir()
+    ctx = make_context(folder / "vhs.sqlite3", clerk="vhs")
+    init_office(
+        ctx, code="VHSKA", name="VHS Karlsfeld", kind="sprachkurstraeger", municipality="Karlsfeld"
+    )
+    enrol(ctx, district_ctx, folder)
+    yield ctx
+    ctx.db.dispose()
+
+
 # --- PostgreSQL --------------------------------------------------------------------------
 
 POSTGRES_URL_VARIABLE = "PASSAPP_TEST_POSTGRES_URL"

@@ -16,13 +16,12 @@ from passapp.models.sync_entities import PendingChange
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry, list_entries
 from passapp.services.errors import Refused
-from passapp.services.offices import init_office
 from passapp.services.passes import issue_pass, revoke_pass
 from passapp.services.people import PersonInput, register_person
 from passapp.services.sync import export_bundles, import_bundle
 from passapp.services.trust import init_district
 from passapp.services.verification import verify
-from tests.conftest import enrol, make_context, make_url_context
+from tests.conftest import make_url_context
 
 DAY = dt.date(2026, 11, 20)
 
@@ -32,21 +31,6 @@ def district_ctx(any_db_url: str, tmp_path: Path) -> Iterator[ServiceContext]:
     """The district office on SQLite and, in a second run, on PostgreSQL (DESIGN §7)."""
     ctx = make_url_context(any_db_url, tmp_path, clerk="district")
     init_district(ctx, name="Landkreis Dachau", code="LRADAH")
-    yield ctx
-    ctx.db.dispose()
-
-
-@pytest.fixture
-def provider(
-    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
-) -> Iterator[ServiceContext]:
-    folder = tmp_path / "vhs"
-    folder.mkdir()
-    ctx = make_context(folder / "vhs.sqlite3", clerk="vhs")
-    init_office(
-        ctx, code="VHSKA", name="VHS Karlsfeld", kind="sprachkurstraeger", municipality="Karlsfeld"
-    )
-    enrol(ctx, district_ctx, folder)
     yield ctx
     ctx.db.dispose()
 

@@ -21,39 +21,15 @@ from pytestqt.qtbot import QtBot
 from passapp.domain.entries import EntryKind
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry, list_entries
-from passapp.services.offices import init_office
 from passapp.services.overview import person_overview
 from passapp.services.passes import issue_pass
 from passapp.services.search import find
 from passapp.ui.main_window import MainWindow
 from passapp.ui.pass_dialog import IssuePassDialog
-from tests.conftest import enrol, make_context
 from tests.services.helpers import register
+from tests.support.keyboard import Keyboard
 
 WAIT_MS = 15_000
-
-
-class Keyboard:
-    """Types into whatever has the focus and counts every key that is not data."""
-
-    def __init__(self, qtbot: QtBot) -> None:
-        self._qtbot = qtbot
-        self.other_keys = 0
-
-    @staticmethod
-    def focus() -> QWidget:
-        widget = QApplication.focusWidget()
-        assert widget is not None, "no widget has the keyboard focus"
-        return widget
-
-    def type(self, text: str) -> None:
-        self._qtbot.keyClicks(self.focus(), text)
-
-    def press(
-        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-    ) -> None:
-        self.other_keys += 1
-        self._qtbot.keyClick(self.focus(), key, modifier)
 
 
 @pytest.fixture
@@ -70,6 +46,24 @@ def window(qtbot: QtBot, office_ctx: ServiceContext) -> Iterator[MainWindow]:
 def active(qtbot: QtBot, widget: QWidget) -> None:
     """Wait until a dialog is the active window (shortcuts only work then)."""
     qtbot.waitUntil(lambda: widget.isVisible() and widget.isActiveWindow(), timeout=WAIT_MS)
+
+
+def log_entry(qtbot: QtBot, window: MainWindow, keys: Keyboard, kind: str) -> None:
+    """Ctrl+Shift+N on the shown pass, the kind typed into its combo, Enter."""
+    panel = window.person_panel.entries
+    keys.press(
+        Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(
+        lambda: panel.entry_form is not None and panel.entry_form.isVisible(), timeout=WAIT_MS
+    )
+    form = panel.entry_form
+    assert form is not None
+    active(qtbot, form)
+    form.view.kind_combo.setFocus()
+    keys.type(kind)
+    with qtbot.waitSignal(window.tasks.finished, timeout=WAIT_MS):
+        keys.press(Qt.Key.Key_Return)
 
 
 def qr_of_first_page(pdf: Path) -> str:
@@ -166,20 +160,8 @@ def test_a_scanned_pass_is_verified_and_an_entry_logged_on_it(
     assert window.person_panel.person_id == person_id
     assert window.search_field.hasFocus()
 
+    log_entry(qtbot, window, keys, "Beratung")
     panel = window.person_panel.entries
-    keys.press(
-        Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    )
-    qtbot.waitUntil(
-        lambda: panel.entry_form is not None and panel.entry_form.isVisible(), timeout=WAIT_MS
-    )
-    form = panel.entry_form
-    assert form is not None
-    active(qtbot, form)
-    form.view.kind_combo.setFocus()
-    keys.type("Beratung")
-    with qtbot.waitSignal(window.tasks.finished, timeout=WAIT_MS):
-        keys.press(Qt.Key.Key_Return)
     log = list_entries(office_ctx, issued.pass_number)
     assert [e.kind for e in log.entries] == [EntryKind.BERATUNG.value]
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)
@@ -214,22 +196,6 @@ def test_choosing_a_hit_shows_the_person_with_entries(
     assert find(office_ctx, issued.pass_number).hits[0].id == person_id
 
 
-@pytest.fixture
-def provider(
-    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
-) -> Iterator[ServiceContext]:
-    """A language course provider enrolled at the same district as ``office_ctx``."""
-    folder = tmp_path / "vhs"
-    folder.mkdir()
-    ctx = make_context(folder / "vhs.sqlite3", clerk="vhs")
-    init_office(
-        ctx, code="VHSKA", name="VHS Karlsfeld", kind="sprachkurstraeger", municipality="Karlsfeld"
-    )
-    enrol(ctx, district_ctx, folder)
-    yield ctx
-    ctx.db.dispose()
-
-
 def test_a_pass_of_another_office_is_verified_and_takes_an_entry(
     qtbot: QtBot, office_ctx: ServiceContext, provider: ServiceContext
 ) -> None:
@@ -247,21 +213,8 @@ def test_a_pass_of_another_office_is_verified_and_takes_an_entry(
     assert window.message.text().startswith("✔")
     assert "EWDAH" in window.message.text()
     assert window.person_panel.person_id is None  # the holder's data stay at EWDAH
-    panel = window.person_panel.entries
-    assert panel.isVisible()
-    keys.press(
-        Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    )
-    qtbot.waitUntil(
-        lambda: panel.entry_form is not None and panel.entry_form.isVisible(), timeout=WAIT_MS
-    )
-    form = panel.entry_form
-    assert form is not None
-    active(qtbot, form)
-    form.view.kind_combo.setFocus()
-    keys.type("Sprachkurs")
-    with qtbot.waitSignal(window.tasks.finished, timeout=WAIT_MS):
-        keys.press(Qt.Key.Key_Return)
+    assert window.person_panel.entries.isVisible()
+    log_entry(qtbot, window, keys, "Sprachkurs")
     log = list_entries(provider, issued.pass_number)
     assert [(e.kind, e.office) for e in log.entries] == [(EntryKind.SPRACHKURS.value, "VHSKA")]
     window.tasks.shutdown()

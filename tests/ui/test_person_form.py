@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.dates import PartialDate
@@ -32,6 +32,7 @@ from passapp.ui.person_form import PersonForm, read_date, split_search_text
 from passapp.ui.person_form_view import DuplicateTableModel
 from passapp.ui.tasks import TaskRunner
 from tests.services.helpers import count, register
+from tests.support.keyboard import Keyboard
 
 WAIT_MS = 10_000
 
@@ -59,29 +60,6 @@ def new_form(qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner, text: str = "
 def status_shows(qtbot: QtBot, form: PersonForm, words: str) -> None:
     """Wait for the live check (after the typing pause) to show ``words``."""
     qtbot.waitUntil(lambda: words in form.view.status_label.text(), timeout=2_000)
-
-
-class Keyboard:
-    """Types into whatever has the focus, as a clerk does, and counts the keys that are
-    not data (Tab, Space, Enter, shortcuts)."""
-
-    def __init__(self, qtbot: QtBot) -> None:
-        self._qtbot = qtbot
-        self.other_keys = 0
-
-    def focus(self) -> QWidget:
-        widget = QApplication.focusWidget()
-        assert widget is not None
-        return widget
-
-    def type(self, text: str) -> None:
-        self._qtbot.keyClicks(self.focus(), text)
-
-    def press(
-        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-    ) -> None:
-        self.other_keys += 1
-        self._qtbot.keyClick(self.focus(), key, modifier)
 
 
 # --- pure helpers and the table model --------------------------------------------------------
