@@ -379,7 +379,49 @@ class IssueStep(QWidget):
         return (code,) if code else ()
 
 
-class IssuePassDialog(QDialog):
+class PdfTaskDialog(QDialog):
+    """What the three dialogs here share: a task on the worker, then the print step.
+
+    While the task runs the dialog cannot be closed (the outcome must reach it); once the
+    print step shows, Esc is "Fertig". Subclasses set ``message``, ``pages`` and
+    ``print_step`` and say in ``_set_busy`` which buttons wait. (Texts stay in the
+    subclasses: ``self.tr`` takes its context from the class that calls it.)"""
+
+    message: QLabel
+    pages: QStackedWidget
+    print_step: PrintStep
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._busy = False
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+
+    def _on_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self._say(german_message(error), ERROR_STYLE)
+
+    def _say(self, text: str, style: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(style)
+
+    def reject(self) -> None:
+        if self._busy:
+            return  # the task is being stored; the dialog waits for its outcome
+        if self.pages.currentWidget() is self.print_step:
+            self.accept()
+        else:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+class IssuePassDialog(PdfTaskDialog):
     """Issue a pass to a person, then preview, print or save it.
 
     ``issued`` carries the :class:`IssuedPass` as soon as the pass is stored (before the
@@ -398,13 +440,13 @@ class IssuePassDialog(QDialog):
         self._ctx = ctx
         self._tasks = tasks
         self._person_id = person_id
-        self._busy = False
         self._needs_reason = False
         self.result_pass: IssuedPass | None = None
         self.setWindowTitle(self.tr("Pass ausstellen"))
         self.setAccessibleName(self.tr("Pass ausstellen"))
         self.resize(DIALOG_WIDTH, DIALOG_HEIGHT)
         self.form = IssueStep()
+        self.message = self.form.message
         self.print_step = PrintStep()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.form)
@@ -497,41 +539,19 @@ class IssuePassDialog(QDialog):
         show_step(self.pages, self.print_step, self.print_step.done_button)
 
     def _on_failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        self._say(german_message(error), ERROR_STYLE)
+        super()._on_failed(error)
         if self._needs_reason:
             self.form.reason.setFocus()
 
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+        super()._set_busy(busy)
         self.form.issue_button.setEnabled(not busy)
         self.form.cancel_button.setEnabled(not busy)
         if busy:
             self._say(self.tr("Pass wird ausgestellt …"), HINT_STYLE)
 
-    def _say(self, text: str, style: str) -> None:
-        self.form.message.setText(text)
-        self.form.message.setStyleSheet(style)
 
-    # --- Esc and closing ------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Esc: nothing issued at step 1; after issuing it is "Fertig" (the pass exists)."""
-        if self._busy:
-            return  # the pass is being stored; the dialog waits for the outcome
-        if self.pages.currentWidget() is self.print_step:
-            self.accept()
-        else:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy:
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-
-class ReplacePassDialog(QDialog):
+class ReplacePassDialog(PdfTaskDialog):
     """A new card for a lost one: same pass number, next generation; then print it.
 
     ``replaced`` carries the :class:`PassChange` as soon as the new card is stored."""
@@ -549,7 +569,6 @@ class ReplacePassDialog(QDialog):
         self._ctx = ctx
         self._tasks = tasks
         self._number = pass_number
-        self._busy = False
         self._holder = ""
         self.result_change: PassChange | None = None
         self.setWindowTitle(self.tr("Ersatzkarte ausstellen"))
@@ -663,38 +682,15 @@ class ReplacePassDialog(QDialog):
         )
         show_step(self.pages, self.print_step, self.print_step.done_button)
 
-    def _on_failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        self._say(german_message(error), ERROR_STYLE)
-
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+        super()._set_busy(busy)
         self.confirm_button.setEnabled(not busy)
         self.cancel_button.setEnabled(not busy)
         if busy:
             self._say(self.tr("Ersatzkarte wird ausgestellt …"), HINT_STYLE)
 
-    def _say(self, text: str, style: str) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(style)
 
-    def reject(self) -> None:
-        """Esc: nothing changes before confirming; after it, Esc is "Fertig"."""
-        if self._busy:
-            return
-        if self.pages.currentWidget() is self.print_step:
-            self.accept()
-        else:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy:
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-
-class EntrySheetDialog(QDialog):
+class EntrySheetDialog(PdfTaskDialog):
     """The entry record sheet of one pass: written on the worker, then previewed.
 
     The sheet is a read-out, not a record: it goes to a temporary folder that is removed
@@ -714,7 +710,6 @@ class EntrySheetDialog(QDialog):
         self._number = pass_number
         self._today = ctx.today()
         self._folder = Path(tempfile.mkdtemp(prefix="passapp-eintragsblatt-"))
-        self._busy = False
         self.setWindowTitle(self.tr("Eintragsblatt drucken"))
         self.setAccessibleName(self.tr("Eintragsblatt drucken"))
         self.resize(DIALOG_WIDTH, DIALOG_HEIGHT)
@@ -768,29 +763,11 @@ class EntrySheetDialog(QDialog):
         )
         show_step(self.pages, self.print_step, self.print_step.done_button)
 
-    def _on_failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        self._say(german_message(error), ERROR_STYLE)
-
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+        super()._set_busy(busy)
         self.close_button.setEnabled(not busy)
         if busy:
             self._say(self.tr("Eintragsblatt wird erstellt …"), HINT_STYLE)
-
-    def _say(self, text: str, style: str) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(style)
-
-    def reject(self) -> None:
-        if not self._busy:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy:
-            event.ignore()
-            return
-        super().closeEvent(event)
 
     def done(self, result: int) -> None:
         """Closing removes the temporary sheet (a saved copy stays where it was saved)."""
