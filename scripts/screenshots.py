@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,7 +34,7 @@ from passapp.services.context import ServiceContext
 from passapp.services.demo import create_demo
 from passapp.services.search import find
 from passapp.services.sync import export_bundles
-from passapp.ui.app import install_qt_german
+from passapp.ui import i18n
 from passapp.ui.main_window import MainWindow
 from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
@@ -48,6 +49,33 @@ def context(path: Path, clerk: str) -> ServiceContext:
         passphrase=None,
         output_folder=path.parent / "pdf",
     )
+
+
+@dataclass
+class Shots:
+    """What every screenshot script starts with: where to save, the app, a fresh folder."""
+
+    out: Path
+    app: QApplication
+    folder: Path
+
+    def demo_office(self, clerk: str = "Frau Huber") -> ServiceContext:
+        """The demo office (and its district "landratsamt-demo" in the same folder)."""
+        office = context(self.folder / "ewdah.sqlite3", clerk)
+        create_demo(office, self.folder)
+        return office
+
+
+def start(description: str | None, language: str = "de") -> Shots:
+    """Read ``--out``, start the application in ``language``, make a scratch folder."""
+    parser = argparse.ArgumentParser(description=(description or "").splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    out = parser.parse_known_args()[0].out
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    i18n.install_translations(app, language)
+    return Shots(out, app, Path(tempfile.mkdtemp(prefix="passapp-shots-")))
 
 
 def wait_for(tasks: TaskRunner) -> None:
@@ -65,17 +93,10 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--all", action="store_true", help="run the other screenshot scripts too")
-    arguments = parser.parse_args()
-    out = arguments.out
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_qt_german(app)
-    folder = Path(tempfile.mkdtemp(prefix="passapp-shots-"))
-    office = context(folder / "ewdah.sqlite3", "Frau Huber")
-    create_demo(office, folder)  # the demo office and its district "landratsamt-demo"
+    shots = start(__doc__)
+    run_all = "--all" in sys.argv[1:]
+    out, app, folder = shots.out, shots.app, shots.folder
+    office = shots.demo_office()
     stick = folder / "usb-stick"
     stick.mkdir()
     main_window_shots(office, out)
@@ -98,7 +119,7 @@ def main() -> None:
     office.db.dispose()
     district.db.dispose()
     app.quit()
-    if arguments.all:
+    if run_all:
         for script in sorted(Path(__file__).parent.glob("screenshots_*.py")):
             subprocess.run([sys.executable, str(script), "--out", str(out)], check=True)
 

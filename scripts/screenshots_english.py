@@ -10,9 +10,7 @@ has its default size, which fits a 1366×768 screen.
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -20,25 +18,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shots-state-"))
 
 from PySide6.QtWidgets import QApplication
-from screenshots import context, save
+from screenshots import save, start
 
-from passapp.services.demo import create_demo
-from passapp.ui import i18n
 from passapp.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    out = parser.parse_args().out
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    i18n.install_translations(app, "en")
-    folder = Path(tempfile.mkdtemp(prefix="passapp-shots-"))
-    office = context(folder / "ewdah.sqlite3", "Ms Huber")
-    create_demo(office, folder)
+    shots = start(__doc__, language="en")
+    out, app = shots.out, shots.app
+    office = shots.demo_office("Ms Huber")
     window = MainWindow(office)
     window.show()
     window.search_field.setText("Ahmadi")

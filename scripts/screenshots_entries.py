@@ -12,10 +12,8 @@ which fit a 1366×768 screen.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -25,14 +23,12 @@ os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shot
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
-from screenshots import context, save, wait_for
+from screenshots import save, start, wait_for
 
 from passapp.domain.entries import Action, CefrLevel, EntryKind, EntryStatus
 from passapp.services.context import ServiceContext
-from passapp.services.demo import create_demo
 from passapp.services.entries import EntryInput, EntryView, add_entry
 from passapp.services.search import find
-from passapp.ui.app import install_qt_german
 from passapp.ui.entry_panel import EntryPanel
 from passapp.ui.tasks import TaskRunner
 
@@ -117,15 +113,9 @@ def shoot_dialog(dialog: QDialog, path: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    out = parser.parse_args().out
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_qt_german(app)
-    folder = Path(tempfile.mkdtemp(prefix="passapp-shots-"))
-    office = context(folder / "ewdah.sqlite3", "Frau Huber")
-    create_demo(office, folder)
+    shots = start(__doc__)
+    out, app = shots.out, shots.app
+    office = shots.demo_office()
     number = demo_pass(office)
 
     tasks = TaskRunner()

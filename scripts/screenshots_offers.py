@@ -11,9 +11,7 @@ default size, which fits a 1366×768 screen.
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -22,14 +20,11 @@ os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shot
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
-from screenshots import context, save, wait_for
+from screenshots import context, save, start, wait_for
 
 from passapp.services.context import ServiceContext
-from passapp.services.demo import create_demo
 from passapp.services.offers import OfferInput, list_offers, save_offer, set_offer_active
 from passapp.services.sync import export_bundles, import_bundle
-from passapp.ui.app import install_qt_german
 from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.tasks import TaskRunner
 
@@ -91,15 +86,9 @@ def office_shot(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    out = parser.parse_args().out
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_qt_german(app)
-    folder = Path(tempfile.mkdtemp(prefix="passapp-shots-"))
-    office = context(folder / "ewdah.sqlite3", "Frau Huber")
-    create_demo(office, folder)  # the demo office and its district "landratsamt-demo"
+    shots = start(__doc__)
+    out, app, folder = shots.out, shots.app, shots.folder
+    office = shots.demo_office()
     district = context(folder / "landratsamt-demo.sqlite3", "Herr Maier")
     prepare_district(district)
     tasks = TaskRunner()

@@ -11,22 +11,15 @@ the entry record sheet's preview. Every dialog has its default size (fits 1366×
 
 from __future__ import annotations
 
-import argparse
-import sys
-import tempfile
 import uuid
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
-from screenshots import context, save, wait_for  # isort: skip  (sets up offscreen Qt first)
+from screenshots import save, start, wait_for  # isort: skip  (sets up offscreen Qt first)
 
 from passapp.domain.dates import PartialDate
 from passapp.services.context import ServiceContext
-from passapp.services.demo import create_demo
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
 from passapp.services.search import find
-from passapp.ui.app import install_qt_german
 from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
 from passapp.ui.tasks import TaskRunner
 
@@ -59,15 +52,9 @@ def holder(office: ServiceContext, name: str) -> tuple[uuid.UUID, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    out = parser.parse_args().out
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_qt_german(app)
-    folder = Path(tempfile.mkdtemp(prefix="passapp-shots-pass-"))
-    office = context(folder / "ewdah.sqlite3", "Frau Huber")
-    create_demo(office, folder)
+    shots = start(__doc__)
+    out, app = shots.out, shots.app
+    office = shots.demo_office()
     tasks = TaskRunner()
 
     issue = IssuePassDialog(office, tasks, unclear_person(office))

@@ -12,9 +12,7 @@ The dialog has its default size, which fits a 1366×768 screen.
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -23,16 +21,14 @@ os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shot
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
-from screenshots import context, save
+from PySide6.QtWidgets import QWidget
+from screenshots import context, save, start
 
 from passapp.domain.dates import PartialDate
 from passapp.services.context import ServiceContext
-from passapp.services.demo import create_demo
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
 from passapp.services.search import find
 from passapp.services.sync import export_bundles, import_bundle
-from passapp.ui.app import install_qt_german
 from passapp.ui.person_form import PersonForm
 from passapp.ui.tasks import TaskRunner
 
@@ -120,15 +116,9 @@ def edit_refused(folder: Path, office: ServiceContext, tasks: TaskRunner, out: P
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    out = parser.parse_args().out
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_qt_german(app)
-    folder = Path(tempfile.mkdtemp(prefix="passapp-shots-"))
-    office = context(folder / "ewdah.sqlite3", "Frau Huber")
-    create_demo(office, folder)
+    shots = start(__doc__)
+    out, app, folder = shots.out, shots.app, shots.folder
+    office = shots.demo_office()
     tasks = TaskRunner()
     new_person(office, tasks, out)
     suggestions(office, tasks, out)

@@ -10,24 +10,20 @@ that chose "Später", with the banner as the lead integrates it.
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shots-state-"))
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QVBoxLayout
-from screenshots import context, save, wait_for
+from PySide6.QtWidgets import QFileDialog
+from screenshots import context, save, start, wait_for
 
 from passapp.services.offices import init_office
-from passapp.services.setup import setup_state
 from passapp.services.trust import enrol_office
-from passapp.ui.app import install_qt_german
 from passapp.ui.main_window import MainWindow
-from passapp.ui.setup_wizard import EnrolmentBanner, SetupWizard
+from passapp.ui.setup_wizard import SetupWizard
 from passapp.ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,14 +101,7 @@ def shoot_banner(out: Path, folder: Path) -> None:
     init_office(
         office, code="JCDAH", name="Jobcenter Dachau", kind="jobcenter", municipality="Dachau"
     )
-    window = MainWindow(office)
-    banner = EnrolmentBanner()
-    banner.show_state(setup_state(office))
-    # Where the lead puts it: above the search field (see the report for main_window.py).
-    central = window.centralWidget()
-    layout = central.layout() if central is not None else None
-    assert isinstance(layout, QVBoxLayout)
-    layout.insertWidget(0, banner)
+    window = MainWindow(office)  # shows the banner of an office not yet enrolled
     window.show()
     save(window, out / "setup-banner.png")
     window.tasks.shutdown()
@@ -120,13 +109,8 @@ def shoot_banner(out: Path, folder: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    out = parser.parse_args().out
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_qt_german(app)
-    folder = Path(tempfile.mkdtemp(prefix="passapp-shots-setup-"))
+    shots = start(__doc__)
+    out, app, folder = shots.out, shots.app, shots.folder
     tasks = TaskRunner()
     shoot_office(out, folder, tasks)
     shoot_cancel(out, folder, tasks)

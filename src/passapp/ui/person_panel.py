@@ -192,7 +192,13 @@ class PersonPanel(QWidget):
 
     def _show_eligibility(self, overview: PersonOverview) -> None:
         check = overview.eligibility
-        text = self.tr("Berechtigung heute: {status}").format(status=check.status_de)
+        words = {
+            "eligible": self.tr("erfüllt"),
+            "not_eligible": self.tr("nicht erfüllt"),
+            "needs_review": self.tr("unklar"),
+        }
+        status = words.get(check.status, check.status_de)
+        text = self.tr("Berechtigung heute: {status}").format(status=status)
         if check.reasons_de:
             text += " – " + "; ".join(check.reasons_de)
         self.eligibility.setText(text)

@@ -1824,6 +1824,18 @@
         <translation>Merged: please work with the other record</translation>
     </message>
     <message>
+        <source>erfüllt</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>nicht erfüllt</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <source>unklar</source>
+        <translation>unclear</translation>
+    </message>
+    <message>
         <source>Berechtigung heute: {status}</source>
         <translation>Eligibility today: {status}</translation>
     </message>
