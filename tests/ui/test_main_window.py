@@ -179,3 +179,18 @@ def test_every_control_of_the_counter_has_a_name_for_screen_readers(
         and not (isinstance(c, QAbstractButton) and c.text())
     ]
     assert unnamed == []
+
+
+def test_ctrl_f_brings_the_focus_back_to_the_search_field(
+    qtbot: QtBot, office_ctx: ServiceContext
+) -> None:
+    window = MainWindow(office_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.search_field.hasFocus)
+    qtbot.keyClicks(window.search_field, "Ahmadi")
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search_field.hasFocus)
+    assert window.search_field.selectedText() == "Ahmadi"  # typing replaces it

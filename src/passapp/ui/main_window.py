@@ -116,7 +116,6 @@ class MainWindow(QMainWindow):
         self._timer.timeout.connect(self._on_search)
         self.search_field.textChanged.connect(lambda _text: self._timer.start())
         self.search_field.returnPressed.connect(self._on_search)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._clear_search)
         self._add_menus()
 
@@ -141,7 +140,7 @@ class MainWindow(QMainWindow):
     def _add_menus(self) -> None:
         person = self.menuBar().addMenu(self.tr("&Person"))
         self._action(person, self.tr("&Neue Person erfassen …"), "Ctrl+N", self.register_person)
-        self._action(person, self.tr("&Suchen"), None, self.focus_search)
+        self._action(person, self.tr("&Suchen"), "Ctrl+F", self.focus_search)
         admin = self.menuBar().addMenu(self.tr("&Verwaltung"))
         self._action(admin, self.tr("&Datenaustausch …"), "Ctrl+Shift+D", self.open_sync_screen)
         self._action(admin, self.tr("&Angebotskatalog …"), "Ctrl+Shift+A", self.open_offers_screen)
