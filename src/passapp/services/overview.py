@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from passapp.domain.eligibility import check_eligibility
 from passapp.models.entities import Office, Pass
 from passapp.services.context import ServiceContext
-from passapp.services.people import eligibility_rules, get_person_view, load_person
+from passapp.services.people import check_today, get_person_view, load_person
 from passapp.services.views import EligibilityView, PersonView
 
 
@@ -45,14 +44,7 @@ class PersonOverview:
 def person_overview(ctx: ServiceContext, person_id: uuid.UUID) -> PersonOverview:
     with ctx.db.reading() as session:
         person = load_person(session, person_id)
-        rules = eligibility_rules(session)
-        result = check_eligibility(
-            person.birth_date,
-            ctx.today(),
-            arrival_date=person.arrival_date,
-            moved_from_abroad=person.moved_from_abroad,
-            rules=rules,
-        )
+        result, rules = check_today(session, ctx, person)
         offices = {o.id: o.code for o in session.scalars(select(Office))}
         passes = tuple(
             PassSummary(

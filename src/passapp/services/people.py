@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
@@ -119,7 +119,7 @@ def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
         session.flush()
         changes.record(session, person)
         write_name_keys(session, person)
-        result, rules = _check(session, ctx, data)
+        result, rules = check_today(session, ctx, data)
         check = _store_check(session, ctx, person.id, office.id, result)
         audit.record(
             session,
@@ -154,7 +154,7 @@ def preview_registration(
     ``InputError`` where the dates cannot be (a birth in the future, an arrival before it).
     """
     with ctx.db.reading() as session:
-        result, rules = _check(session, ctx, data)
+        result, rules = check_today(session, ctx, data)
         duplicates = possible_duplicates(
             session, data.family_names, data.given_names, data.birth_date
         )
@@ -196,7 +196,7 @@ def update_person(ctx: ServiceContext, person_id: uuid.UUID, data: PersonInput) 
         session.flush()
         changes.record(session, person, "update")
         write_name_keys(session, person)
-        result, rules = _check(session, ctx, data)
+        result, rules = check_today(session, ctx, data)
         check = _store_check(session, ctx, person.id, office.id, result)
         duplicates = [
             d
@@ -222,15 +222,27 @@ def update_person(ctx: ServiceContext, person_id: uuid.UUID, data: PersonInput) 
         )
 
 
-def _check(
-    session: Session, ctx: ServiceContext, data: PersonInput
+class EligibilityFacts(Protocol):
+    """What the check reads: a registration's input or a stored person."""
+
+    @property
+    def birth_date(self) -> PartialDate: ...
+    @property
+    def arrival_date(self) -> PartialDate | None: ...
+    @property
+    def moved_from_abroad(self) -> bool: ...
+
+
+def check_today(
+    session: Session, ctx: ServiceContext, facts: EligibilityFacts
 ) -> tuple[EligibilityResult, EligibilityRules]:
+    """The eligibility check on today's date with the rules this database holds."""
     rules = eligibility_rules(session)
     result = check_eligibility(
-        data.birth_date,
+        facts.birth_date,
         ctx.today(),
-        arrival_date=data.arrival_date,
-        moved_from_abroad=data.moved_from_abroad,
+        arrival_date=facts.arrival_date,
+        moved_from_abroad=facts.moved_from_abroad,
         rules=rules,
     )
     return result, rules
@@ -357,14 +369,7 @@ def check_person(ctx: ServiceContext, person_id: uuid.UUID) -> tuple[Eligibility
 def check_and_store(
     session: Session, ctx: ServiceContext, person: Person, office_id: uuid.UUID
 ) -> tuple[EligibilityView, EligibilityCheck]:
-    rules = eligibility_rules(session)
-    result = check_eligibility(
-        person.birth_date,
-        ctx.today(),
-        arrival_date=person.arrival_date,
-        moved_from_abroad=person.moved_from_abroad,
-        rules=rules,
-    )
+    result, rules = check_today(session, ctx, person)
     check = _store_check(session, ctx, person.id, office_id, result)
     return EligibilityView.of(result, rules), check
 
