@@ -383,17 +383,30 @@ class PdfTaskDialog(QDialog):
     """What the three dialogs here share: a task on the worker, then the print step.
 
     While the task runs the dialog cannot be closed (the outcome must reach it); once the
-    print step shows, Esc is "Fertig". Subclasses set ``message``, ``pages`` and
-    ``print_step`` and say in ``_set_busy`` which buttons wait. (Texts stay in the
+    print step shows, Esc is "Fertig". Subclasses set ``message``, build their first page
+    with ``_stack`` and say in ``_set_busy`` which buttons wait. (Texts stay in the
     subclasses: ``self.tr`` takes its context from the class that calls it.)"""
 
     message: QLabel
-    pages: QStackedWidget
-    print_step: PrintStep
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._busy = False
+        self.resize(DIALOG_WIDTH, DIALOG_HEIGHT)
+        self.print_step = PrintStep()
+        self.pages = QStackedWidget()
+        QVBoxLayout(self).addWidget(self.pages)
+        self.print_step.done_button.clicked.connect(self.accept)
+
+    def _stack(self, first_page: QWidget) -> None:
+        """The two steps: ``first_page``, then the print step."""
+        self.pages.addWidget(first_page)
+        self.pages.addWidget(self.print_step)
+
+    def _show_pdf(self, path: Path, title: str, summary: str) -> None:
+        """On to the print step with the written PDF."""
+        self.print_step.show_pdf(path, title, summary)
+        show_step(self.pages, self.print_step, self.print_step.done_button)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -444,17 +457,11 @@ class IssuePassDialog(PdfTaskDialog):
         self.result_pass: IssuedPass | None = None
         self.setWindowTitle(self.tr("Pass ausstellen"))
         self.setAccessibleName(self.tr("Pass ausstellen"))
-        self.resize(DIALOG_WIDTH, DIALOG_HEIGHT)
         self.form = IssueStep()
         self.message = self.form.message
-        self.print_step = PrintStep()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.form)
-        self.pages.addWidget(self.print_step)
-        QVBoxLayout(self).addWidget(self.pages)
+        self._stack(self.form)
         self.form.issue_button.clicked.connect(self._on_issue)
         self.form.cancel_button.clicked.connect(self.reject)
-        self.print_step.done_button.clicked.connect(self.accept)
         self._show_person()
 
     # --- step 1: what is about to be issued ---------------------------------------------
@@ -527,7 +534,7 @@ class IssuePassDialog(PdfTaskDialog):
                 self.tr("Der Pass wurde ausgestellt, aber kein PDF geschrieben."), ERROR_STYLE
             )
             return
-        self.print_step.show_pdf(
+        self._show_pdf(
             issued.pdf,
             self.tr("Pass {number} ausgestellt").format(number=issued.pass_number),
             self.tr("{name} · gedruckt auf {languages} · gespeichert als {file}").format(
@@ -536,7 +543,6 @@ class IssuePassDialog(PdfTaskDialog):
                 file=issued.pdf.name,
             ),
         )
-        show_step(self.pages, self.print_step, self.print_step.done_button)
 
     def _on_failed(self, error: Exception) -> None:
         super()._on_failed(error)
@@ -573,16 +579,10 @@ class ReplacePassDialog(PdfTaskDialog):
         self.result_change: PassChange | None = None
         self.setWindowTitle(self.tr("Ersatzkarte ausstellen"))
         self.setAccessibleName(self.tr("Ersatzkarte ausstellen"))
-        self.resize(DIALOG_WIDTH, DIALOG_HEIGHT)
         self.confirm_page = self._build_confirm()
-        self.print_step = PrintStep()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.confirm_page)
-        self.pages.addWidget(self.print_step)
-        QVBoxLayout(self).addWidget(self.pages)
+        self._stack(self.confirm_page)
         self.confirm_button.clicked.connect(self._on_replace)
         self.cancel_button.clicked.connect(self.reject)
-        self.print_step.done_button.clicked.connect(self.accept)
         self._show_pass()
         primary = self.confirm_button if self.confirm_button.isEnabled() else self.cancel_button
         show_step(self.pages, self.confirm_page, primary)
@@ -673,14 +673,13 @@ class ReplacePassDialog(PdfTaskDialog):
         parts = [card_name(change.generation)]
         if self._holder:
             parts.insert(0, self._holder)
-        self.print_step.show_pdf(
+        self._show_pdf(
             change.pdf,
             self.tr("Ersatzkarte für Pass {number} ausgestellt").format(number=change.pass_number),
             self.tr("{card} · die bisherige Karte ist ungültig · gespeichert als {file}").format(
                 card=" · ".join(parts), file=change.pdf.name
             ),
         )
-        show_step(self.pages, self.print_step, self.print_step.done_button)
 
     def _set_busy(self, busy: bool) -> None:
         super()._set_busy(busy)
@@ -712,15 +711,9 @@ class EntrySheetDialog(PdfTaskDialog):
         self._folder = Path(tempfile.mkdtemp(prefix="passapp-eintragsblatt-"))
         self.setWindowTitle(self.tr("Eintragsblatt drucken"))
         self.setAccessibleName(self.tr("Eintragsblatt drucken"))
-        self.resize(DIALOG_WIDTH, DIALOG_HEIGHT)
         self.working_page = self._build_working()
-        self.print_step = PrintStep()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.working_page)
-        self.pages.addWidget(self.print_step)
-        QVBoxLayout(self).addWidget(self.pages)
+        self._stack(self.working_page)
         self.close_button.clicked.connect(self.reject)
-        self.print_step.done_button.clicked.connect(self.accept)
         show_step(self.pages, self.working_page, self.close_button)
         self._write(ctx, tasks)
 
@@ -753,7 +746,7 @@ class EntrySheetDialog(PdfTaskDialog):
     def _on_written(self, path: Path) -> None:
         self._set_busy(False)
         self.written.emit(path)
-        self.print_step.show_pdf(
+        self._show_pdf(
             path,
             self.tr("Eintragsblatt für Pass {number}").format(number=self._number),
             self.tr(
@@ -761,7 +754,6 @@ class EntrySheetDialog(PdfTaskDialog):
                 "„Als PDF speichern …“ wählen"
             ).format(day=german_day(self._today)),
         )
-        show_step(self.pages, self.print_step, self.print_step.done_button)
 
     def _set_busy(self, busy: bool) -> None:
         super()._set_busy(busy)
