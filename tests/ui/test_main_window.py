@@ -194,3 +194,19 @@ def test_ctrl_f_brings_the_focus_back_to_the_search_field(
     qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search_field.hasFocus)
     assert window.search_field.selectedText() == "Ahmadi"  # typing replaces it
+
+
+def test_a_typed_pass_number_is_not_taken_over_as_a_name(
+    qtbot: QtBot, office_ctx: ServiceContext
+) -> None:
+    window = MainWindow(office_ctx)
+    qtbot.addWidget(window)
+    window.search_field.setText("EWDAH-000001-58")
+    form = window.register_person()
+    assert form.view.family_edit.text() == ""
+    form.reject()
+    window.search_field.setText("Haddad Rana")
+    form = window.register_person()
+    assert (form.view.family_edit.text(), form.view.given_edit.text()) == ("Haddad", "Rana")
+    form.reject()
+    window.tasks.shutdown()

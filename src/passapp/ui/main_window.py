@@ -9,6 +9,7 @@ them and brings the focus back to the search field after every task.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -26,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from passapp.domain.errors import InputError
+from passapp.domain.pass_number import looks_like_pass_number
 from passapp.services.context import ServiceContext
 from passapp.services.errors import ServiceError
 from passapp.services.offices import current_office
 from passapp.services.people import Registration
 from passapp.services.search import PAGE, SearchResult, find
 from passapp.services.setup import SetupState, setup_state
+from passapp.services.verification import looks_like_qr
 from passapp.services.views import PersonSummary
 from passapp.ui import i18n
 from passapp.ui.offers_screen import OffersScreen
@@ -161,12 +165,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
             group.addAction(action)
 
-    def _action(self, menu: object, text: str, keys: str | None, slot: object) -> QAction:
+    def _action(
+        self, menu: QMenu, text: str, keys: str | None, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
+        menu.addAction(action)
         return action
 
     # --- screens -------------------------------------------------------------------------
@@ -174,7 +180,8 @@ class MainWindow(QMainWindow):
     def register_person(self) -> PersonForm:
         """Open the registration form, with what was typed in the search field as names."""
         typed = self.search_field.text().strip()
-        prefill = "" if _looks_like_pass(typed) else typed
+        # A scanned or typed pass is no name: the form then starts empty.
+        prefill = "" if looks_like_qr(typed) or looks_like_pass_number(typed) else typed
         self.person_form = PersonForm.for_new(
             self._ctx, self.tasks, prefill_text=prefill, parent=self
         )
@@ -324,7 +331,3 @@ class MainWindow(QMainWindow):
             self.person_panel.show_pass(text.strip(), shown)
         # The scanner's next pass goes into the field again, replacing this one.
         self.search_field.selectAll()
-
-
-def _looks_like_pass(text: str) -> bool:
-    return (any(ch.isdigit() for ch in text) and "-" in text) or text.isdigit()
