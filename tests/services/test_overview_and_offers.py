@@ -58,3 +58,13 @@ def test_catalogue_lists_active_offers_and_narrows_by_any_spelling(
         word.casefold() in f"{o.title} {o.provider} {o.category}".casefold() for o in narrowed
     )
     assert list_offers(office_ctx, "zzzz-nichts") == []
+
+
+def test_a_level_typed_in_the_catalogue_filter_means_that_level(
+    office_ctx: ServiceContext,
+) -> None:
+    # "b1" must not shrink to the letter B, which nearly every title contains.
+    narrowed = list_offers(office_ctx, "b1")
+    assert narrowed
+    assert all("B1" in o.cefr_levels or "B1" in o.title.upper().split() for o in narrowed)
+    assert len(narrowed) < len(list_offers(office_ctx))

@@ -22,6 +22,8 @@ from passapp.services.offices import current_office, local_office
 from passapp.services.reference import municipality_by_name_or_key
 from passapp.services.trust import installation
 
+CEFR_LEVELS = frozenset(level.value for level in CefrLevel)
+
 
 @dataclass(frozen=True, slots=True)
 class OfferView:
@@ -59,12 +61,19 @@ class OfferView:
 
     def matches(self, text: str) -> bool:
         """Every word of ``text`` in title, provider or category, case and umlauts aside
-        ("mül", "muel" and "Mül" all find "Müller")."""
+        ("mül", "muel" and "Mül" all find "Müller"), or a CEFR level the offer leads to
+        ("b1")."""
         plain = f"{self.title} {self.provider} {self.category}"
         folded, latin = plain.casefold(), latin_search_form(plain)
-        return all(
-            word.casefold() in folded or latin_search_form(word) in latin for word in text.split()
-        )
+        return all(self._word_matches(word, folded, latin) for word in text.split())
+
+    def _word_matches(self, word: str, folded: str, latin: str) -> bool:
+        level = word.upper()
+        if level in CEFR_LEVELS:
+            # The umlaut-folding search form drops digits ("b1" → "B"), so a level is
+            # compared as it is: one the offer leads to, or one named in its title.
+            return level in self.cefr_levels or level in self.title.upper().split()
+        return word.casefold() in folded or latin_search_form(word) in latin
 
 
 def offer_view(offer: Offer) -> OfferView:

@@ -20,28 +20,20 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, S
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from passapp.domain.entries import CefrLevel
 from passapp.services.offers import OfferView
 from passapp.ui.entry_table import kind_label
 
 VISIBLE_ROWS = 5
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-CEFR_LEVELS = {level.value for level in CefrLevel}
 
 
 def offer_matches(offer: OfferView, text: str) -> bool:
-    """Every typed word is in the title, provider or kind (umlauts aside, see
-    ``OfferView.matches``), or is a CEFR level the offer leads to ("b1")."""
-    return all(_word_matches(offer, word) for word in text.split())
-
-
-def _word_matches(offer: OfferView, word: str) -> bool:
-    level = word.upper()
-    if level in CEFR_LEVELS:
-        # The umlaut-folding search form drops digits ("b1" → "B"), so a level is
-        # compared as it is: one the offer leads to, or one named in its title.
-        return level in offer.cefr_levels or level in offer.title.upper().split()
-    return offer.matches(word) or word.casefold() in kind_label(offer.category).casefold()
+    """Every typed word matches the offer (``OfferView.matches``: title, provider,
+    category, level) or the kind's label in the clerk's language."""
+    return all(
+        offer.matches(word) or word.casefold() in kind_label(offer.category).casefold()
+        for word in text.split()
+    )
 
 
 def offer_line(offer: OfferView) -> str:
