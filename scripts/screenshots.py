@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from passapp.models.database import open_database, to_url
 from passapp.services.context import ServiceContext
 from passapp.services.demo import create_demo
+from passapp.services.passes import replace_pass
 from passapp.services.search import find
 from passapp.services.sync import export_bundles
 from passapp.ui import i18n
@@ -142,8 +143,6 @@ def main_window_shots(office: ServiceContext, out: Path) -> None:
 
 def qr_of(office: ServiceContext, pass_number: str) -> str:
     """The signed QR text of a demo pass, as the handheld scanner would type it."""
-    from passapp.services.passes import replace_pass
-
     change = replace_pass(office, pass_number)
     assert change.qr_digits is not None
     return change.qr_digits
