@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from passapp.models.database import (
+    BUSY_TIMEOUT_MS,
     DatabaseError,
     _alembic_config,
     backup_sqlite,
@@ -47,7 +48,7 @@ def test_pragmas_are_on_for_every_connection(tmp_path: Path) -> None:
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == BUSY_TIMEOUT_MS
 
 
 RELEASED = sorted((Path(__file__).parent / "released").glob("schema-*.sqlite3"))

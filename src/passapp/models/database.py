@@ -22,7 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -36,6 +37,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -45,6 +47,9 @@ from passapp.models.guards import install_guards
 
 IN_MEMORY = "sqlite://"
 WRITE_OPTION = "passapp_write"
+# How long SQLite itself waits for a lock before a write tries again and says so
+# (Database.transaction); reads wait this long behind a checkpoint.
+BUSY_TIMEOUT_MS = 2000
 # Set by the change log in a session that stamped changes: (database id, last counter).
 COUNTER_INFO = "passapp_change_counter"
 
@@ -76,7 +81,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -162,27 +167,90 @@ def backup_sqlite(engine: Engine, suffix: str) -> Path | None:
     return target
 
 
+# How long a write waits in all for the write lock another process holds (a long import
+# steps aside every second or so), and how often it says so while it waits.
+LOCK_WAIT_SECONDS = 60.0
+LOCK_WAIT_ENV = "PASSAPP_LOCK_WAIT_SECONDS"
+
+LockWaitNotice = Callable[[float], None]
+
+
+def is_locked(error: BaseException) -> bool:
+    """Whether a database error means "another writer holds the lock" (SQLite's busy)."""
+    text = str(getattr(error, "orig", error)).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _lock_wait_seconds() -> float:
+    try:
+        return max(0.0, float(os.environ.get(LOCK_WAIT_ENV, LOCK_WAIT_SECONDS)))
+    except ValueError:
+        return LOCK_WAIT_SECONDS
+
+
 @dataclass
 class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     backup_path: Path | None = None
+    # Called each time a write has waited one busy timeout for the lock and tries again,
+    # with the seconds waited so far: the CLI tells the clerk, instead of failing.
+    on_lock_wait: LockWaitNotice | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
-        with self.sessions() as session:
-            with session.begin():
-                session.connection(execution_options={WRITE_OPTION: True})
+        """One unit of work: committed when the block ends, rolled back on any error.
+
+        The write lock is taken at the start; while another process holds it (a long
+        import commits in steps of about a second), the start is retried for up to
+        ``$PASSAPP_LOCK_WAIT_SECONDS`` (60 s), telling ``on_lock_wait`` each time."""
+        session = self._writing_session()
+        with session:
+            try:
                 yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
             stamp = session.info.pop(COUNTER_INFO, None)
         if stamp is not None:
             # Committed: remember how far this database id has counted (see identity.py).
             identity.note_counter(*stamp)
 
+    def _writing_session(self) -> Session:
+        """A session whose transaction holds the write lock (waiting for it if need be)."""
+        started = time.monotonic()
+        limit = _lock_wait_seconds()
+        while True:
+            session = self.sessions()
+            try:
+                session.begin()
+                session.connection(execution_options={WRITE_OPTION: True})
+                return session
+            except OperationalError as error:
+                session.close()
+                waited = time.monotonic() - started
+                if not is_locked(error) or waited >= limit:
+                    raise
+                if self.on_lock_wait is not None:
+                    self.on_lock_wait(waited)
+            except BaseException:
+                session.close()
+                raise
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
         with self.sessions() as session:
+            yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read-only session that sees one state of the database throughout, while
+        others go on writing (a long export). SQLite's WAL gives every read transaction
+        its snapshot; PostgreSQL needs REPEATABLE READ for it."""
+        with self.sessions() as session:
+            if self.engine.dialect.name == "postgresql":
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield session
 
     def dispose(self) -> None:

@@ -4,7 +4,7 @@ A service reports how far it got into a :class:`Progress` object and checks ther
 it should stop; whoever started it (a UI worker, the CLI) reads the same object from
 another thread. No widget is involved, so the core stays free of Qt (STYLE "Follow" 6).
 Cancelling raises :class:`Cancelled` inside the service, whose transaction then rolls
-back: a cancelled import leaves nothing behind.
+back; an import that commits in steps keeps the steps already done and says so.
 """
 
 from __future__ import annotations
@@ -18,8 +18,17 @@ from passapp.services.errors import ServiceError
 class Cancelled(ServiceError):
     exit_code = 1
 
-    def __init__(self) -> None:
-        super().__init__("cancelled, nothing was changed", "Abgebrochen, nichts wurde geändert.")
+    def __init__(
+        self,
+        message_en: str = "cancelled, nothing was changed",
+        message_de: str = "Abgebrochen, nichts wurde geändert.",
+        *,
+        partly_done: bool = False,
+    ) -> None:
+        super().__init__(message_en, message_de)
+        # Work committed in steps before the cancel stays (an import's steps): the message
+        # says how far it got and how to go on.
+        self.partly_done = partly_done
 
 
 @dataclass(frozen=True)

@@ -502,10 +502,19 @@ class ChangeApplier:
 
     # --- the end ------------------------------------------------------------------------
 
+    def checkpoint(self) -> None:
+        """Write everything received so far, with the version vector that says so: after
+        a commit here, the bundle's remaining records are a bundle of their own."""
+        self.flush()
+        self._save_versions()
+
     def finish(self) -> None:
         self.flush()
         self.retry_pending()
         self._write_relays()
+        self._save_versions()
+
+    def _save_versions(self) -> None:
         for database_id, counter in self.applied.items():
             before = self._applied_before.get(database_id)
             if before is None:
@@ -514,6 +523,7 @@ class ChangeApplier:
                 row = self.session.get(AppliedVersion, database_id)
                 assert row is not None
                 row.counter = counter
+        self._applied_before = dict(self.applied)
         self.session.flush()
 
     def retry_pending(self) -> None:

@@ -243,7 +243,8 @@ class SyncScreen(SyncScreenView):
             work,
             self._on_imported,
             hint=self.tr(
-                "Abbrechen nimmt alles zurück: aus dem Paket wird dann nichts übernommen."
+                "Abbrechen hält nach dem laufenden Schritt an: schon Übernommenes bleibt, "
+                "erneutes Einspielen setzt fort."
             ),
             cancelled=self.tr("Abgebrochen. Aus dem Paket wurde nichts übernommen."),
         )
@@ -308,7 +309,7 @@ class SyncScreen(SyncScreenView):
         self._stop_polling()
         self._show_overview()
         if isinstance(error, Cancelled):
-            self._say(self._cancelled_text, ERROR_STYLE)
+            self._say(error.message_de if error.partly_done else self._cancelled_text, ERROR_STYLE)
         elif isinstance(error, ServiceError):
             self._say(error.message_de, ERROR_STYLE)
         else:

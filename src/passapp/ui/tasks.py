@@ -12,7 +12,7 @@ Modelled on Anki's taskman and CollectionOp (STYLE "Follow" 6):
   callbacks, for tests (``qtbot.waitSignal``) and for anything that waits on a task.
 
 Cancel is cooperative: :meth:`Task.cancel` marks the progress, and the service raises
-:class:`~passapp.services.progress.Cancelled` where stopping is safe (an import rolls back).
+:class:`~passapp.services.progress.Cancelled` where stopping is safe (an import after its current step).
 """
 
 from __future__ import annotations

@@ -2264,8 +2264,12 @@ Now take the USB stick to the district office.</translation>
         <translation>Importing the package …</translation>
     </message>
     <message>
+        <source>Abbrechen hält nach dem laufenden Schritt an: schon Übernommenes bleibt, erneutes Einspielen setzt fort.</source>
+        <translation>Cancel stops after the current step: what is already applied stays, importing again continues.</translation>
+    </message>
+    <message>
         <source>Abbrechen nimmt alles zurück: aus dem Paket wird dann nichts übernommen.</source>
-        <translation>Cancel undoes everything: nothing from the package is then taken in.</translation>
+        <translation type="vanished">Cancel undoes everything: nothing from the package is then taken in.</translation>
     </message>
     <message>
         <source>Abgebrochen. Aus dem Paket wurde nichts übernommen.</source>
