@@ -60,6 +60,7 @@ from passapp.services.trust import (
     latest_signed_trust_list,
     latest_trust_list_record,
     publish_trust_list,
+    refuse_compromised_key,
     trust_list_json,
 )
 from passapp.sync.bundle import BundleError, BundleHeader, open_bundle, read_header, write_bundle
@@ -206,6 +207,7 @@ def _export_one(ctx: ServiceContext, recipient: str, target: Path) -> ExportRepo
                 "this office has no certified key to sign with",
                 "Kein zertifizierter Schlüssel zum Signieren.",
             )
+        refuse_compromised_key(session, office)
         peer = _peer(session, recipient)
         changes = [
             c

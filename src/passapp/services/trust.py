@@ -135,7 +135,42 @@ def signing_key_for_passes(
             f"the office key {record.key_id} expired on {record.valid_until:%Y-%m-%d}; request a new key",
             "Der Schlüssel der Dienststelle ist abgelaufen; bitte einen neuen beantragen.",
         )
+    refuse_compromised_key(session, office)
     return record, private_key_of(ctx, record)
+
+
+COMPROMISED_KEY_DE = (
+    "Schlüssel ist als kompromittiert gemeldet: neuen Schlüssel beantragen "
+    "(office request --new-key)"
+)
+
+
+def refuse_compromised_key(session: Session, office: Office) -> None:
+    """Stop an office from signing passes or bundles with its own key once the district
+    reported that key compromised: every other office refuses its signatures already.
+
+    Reported is enough, whatever day the report names: a compromised key is not used
+    again. The installed trust list says so (at the district, the key's own record)."""
+    record = active_key(session, office.id)
+    if record is None:
+        return
+    reported = record.compromised_after or _reported_compromise(session, office, record)
+    if reported is None:
+        return
+    raise Refused(
+        f"the office key {record.key_id} is reported compromised (from {reported:%Y-%m-%d}): "
+        "request a new key with `passapp office request --new-key` and have the district "
+        "enrol it",
+        COMPROMISED_KEY_DE,
+    )
+
+
+def _reported_compromise(
+    session: Session, office: Office, record: SigningKey
+) -> dt.datetime | None:
+    trust_list = current_trust_list(session)
+    listed = None if trust_list is None else trust_list.key_for(office.code, record.key_id)
+    return None if listed is None else listed.compromised_after
 
 
 # --- district ----------------------------------------------------------------------------
