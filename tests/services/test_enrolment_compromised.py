@@ -15,7 +15,7 @@ from passapp.models.sync_entities import BundleReceipt
 from passapp.services.context import ServiceContext
 from passapp.services.errors import Refused
 from passapp.services.passes import issue_pass, replace_pass
-from passapp.services.sync import export_bundles
+from passapp.services.sync import export_bundles, import_bundle
 from passapp.services.trust import export_trust_list, install_file, mark_key_compromised
 from tests.conftest import NOW, enrol
 from tests.services.helpers import count, register
@@ -62,6 +62,18 @@ def test_issue_with_a_compromised_key_is_refused(
     assert "office request --new-key" in str(refused.value)
     assert written(office_ctx) == before
     assert not list(tmp_path.glob("*pass.pdf*"))
+
+
+def test_a_compromise_that_arrives_in_a_district_bundle_is_refused(
+    office_ctx: ServiceContext, district_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    person = register(office_ctx)
+    mark_key_compromised(district_ctx, "EWDAH", own_key_id(office_ctx), NOW)
+    export_bundles(district_ctx, tmp_path / "lra.passapp", "EWDAH")
+    import_bundle(office_ctx, tmp_path / "lra.passapp")
+    with pytest.raises(Refused) as refused:
+        issue_pass(office_ctx, person)
+    assert refused.value.message_de.startswith(COMPROMISED_DE)
 
 
 def test_a_compromise_dated_later_refuses_already(

@@ -150,27 +150,19 @@ def refuse_compromised_key(session: Session, office: Office) -> None:
     reported that key compromised: every other office refuses its signatures already.
 
     Reported is enough, whatever day the report names: a compromised key is not used
-    again. The installed trust list says so (at the district, the key's own record)."""
+    again. The key's record says so: set by ``mark_key_compromised`` at the district, and
+    copied from each installed trust list at an office (``_learn_own_compromises``), so
+    the check does not read the whole list (with 20,000 passes listed: 180 ms)."""
     record = active_key(session, office.id)
-    if record is None:
+    if record is None or record.compromised_after is None:
         return
-    reported = record.compromised_after or _reported_compromise(session, office, record)
-    if reported is None:
-        return
+    reported = record.compromised_after
     raise Refused(
         f"the office key {record.key_id} is reported compromised (from {reported:%Y-%m-%d}): "
         "request a new key with `passapp office request --new-key` and have the district "
         "enrol it",
         COMPROMISED_KEY_DE,
     )
-
-
-def _reported_compromise(
-    session: Session, office: Office, record: SigningKey
-) -> dt.datetime | None:
-    trust_list = current_trust_list(session)
-    listed = None if trust_list is None else trust_list.key_for(office.code, record.key_id)
-    return None if listed is None else listed.compromised_after
 
 
 # --- district ----------------------------------------------------------------------------
@@ -776,6 +768,7 @@ def install_trust_list(
         )
     )
     _learn_offices(session, trust_list)
+    _learn_own_compromises(session, setup, trust_list)
     session.flush()
     return trust_list.number
 
@@ -790,6 +783,22 @@ def _learn_offices(session: Session, trust_list: TrustList) -> None:
             session.add(office)
             session.flush()
             known[key.office_code] = office
+
+
+def _learn_own_compromises(session: Session, setup: Installation, trust_list: TrustList) -> None:
+    """The district reported one of this office's own keys compromised: note it on the key,
+    which then signs nothing more here (``refuse_compromised_key``). Never taken back."""
+    office = None if setup.office_id is None else session.get(Office, setup.office_id)
+    if office is None:
+        return
+    for record in session.scalars(
+        select(SigningKey).where(
+            SigningKey.office_id == office.id, SigningKey.compromised_after.is_(None)
+        )
+    ):
+        listed = trust_list.key_for(office.code, record.key_id)
+        if listed is not None and listed.public_der == record.public_der:
+            record.compromised_after = listed.compromised_after
 
 
 def current_trust_list(session: Session) -> TrustList | None:
