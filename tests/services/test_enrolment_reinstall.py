@@ -198,3 +198,21 @@ def test_a_request_vouched_for_by_another_key_is_refused(
     request.write_text(json.dumps(forged))
     with pytest.raises(Refused, match="--replace-key"):
         enrol_office(district_ctx, request, tmp_path / "package.json")
+
+
+def test_the_districts_own_code_is_never_enrolled_from_outside(
+    district_ctx: ServiceContext, reinstalled: ServiceContext, tmp_path: Path
+) -> None:
+    """Not even with --replace-key: that would retire the district's own issuing key."""
+    impostor = make_context(tmp_path / "impostor.sqlite3")
+    init_office(impostor, code="LRADAH", name="Landratsamt Dachau", kind="landratsamt")
+    write_request(impostor, tmp_path / "request.json")
+    keys_before = office_keys(district_ctx)
+    with pytest.raises(Refused, match="own code"):
+        enrol_office(
+            district_ctx, tmp_path / "request.json", tmp_path / "package.json", replace_key=True
+        )
+    assert [(k.key_id, k.status, k.valid_until) for k in office_keys(district_ctx)] == [
+        (k.key_id, k.status, k.valid_until) for k in keys_before
+    ]
+    impostor.db.dispose()

@@ -283,6 +283,11 @@ def enrol_office(
             )
             session.add(office)
             session.flush()
+        elif office.id == setup.office_id:
+            raise Refused(
+                f"{code} is the district office's own code; its key is made with the district",
+                f"Die Kennung {code} ist die des Landratsamts selbst.",
+            )
         elif office.kind != request.office_kind:
             raise Refused(
                 f"office code {code} is already enrolled as {office.kind}, the request says {request.office_kind}",
