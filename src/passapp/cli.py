@@ -231,6 +231,7 @@ def office_install(options: Options, package: Path) -> None:
             "trust_list": result.trust_list_number,
             "key_id": result.key_id,
             "first_install": result.first_install,
+            "next_pass_sequence": result.next_pass_sequence,
         },
         human,
     )
@@ -607,14 +608,20 @@ def district_init(options: Options, name: str, code: str) -> None:
 @district.command("enrol")
 @click.argument("request", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--replace-key",
+    is_flag=True,
+    help="The office's database was re-installed: retire the code's active key (audited).",
+)
 @click.pass_obj
-def district_enrol(options: Options, request: Path, out: Path) -> None:
+def district_enrol(options: Options, request: Path, out: Path, replace_key: bool) -> None:
     """Sign an office's request into a certificate package."""
     from passapp.services.trust import enrol_office
 
     ctx = options.context()
     with handled(options):
-        result = enrol_office(ctx, request, out)
+        result = enrol_office(ctx, request, out, replace_key=replace_key)
+    retired = "".join(f"\nAlter Schlüssel {key} stillgelegt." for key in result.retired_key_ids)
     emit(
         options,
         {
@@ -624,8 +631,10 @@ def district_enrol(options: Options, request: Path, out: Path) -> None:
             "fingerprint": result.fingerprint,
             "trust_list": result.trust_list_number,
             "package": str(out),
+            "retired_key_ids": list(result.retired_key_ids),
+            "last_pass_sequence": result.last_pass_sequence,
         },
-        f"Dienststelle {result.office_code} angemeldet (Schlüssel {result.key_id}, gültig bis {result.valid_until:%d.%m.%Y}).\n"
+        f"Dienststelle {result.office_code} angemeldet (Schlüssel {result.key_id}, gültig bis {result.valid_until:%d.%m.%Y}).{retired}\n"
         f"Fingerabdruck des Landkreis-Schlüssels zum Vergleich am Telefon:\n  {result.fingerprint}",
     )
 

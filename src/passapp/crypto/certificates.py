@@ -39,6 +39,7 @@ from cryptography.x509.oid import NameOID
 
 from passapp.crypto.errors import CertificateError, KeyFormatError, RequestError
 from passapp.crypto.keys import fingerprint, format_fingerprint, load_public_key, public_der
+from passapp.crypto.signing import sign, verify
 from passapp.domain.dates import add_years
 from passapp.domain.errors import InputError
 from passapp.domain.offices import OfficeKind
@@ -51,6 +52,8 @@ __all__ = [
     "OfficeRequest",
     "RequestError",
     "RootInfo",
+    "endorse_new_key",
+    "endorsement_is_valid",
     "issue_office_certificate",
     "make_request",
     "make_root_certificate",
@@ -336,6 +339,28 @@ def _strict_code(code: str) -> str:
     if validate_office_code(code) != code:
         raise ValueError(f"office code {code!r} is not in canonical form")
     return code
+
+
+# A key rotation: the office's current key signs the new one. Prefixed so that this
+# signature can never pass for a pass, a trust list or a bundle signature.
+ROTATION_CONTEXT = b"passapp/key-rotation/v1\0"
+
+
+def endorse_new_key(current_key: ec.EllipticCurvePrivateKey, new_public_der: bytes) -> bytes:
+    """The current office key vouches for a new key of the same office (a key rotation).
+
+    A CSR proves only that its sender holds the *new* key; this signature proves that the
+    office that holds the key already enrolled asks for it, which tells the district a
+    rotation from a second database claiming the same office code.
+    """
+    return sign(current_key, ROTATION_CONTEXT + new_public_der)
+
+
+def endorsement_is_valid(
+    current_public_der: bytes, new_public_der: bytes, signature: bytes
+) -> bool:
+    """Whether ``signature`` is the current key's endorsement of exactly this new key."""
+    return verify(current_public_der, ROTATION_CONTEXT + new_public_der, signature)
 
 
 # --- office certificates ------------------------------------------------------------------

@@ -25,7 +25,7 @@ from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.files import write_atomically
 from passapp.services.offices import local_office
 from passapp.services.people import check_and_store, load_person
-from passapp.services.trust import installation, publish_trust_list
+from passapp.services.trust import installation, publish_trust_list, refuse_compromised_key
 from passapp.services.views import EligibilityView
 
 MIN_REASON_LENGTH = 10
@@ -72,6 +72,7 @@ def issue_pass(
     reason = (override_reason or "").strip() or None
     with ctx.db.transaction() as session:
         office = local_office(session)
+        refuse_compromised_key(session, office)
         person = load_person(session, person_id)
         if person.merged_into_id is not None:
             raise Refused(
@@ -264,6 +265,7 @@ def replace_pass(ctx: ServiceContext, text: str, out_pdf: Path | None = None) ->
     """A new card for a lost one: same number, next generation; the old card scans as replaced."""
     with ctx.db.transaction() as session:
         record, office, setup = _own_pass(session, text)
+        refuse_compromised_key(session, office)
         if record.status != "active":
             raise Refused(
                 f"pass {record.pass_number} is {record.status}", "Der Pass ist nicht gültig."

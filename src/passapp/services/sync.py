@@ -61,6 +61,7 @@ from passapp.services.trust import (
     latest_signed_trust_list,
     latest_trust_list_record,
     publish_trust_list,
+    refuse_compromised_key,
     trust_list_json,
 )
 from passapp.sync.bundle import BundleError, BundleHeader, open_bundle, read_header, write_bundle
@@ -198,6 +199,7 @@ def _export_one(ctx: ServiceContext, recipient: str, target: Path) -> ExportRepo
     Changes made while the file is written are not in it and go with the next bundle."""
     with ctx.db.reading() as session:
         is_district = installation(session).role == "district"
+        refuse_compromised_key(session, local_office(session))  # before anything is written
     if is_district:
         with ctx.db.transaction() as session:
             # Every district bundle carries a trust list that knows what the district knows

@@ -57,6 +57,7 @@ from passapp.services.changes import (
     allocate_counters,
 )
 from passapp.services.people import write_name_keys
+from passapp.services.reissued_numbers import without_reissued_numbers
 
 MODELS: dict[str, type[Base]] = {name: model for model, name in ENTITY_TYPES.items()}
 # Parents before children: a batch writes the record types in this order.
@@ -315,6 +316,7 @@ class ChangeApplier:
         self.session.flush()
 
     def _apply_type(self, entity_type: str, items: list[Incoming]) -> None:
+        items = without_reissued_numbers(self.session, entity_type, items, self.quarantine)
         model = MODELS[entity_type]
         existing = self._existing(model, [i.entity_id for i in items])
         present = self._present_parents(entity_type, items)

@@ -32,7 +32,7 @@ from passapp.crypto.trustlist import (
     sign_trust_list,
 )
 from passapp.domain.offices import OfficeKind
-from passapp.domain.pass_number import validate_office_code
+from passapp.domain.pass_number import MAX_SEQUENCE, validate_office_code
 from passapp.models.entities import Installation, Office, Pass, SigningKey, TrustListRecord
 from passapp.models.identity import file_identity
 from passapp.services import audit
@@ -66,6 +66,10 @@ class EnrolmentResult:
     valid_until: dt.datetime
     fingerprint: str
     trust_list_number: int
+    # Keys of the same office retired by ``replace_key`` (a re-installed office).
+    retired_key_ids: tuple[int, ...] = ()
+    # The highest pass sequence the district knows for the office, carried in the package.
+    last_pass_sequence: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ class InstallResult:
     trust_list_number: int | None
     key_id: int | None
     first_install: bool
+    # After a certificate package: the sequence the office's next pass number gets.
+    next_pass_sequence: int | None = None
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -129,7 +135,34 @@ def signing_key_for_passes(
             f"the office key {record.key_id} expired on {record.valid_until:%Y-%m-%d}; request a new key",
             "Der Schlüssel der Dienststelle ist abgelaufen; bitte einen neuen beantragen.",
         )
+    refuse_compromised_key(session, office)
     return record, private_key_of(ctx, record)
+
+
+COMPROMISED_KEY_DE = (
+    "Schlüssel ist als kompromittiert gemeldet: neuen Schlüssel beantragen "
+    "(office request --new-key)"
+)
+
+
+def refuse_compromised_key(session: Session, office: Office) -> None:
+    """Stop an office from signing passes or bundles with its own key once the district
+    reported that key compromised: every other office refuses its signatures already.
+
+    Reported is enough, whatever day the report names: a compromised key is not used
+    again. The key's record says so: set by ``mark_key_compromised`` at the district, and
+    copied from each installed trust list at an office (``_learn_own_compromises``), so
+    the check does not read the whole list (with 20,000 passes listed: 180 ms)."""
+    record = active_key(session, office.id)
+    if record is None or record.compromised_after is None:
+        return
+    reported = record.compromised_after
+    raise Refused(
+        f"the office key {record.key_id} is reported compromised (from {reported:%Y-%m-%d}): "
+        "request a new key with `passapp office request --new-key` and have the district "
+        "enrol it",
+        COMPROMISED_KEY_DE,
+    )
 
 
 # --- district ----------------------------------------------------------------------------
@@ -220,7 +253,13 @@ def _root(ctx: ServiceContext, session: Session) -> tuple[SigningKey, ec.Ellipti
     return record, private_key_of(ctx, record)
 
 
-def enrol_office(ctx: ServiceContext, request_path: Path, out_path: Path) -> EnrolmentResult:
+def enrol_office(
+    ctx: ServiceContext, request_path: Path, out_path: Path, *, replace_key: bool = False
+) -> EnrolmentResult:
+    """Certify an office's key into a package. An office code is one office for life: a
+    request for a code that has a live key is a key rotation only when that key vouches for
+    the new one; otherwise it is refused, unless ``replace_key`` retires the live keys (the
+    office's database was re-installed)."""
     data = read_json_file(request_path, REQUEST_FORMAT)
     try:
         request = certificates.read_request(data["csr"].encode())
@@ -244,6 +283,11 @@ def enrol_office(ctx: ServiceContext, request_path: Path, out_path: Path) -> Enr
             )
             session.add(office)
             session.flush()
+        elif office.id == setup.office_id:
+            raise Refused(
+                f"{code} is the district office's own code; its key is made with the district",
+                f"Die Kennung {code} ist die des Landratsamts selbst.",
+            )
         elif office.kind != request.office_kind:
             raise Refused(
                 f"office code {code} is already enrolled as {office.kind}, the request says {request.office_kind}",
@@ -256,6 +300,10 @@ def enrol_office(ctx: ServiceContext, request_path: Path, out_path: Path) -> Enr
             raise Refused(
                 "this key is already enrolled", "Dieser Schlüssel ist bereits angemeldet."
             )
+        retired = _settle_live_keys(
+            ctx, session, office, request.public_der, data.get("endorsement"), replace_key
+        )
+        last_sequence = _last_pass_sequence(session, office)
         record = SigningKey(
             purpose="office",
             office_id=office.id,
@@ -277,6 +325,7 @@ def enrol_office(ctx: ServiceContext, request_path: Path, out_path: Path) -> Enr
             "root_certificate": setup.root_certificate.decode(),
             "certificate": certificate.decode(),
             "trust_list": trust_list_json(signed),
+            "last_pass_sequence": last_sequence,
         }
         write_atomically(out_path, json.dumps(package, indent=2).encode())
         audit.record(
@@ -286,12 +335,104 @@ def enrol_office(ctx: ServiceContext, request_path: Path, out_path: Path) -> Enr
             action="district.enrol",
             object_type="office",
             object_id=office.id,
-            details={"office": code, "key_id": record.key_id, "trust_list": number},
+            details={
+                "office": code,
+                "key_id": record.key_id,
+                "trust_list": number,
+                "retired_key_ids": [key.key_id for key in retired],
+                "last_pass_sequence": last_sequence,
+            },
         )
         assert record.valid_until is not None
         return EnrolmentResult(
-            code, record.key_id, record.valid_until, setup.root_fingerprint or "", number
+            code,
+            record.key_id,
+            record.valid_until,
+            setup.root_fingerprint or "",
+            number,
+            retired_key_ids=tuple(key.key_id for key in retired),
+            last_pass_sequence=last_sequence,
         )
+
+
+def _live_keys(session: Session, office: Office, now: dt.datetime) -> list[SigningKey]:
+    """The office's certified keys that may still sign: not retired, expired or compromised."""
+    return [
+        key
+        for key in session.scalars(
+            select(SigningKey).where(
+                SigningKey.office_id == office.id,
+                SigningKey.purpose == "office",
+                SigningKey.status == "active",
+                SigningKey.certificate_pem.is_not(None),
+                SigningKey.compromised_after.is_(None),
+            )
+        )
+        if key.valid_until is None or key.valid_until > now
+    ]
+
+
+def _settle_live_keys(
+    ctx: ServiceContext,
+    session: Session,
+    office: Office,
+    new_public_der: bytes,
+    endorsement: object,
+    replace_key: bool,
+) -> list[SigningKey]:
+    """Refuse a second database under a live office code, unless the admin retires its
+    keys explicitly; a rotation vouched for by a live key passes. Returns the retired keys."""
+    now = ctx.now()
+    live = _live_keys(session, office, now)
+    if not live or any(_endorses(key, new_public_der, endorsement) for key in live):
+        return []
+    if not replace_key:
+        listed = ", ".join(
+            f"key {k.key_id}, fingerprint {keys.fingerprint(k.public_der)}" for k in live
+        )
+        listed_de = ", ".join(keys.fingerprint(k.public_der) for k in live)
+        raise Refused(
+            f"office code {office.code} already has an active key ({listed}); a code is one "
+            "office for life. If this office's database was re-installed, enrol again with "
+            "--replace-key to retire the old key; for a new key of the running office use "
+            "`passapp office request --new-key` there",
+            f"Die Kennung {office.code} hat bereits einen gültigen Schlüssel (Fingerabdruck "
+            f"{listed_de}). Wurde die Dienststelle neu installiert, mit --replace-key erneut "
+            "anmelden (der alte Schlüssel wird stillgelegt).",
+        )
+    for key in live:
+        key.status = "retired"
+        # Trusted for what it signed until now, for nothing later (DESIGN-NOTES, issue 9);
+        # a trust list needs a period, even for a key retired in the second it was made.
+        assert key.valid_from is not None
+        key.valid_until = max(now, key.valid_from + dt.timedelta(seconds=1))
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="district.key_retired",
+            object_type="signing_key",
+            object_id=key.id,
+            details={"key_id": key.key_id, "fingerprint": keys.fingerprint(key.public_der)},
+        )
+    return live
+
+
+def _endorses(key: SigningKey, new_public_der: bytes, endorsement: object) -> bool:
+    if not isinstance(endorsement, dict) or endorsement.get("key_id") != key.key_id:
+        return False
+    try:
+        signature = base64.b64decode(str(endorsement.get("signature")), validate=True)
+    except ValueError:
+        return False
+    return certificates.endorsement_is_valid(key.public_der, new_public_der, signature)
+
+
+def _last_pass_sequence(session: Session, office: Office) -> int:
+    """The highest pass sequence of this office the district holds (passes and stubs)."""
+    return int(
+        session.scalar(select(func.max(Pass.sequence)).where(Pass.office_id == office.id)) or 0
+    )
 
 
 def publish_trust_list(ctx: ServiceContext, session: Session) -> int:
@@ -445,6 +586,17 @@ def write_request(ctx: ServiceContext, out_path: Path, *, new_key: bool = False)
         else:
             private = private_key_of(ctx, pending)
         csr = certificates.make_request(private, office.code, office.name, office.kind)
+        current = active_key(session, office.id)
+        endorsement = (
+            None
+            if current is None or current.certificate_pem is None
+            else {
+                "key_id": current.key_id,
+                "signature": base64.b64encode(
+                    certificates.endorse_new_key(private_key_of(ctx, current), pending.public_der)
+                ).decode(),
+            }
+        )
         payload = {
             "format": REQUEST_FORMAT,
             "version": FILE_VERSION,
@@ -457,6 +609,8 @@ def write_request(ctx: ServiceContext, out_path: Path, *, new_key: bool = False)
             "fingerprint": keys.fingerprint(pending.public_der),
             "created_at": ctx.now().isoformat(),
             "csr": csr.decode(),
+            # A rotation: the enrolled key vouches for the new one (see enrol_office).
+            "endorsement": endorsement,
         }
         write_atomically(out_path, json.dumps(payload, indent=2).encode())
         audit.record(
@@ -477,11 +631,12 @@ def install_file(ctx: ServiceContext, path: Path) -> InstallResult:
     with ctx.db.transaction() as session:
         setup = installation(session)
         first = setup.root_certificate is None
-        key_id = None
+        key_id = next_sequence = None
         if data["format"] == PACKAGE_FORMAT:
             root_pem = str(data["root_certificate"]).encode()
             _accept_root(setup, root_pem)
             key_id = _install_certificate(session, setup, str(data["certificate"]).encode())
+            next_sequence = _continue_pass_numbers(session, data.get("last_pass_sequence", 0))
             setup.district_code = data.get("district_code")
             setup.district_name = data.get("district_name")
         elif setup.root_certificate is None:
@@ -497,7 +652,11 @@ def install_file(ctx: ServiceContext, path: Path) -> InstallResult:
             action="office.install",
             object_type="trust_list",
             object_id=number,
-            details={"format": data["format"], "key_id": key_id},
+            details={
+                "format": data["format"],
+                "key_id": key_id,
+                "next_pass_sequence": next_sequence,
+            },
         )
         return InstallResult(
             kind="certificate" if key_id is not None else "trust_list",
@@ -505,7 +664,22 @@ def install_file(ctx: ServiceContext, path: Path) -> InstallResult:
             trust_list_number=number,
             key_id=key_id,
             first_install=first,
+            next_pass_sequence=next_sequence,
         )
+
+
+def _continue_pass_numbers(session: Session, last_known: object) -> int:
+    """A re-installed office goes on after the highest number the district knows of it,
+    so it never hands out a number twice; the sequence never goes down."""
+    if type(last_known) is not int or not 0 <= last_known <= MAX_SEQUENCE:
+        raise Refused(
+            f"the package names an impossible last pass sequence {last_known!r}",
+            "Das Zertifikatspaket ist beschädigt (letzte Passnummer ungültig).",
+        )
+    office = local_office(session)
+    office.next_sequence = max(office.next_sequence, last_known + 1)
+    session.flush()
+    return office.next_sequence
 
 
 def _accept_root(setup: Installation, root_pem: bytes) -> None:
@@ -599,6 +773,7 @@ def install_trust_list(
         )
     )
     _learn_offices(session, trust_list)
+    _learn_own_compromises(session, setup, trust_list)
     session.flush()
     return trust_list.number
 
@@ -613,6 +788,22 @@ def _learn_offices(session: Session, trust_list: TrustList) -> None:
             session.add(office)
             session.flush()
             known[key.office_code] = office
+
+
+def _learn_own_compromises(session: Session, setup: Installation, trust_list: TrustList) -> None:
+    """The district reported one of this office's own keys compromised: note it on the key,
+    which then signs nothing more here (``refuse_compromised_key``). Never taken back."""
+    office = None if setup.office_id is None else session.get(Office, setup.office_id)
+    if office is None:
+        return
+    for record in session.scalars(
+        select(SigningKey).where(
+            SigningKey.office_id == office.id, SigningKey.compromised_after.is_(None)
+        )
+    ):
+        listed = trust_list.key_for(office.code, record.key_id)
+        if listed is not None and listed.public_der == record.public_der:
+            record.compromised_after = listed.compromised_after
 
 
 def current_trust_list(session: Session) -> TrustList | None:
