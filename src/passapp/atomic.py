@@ -29,13 +29,10 @@ def check_output_path(path: Path | str) -> Path:
     target = Path(path).expanduser().absolute()
     try:
         mode = target.stat().st_mode
-    except FileNotFoundError:
+    except OSError:
+        # Nothing there yet; or a path below a regular file, which fails as an OSError when
+        # written, as a full or removed stick does, and callers report both alike.
         return target
-    except OSError as error:  # e.g. a path below a regular file
-        raise InputError(
-            f"cannot write {target}: {error.strerror}",
-            f"In {target} kann nicht geschrieben werden: {error.strerror}.",
-        ) from None
     if stat.S_ISDIR(mode):
         raise InputError(
             f"{target} is a folder; give a file name",

@@ -8,25 +8,31 @@ JSON object goes to stdout (also for errors: ``{"error": …}``); messages go to
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
+import os
+import sqlite3
+import stat
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
+from passapp.atomic import check_output_path
 from passapp.domain.dates import PartialDate, parse_full_date
 from passapp.domain.eligibility import STATUS_GERMAN, EligibilityRules, Status, check_eligibility
 from passapp.domain.entries import Action, parse_kind, parse_level, parse_status
 from passapp.domain.errors import InputError
 from passapp.domain.ids import parse_uuid
-from passapp.models.database import DatabaseError, open_database, to_url
-from passapp.services.context import ServiceContext
-from passapp.services.errors import ServiceError
+from passapp.models.database import DatabaseError, describe_failure
+from passapp.services.context import ServiceContext, open_context
+from passapp.services.errors import InvalidInput, ServiceError
 from passapp.services.views import EligibilityView
 
 EXIT_OK, EXIT_REFUSED, EXIT_INPUT = 0, 1, 2
@@ -38,11 +44,15 @@ class Options:
     as_json: bool
     lang_de: bool = False
 
-    def context(self) -> ServiceContext:
-        try:
-            return ServiceContext(db=open_database(to_url(self.db) if self.db else None))
-        except DatabaseError as error:
-            fail(self, EXIT_INPUT, str(error), error.message_de)
+    def context(self, *, create: bool = False) -> ServiceContext:
+        """The database named by ``--db``; only ``office init`` and ``district init`` pass
+        ``create``: every other command refuses a missing or empty database."""
+        if self.db is not None and not self.db.strip():
+            raise InvalidInput(
+                "--db is empty; give a database file or URL",
+                "--db ist leer: bitte eine Datenbankdatei oder -adresse angeben.",
+            )
+        return open_context(self.db, create=create)
 
 
 def emit(options: Options, payload: dict[str, Any], human: str) -> None:
@@ -52,15 +62,71 @@ def emit(options: Options, payload: dict[str, Any], human: str) -> None:
         click.echo(human)
 
 
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
 def fail(options: Options, code: int, message_en: str, message_de: str | None = None) -> NoReturn:
-    if options.as_json:
-        click.echo(
-            json.dumps(
-                {"error": message_en, "error_de": message_de, "exit_code": code}, ensure_ascii=False
-            )
-        )
-    click.echo(f"passapp: {message_en}", err=True)
+    report_failure(options.as_json, code, message_en, message_de)
+
+
+def report_failure(as_json: bool, code: int, message_en: str, message_de: str | None) -> NoReturn:
+    """The end of every failed command: one JSON object with ``--json``, one line on stderr."""
+    message_en = one_line(message_en)
+    message_de = one_line(message_de) if message_de else None
+    if as_json:
+        payload = {"error": message_en, "error_de": message_de, "exit_code": code}
+        click.echo(json.dumps(payload, ensure_ascii=False))
+    click.echo(f"passapp: {message_de or message_en}", err=True)
     sys.exit(code)
+
+
+def describe(error: BaseException) -> tuple[int, str, str | None]:
+    """Exit code, English and German message for any error a command can end with."""
+    if isinstance(error, ServiceError):
+        return error.exit_code, str(error), error.message_de
+    if isinstance(error, DatabaseError):
+        return error.exit_code, str(error), error.message_de
+    if isinstance(error, InputError):
+        return EXIT_INPUT, str(error), error.message_de
+    if isinstance(error, SQLAlchemyError | sqlite3.Error):
+        failure = describe_failure(error)
+        return failure.exit_code, str(failure), failure.message_de
+    if isinstance(error, OSError):
+        return _describe_os_error(error)
+    if isinstance(error, RecursionError):
+        return EXIT_INPUT, "input nested too deeply", "Die Eingabe ist zu tief verschachtelt."
+    if isinstance(error, MemoryError):
+        return EXIT_INPUT, "input too large", "Die Eingabe ist zu groß."
+    if isinstance(error, OverflowError):
+        return EXIT_INPUT, f"number too large: {error}", "Eine Zahl ist zu groß."
+    if isinstance(error, UnicodeError):
+        return EXIT_INPUT, f"not readable text: {error}", "Der Text ist nicht lesbar (Kodierung)."
+    if isinstance(error, ValueError):  # e.g. a malformed id
+        return EXIT_INPUT, str(error), f"Ungültige Eingabe: {error}"
+    # The last net: still one line, never a traceback (PASSAPP_DEBUG=1 shows it).
+    name = type(error).__name__
+    return (
+        EXIT_REFUSED,
+        f"unexpected error: {name}: {error}",
+        f"Unerwarteter Fehler ({name}): {error}. Bitte dem Support melden.",
+    )
+
+
+def _describe_os_error(error: OSError) -> tuple[int, str, str]:
+    where = f" {error.filename}" if error.filename else ""
+    reason = error.strerror or str(error)
+    if error.errno in (errno.ENOENT, errno.EISDIR, errno.ENOTDIR, errno.ENAMETOOLONG):
+        return EXIT_INPUT, f"{reason}:{where}", f"Datei oder Ordner ungeeignet:{where} ({reason})."
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return EXIT_REFUSED, f"disk full:{where}", "Der Datenträger ist voll; nichts gespeichert."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            EXIT_REFUSED,
+            f"{reason}:{where}",
+            f"Keine Berechtigung oder schreibgeschützt:{where}.",
+        )
+    return EXIT_REFUSED, f"{reason}:{where}", f"Datei- oder Systemfehler:{where} ({reason})."
 
 
 @contextmanager
@@ -68,12 +134,10 @@ def handled(options: Options) -> Iterator[None]:
     """Turn the errors of rules and services into messages and exit codes."""
     try:
         yield
-    except ServiceError as error:
-        fail(options, error.exit_code, str(error), error.message_de)
-    except InputError as error:
-        fail(options, EXIT_INPUT, str(error), error.message_de)
-    except ValueError as error:  # e.g. a malformed id
-        fail(options, EXIT_INPUT, str(error))
+    except Exception as error:
+        if os.environ.get("PASSAPP_DEBUG"):
+            raise
+        fail(options, *describe(error))
 
 
 def _partial(options: Options, text: str | None) -> PartialDate | None:
@@ -84,7 +148,124 @@ def _partial(options: Options, text: str | None) -> PartialDate | None:
     raise AssertionError("unreachable")  # pragma: no cover - handled() exits
 
 
-@click.group(invoke_without_command=True)
+class GermanBadParameter(click.BadParameter):
+    def __init__(self, message: str, message_de: str) -> None:
+        super().__init__(message)
+        self.message_de = message_de
+
+
+class OutputFile(click.ParamType[Path]):
+    """A file to write: refused at once if empty, a folder or a device, pipe or socket."""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        try:
+            return check_output_path(str(value))
+        except InputError as error:
+            raise GermanBadParameter(str(error), error.message_de) from None
+
+
+class InputFile(click.ParamType[Path]):
+    """A regular file to read: a FIFO would block and /dev/zero never ends."""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(str(value))
+        try:
+            mode = path.stat().st_mode
+        except OSError as error:
+            raise GermanBadParameter(
+                f"cannot read {path}: {error.strerror}",
+                f"Die Datei {path} ist nicht lesbar: {error.strerror}.",
+            ) from None
+        if not stat.S_ISREG(mode):
+            raise GermanBadParameter(
+                f"{path} is not a regular file", f"{path} ist keine gewöhnliche Datei."
+            )
+        return path
+
+
+OUTPUT_FILE, INPUT_FILE = OutputFile(), InputFile()
+
+
+def _usage_error(error: click.ClickException) -> tuple[int, str, str]:
+    """Click's usage errors in one German line (its own text stays English)."""
+    english = error.format_message()
+    german = getattr(error, "message_de", None)
+    hint = _parameter_hint(error)
+    if german:
+        pass
+    elif isinstance(error, click.MissingParameter):
+        german = f"Angabe fehlt: {hint}."
+    elif isinstance(error, click.NoSuchOption):
+        german = f"Unbekannte Option: {error.option_name}."
+    elif isinstance(error, click.BadParameter):
+        german = f"Ungültiger Wert für {hint}."
+    elif english.startswith("No such command"):
+        german = f"Unbekannter Befehl: {english.removeprefix('No such command').strip(' .')}."
+    elif isinstance(error, click.UsageError):
+        german = f"Aufruf fehlerhaft ({english}); Hilfe mit --help."
+    else:
+        german = f"Fehler: {english}"
+    return error.exit_code, english, german
+
+
+def _parameter_hint(error: click.ClickException) -> str:
+    if not isinstance(error, click.BadParameter):
+        return ""
+    if error.param_hint is not None:
+        hint = error.param_hint
+        return " / ".join(hint) if not isinstance(hint, str) else hint
+    if error.param is not None:
+        return error.param.get_error_hint(error.ctx) if error.ctx else str(error.param.name)
+    return "einen Parameter"
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    """``--json`` among the global options (before the command), as the group parses it."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--json":
+            return True
+        if token in ("--db", "--lang"):
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return False
+    return False
+
+
+class PassappGroup(click.Group):
+    """Every failure ends in one line on stderr, one JSON object with ``--json``, and exit
+    code 1 or 2: usage errors, errors of the services, of the database and of the system."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        argv = list(sys.argv[1:] if args is None else args)
+        as_json = _wants_json(argv)
+        try:
+            result = super().main(argv, prog_name, complete_var, False, **extra)
+        except click.ClickException as error:
+            report_failure(as_json, *_usage_error(error))
+        except click.Abort:
+            report_failure(as_json, EXIT_REFUSED, "aborted", "Abgebrochen.")
+        except Exception as error:
+            if os.environ.get("PASSAPP_DEBUG"):
+                raise
+            report_failure(as_json, *describe(error))
+        sys.exit(result if isinstance(result, int) else EXIT_OK)
+
+
+@click.group(cls=PassappGroup, invoke_without_command=True)
 @click.option(
     "--db",
     "db",
@@ -174,7 +355,7 @@ def office_init(
     """Set up a new office database."""
     from passapp.services.offices import init_office
 
-    ctx = options.context()
+    ctx = options.context(create=True)
     with handled(options):
         info = init_office(ctx, code=code, name=name, kind=kind, municipality=municipality)
     emit(
@@ -211,7 +392,7 @@ def office_request(options: Options, out: Path, new_key: bool) -> None:
 
 
 @office.command("install")
-@click.argument("package", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("package", type=INPUT_FILE)
 @click.pass_obj
 def office_install(options: Options, package: Path) -> None:
     """Install the district's certificate package or a newer trust list."""
@@ -371,9 +552,7 @@ def pass_group() -> None:
     multiple=True,
     help="Second print language (ISO 639): en, ar, fa, uk, ru, tr.",
 )
-@click.option(
-    "--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Where to write the PDF."
-)
+@click.option("--out", "out", type=OUTPUT_FILE, help="Where to write the PDF.")
 @click.option("--override-reason", help="Written reason to issue where eligibility needs review.")
 @click.pass_obj
 def pass_issue(
@@ -444,9 +623,9 @@ def pass_verify(
     )
     emit(options, data, human)
     if not view.accepted:
-        mismatch = ", holder does not match" if data["holder_matches"] is False else ""
+        mismatch = ", Inhaber passt nicht" if data["holder_matches"] is False else ""
         click.echo(
-            f"passapp: pass not accepted: {data['reason']}, status {data['status']}{mismatch}",
+            f"passapp: Pass nicht annehmen: {data['reason_de']}, {data['status_de']}{mismatch}",
             err=True,
         )
         sys.exit(EXIT_REFUSED)
@@ -468,7 +647,7 @@ def pass_revoke(options: Options, number: str, reason: str) -> None:
 
 @pass_group.command("replace")
 @click.argument("number")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out", type=OUTPUT_FILE, help="Where to write the PDF.")
 @click.pass_obj
 def pass_replace(options: Options, number: str, out: Path | None) -> None:
     """Print a new card for a lost one: same number, next generation."""
@@ -524,7 +703,7 @@ def sync_export(options: Options, out: Path, to: str | None) -> None:
 
 
 @sync.command("import")
-@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("bundle", type=INPUT_FILE)
 @click.pass_obj
 def sync_import(options: Options, bundle: Path) -> None:
     """Verify a bundle and merge it in one transaction."""
@@ -589,7 +768,7 @@ def district_init(options: Options, name: str, code: str) -> None:
     """New district database with its root key; prints the key's fingerprint."""
     from passapp.services.trust import init_district
 
-    ctx = options.context()
+    ctx = options.context(create=True)
     with handled(options):
         info = init_district(ctx, name=name, code=code)
     emit(

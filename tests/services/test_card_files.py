@@ -57,7 +57,7 @@ def test_replace_that_cannot_write_keeps_the_old_card_current(
 ) -> None:
     issued = issue_pass(office_ctx, register(office_ctx), out_pdf=tmp_path / "pass.pdf")
     (tmp_path / "note.txt").write_text("Notiz")
-    with pytest.raises(InputError):
+    with pytest.raises(Refused, match="nothing was saved"):
         replace_pass(office_ctx, issued.pass_number, tmp_path / "note.txt" / "ersatz.pdf")
     with office_ctx.db.reading() as session:
         record = session.scalars(select(Pass)).one()
