@@ -70,12 +70,18 @@ def fail(options: Options, code: int, message_en: str, message_de: str | None = 
     report_failure(options.as_json, code, message_en, message_de)
 
 
-def report_failure(as_json: bool, code: int, message_en: str, message_de: str | None) -> NoReturn:
+def report_failure(
+    as_json: bool,
+    code: int,
+    message_en: str,
+    message_de: str | None,
+    extra: dict[str, Any] | None = None,
+) -> NoReturn:
     """The end of every failed command: one JSON object with ``--json``, one line on stderr."""
     message_en = one_line(message_en)
     message_de = one_line(message_de) if message_de else None
     if as_json:
-        payload = {"error": message_en, "error_de": message_de, "exit_code": code}
+        payload = {"error": message_en, "error_de": message_de, "exit_code": code, **(extra or {})}
         click.echo(json.dumps(payload, ensure_ascii=False))
     click.echo(f"passapp: {message_de or message_en}", err=True)
     sys.exit(code)
@@ -693,11 +699,16 @@ def sync() -> None:
 @click.pass_obj
 def sync_export(options: Options, out: Path, to: str | None) -> None:
     """Write the changes the recipient has not acknowledged yet."""
+    from passapp.services.errors import PartialExport
     from passapp.services.sync import export_bundles
 
     ctx = options.context()
     with handled(options):
-        reports = export_bundles(ctx, out, to)
+        try:
+            reports = export_bundles(ctx, out, to)
+        except PartialExport as error:
+            written = {"written": [str(path) for path in error.written]}
+            report_failure(options.as_json, error.exit_code, str(error), error.message_de, written)
     lines = [f"{r.path}: an {r.recipient}, {r.changes} Änderungen" for r in reports]
     emit(options, {"bundles": [r.to_json() for r in reports]}, "\n".join(lines))
 
