@@ -14,7 +14,6 @@ import os
 import sqlite3
 import stat
 import sys
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -209,6 +208,9 @@ def _usage_error(error: click.ClickException) -> tuple[int, str, str]:
         german = f"Unbekannte Option: {error.option_name}."
     elif isinstance(error, click.BadParameter):
         german = f"Ungültiger Wert für {hint}."
+    elif type(error).__name__ == "NoArgsIsHelpError" or english.startswith("Missing command"):
+        german = "Befehl fehlt; die Befehle zeigt --help."
+        english = "missing command; see --help"
     elif english.startswith("No such command"):
         german = f"Unbekannter Befehl: {english.removeprefix('No such command').strip(' .')}."
     elif isinstance(error, click.UsageError):
@@ -504,7 +506,7 @@ def person_merge(options: Options, duplicate_id: str, survivor_id: str, reason: 
 
     ctx = options.context()
     with handled(options):
-        result = merge_people(ctx, uuid.UUID(duplicate_id), uuid.UUID(survivor_id), reason)
+        result = merge_people(ctx, parse_uuid(duplicate_id), parse_uuid(survivor_id), reason)
     passes = ", ".join(result.active_passes) or "keine"
     emit(
         options,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -295,7 +296,7 @@ def _check_sqlite_file(url: str, create: bool) -> None:
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return
     path = Path(parsed.database)
-    if not path.exists():
+    if not os.path.exists(path):  # False also for a name too long or below a file
         if create:
             return
         raise DatabaseError(
@@ -304,12 +305,13 @@ def _check_sqlite_file(url: str, create: bool) -> None:
             "oder --db prüfen.",
         )
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a folder, device or FIFO (open would block)
+            raise DatabaseError(
+                f"{path} is a folder or special file, not a database file",
+                f"{path} ist ein Ordner oder eine Gerätedatei, keine Datenbank.",
+            )
         with path.open("rb") as stream:
             header = stream.read(len(SQLITE_HEADER))
-    except IsADirectoryError:
-        raise DatabaseError(
-            f"{path} is a folder, not a database file", f"{path} ist ein Ordner, keine Datenbank."
-        ) from None
     except OSError as error:
         raise DatabaseError(
             f"cannot read {path}: {error.strerror}",
