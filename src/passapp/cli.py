@@ -160,11 +160,17 @@ class GermanBadParameter(click.BadParameter):
 
 
 class OutputFile(click.ParamType[Path]):
-    """A file to write: refused at once if empty, a folder or a device, pipe or socket."""
+    """A file to write: refused at once if empty, a device, pipe or socket, or a folder
+    (unless ``folder_ok``: a folder for one file per recipient)."""
 
     name = "file"
 
+    def __init__(self, *, folder_ok: bool = False) -> None:
+        self.folder_ok = folder_ok
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        if self.folder_ok and str(value).strip() and Path(str(value)).is_dir():
+            return Path(str(value))
         try:
             return check_output_path(str(value))
         except InputError as error:
@@ -192,7 +198,11 @@ class InputFile(click.ParamType[Path]):
         return path
 
 
-OUTPUT_FILE, INPUT_FILE = OutputFile(), InputFile()
+OUTPUT_FILE, OUTPUT_FILE_OR_FOLDER, INPUT_FILE = (
+    OutputFile(),
+    OutputFile(folder_ok=True),
+    InputFile(),
+)
 
 
 def _usage_error(error: click.ClickException) -> tuple[int, str, str]:
@@ -694,7 +704,7 @@ def sync() -> None:
     "--out",
     "out",
     required=True,
-    type=click.Path(path_type=Path),
+    type=OUTPUT_FILE_OR_FOLDER,
     help="Bundle file, or a folder for one bundle per office.",
 )
 @click.option("--to", "to", help="District only: the office to write for (default: every office).")

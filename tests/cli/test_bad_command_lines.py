@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from passapp.cli import main
 from passapp.services.passes import issue_pass
 from passapp.services.sync import export_bundles
-from tests.conftest import enrol, init_district, init_office, make_context
+from tests.conftest import enrol, init_district, init_office, make_context, write_request
 from tests.services.helpers import register
 
 NESTING = 100_000
@@ -55,7 +55,10 @@ def _databases(folder: Path) -> dict[str, str]:
     issued = issue_pass(office, person, out_pdf=folder / "pass.pdf")
     unissued = register(office, "Rahimi", "Farid")
     bundle = export_bundles(office, folder / "bundle.passapp")[0].path
-    for ctx in (office, district):
+    second = make_context(folder / "second.sqlite3", clerk="second")
+    init_office(second, code="JCDAH", name="Jobcenter Dachau", kind="jobcenter")
+    write_request(second, folder / "second-request.json")
+    for ctx in (office, district, second):
         ctx.db.dispose()
     return {
         "db": str(folder / "office.sqlite3"),
@@ -246,6 +249,15 @@ BAD_COMMAND_LINES: list[tuple[int, tuple[str, ...]]] = [
     (2, (*OFFICE, "sync", "export", "--out", "/dev/null")),
     (2, (*OFFICE, "sync", "export", "--out", "@dir/fifo")),
     (2, (*DISTRICT, "district", "trust-list", "--out", "/dev/null")),
+    (2, (*DISTRICT, "district", "trust-list", "--out", "@dir/folder")),
+    (1, (*DISTRICT, "district", "enrol", "@dir/request.json", "--out", "@dir/package-x.json")),
+    (2, (*DISTRICT, "district", "enrol", "@dir/second-request.json", "--out", "/dev/null")),
+    (2, (*DISTRICT, "district", "enrol", "@dir/second-request.json", "--out", "@dir/fifo")),
+    (1, (*OFFICE, "office", "request", "--out", "@dir/request-x.json")),
+    (2, (*OFFICE, "office", "request", "--out", "@dir/folder")),
+    (2, (*OFFICE, "office", "request", "--new-key", "--out", "/dev/null")),
+    (2, (*OFFICE, "sync", "export", "--out", "")),
+    (2, (*OFFICE, "sync", "export", "--out", " ")),
     # values: malformed ids and dates, unknown passes, numbers too large
     (2, (*OFFICE, "pass", "issue", "not-a-uuid")),
     (2, (*OFFICE, "pass", "issue", "00000000-0000-4000-8000-000000000000")),
@@ -304,7 +316,8 @@ def check_clean_end(code: int, expected: int, stdout: str, stderr: str) -> dict[
 
 
 @pytest.fixture
-def unchanged(world: World) -> Iterator[None]:
+def unchanged(world: World, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.chdir(world.folder)  # a stray relative write would show in the snapshot
     before = snapshot(world)
     yield
     assert snapshot(world) == before  # nothing written, nothing created, no staged file
@@ -318,7 +331,9 @@ def test_bad_command_line_ends_cleanly(world: World, expected: int, args: tuple[
     check_clean_end(result.exit_code, expected, result.stdout, result.stderr)
 
 
-SUBPROCESS_LINES = [BAD_COMMAND_LINES[i] for i in (0, 4, 16, 19, 26, 33, 38, 40, 47, 59, 62, 80)]
+# A representative dozen: usage, text and foreign database, FIFO, server, devices, nesting,
+# output to a device or an empty name, a number too large.
+SUBPROCESS_LINES = [BAD_COMMAND_LINES[i] for i in (0, 4, 16, 19, 21, 33, 38, 40, 47, 58, 62, 89)]
 
 
 @pytest.mark.usefixtures("unchanged")
