@@ -4,6 +4,7 @@ database named in one line."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -142,3 +143,23 @@ def test_read_only_commands_never_create_a_database(tmp_path: Path) -> None:
     )
     assert created["office"] == "EWDAH"
     assert missing.is_file()
+
+
+def test_folder_export_stopped_half_way_names_the_written_bundle(
+    district_ctx: ServiceContext,
+    office_ctx: ServiceContext,
+    provider: ServiceContext,
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "stick"
+    now = dt.datetime.now(dt.UTC)
+    for second in range(-2, 30):  # the second bundle's name, whenever it is written, is a folder
+        (out / f"LRADAH-an-VHSKA-{now + dt.timedelta(seconds=second):%Y%m%d-%H%M%S}.passapp").mkdir(
+            parents=True
+        )
+    error = run(database_of(district_ctx), "sync", "export", "--out", str(out), expect=1)
+    [written] = error["written"]
+    assert Path(written).name.startswith("LRADAH-an-EWDAH-")
+    assert Path(written).is_file()
+    assert Path(written).name in error["error_de"]
+    assert "VHSKA" in error["error_de"]
