@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from passapp.cli import main
 from passapp.services.passes import issue_pass
@@ -412,3 +414,36 @@ def test_bad_command_line_as_a_process(world: World, expected: int, args: tuple[
 def test_counts_of_the_table() -> None:
     assert len(BAD_COMMAND_LINES) >= 50
     assert len(SUBPROCESS_LINES) == 12
+
+
+COMMANDS = [
+    ("find",),
+    ("eligibility", "--birth-date"),
+    ("person", "add", "--family-name", "Ahmadi", "--birth-date"),
+    ("pass", "issue"),
+    ("pass", "replace"),
+    ("entry", "list"),
+    ("entry", "add", "@pass", "--kind"),
+    ("district", "pass-status", "@pass", "--generation"),
+]
+TOKENS = st.sampled_from(
+    ["--out", "--date", "--limit", "--level", "", "-", "--", "0", "-1", "9" * 25, "/dev/zero"]
+)
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(
+    command=st.sampled_from(COMMANDS),
+    rest=st.lists(st.text(max_size=40) | TOKENS, max_size=4),
+)
+def test_any_command_line_ends_in_one_line_or_succeeds(
+    world: World, command: tuple[str, ...], rest: list[str]
+) -> None:
+    db = world.names["district" if command[0] == "district" else "db"]
+    args = ["--db", db, "--json", *world.expand((*command, *rest))]
+    result = CliRunner().invoke(main, args, env=environment(world))
+    assert result.exception is None or isinstance(result.exception, SystemExit), args
+    assert result.exit_code in (0, 1, 2), args
+    assert "Traceback" not in result.stdout + result.stderr
+    if result.exit_code:
+        check_clean_end(result.exit_code, result.exit_code, result.stdout, result.stderr)
