@@ -123,7 +123,7 @@ def _describe_os_error(error: OSError) -> tuple[int, str, str]:
     reason = error.strerror or str(error)
     if error.errno in (errno.ENOENT, errno.EISDIR, errno.ENOTDIR, errno.ENAMETOOLONG):
         return EXIT_INPUT, f"{reason}:{where}", f"Datei oder Ordner ungeeignet:{where} ({reason})."
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return EXIT_REFUSED, f"disk full:{where}", "Der Datenträger ist voll; nichts gespeichert."
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return (

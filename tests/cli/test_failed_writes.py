@@ -7,8 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import resource
+import signal
 import sqlite3
 import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -163,3 +167,33 @@ def test_folder_export_stopped_half_way_names_the_written_bundle(
     assert Path(written).is_file()
     assert Path(written).name in error["error_de"]
     assert "VHSKA" in error["error_de"]
+
+
+def _disk_that_takes_no_more_bytes() -> None:
+    # Runs in the child: files may not grow past 20 kB, as on a full disk (EFBIG instead of
+    # being killed by SIGXFSZ); the database and its journal are larger already.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+
+def test_a_full_disk_ends_in_one_line_and_commits_nothing(
+    office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    person = register(office_ctx)
+    db = database_of(office_ctx)
+    office_ctx.db.dispose()
+    issue = ["pass", "issue", str(person), "--out", str(tmp_path / "pass.pdf")]
+    done = subprocess.run(
+        [sys.executable, "-m", "passapp", "--db", str(db), "--json", *issue],
+        capture_output=True,
+        text=True,
+        preexec_fn=_disk_that_takes_no_more_bytes,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("passapp: Lese- oder Schreibfehler auf dem Datenträger")
+    assert len(done.stderr.splitlines()) == 1
+    assert json.loads(done.stdout)["exit_code"] == 1
+    assert count(office_ctx, Pass) == 0
+    assert not (tmp_path / "pass.pdf").exists()

@@ -82,6 +82,12 @@ _DRIVER_MESSAGES: tuple[tuple[tuple[str, ...], int, str, str], ...] = (
         "Der Datenträger ist voll; es wurde nichts gespeichert.",
     ),
     (
+        ("disk i/o error",),
+        1,
+        "the disk cannot be read or written (full, removed or faulty)",
+        "Lese- oder Schreibfehler auf dem Datenträger (voll, entfernt oder defekt?); nichts gespeichert.",
+    ),
+    (
         ("readonly database", "read-only"),
         1,
         "the database is read-only",
