@@ -86,11 +86,18 @@ def report_failure(
     sys.exit(code)
 
 
+# Input too large or too deep for Python itself: bad input (exit 2), said plainly.
+_INPUT_LIMITS: tuple[tuple[type[BaseException], str, str], ...] = (
+    (RecursionError, "input nested too deeply", "Die Eingabe ist zu tief verschachtelt."),
+    (MemoryError, "input too large", "Die Eingabe ist zu groß."),
+    (OverflowError, "number too large", "Eine Zahl ist zu groß."),
+    (UnicodeError, "not readable text", "Der Text ist nicht lesbar (Kodierung)."),
+)
+
+
 def describe(error: BaseException) -> tuple[int, str, str | None]:
     """Exit code, English and German message for any error a command can end with."""
-    if isinstance(error, ServiceError):
-        return error.exit_code, str(error), error.message_de
-    if isinstance(error, DatabaseError):
+    if isinstance(error, ServiceError | DatabaseError):
         return error.exit_code, str(error), error.message_de
     if isinstance(error, InputError):
         return EXIT_INPUT, str(error), error.message_de
@@ -99,14 +106,9 @@ def describe(error: BaseException) -> tuple[int, str, str | None]:
         return failure.exit_code, str(failure), failure.message_de
     if isinstance(error, OSError):
         return _describe_os_error(error)
-    if isinstance(error, RecursionError):
-        return EXIT_INPUT, "input nested too deeply", "Die Eingabe ist zu tief verschachtelt."
-    if isinstance(error, MemoryError):
-        return EXIT_INPUT, "input too large", "Die Eingabe ist zu groß."
-    if isinstance(error, OverflowError):
-        return EXIT_INPUT, f"number too large: {error}", "Eine Zahl ist zu groß."
-    if isinstance(error, UnicodeError):
-        return EXIT_INPUT, f"not readable text: {error}", "Der Text ist nicht lesbar (Kodierung)."
+    for kind, english, german in _INPUT_LIMITS:
+        if isinstance(error, kind):
+            return EXIT_INPUT, f"{english}: {error}", german
     if isinstance(error, ValueError):  # e.g. a malformed id
         return EXIT_INPUT, str(error), f"Ungültige Eingabe: {error}"
     # The last net: still one line, never a traceback (PASSAPP_DEBUG=1 shows it).
