@@ -8,25 +8,30 @@ JSON object goes to stdout (also for errors: ``{"error": …}``); messages go to
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
+import os
+import sqlite3
+import stat
 import sys
-import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
+from passapp.atomic import check_output_path
 from passapp.domain.dates import PartialDate, parse_full_date
 from passapp.domain.eligibility import STATUS_GERMAN, EligibilityRules, Status, check_eligibility
 from passapp.domain.entries import Action, parse_kind, parse_level, parse_status
 from passapp.domain.errors import InputError
 from passapp.domain.ids import parse_uuid
-from passapp.models.database import DatabaseError, open_database, to_url
-from passapp.services.context import ServiceContext
-from passapp.services.errors import ServiceError
+from passapp.models.database import DatabaseError, describe_failure
+from passapp.services.context import ServiceContext, open_context
+from passapp.services.errors import InvalidInput, ServiceError
 from passapp.services.views import EligibilityView
 
 EXIT_OK, EXIT_REFUSED, EXIT_INPUT = 0, 1, 2
@@ -38,11 +43,26 @@ class Options:
     as_json: bool
     lang_de: bool = False
 
-    def context(self) -> ServiceContext:
-        try:
-            return ServiceContext(db=open_database(to_url(self.db) if self.db else None))
-        except DatabaseError as error:
-            fail(self, EXIT_INPUT, str(error), error.message_de)
+    def context(self, *, create: bool = False) -> ServiceContext:
+        """The database named by ``--db``; only ``office init`` and ``district init`` pass
+        ``create``: every other command refuses a missing or empty database."""
+        if self.db is not None and not self.db.strip():
+            raise InvalidInput(
+                "--db is empty; give a database file or URL",
+                "--db ist leer: bitte eine Datenbankdatei oder -adresse angeben.",
+            )
+        ctx = open_context(self.db, create=create)
+        ctx.db.on_lock_wait = _tell_lock_wait
+        return ctx
+
+
+def _tell_lock_wait(waited: float) -> None:
+    # A long import commits in steps; a command that meets one waits and says so once a try.
+    click.echo(
+        f"Hinweis: Die Datenbank ist gerade belegt (seit {waited:.0f} s, z. B. durch einen "
+        "Import); neuer Versuch …",
+        err=True,
+    )
 
 
 def emit(options: Options, payload: dict[str, Any], human: str) -> None:
@@ -52,15 +72,79 @@ def emit(options: Options, payload: dict[str, Any], human: str) -> None:
         click.echo(human)
 
 
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
 def fail(options: Options, code: int, message_en: str, message_de: str | None = None) -> NoReturn:
-    if options.as_json:
-        click.echo(
-            json.dumps(
-                {"error": message_en, "error_de": message_de, "exit_code": code}, ensure_ascii=False
-            )
-        )
-    click.echo(f"passapp: {message_en}", err=True)
+    report_failure(options.as_json, code, message_en, message_de)
+
+
+def report_failure(
+    as_json: bool,
+    code: int,
+    message_en: str,
+    message_de: str | None,
+    extra: dict[str, Any] | None = None,
+) -> NoReturn:
+    """The end of every failed command: one JSON object with ``--json``, one line on stderr."""
+    message_en = one_line(message_en)
+    message_de = one_line(message_de) if message_de else None
+    if as_json:
+        payload = {"error": message_en, "error_de": message_de, "exit_code": code, **(extra or {})}
+        click.echo(json.dumps(payload, ensure_ascii=False))
+    click.echo(f"passapp: {message_de or message_en}", err=True)
     sys.exit(code)
+
+
+# Input too large or too deep for Python itself: bad input (exit 2), said plainly.
+_INPUT_LIMITS: tuple[tuple[type[BaseException], str, str], ...] = (
+    (RecursionError, "input nested too deeply", "Die Eingabe ist zu tief verschachtelt."),
+    (MemoryError, "input too large", "Die Eingabe ist zu groß."),
+    (OverflowError, "number too large", "Eine Zahl ist zu groß."),
+    (UnicodeError, "not readable text", "Der Text ist nicht lesbar (Kodierung)."),
+)
+
+
+def describe(error: BaseException) -> tuple[int, str, str | None]:
+    """Exit code, English and German message for any error a command can end with."""
+    if isinstance(error, ServiceError | DatabaseError):
+        return error.exit_code, str(error), error.message_de
+    if isinstance(error, InputError):
+        return EXIT_INPUT, str(error), error.message_de
+    if isinstance(error, SQLAlchemyError | sqlite3.Error):
+        failure = describe_failure(error)
+        return failure.exit_code, str(failure), failure.message_de
+    if isinstance(error, OSError):
+        return _describe_os_error(error)
+    for kind, english, german in _INPUT_LIMITS:
+        if isinstance(error, kind):
+            return EXIT_INPUT, f"{english}: {error}", german
+    if isinstance(error, ValueError):  # e.g. a malformed id
+        return EXIT_INPUT, str(error), f"Ungültige Eingabe: {error}"
+    # The last net: still one line, never a traceback (PASSAPP_DEBUG=1 shows it).
+    name = type(error).__name__
+    return (
+        EXIT_REFUSED,
+        f"unexpected error: {name}: {error}",
+        f"Unerwarteter Fehler ({name}): {error}. Bitte dem Support melden.",
+    )
+
+
+def _describe_os_error(error: OSError) -> tuple[int, str, str]:
+    where = f" {error.filename}" if error.filename else ""
+    reason = error.strerror or str(error)
+    if error.errno in (errno.ENOENT, errno.EISDIR, errno.ENOTDIR, errno.ENAMETOOLONG):
+        return EXIT_INPUT, f"{reason}:{where}", f"Datei oder Ordner ungeeignet:{where} ({reason})."
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return EXIT_REFUSED, f"disk full:{where}", "Der Datenträger ist voll; nichts gespeichert."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            EXIT_REFUSED,
+            f"{reason}:{where}",
+            f"Keine Berechtigung oder schreibgeschützt:{where}.",
+        )
+    return EXIT_REFUSED, f"{reason}:{where}", f"Datei- oder Systemfehler:{where} ({reason})."
 
 
 @contextmanager
@@ -68,12 +152,10 @@ def handled(options: Options) -> Iterator[None]:
     """Turn the errors of rules and services into messages and exit codes."""
     try:
         yield
-    except ServiceError as error:
-        fail(options, error.exit_code, str(error), error.message_de)
-    except InputError as error:
-        fail(options, EXIT_INPUT, str(error), error.message_de)
-    except ValueError as error:  # e.g. a malformed id
-        fail(options, EXIT_INPUT, str(error))
+    except Exception as error:
+        if os.environ.get("PASSAPP_DEBUG"):
+            raise
+        fail(options, *describe(error))
 
 
 def _partial(options: Options, text: str | None) -> PartialDate | None:
@@ -84,7 +166,137 @@ def _partial(options: Options, text: str | None) -> PartialDate | None:
     raise AssertionError("unreachable")  # pragma: no cover - handled() exits
 
 
-@click.group(invoke_without_command=True)
+class GermanBadParameter(click.BadParameter):
+    def __init__(self, message: str, message_de: str) -> None:
+        super().__init__(message)
+        self.message_de = message_de
+
+
+class OutputFile(click.ParamType[Path]):
+    """A file to write: refused at once if empty, a device, pipe or socket, or a folder
+    (unless ``folder_ok``: a folder for one file per recipient)."""
+
+    name = "file"
+
+    def __init__(self, *, folder_ok: bool = False) -> None:
+        self.folder_ok = folder_ok
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        if self.folder_ok and str(value).strip() and Path(str(value)).is_dir():
+            return Path(str(value))
+        try:
+            return check_output_path(str(value))
+        except InputError as error:
+            raise GermanBadParameter(str(error), error.message_de) from None
+
+
+class InputFile(click.ParamType[Path]):
+    """A regular file to read: a FIFO would block and /dev/zero never ends."""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(str(value))
+        try:
+            mode = path.stat().st_mode
+        except OSError as error:
+            raise GermanBadParameter(
+                f"cannot read {path}: {error.strerror}",
+                f"Die Datei {path} ist nicht lesbar: {error.strerror}.",
+            ) from None
+        if not stat.S_ISREG(mode):
+            raise GermanBadParameter(
+                f"{path} is not a regular file", f"{path} ist keine gewöhnliche Datei."
+            )
+        return path
+
+
+OUTPUT_FILE, OUTPUT_FILE_OR_FOLDER, INPUT_FILE = (
+    OutputFile(),
+    OutputFile(folder_ok=True),
+    InputFile(),
+)
+
+
+def _usage_error(error: click.ClickException) -> tuple[int, str, str]:
+    """Click's usage errors in one German line (its own text stays English)."""
+    english = error.format_message()
+    german = getattr(error, "message_de", None)
+    hint = _parameter_hint(error)
+    if german:
+        pass
+    elif isinstance(error, click.MissingParameter):
+        german = f"Angabe fehlt: {hint}."
+    elif isinstance(error, click.NoSuchOption):
+        german = f"Unbekannte Option: {error.option_name}."
+    elif isinstance(error, click.BadParameter):
+        german = f"Ungültiger Wert für {hint}."
+    elif type(error).__name__ == "NoArgsIsHelpError" or english.startswith("Missing command"):
+        german = "Befehl fehlt; die Befehle zeigt --help."
+        english = "missing command; see --help"
+    elif english.startswith("No such command"):
+        german = f"Unbekannter Befehl: {english.removeprefix('No such command').strip(' .')}."
+    elif isinstance(error, click.UsageError):
+        german = f"Aufruf fehlerhaft ({english}); Hilfe mit --help."
+    else:
+        german = f"Fehler: {english}"
+    return error.exit_code, english, german
+
+
+def _parameter_hint(error: click.ClickException) -> str:
+    if not isinstance(error, click.BadParameter):
+        return ""
+    if error.param_hint is not None:
+        hint = error.param_hint
+        return " / ".join(hint) if not isinstance(hint, str) else hint
+    if error.param is not None:
+        return error.param.get_error_hint(error.ctx) if error.ctx else str(error.param.name)
+    return "einen Parameter"
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    """``--json`` among the global options (before the command), as the group parses it."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--json":
+            return True
+        if token in ("--db", "--lang"):
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return False
+    return False
+
+
+class PassappGroup(click.Group):
+    """Every failure ends in one line on stderr, one JSON object with ``--json``, and exit
+    code 1 or 2: usage errors, errors of the services, of the database and of the system."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        argv = list(sys.argv[1:] if args is None else args)
+        as_json = _wants_json(argv)
+        try:
+            result = super().main(argv, prog_name, complete_var, False, **extra)
+        except click.ClickException as error:
+            report_failure(as_json, *_usage_error(error))
+        except click.Abort:
+            report_failure(as_json, EXIT_REFUSED, "aborted", "Abgebrochen.")
+        except Exception as error:
+            if os.environ.get("PASSAPP_DEBUG"):
+                raise
+            report_failure(as_json, *describe(error))
+        sys.exit(result if isinstance(result, int) else EXIT_OK)
+
+
+@click.group(cls=PassappGroup, invoke_without_command=True)
 @click.option(
     "--db",
     "db",
@@ -174,7 +386,7 @@ def office_init(
     """Set up a new office database."""
     from passapp.services.offices import init_office
 
-    ctx = options.context()
+    ctx = options.context(create=True)
     with handled(options):
         info = init_office(ctx, code=code, name=name, kind=kind, municipality=municipality)
     emit(
@@ -211,7 +423,7 @@ def office_request(options: Options, out: Path, new_key: bool) -> None:
 
 
 @office.command("install")
-@click.argument("package", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("package", type=INPUT_FILE)
 @click.pass_obj
 def office_install(options: Options, package: Path) -> None:
     """Install the district's certificate package or a newer trust list."""
@@ -318,7 +530,7 @@ def person_merge(options: Options, duplicate_id: str, survivor_id: str, reason: 
 
     ctx = options.context()
     with handled(options):
-        result = merge_people(ctx, uuid.UUID(duplicate_id), uuid.UUID(survivor_id), reason)
+        result = merge_people(ctx, parse_uuid(duplicate_id), parse_uuid(survivor_id), reason)
     passes = ", ".join(result.active_passes) or "keine"
     emit(
         options,
@@ -372,9 +584,7 @@ def pass_group() -> None:
     multiple=True,
     help="Second print language (ISO 639): en, ar, fa, uk, ru, tr.",
 )
-@click.option(
-    "--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Where to write the PDF."
-)
+@click.option("--out", "out", type=OUTPUT_FILE, help="Where to write the PDF.")
 @click.option("--override-reason", help="Written reason to issue where eligibility needs review.")
 @click.pass_obj
 def pass_issue(
@@ -445,9 +655,9 @@ def pass_verify(
     )
     emit(options, data, human)
     if not view.accepted:
-        mismatch = ", holder does not match" if data["holder_matches"] is False else ""
+        mismatch = ", Inhaber passt nicht" if data["holder_matches"] is False else ""
         click.echo(
-            f"passapp: pass not accepted: {data['reason']}, status {data['status']}{mismatch}",
+            f"passapp: Pass nicht annehmen: {data['reason_de']}, {data['status_de']}{mismatch}",
             err=True,
         )
         sys.exit(EXIT_REFUSED)
@@ -469,7 +679,7 @@ def pass_revoke(options: Options, number: str, reason: str) -> None:
 
 @pass_group.command("replace")
 @click.argument("number")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out", type=OUTPUT_FILE, help="Where to write the PDF.")
 @click.pass_obj
 def pass_replace(options: Options, number: str, out: Path | None) -> None:
     """Print a new card for a lost one: same number, next generation."""
@@ -508,24 +718,29 @@ def sync() -> None:
     "--out",
     "out",
     required=True,
-    type=click.Path(path_type=Path),
+    type=OUTPUT_FILE_OR_FOLDER,
     help="Bundle file, or a folder for one bundle per office.",
 )
 @click.option("--to", "to", help="District only: the office to write for (default: every office).")
 @click.pass_obj
 def sync_export(options: Options, out: Path, to: str | None) -> None:
     """Write the changes the recipient has not acknowledged yet."""
+    from passapp.services.errors import PartialExport
     from passapp.services.sync import export_bundles
 
     ctx = options.context()
     with handled(options):
-        reports = export_bundles(ctx, out, to)
+        try:
+            reports = export_bundles(ctx, out, to)
+        except PartialExport as error:
+            written = {"written": [str(path) for path in error.written]}
+            report_failure(options.as_json, error.exit_code, str(error), error.message_de, written)
     lines = [f"{r.path}: an {r.recipient}, {r.changes} Änderungen" for r in reports]
     emit(options, {"bundles": [r.to_json() for r in reports]}, "\n".join(lines))
 
 
 @sync.command("import")
-@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("bundle", type=INPUT_FILE)
 @click.pass_obj
 def sync_import(options: Options, bundle: Path) -> None:
     """Verify a bundle and merge it in one transaction."""
@@ -590,7 +805,7 @@ def district_init(options: Options, name: str, code: str) -> None:
     """New district database with its root key; prints the key's fingerprint."""
     from passapp.services.trust import init_district
 
-    ctx = options.context()
+    ctx = options.context(create=True)
     with handled(options):
         info = init_district(ctx, name=name, code=code)
     emit(

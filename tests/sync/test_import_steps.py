@@ -235,3 +235,41 @@ def test_a_writer_gives_up_after_the_wait_limit_with_the_lock_error(
     finally:
         blocker.close()
         db.dispose()
+
+
+def test_the_command_line_waits_for_a_busy_database_and_says_so(
+    office_ctx: ServiceContext,
+) -> None:
+    from click.testing import CliRunner
+
+    from passapp.cli import main
+
+    office_path = Path(str(office_ctx.db.engine.url.database))
+    blocker = sqlite3.connect(office_path, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")  # an import's step, say
+    releaser = threading.Timer(1.0, blocker.execute, args=("COMMIT",))
+    releaser.start()
+    try:
+        result = CliRunner().invoke(
+            main,
+            [
+                "--db",
+                str(office_path),
+                "--json",
+                "person",
+                "add",
+                "--family-name",
+                "Wartend",
+                "--birth-date",
+                "2001-04-03",
+                "--from-abroad",
+            ],
+            env={"PASSAPP_BUSY_TIMEOUT_MS": "200", "PASSAPP_LOCK_WAIT_SECONDS": "30"},
+        )
+    finally:
+        releaser.join()
+        blocker.close()
+    assert result.exit_code == 0, result.stderr
+    assert "Die Datenbank ist gerade belegt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert people_at(office_ctx) == {"Wartend"}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,7 +38,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -55,9 +56,77 @@ COUNTER_INFO = "passapp_change_counter"
 
 
 class DatabaseError(RuntimeError):
-    def __init__(self, message_en: str, message_de: str) -> None:
+    """The database cannot be opened or used; ``exit_code`` as on the command line: 2 for a
+    wrong choice of file or URL, 1 where the database is fine but not usable right now."""
+
+    def __init__(self, message_en: str, message_de: str, exit_code: int = 2) -> None:
         super().__init__(message_en)
         self.message_de = message_de
+        self.exit_code = exit_code
+
+
+# What the driver says, in lower case, and what the clerk is told (DESIGN-NOTES, issue 9).
+_DRIVER_MESSAGES: tuple[tuple[tuple[str, ...], int, str, str], ...] = (
+    (
+        ("database is locked", "database table is locked", "busy"),
+        1,
+        "the database is locked by another program; try again in a moment",
+        "Datenbank ist gesperrt: ein anderes Programm schreibt gerade. Bitte gleich noch einmal versuchen.",
+    ),
+    (
+        ("file is not a database", "malformed", "not a database", "file is encrypted"),
+        2,
+        "the file is damaged or not a passapp database",
+        "Die Datenbank ist beschädigt oder keine passapp-Datenbank.",
+    ),
+    (
+        ("disk is full", "no space"),
+        1,
+        "the disk is full",
+        "Der Datenträger ist voll; es wurde nichts gespeichert.",
+    ),
+    (
+        ("disk i/o error",),
+        1,
+        "the disk cannot be read or written (full, removed or faulty)",
+        "Lese- oder Schreibfehler auf dem Datenträger (voll, entfernt oder defekt?); nichts gespeichert.",
+    ),
+    (
+        ("readonly database", "read-only"),
+        1,
+        "the database is read-only",
+        "Die Datenbank ist schreibgeschützt; es wurde nichts gespeichert.",
+    ),
+    (
+        ("unable to open database file",),
+        2,
+        "the database file cannot be opened",
+        "Die Datenbankdatei lässt sich nicht öffnen.",
+    ),
+    (
+        ("connection refused", "could not connect", "connection failed", "timeout", "resolve host"),
+        1,
+        "the database server is not reachable",
+        "Der Datenbankserver ist nicht erreichbar.",
+    ),
+    (
+        ("authentication failed", "password", "does not exist"),
+        2,
+        "the database server refused the login or has no such database",
+        "Der Datenbankserver lehnt die Anmeldung ab oder kennt die Datenbank nicht.",
+    ),
+)
+
+
+def describe_failure(error: BaseException) -> DatabaseError:
+    """One clear message for an error of the database driver (locked, damaged, full, …)."""
+    original = getattr(error, "orig", None) or error
+    detail = (str(original).strip().splitlines() or [type(original).__name__])[0]
+    lowered = detail.lower()
+    for needles, exit_code, english, german in _DRIVER_MESSAGES:
+        if any(needle in lowered for needle in needles):
+            return DatabaseError(f"{english} ({detail})", german, exit_code)
+    return DatabaseError(f"database error: {detail}", f"Datenbankfehler: {detail}", 1)
 
 
 def default_database_url() -> str:
@@ -81,10 +150,16 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={_busy_timeout_ms()}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _busy_timeout_ms() -> int:
+    # PASSAPP_BUSY_TIMEOUT_MS: how long one try waits for another writer (tests shorten it).
+    text = os.environ.get("PASSAPP_BUSY_TIMEOUT_MS", "")
+    return int(text) if text.isdigit() else BUSY_TIMEOUT_MS
 
 
 def make_engine(url: str) -> Engine:
@@ -257,22 +332,89 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None) -> Database:
-    """Open (and create or upgrade) the database at ``url`` or the default location."""
-    engine = make_engine(url or default_database_url())
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_database(url: str | None = None, *, create: bool = True) -> Database:
+    """Open (and upgrade) the database at ``url`` or the default location.
+
+    Only with ``create`` is a missing SQLite file (or an empty server database) set up; a
+    zero-byte file, a text file or another program's database is refused either way."""
+    url = url or default_database_url()
+    _check_sqlite_file(url, create)
+    try:
+        engine = make_engine(url)
+    except (ArgumentError, ImportError) as error:
+        raise DatabaseError(
+            f"unsupported database URL: {error}",
+            "Die Datenbank-Adresse wird nicht unterstützt (Datei oder postgresql+psycopg://…).",
+        ) from None
+    except OSError as error:  # the folder for a new database file cannot be made
+        raise DatabaseError(
+            f"cannot create the database folder: {error}",
+            f"Der Ordner für die Datenbank lässt sich nicht anlegen: {error.strerror}.",
+        ) from None
+    try:
+        return _open(engine, create)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, sqlite3.Error, OSError) as error:
+        engine.dispose()
+        raise describe_failure(error) from error
+
+
+def _check_sqlite_file(url: str, create: bool) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(parsed.database)
+    if not os.path.exists(path):  # False also for a name too long or below a file
+        if create:
+            return
+        raise DatabaseError(
+            f"no database at {path}; set one up with 'passapp office init' or 'passapp district init'",
+            f"Keine Datenbank unter {path}. Bitte zuerst mit „passapp office init“ einrichten "
+            "oder --db prüfen.",
+        )
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a folder, device or FIFO (open would block)
+            raise DatabaseError(
+                f"{path} is a folder or special file, not a database file",
+                f"{path} ist ein Ordner oder eine Gerätedatei, keine Datenbank.",
+            )
+        with path.open("rb") as stream:
+            header = stream.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseError(
+            f"cannot read {path}: {error.strerror}",
+            f"Die Datenbank {path} ist nicht lesbar: {error.strerror}.",
+        ) from None
+    if header != SQLITE_HEADER:
+        raise DatabaseError(
+            f"{path} is not a passapp database (empty or another kind of file)",
+            f"{path} ist keine passapp-Datenbank (leer oder eine andere Art Datei).",
+        )
+
+
+def _open(engine: Engine, create: bool) -> Database:
     backup: Path | None = None
     config = _alembic_config(engine)
     head = head_revision(engine)
     has_tables = bool(inspect(engine).get_table_names())
     revision = current_revision(engine) if has_tables else None
     if not has_tables:
+        if not create:
+            raise DatabaseError(
+                f"{engine.url!r} is empty, not a passapp database; set one up with 'office init'",
+                "Die Datenbank ist leer. Bitte zuerst mit „passapp office init“ einrichten.",
+            )
         with engine.begin() as connection:
             Base.metadata.create_all(connection)
             install_guards(connection)
         command.stamp(config, "head")
         search_index.stamp_current(engine)
     elif revision is None:
-        engine.dispose()
         raise DatabaseError(
             f"{engine.url!r} is not a passapp database (no schema revision)",
             "Die gewählte Datei ist keine passapp-Datenbank.",
@@ -280,7 +422,6 @@ def open_database(url: str | None = None) -> Database:
     elif revision != head:
         known = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
         if revision not in known:
-            engine.dispose()
             raise DatabaseError(
                 f"database schema {revision} is newer than this program; update passapp",
                 "Die Datenbank stammt von einer neueren passapp-Version. Bitte passapp aktualisieren.",

@@ -1,15 +1,17 @@
 """Printed cards: sign the QR of one card generation and render its PDF.
 
-The PDF is written next to its final name inside the issuing transaction and moved into
-place only after the commit (:class:`PendingPdf`), so a refused or failed issue leaves no
-file, and a file never names a pass the database does not hold.
+The PDF is written as the last step of the issuing transaction and removed again if the
+commit fails (:func:`card_output`): the database never holds a pass whose card was not
+written, a refused or failed issue leaves no file, and no staged copy of the holder's data
+is left behind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -17,12 +19,14 @@ import platformdirs
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from passapp.atomic import check_output_path
 from passapp.crypto.passverify import sign_pass
 from passapp.domain.qr import FORMAT_VERSION, PassClaims, binding_hash
 from passapp.models.entities import Entry, Offer, Office, Pass, PassCard, Person
 from passapp.pdf import EntryLine, EntrySheet, OfferLine, PassPrint, render_entry_sheet, render_pass
 from passapp.services import changes
 from passapp.services.context import ServiceContext
+from passapp.services.errors import Refused
 from passapp.services.files import write_atomically
 from passapp.services.reference import entry_kind_labels, entry_status_labels, load_resource
 from passapp.services.trust import signing_key_for_passes
@@ -34,20 +38,41 @@ def default_pdf_path(ctx: ServiceContext, pass_number: str, generation: int) -> 
     return folder / f"Pass-{pass_number}{suffix}.pdf"
 
 
-class PendingPdf:
-    """A PDF written beside its target, renamed on :meth:`commit`, removed on :meth:`discard`."""
+class CardFile:
+    """The PDF of one card, written by :meth:`write` inside the issuing transaction."""
 
-    def __init__(self, target: Path, content: bytes) -> None:
-        self.target = Path(target).expanduser().resolve()
-        self._staged = self.target.with_name(f".{self.target.name}.pending")
-        write_atomically(self._staged, content)
+    def __init__(self) -> None:
+        self.written: Path | None = None
 
-    def commit(self) -> Path:
-        os.replace(self._staged, self.target)
-        return self.target
+    def write(self, target: Path, content: bytes) -> Path:
+        """Write the whole file; call it as the transaction's last step, right before the commit."""
+        path = check_output_path(target).resolve()
+        try:
+            write_atomically(path, content)
+        except OSError as error:
+            raise Refused(
+                f"cannot write the card to {path}: {error.strerror or error}; nothing was saved",
+                f"Die Karte konnte nicht nach {path} geschrieben werden ({error.strerror or error}); "
+                "es wurde nichts gespeichert.",
+            ) from error
+        self.written = path
+        return path
 
-    def discard(self) -> None:
-        self._staged.unlink(missing_ok=True)
+    def remove(self) -> None:
+        if self.written is not None:
+            self.written.unlink(missing_ok=True)
+
+
+@contextmanager
+def card_output() -> Iterator[CardFile]:
+    """Enter before the transaction: if the commit fails after the card was written, the
+    file goes too, so it never names a pass the database does not hold."""
+    card_file = CardFile()
+    try:
+        yield card_file
+    except BaseException:
+        card_file.remove()
+        raise
 
 
 def sign_card(

@@ -50,12 +50,17 @@ class ServiceContext:
     output_folder: Path | None = field(default_factory=_default_output_folder)
 
 
-def open_context(database: str | None = None, **options: Any) -> ServiceContext:
-    """Open (create or upgrade) the database at a path or URL, else the default one.
+def open_context(
+    database: str | None = None, *, create: bool = True, **options: Any
+) -> ServiceContext:
+    """Open (and upgrade) the database at a path or URL, else the default one; ``create``
+    sets up a new one where none is (the desktop app's first start, ``office init``).
 
-    For the desktop app, which must not reach into the models itself."""
+    For the desktop app and the command line, which must not reach into the models."""
     try:
-        db = open_database(to_url(database) if database else None)
+        db = open_database(to_url(database) if database else None, create=create)
     except DatabaseError as error:
-        raise DatabaseUnavailable(str(error), error.message_de) from error
+        unavailable = DatabaseUnavailable(str(error), error.message_de)
+        unavailable.exit_code = error.exit_code
+        raise unavailable from error
     return ServiceContext(db=db, **options)

@@ -7,6 +7,8 @@ second active pass, a revoked pass). ``InvalidInput`` (exit 2): the input itself
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from passapp.domain.errors import InputError
 
 
@@ -39,3 +41,12 @@ class DatabaseUnavailable(ServiceError):
     """The database cannot be opened, created or upgraded (see ``models.database``)."""
 
     exit_code = 2
+
+
+class PartialExport(Refused):
+    """A folder export stopped half-way: ``written`` bundles are complete and valid, the
+    rest was not written (the CLI names both)."""
+
+    def __init__(self, message_en: str, message_de: str, written: list[Path]) -> None:
+        super().__init__(message_en, message_de)
+        self.written = written

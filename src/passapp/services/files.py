@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +22,12 @@ def write_atomically(path: Path, content: bytes) -> None:
 def read_json_file(path: Path, *formats: str) -> dict[str, Any]:
     """Read one of our JSON files and check its ``format`` field."""
     path = Path(path)
+    _check_small_regular_file(path, formats[0])
     try:
-        if path.stat().st_size > MAX_SMALL_FILE:
-            raise InvalidInput(
-                f"{path} is too large for a {formats[0]} file",
-                f"Die Datei {path.name} ist zu groß.",
-            )
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"file not found: {path}", f"Datei nicht gefunden: {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, ValueError, RecursionError) as error:
+        # ValueError covers broken JSON, bad UTF-8 and numbers past Python's digit limit;
+        # RecursionError arrays nested thousands deep.
         raise InvalidInput(
             f"cannot read {path}: {error}", f"Die Datei {path.name} ist nicht lesbar."
         ) from error
@@ -46,3 +43,21 @@ def read_json_file(path: Path, *formats: str) -> dict[str, Any]:
             f"Die Datei {path.name} hat eine unbekannte Formatversion.",
         )
     return data
+
+
+def _check_small_regular_file(path: Path, kind: str) -> None:
+    try:
+        details = path.stat()
+    except FileNotFoundError:
+        raise InvalidInput(f"file not found: {path}", f"Datei nicht gefunden: {path}") from None
+    except OSError as error:
+        raise InvalidInput(
+            f"cannot read {path}: {error}", f"Die Datei {path.name} ist nicht lesbar."
+        ) from error
+    if not stat.S_ISREG(details.st_mode):
+        # A FIFO would block and /dev/zero never ends: only regular files are read.
+        raise InvalidInput(f"{path} is not a regular file", f"{path} ist keine gewöhnliche Datei.")
+    if details.st_size > MAX_SMALL_FILE:
+        raise InvalidInput(
+            f"{path} is too large for a {kind} file", f"Die Datei {path.name} ist zu groß."
+        )

@@ -19,7 +19,13 @@ from passapp.domain.ids import pass_id_for
 from passapp.domain.pass_number import PassNumber
 from passapp.models.entities import Installation, Office, Pass
 from passapp.services import audit, changes
-from passapp.services.cards import PendingPdf, default_pdf_path, entry_sheet, render_card, sign_card
+from passapp.services.cards import (
+    card_output,
+    default_pdf_path,
+    entry_sheet,
+    render_card,
+    sign_card,
+)
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.files import write_atomically
@@ -70,7 +76,7 @@ def issue_pass(
     print_languages = ["de", *(parse_language(code) for code in languages)]
     print_languages = list(dict.fromkeys(print_languages))
     reason = (override_reason or "").strip() or None
-    with ctx.db.transaction() as session:
+    with card_output() as card_file, ctx.db.transaction() as session:
         office = local_office(session)
         refuse_compromised_key(session, office)
         person = load_person(session, person_id)
@@ -108,44 +114,38 @@ def issue_pass(
         session.flush()
         changes.record(session, record)
         card = sign_card(ctx, session, office, record, person)
-        pdf = PendingPdf(
-            out_pdf or default_pdf_path(ctx, record.pass_number, 0),
-            render_card(session, record, person, office, card),
+        content = render_card(session, record, person, office, card)
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="pass.issue",
+            object_type="pass",
+            object_id=record.id,
+            details={
+                "pass_number": record.pass_number,
+                "person": str(person.id),
+                "eligibility": eligibility.status,
+                "eligibility_check": str(check.id),
+                "key_id": card.key_id,
+                # DESIGN §4: the clerk's written reason is kept in the audit log.
+                "override_reason": record.override_reason,
+            },
         )
-        try:
-            audit.record(
-                session,
-                actor=ctx.clerk,
-                office_code=office.code,
-                action="pass.issue",
-                object_type="pass",
-                object_id=record.id,
-                details={
-                    "pass_number": record.pass_number,
-                    "person": str(person.id),
-                    "eligibility": eligibility.status,
-                    "eligibility_check": str(check.id),
-                    "key_id": card.key_id,
-                    # DESIGN §4: the clerk's written reason is kept in the audit log.
-                    "override_reason": record.override_reason,
-                },
-            )
-            issued = IssuedPass(
-                id=record.id,
-                pass_number=record.pass_number,
-                generation=record.generation,
-                person_id=person.id,
-                issued_on=record.issued_on,
-                print_languages=tuple(print_languages),
-                eligibility=eligibility,
-                override_reason=record.override_reason,
-                qr_digits=card.qr_digits,
-            )
-        except BaseException:
-            pdf.discard()
-            raise
-    # Committed: now the file may carry the pass number.
-    return replace(issued, pdf=pdf.commit())
+        issued = IssuedPass(
+            id=record.id,
+            pass_number=record.pass_number,
+            generation=record.generation,
+            person_id=person.id,
+            issued_on=record.issued_on,
+            print_languages=tuple(print_languages),
+            eligibility=eligibility,
+            override_reason=record.override_reason,
+            qr_digits=card.qr_digits,
+        )
+        # Last step before the commit: no pass is committed without its card on disk.
+        pdf = card_file.write(out_pdf or default_pdf_path(ctx, record.pass_number, 0), content)
+    return replace(issued, pdf=pdf)
 
 
 def _gate(eligibility: EligibilityView, reason: str | None) -> None:
@@ -263,7 +263,7 @@ def revoke_pass(ctx: ServiceContext, text: str, reason: str) -> PassChange:
 
 def replace_pass(ctx: ServiceContext, text: str, out_pdf: Path | None = None) -> PassChange:
     """A new card for a lost one: same number, next generation; the old card scans as replaced."""
-    with ctx.db.transaction() as session:
+    with card_output() as card_file, ctx.db.transaction() as session:
         record, office, setup = _own_pass(session, text)
         refuse_compromised_key(session, office)
         if record.status != "active":
@@ -279,36 +279,33 @@ def replace_pass(ctx: ServiceContext, text: str, out_pdf: Path | None = None) ->
         session.flush()
         changes.record(session, record, "update")
         card = sign_card(ctx, session, office, record, record.holder)
-        pdf = PendingPdf(
-            out_pdf or default_pdf_path(ctx, record.pass_number, record.generation),
-            render_card(session, record, record.holder, office, card),
+        content = render_card(session, record, record.holder, office, card)
+        number = publish_trust_list(ctx, session) if setup.role == "district" else None
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="pass.replace",
+            object_type="pass",
+            object_id=record.id,
+            details={
+                "pass_number": record.pass_number,
+                "generation": record.generation,
+                "key_id": card.key_id,
+            },
         )
-        try:
-            number = publish_trust_list(ctx, session) if setup.role == "district" else None
-            audit.record(
-                session,
-                actor=ctx.clerk,
-                office_code=office.code,
-                action="pass.replace",
-                object_type="pass",
-                object_id=record.id,
-                details={
-                    "pass_number": record.pass_number,
-                    "generation": record.generation,
-                    "key_id": card.key_id,
-                },
-            )
-            change = PassChange(
-                record.pass_number,
-                record.status,
-                record.generation,
-                qr_digits=card.qr_digits,
-                trust_list_number=number,
-            )
-        except BaseException:
-            pdf.discard()
-            raise
-    return replace(change, pdf=pdf.commit())
+        change = PassChange(
+            record.pass_number,
+            record.status,
+            record.generation,
+            qr_digits=card.qr_digits,
+            trust_list_number=number,
+        )
+        # Last step before the commit: the old card stays current unless the new one is written.
+        pdf = card_file.write(
+            out_pdf or default_pdf_path(ctx, record.pass_number, record.generation), content
+        )
+    return replace(change, pdf=pdf)
 
 
 def print_entry_sheet(ctx: ServiceContext, text: str, out_pdf: Path) -> Path:

@@ -47,7 +47,7 @@ from passapp.models.sync_entities import (
 )
 from passapp.services import audit
 from passapp.services.context import ServiceContext
-from passapp.services.errors import InvalidInput, Refused
+from passapp.services.errors import InvalidInput, PartialExport, Refused
 from passapp.services.keystore import private_key_of
 from passapp.services.offices import local_office
 from passapp.services.progress import Cancelled, Progress
@@ -160,10 +160,23 @@ def export_bundles(
         ]
     else:
         targets = [Path(out)]
-    reports = []
+    reports: list[ExportReport] = []
     for done, (code, target) in enumerate(zip(recipients, targets, strict=True)):
         update_progress(progress, done, len(recipients), f"Paket für {code} schreiben")
-        reports.append(_export_one(ctx, code, target))
+        try:
+            reports.append(_export_one(ctx, code, target))
+        except Exception as error:
+            if not reports:
+                raise
+            # The bundles already written are complete and valid: say which they are.
+            written = [report.path for report in reports]
+            names = ", ".join(path.name for path in written)
+            raise PartialExport(
+                f"export stopped at the bundle for {code} ({error}); written: {names}",
+                f"Export beim Paket für {code} abgebrochen "
+                f"({getattr(error, 'message_de', error)}); geschrieben: {names}",
+                written,
+            ) from error
     update_progress(progress, len(recipients), len(recipients), "Fertig")
     return reports
 
