@@ -281,16 +281,19 @@ class MainWindow(QMainWindow):
         self._timer.stop()
         self.message.setStyleSheet("")
         text = self.search_field.text()
+        # Whoever was shown before is not the answer to this search: nothing may act on
+        # their pass until a hit is chosen (issue 9: Ctrl+Shift+N logged on the old pass).
+        self.person_panel.clear()
         try:
             result = find(self._ctx, text)
         except (ServiceError, InputError) as error:
             self.results.set_rows([])
             self.message.setText(error.message_de)
             return
-        self.results.set_rows(result.hits, fetch=partial(self._more_hits, text), page=PAGE)
         if result.verification is not None:
             self._show_scan(text, result)
             return
+        self.results.set_rows(result.hits, fetch=partial(self._more_hits, text), page=PAGE)
         if result.kind == "empty":
             self.message.setText("")
         elif not result.hits:
@@ -324,9 +327,13 @@ class MainWindow(QMainWindow):
             colour = INVALID_COLOUR
         self.message.setText(shown)
         self.message.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        if result.hits:
+        # A forged or misread QR names no one: its pass number is not to be trusted. A
+        # genuine but revoked or replaced pass lists its holder, for the clerk to choose.
+        self.results.set_rows(result.hits if data["valid"] else [])
+        accepted = result.verification.accepted
+        if result.hits and accepted:
             self.table.selectRow(0)
-        elif result.verification.accepted:
+        elif accepted:
             # Another office's pass: no person here, but entries can be logged on it.
             self.person_panel.show_pass(text.strip(), shown)
         # The scanner's next pass goes into the field again, replacing this one.

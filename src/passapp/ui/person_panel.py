@@ -128,6 +128,7 @@ class PersonPanel(QWidget):
         for button in (self.edit_button, self.issue_button, self.replace_button):
             button.setEnabled(False)
         self.sheet_button.setEnabled(False)
+        self.entries.clear()
         self.entries.setVisible(False)
 
     def show_person(self, person_id: uuid.UUID) -> bool:
