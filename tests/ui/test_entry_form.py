@@ -184,6 +184,7 @@ def test_form_errors_are_shown_before_anything_is_saved(
 ) -> None:
     form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
     view = form.view
+    view.kind_combo.setCurrentIndex(view.kind_combo.findData("sprachkurs"))
     view.start_edit.setText("20.11.2026")
     view.end_edit.setText("31.02.2026")
     qtbot.keyClick(view.end_edit, Qt.Key.Key_Return)  # no task: nothing is written
@@ -219,6 +220,7 @@ def test_a_revoked_pass_takes_no_entry(
 ) -> None:
     form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
     revoke_pass(office_ctx, issued.pass_number, "Person ist weggezogen")
+    form.view.kind_combo.setCurrentIndex(form.view.kind_combo.findData("beratung"))
     form.view.title_edit.setText("Erstberatung")
     save_with_enter(qtbot, tasks, form.view.title_edit)
     assert "ist nicht gültig" in form.view.message.text()
@@ -360,3 +362,32 @@ def test_an_unknown_pass_is_said_in_german(
     assert panel.message.text()
     assert "Traceback" not in panel.message.text()
     assert panel.model.rowCount() == 0
+
+
+def test_enter_on_the_untouched_form_saves_nothing_and_asks_for_the_kind(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+) -> None:
+    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    view = form.view
+    qtbot.keyClick(view.offer_picker.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not tasks.busy)  # a save would run on the worker
+    assert list_entries(office_ctx, issued.pass_number).entries == []
+    assert view.kind_combo.currentIndex() == -1  # no kind is proposed
+    assert form.isVisible()
+    assert view.message.text() == "Art: bitte die Art des Eintrags wählen."
+    assert view.kind_combo.hasFocus()
+    # Typing the kind's first letters chooses it; Enter then saves.
+    qtbot.keyClicks(view.kind_combo, "Bera")
+    assert view.kind_combo.currentData() == "beratung"
+    save_with_enter(qtbot, tasks, view.kind_combo)
+    [entry] = list_entries(office_ctx, issued.pass_number).entries
+    assert entry.kind == "beratung"
+
+
+def test_esc_on_the_untouched_form_closes_it_without_saving(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+) -> None:
+    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    qtbot.keyClick(form.view.offer_picker.search_field, Qt.Key.Key_Escape)
+    assert not form.isVisible()
+    assert list_entries(office_ctx, issued.pass_number).entries == []

@@ -132,6 +132,9 @@ class EntryFormView(QWidget):
         self.kind_combo = self._combo(self.tr("Art des Eintrags"))
         for slug, kind in entry_kind_labels().items():
             self.kind_combo.addItem(label_text(kind), slug)
+        # No kind proposed: Enter on the untouched form must not log a "Sprachkurs".
+        self.kind_combo.setPlaceholderText(self.tr("– bitte wählen –"))
+        self.kind_combo.setCurrentIndex(-1)
         self.start_edit = self._line(self.tr("Beginn oder Tag"), DATE_PLACEHOLDER)
         self.end_edit = self._line(self.tr("Ende (freiwillig)"), DATE_PLACEHOLDER)
         self.status_combo = self._combo(self.tr("Status"))
@@ -341,8 +344,17 @@ class EntryForm(QDialog):
 
     # --- reading the form --------------------------------------------------------------
 
-    def _kind(self) -> EntryKind:
-        return EntryKind(self.view.kind_combo.currentData())
+    def _kind(self) -> EntryKind | None:
+        slug = self.view.kind_combo.currentData()
+        return EntryKind(slug) if slug else None
+
+    def _chosen_kind(self) -> EntryKind:
+        kind = self._kind()
+        if kind is None:
+            raise FormError(
+                self.tr("Art: bitte die Art des Eintrags wählen."), self.view.kind_combo
+            )
+        return kind
 
     def entry_input(self) -> EntryInput:
         """The entry as typed; :class:`FormError` names the field to fix."""
@@ -355,11 +367,12 @@ class EntryForm(QDialog):
                 ),
                 view.offer_picker.search_field,
             )
+        kind = self._chosen_kind()
         offer = view.offer_picker.selected_offer()
         status = view.status_combo.currentData()
         level = view.level_combo.currentData() if view.level_combo.isEnabled() else None
         return EntryInput(
-            kind=self._kind(),
+            kind=kind,
             start_date=self._start_date(),
             end_date=self._date(view.end_edit, self.tr("Ende")),
             status=EntryStatus(status) if status else None,

@@ -261,6 +261,10 @@
         <translation>Correcting: {entry}. The earlier entry stays visible in the history, marked “corrected”.</translation>
     </message>
     <message>
+        <source>Art: bitte die Art des Eintrags wählen.</source>
+        <translation>Type: please choose the type of entry.</translation>
+    </message>
+    <message>
         <source>Angebot: bitte einen Treffer mit ↓/↑ und Enter übernehmen oder das Feld leeren (dann Titel und Anbieter von Hand).</source>
         <translation>Offer: please pick a match with ↓/↑ and Enter, or clear the field (then type title and provider).</translation>
     </message>
@@ -286,6 +290,10 @@
     <message>
         <source>Art des Eintrags</source>
         <translation>Type of entry</translation>
+    </message>
+    <message>
+        <source>– bitte wählen –</source>
+        <translation>– please choose –</translation>
     </message>
     <message>
         <source>Beginn oder Tag</source>
