@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.entries import Action, CefrLevel, EntryKind, EntryStatus
@@ -20,9 +20,11 @@ from passapp.ui.entry_panel import EntryPanel
 from passapp.ui.entry_table import EntryTableModel
 from passapp.ui.tasks import TaskRunner
 from tests.services.helpers import register
+from tests.ui.mnemonics import mnemonics
 
 WAIT_MS = 10_000
 CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -391,3 +393,20 @@ def test_esc_on_the_untouched_form_closes_it_without_saving(
     qtbot.keyClick(form.view.offer_picker.search_field, Qt.Key.Key_Escape)
     assert not form.isVisible()
     assert list_entries(office_ctx, issued.pass_number).entries == []
+
+
+def test_every_alt_letter_of_the_entry_form_moves_the_focus_to_its_field(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+) -> None:
+    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    found = mnemonics(form)
+    letters = [letter for letter, _target, _text in found]
+    assert len(letters) >= 8
+    assert len(set(letters)) == len(letters), letters
+    missed = []
+    for letter, target, text in found:
+        form.view.save_button.setFocus()
+        qtbot.keyClick(form.view.save_button, getattr(Qt.Key, f"Key_{letter}"), ALT)
+        if QApplication.focusWidget() is not target:
+            missed.append(f"Alt+{letter} ({text})")
+    assert missed == []

@@ -33,8 +33,10 @@ from passapp.ui.person_form_view import DuplicateTableModel
 from passapp.ui.tasks import TaskRunner
 from tests.services.helpers import count, register
 from tests.support.keyboard import Keyboard
+from tests.ui.mnemonics import mnemonics
 
 WAIT_MS = 10_000
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
@@ -445,3 +447,26 @@ def test_tab_order_runs_in_the_order_a_clerk_fills_the_form(
     assert reached == expected
     for widget in expected:
         assert widget.accessibleName(), widget
+
+
+def test_every_alt_letter_of_the_form_moves_the_focus_to_its_field(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    form = new_form(qtbot, office_ctx, tasks)
+    found = mnemonics(form)
+    letters = [letter for letter, _target, _text in found]
+    assert len(letters) >= 12  # the labels of the form, not an empty search
+    assert len(set(letters)) == len(letters), letters  # each letter once: no cycling
+    assert "E" not in letters  # Alt+E ticks the consent (a shortcut of the form)
+    missed = []
+    for letter, target, text in found:
+        form.view.contact_edit.setFocus()  # from a field that is none of the targets
+        qtbot.waitUntil(form.view.contact_edit.hasFocus)
+        if target is form.view.contact_edit:
+            form.view.family_edit.setFocus()
+            qtbot.waitUntil(form.view.family_edit.hasFocus)
+        qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{letter}"), ALT)
+        if QApplication.focusWidget() is not target:
+            missed.append(f"Alt+{letter} ({text})")
+    assert missed == []
+    assert count(office_ctx, Person) == 0
