@@ -241,7 +241,8 @@ def test_an_entry_on_a_scanned_qr_is_stored_on_the_pass(
 
     form = panel.new_entry()
     assert form is not None
-    assert form.view.subject.text() == "Pass: gescannter Pass (QR-Code)"
+    # The scanned pass is named by its number and holder, as for a typed number.
+    assert form.view.holder.text() == f"Inhaber:in: Ahmadi, Zahra · Pass {issued.pass_number}"
     form.view.kind_combo.setCurrentIndex(form.view.kind_combo.findData("beratung"))
     form.view.title_edit.setText("Erstberatung")
     save_with_enter(qtbot, tasks, form.view.title_edit)

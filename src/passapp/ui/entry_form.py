@@ -39,8 +39,8 @@ from passapp.services.entries import EntryInput, EntryView, add_entry
 from passapp.services.errors import ServiceError
 from passapp.services.offers import OfferView, list_offers
 from passapp.services.reference import entry_kind_labels, entry_status_labels
-from passapp.services.verification import looks_like_qr
 from passapp.ui.entry_table import entry_summary, german_day
+from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.i18n import label_text
 from passapp.ui.offer_picker import OfferPicker
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, button, button_row, heading, label
@@ -104,13 +104,6 @@ def save_on_worker(
     )
 
 
-def pass_words(pass_reference: str) -> str:
-    """How the dialog names the pass: its number, or "gescannter Pass" for a QR text."""
-    if looks_like_qr(pass_reference):
-        return QCoreApplication.translate("entry_form", "gescannter Pass (QR-Code)")
-    return pass_reference.strip()
-
-
 def offers_for(ctx: ServiceContext, earlier: EntryView | None) -> list[OfferView]:
     """The active catalogue; for a correction also the earlier entry's offer where the
     district has since withdrawn it, so correcting a date does not silently drop it."""
@@ -127,6 +120,7 @@ class EntryFormView(QWidget):
     def __init__(self, offers: list[OfferView], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = heading()
+        self.holder = label(accessible_name=self.tr("Pass und Inhaber:in"), style=HOLDER_STYLE)
         self.subject = label(accessible_name=self.tr("Worum es geht"))
         self.offer_picker = OfferPicker(offers)
         self.kind_combo = self._combo(self.tr("Art des Eintrags"))
@@ -192,6 +186,7 @@ class EntryFormView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.holder)
         layout.addWidget(self.subject)
         layout.addLayout(fields)
         layout.addWidget(self.message)
@@ -237,10 +232,12 @@ class EntryForm(QDialog):
         self._earlier = earlier
         self._busy = False
         self._filled_from: OfferView | None = None
+        self.holder = pass_holder(ctx, pass_reference)
         self.setAccessibleName(self.tr("Eintrag"))
         self.resize(*DIALOG_SIZE)
         self._offers = offers_for(ctx, earlier)
         self.view = EntryFormView(self._offers)
+        self.view.holder.setText(self.holder.line())
         QVBoxLayout(self).addWidget(self.view)
         self._connect()
         if earlier is None:
@@ -285,16 +282,14 @@ class EntryForm(QDialog):
     # --- filling the form --------------------------------------------------------------
 
     def _start_new(self) -> None:
-        self.setWindowTitle(self.tr("Neuer Eintrag"))
+        self.setWindowTitle(self.holder.title(self.tr("Neuer Eintrag")))
         self.view.heading.setText(self.tr("Neuer Eintrag"))
-        self.view.subject.setText(
-            self.tr("Pass: {reference}").format(reference=pass_words(self._reference))
-        )
+        self.view.subject.setVisible(False)  # the holder line names the pass
         self.view.start_edit.setText(german_day(self._ctx.today()))
 
     def _start_correction(self, earlier: EntryView) -> None:
         view = self.view
-        self.setWindowTitle(self.tr("Eintrag korrigieren"))
+        self.setWindowTitle(self.holder.title(self.tr("Eintrag korrigieren")))
         view.heading.setText(self.tr("Eintrag korrigieren"))
         titles = {offer.slug: offer.title for offer in self._offers}
         view.subject.setText(
@@ -465,10 +460,14 @@ class CancelEntryDialog(QDialog):
         self._reference = pass_reference
         self._entry = entry
         self._busy = False
-        self.setWindowTitle(self.tr("Eintrag stornieren"))
+        self.holder = pass_holder(ctx, pass_reference)
+        self.setWindowTitle(self.holder.title(self.tr("Eintrag stornieren")))
         self.setAccessibleName(self.tr("Eintrag stornieren"))
         self.resize(620, 230)
         self.heading = heading(self.tr("Diesen Eintrag stornieren?"))
+        self.holder_line = label(
+            self.holder.line(), self.tr("Pass und Inhaber:in"), style=HOLDER_STYLE
+        )
         self.subject = label(entry_summary(entry, offer_titles), self.tr("Eintrag"))
         self.subject.setStyleSheet("font-weight: bold;")
         self.explanation = label(
@@ -491,7 +490,13 @@ class CancelEntryDialog(QDialog):
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.subject, self.explanation, self.message):
+        for widget in (
+            self.heading,
+            self.holder_line,
+            self.subject,
+            self.explanation,
+            self.message,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addLayout(button_row(self.confirm_button, self.cancel_button))

@@ -38,6 +38,7 @@ from passapp.services.setup import SetupState, setup_state
 from passapp.services.verification import looks_like_qr
 from passapp.services.views import PersonSummary
 from passapp.ui import i18n
+from passapp.ui.elide import elided
 from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.person_form import PersonForm
 from passapp.ui.person_panel import PersonPanel
@@ -239,10 +240,12 @@ class MainWindow(QMainWindow):
         self.message.setStyleSheet("")
         self.message.setText(
             self.tr("{name} erfasst.").format(
-                name=" ".join(
-                    p
-                    for p in (registration.person.given_names, registration.person.family_names)
-                    if p
+                name=elided(
+                    " ".join(
+                        p
+                        for p in (registration.person.given_names, registration.person.family_names)
+                        if p
+                    )
                 )
             )
         )

@@ -28,6 +28,7 @@ from passapp.services.context import ServiceContext
 from passapp.services.errors import ServiceError
 from passapp.services.offices import current_office
 from passapp.services.overview import PersonOverview, person_overview
+from passapp.ui.elide import ElidedLabel
 from passapp.ui.entry_panel import EntryPanel
 from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
 from passapp.ui.person_form import PersonForm
@@ -50,7 +51,8 @@ class PersonPanel(QWidget):
         office = current_office(ctx)
         self._office_code = office.code if office else None
 
-        self.title = QLabel()
+        # A long name is shortened to the panel's width (whole in the tooltip).
+        self.title = ElidedLabel()
         self.title.setObjectName("personTitle")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setAccessibleName(self.tr("Person"))

@@ -12,6 +12,10 @@
         <translation>Cancel this entry?</translation>
     </message>
     <message>
+        <source>Pass und Inhaber:in</source>
+        <translation>Pass and holder</translation>
+    </message>
+    <message>
         <source>Eintrag</source>
         <translation>Entry</translation>
     </message>
@@ -249,10 +253,6 @@
         <translation>New entry</translation>
     </message>
     <message>
-        <source>Pass: {reference}</source>
-        <translation>Pass: {reference}</translation>
-    </message>
-    <message>
         <source>Eintrag korrigieren</source>
         <translation>Correct entry</translation>
     </message>
@@ -396,6 +396,10 @@
         <translation>&amp;Level:</translation>
     </message>
     <message>
+        <source>Pass und Inhaber:in</source>
+        <translation>Pass and holder</translation>
+    </message>
+    <message>
         <source>Er&amp;gebnis:</source>
         <translation>&amp;Result:</translation>
     </message>
@@ -482,6 +486,10 @@
         <translation>Entry sheet for pass {number}</translation>
     </message>
     <message>
+        <source>Pass und Inhaber:in</source>
+        <translation>Pass and holder</translation>
+    </message>
+    <message>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
@@ -498,8 +506,8 @@
         <translation>Esc close</translation>
     </message>
     <message>
-        <source>Stand {day} · wird beim Schließen verworfen; zum Aufheben „Als PDF speichern …“ wählen</source>
-        <translation>As of {day} · discarded on closing; to keep it, choose “Save as PDF …”</translation>
+        <source>{holder} · Stand {day} · wird beim Schließen verworfen; zum Aufheben „Als PDF speichern …“ wählen</source>
+        <translation>{holder} · as of {day} · discarded on closing; to keep it, choose “Save as PDF …”</translation>
     </message>
     <message>
         <source>Eintragsblatt wird erstellt …</source>
@@ -2001,6 +2009,10 @@
         <translation>The holder is not stored here.</translation>
     </message>
     <message>
+        <source>Ersatzkarte ausstellen – {name}</source>
+        <translation>Issue replacement card – {name}</translation>
+    </message>
+    <message>
         <source>Inhaber:in: {name}, geboren {birth}</source>
         <translation>Holder: {name}, born {birth}</translation>
     </message>
@@ -2563,10 +2575,6 @@ Now take the USB stick to the district office.</translation>
         <source>Unerwarteter Fehler ({error}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
         <translation>Unexpected error ({error}). Please tell IT support; the details are in the log.</translation>
     </message>
-    <message>
-        <source>gescannter Pass (QR-Code)</source>
-        <translation>scanned pass (QR code)</translation>
-    </message>
 </context>
 <context>
     <name>entry_table</name>
@@ -2577,6 +2585,21 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>{day}, {time} Uhr</source>
         <translation>{day}, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>holder</name>
+    <message>
+        <source>gescannter Pass (QR-Code)</source>
+        <translation>scanned pass (QR code)</translation>
+    </message>
+    <message>
+        <source>Pass {number} · Inhaber:in hier nicht gespeichert</source>
+        <translation>Pass {number} · holder not stored here</translation>
+    </message>
+    <message>
+        <source>Inhaber:in: {name} · Pass {number}</source>
+        <translation>Holder: {name} · Pass {number}</translation>
     </message>
 </context>
 <context>
