@@ -43,6 +43,7 @@ from passapp.ui.entry_table import entry_summary, german_day
 from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.i18n import label_text
 from passapp.ui.offer_picker import OfferPicker
+from passapp.ui.screen import ScrollingPane, fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, button, button_row, heading, label
 from passapp.ui.tasks import TaskRunner
 
@@ -188,9 +189,9 @@ class EntryFormView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.holder)
         layout.addWidget(self.subject)
-        layout.addLayout(fields)
+        # The fields scroll on a low screen (150 % scaling); the buttons stay in sight.
+        layout.addWidget(ScrollingPane(fields), 1)
         layout.addWidget(self.message)
-        layout.addStretch(1)
         layout.addLayout(button_row(self.save_button, self.cancel_button))
         layout.addWidget(hint)
         chain = (
@@ -234,7 +235,7 @@ class EntryForm(QDialog):
         self._filled_from: OfferView | None = None
         self.holder = pass_holder(ctx, pass_reference)
         self.setAccessibleName(self.tr("Eintrag"))
-        self.resize(*DIALOG_SIZE)
+        fit_to_screen(self, *DIALOG_SIZE)
         self._offers = offers_for(ctx, earlier)
         self.view = EntryFormView(self._offers)
         self.view.holder.setText(self.holder.line())
@@ -463,7 +464,7 @@ class CancelEntryDialog(QDialog):
         self.holder = pass_holder(ctx, pass_reference)
         self.setWindowTitle(self.holder.title(self.tr("Eintrag stornieren")))
         self.setAccessibleName(self.tr("Eintrag stornieren"))
-        self.resize(620, 230)
+        fit_to_screen(self, 620, 230)
         self.heading = heading(self.tr("Diesen Eintrag stornieren?"))
         self.holder_line = label(
             self.holder.line(), self.tr("Pass und Inhaber:in"), style=HOLDER_STYLE

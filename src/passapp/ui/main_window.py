@@ -43,6 +43,7 @@ from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.person_form import PersonForm
 from passapp.ui.person_panel import PersonPanel
 from passapp.ui.person_table import PersonTableModel
+from passapp.ui.screen import fit_to_screen
 from passapp.ui.setup_wizard import (
     INSTALL_PACKAGE_SHORTCUT,
     EnrolmentBanner,
@@ -68,8 +69,8 @@ class MainWindow(QMainWindow):
         self.setup_wizard: SetupWizard | None = None
         self.person_form: PersonForm | None = None
         self.setWindowTitle(self.tr("Bildungs- und Beratungspass – Landkreis Dachau"))
-        # Fits a 1366×768 counter screen with the task bar; Qt scales it on high-DPI ones.
-        self.resize(1280, 700)
+        # As large as a 1366×768 counter screen allows, at 100 to 150 % scaling (screen.py).
+        fit_to_screen(self, 1280, 700)
 
         self.enrolment_banner = EnrolmentBanner()
         self.enrolment_banner.install_requested.connect(self.open_install_package)
@@ -109,7 +110,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_field)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.hint)
         central = QWidget()
         central.setLayout(layout)
         self.setCentralWidget(central)
@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         office = current_office(ctx)
         where = f"{office.code} – {office.name}" if office else self.tr("keine Dienststelle")
         self.statusBar().showMessage(self.tr("Dienststelle: {office}").format(office=where))
+        # In the status bar rather than a line of its own: at 150 % scaling every line counts.
+        self.statusBar().addPermanentWidget(self.hint)
         self.show_setup_state(setup_state(ctx))
         self.focus_search()
 

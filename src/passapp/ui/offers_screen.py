@@ -44,6 +44,7 @@ from passapp.services.offers import (
 from passapp.services.progress import Progress
 from passapp.ui.offer_form import OfferForm
 from passapp.ui.offer_table import OfferTableModel
+from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, button, heading, label
 from passapp.ui.tasks import Task, TaskRunner
 
@@ -195,7 +196,7 @@ class OffersScreen(QDialog):
         self.form: OfferForm | None = None
         self.setWindowTitle(self.tr("Angebotskatalog"))
         self.setAccessibleName(self.tr("Angebotskatalog"))
-        self.resize(980, 640)  # fits a 1366×768 screen with the taskbar and the frame
+        fit_to_screen(self, 980, 640)
         self.view = OffersScreenView(self.district, municipality_names(ctx), self)
         layout = QVBoxLayout()
         layout.addWidget(self.view)

@@ -57,6 +57,7 @@ from passapp.ui.elide import TITLE_CHARS, ElidedLabel, elided
 from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.pdf_preview import PdfPreview
 from passapp.ui.pdf_print import PrintError, print_pdf
+from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import (
     ERROR_STYLE,
     HINT_STYLE,
@@ -397,7 +398,7 @@ class PdfTaskDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._busy = False
-        self.resize(DIALOG_WIDTH, DIALOG_HEIGHT)
+        fit_to_screen(self, DIALOG_WIDTH, DIALOG_HEIGHT)
         self.print_step = PrintStep()
         self.pages = QStackedWidget()
         QVBoxLayout(self).addWidget(self.pages)

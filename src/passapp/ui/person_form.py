@@ -41,6 +41,7 @@ from passapp.services.people import (
 from passapp.services.progress import Progress
 from passapp.services.views import PersonSummary, PersonView
 from passapp.ui.person_form_view import PersonFormView, say
+from passapp.ui.screen import fit_to_screen
 from passapp.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -109,8 +110,7 @@ class PersonForm(QDialog):
         self._loaded: PersonInput | None = None
         self._languages = languages()
         self.setAccessibleName(self.tr("Person erfassen"))
-        # Fits a 1366×768 screen with the taskbar and the window frame.
-        self.resize(980, 660)
+        fit_to_screen(self, 980, 660)  # at 150 % scaling the fields scroll
         self.view = PersonFormView(nationalities(), self._languages)
         layout = QVBoxLayout()
         layout.setContentsMargins(8, 8, 8, 8)

@@ -92,6 +92,7 @@ class PersonPanel(QWidget):
         facts = QFormLayout()
         facts.addRow(self.facts)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the main window's margins are enough
         layout.addWidget(self.title)
         layout.addLayout(facts)
         layout.addWidget(self.eligibility)
