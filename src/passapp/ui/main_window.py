@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,7 +39,7 @@ from passapp.services.setup import SetupState, setup_state
 from passapp.services.verification import looks_like_qr
 from passapp.services.views import PersonSummary
 from passapp.ui import i18n
-from passapp.ui.elide import elided
+from passapp.ui.elide import ElidedLabel, elided
 from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.person_form import PersonForm
 from passapp.ui.person_panel import PersonPanel
@@ -87,12 +88,13 @@ class MainWindow(QMainWindow):
         self.table = self._results_table()
         self.person_panel = PersonPanel(ctx, self.tasks)
         self.person_panel.task_done.connect(self.return_to_search)
-        self.hint = QLabel(
+        self.hint = ElidedLabel(
             self.tr(
                 "Strg+F Suche · Strg+N neue Person · ↓ in die Trefferliste · "
                 "Esc Suche leeren · Strg+Umschalt+D Datenaustausch"
             )
         )
+        self.hint.setAccessibleName(self.tr("Tastenkürzel"))
         self.hint.setStyleSheet("color: #555;")
 
         left = QWidget()
@@ -126,9 +128,13 @@ class MainWindow(QMainWindow):
 
         office = current_office(ctx)
         where = f"{office.code} – {office.name}" if office else self.tr("keine Dienststelle")
-        self.statusBar().showMessage(self.tr("Dienststelle: {office}").format(office=where))
-        # In the status bar rather than a line of its own: at 150 % scaling every line counts.
-        self.statusBar().addPermanentWidget(self.hint)
+        self.office_label = ElidedLabel(self.tr("Dienststelle: {office}").format(office=where))
+        self.office_label.setAccessibleName(self.tr("Dienststelle"))
+        # The office whole; the key hint, in the status bar rather than on a line of its own
+        # (at 150 % scaling every line counts), gives way and is shortened with "…".
+        self.office_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.office_label)
+        self.statusBar().addWidget(self.hint, 1)
         self.show_setup_state(setup_state(ctx))
         self.focus_search()
 
@@ -139,7 +145,13 @@ class MainWindow(QMainWindow):
         table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        columns = table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Date and pass number keep their width; the names share the rest, shortened with
+        # "…" where the list is narrow (whole in the tooltip).
+        for column in (PersonTableModel.BIRTH, PersonTableModel.PASS):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().setVisible(False)
         table.selectionModel().selectionChanged.connect(self._on_row_chosen)
         return table

@@ -85,6 +85,7 @@ class PersonPanel(QWidget):
             )
         )
         self.hint.setStyleSheet("color: #555;")
+        self.hint.setWordWrap(True)  # one line would keep the hit list narrow at 150 %
 
         self.entries = EntryPanel(ctx, tasks, self)
         self.entries.entries_changed.connect(self.task_done)

@@ -762,12 +762,20 @@
         <translation>Ctrl+F search · Ctrl+N new person · ↓ to the results · Esc clear the search · Ctrl+Shift+D data exchange</translation>
     </message>
     <message>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
         <source>keine Dienststelle</source>
         <translation>no office</translation>
     </message>
     <message>
         <source>Dienststelle: {office}</source>
         <translation>Office: {office}</translation>
+    </message>
+    <message>
+        <source>Dienststelle</source>
+        <translation>Office</translation>
     </message>
     <message>
         <source>Suchergebnisse</source>
