@@ -78,7 +78,9 @@ class OffersScreenView(QWidget):
         self.details.setAccessibleName(self.tr("Einzelheiten zum gewählten Angebot"))
         self.details.setOpenLinks(False)
         self.details.setTabChangesFocus(True)
-        self.details.setFixedHeight(DETAILS_HEIGHT)
+        # Full height where there is room; on a low screen (150 %) it shares with the list.
+        self.details.setMaximumHeight(DETAILS_HEIGHT)
+        self.details.setMinimumHeight(DETAILS_HEIGHT // 2)
         self.message = label(accessible_name=self.tr("Meldung"))
         self.new_button = button(self.tr("Neues Angebot …"), self.tr("Neues Angebot"), "Ctrl+N")
         self.edit_button = button(self.tr("Bearbeiten …"), self.tr("Angebot bearbeiten"), "Ctrl+B")
@@ -133,10 +135,10 @@ class OffersScreenView(QWidget):
         above: tuple[QWidget, ...] = (self.heading, self.role_note, self.filter_field)
         for widget in above:
             layout.addWidget(widget)
-        layout.addWidget(self.table, 1)
-        below: tuple[QWidget, ...] = (self.count_label, self.details, self.message)
-        for widget in below:
-            layout.addWidget(widget)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.message)
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
         self.setLayout(layout)
