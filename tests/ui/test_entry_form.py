@@ -411,3 +411,25 @@ def test_every_alt_letter_of_the_entry_form_moves_the_focus_to_its_field(
         if QApplication.focusWidget() is not target:
             missed.append(f"Alt+{letter} ({text})")
     assert missed == []
+
+
+def test_enter_on_an_untouched_correction_saves_nothing(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+) -> None:
+    earlier = add_entry(
+        office_ctx,
+        issued.pass_number,
+        EntryInput(EntryKind.SPRACHKURS, dt.date(2026, 11, 2), title="Deutsch A1 – Abendkurs"),
+    )
+    form = EntryForm.for_correction(office_ctx, tasks, issued.pass_number, earlier)
+    shown(qtbot, form)
+    qtbot.keyClick(form.view.start_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert [e.id for e in list_entries(office_ctx, issued.pass_number).entries] == [earlier.id]
+    assert form.isVisible()
+    assert form.view.message.text() == "Nichts geändert: bitte korrigieren oder mit Esc schließen."
+    # A real correction is saved.
+    form.view.start_edit.setText("03.11.2026")
+    save_with_enter(qtbot, tasks, form.view.start_edit)
+    log = list_entries(office_ctx, issued.pass_number).entries
+    assert sorted(e.date for e in log) == [dt.date(2026, 11, 2), dt.date(2026, 11, 3)]

@@ -105,6 +105,37 @@ def save_on_worker(
     )
 
 
+def unchanged(data: EntryInput, earlier: EntryView) -> bool:
+    """Whether a correction says the same as the entry it corrects."""
+
+    def value(member: object) -> object:
+        return getattr(member, "value", member)
+
+    typed = (
+        data.kind.value,
+        data.start_date,
+        data.end_date,
+        value(data.status),
+        data.title,
+        data.provider,
+        data.offer_slug,
+        value(data.level),
+        data.result,
+    )
+    stored = (
+        earlier.kind,
+        earlier.date,
+        earlier.end_date,
+        earlier.status,
+        earlier.title,
+        earlier.provider,
+        earlier.offer,
+        earlier.level,
+        earlier.result,
+    )
+    return typed == stored
+
+
 def offers_for(ctx: ServiceContext, earlier: EntryView | None) -> list[OfferView]:
     """The active catalogue; for a correction also the earlier entry's offer where the
     district has since withdrawn it, so correcting a date does not silently drop it."""
@@ -411,6 +442,10 @@ class EntryForm(QDialog):
         except FormError as error:
             self._say(error.message_de)
             error.field.setFocus()
+            return
+        if self._earlier is not None and unchanged(data, self._earlier):
+            # A correction that changes nothing would only clutter the pass's history.
+            self._say(self.tr("Nichts geändert: bitte korrigieren oder mit Esc schließen."))
             return
         self._set_busy(True)
         self._say("")

@@ -273,6 +273,10 @@
         <translation>Start</translation>
     </message>
     <message>
+        <source>Nichts geändert: bitte korrigieren oder mit Esc schließen.</source>
+        <translation>Nothing changed: please correct something or close with Esc.</translation>
+    </message>
+    <message>
         <source>Ende</source>
         <translation>End</translation>
     </message>
