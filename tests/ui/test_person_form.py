@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.dates import PartialDate
-from passapp.models.entities import Person
+from passapp.models.entities import AuditEvent, ChangeRecord, Person
 from passapp.services.context import ServiceContext
 from passapp.services.errors import Refused
 from passapp.services.people import (
@@ -470,3 +470,30 @@ def test_every_alt_letter_of_the_form_moves_the_focus_to_its_field(
             missed.append(f"Alt+{letter} ({text})")
     assert missed == []
     assert count(office_ctx, Person) == 0
+
+
+def test_enter_on_the_untouched_edit_form_saves_nothing(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    person_id = register(office_ctx, "Okafor", "Chinedu")
+    changes, events = count(office_ctx, ChangeRecord), count(office_ctx, AuditEvent)
+    form = shown(qtbot, PersonForm.for_edit(office_ctx, tasks, person_id))
+    qtbot.keyClick(form.view.family_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert (count(office_ctx, ChangeRecord), count(office_ctx, AuditEvent)) == (changes, events)
+    assert form.isVisible()
+    assert form.view.message.text() == "Nichts geändert: bitte ändern oder mit Esc schließen."
+    qtbot.keyClick(form.view.family_edit, Qt.Key.Key_Escape)
+    assert not form.isVisible()
+
+
+def test_a_200_character_name_does_not_widen_the_edit_form(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    family = ("Al-" + "Abdulrahman" * 18)[:200]
+    form = PersonForm.for_edit(office_ctx, tasks, register(office_ctx, family, "Mohammed"))
+    qtbot.addWidget(form)
+    assert family not in form.view.heading.text()
+    assert form.view.heading.text().endswith("… bearbeiten")
+    assert form.view.heading.toolTip() == f"{family}, Mohammed"
+    assert form.minimumSizeHint().width() <= 1366 / 1.5

@@ -1490,8 +1490,8 @@
         <translation>Save changes</translation>
     </message>
     <message>
-        <source>{family}, {given} bearbeiten</source>
-        <translation>Edit {family}, {given}</translation>
+        <source>{name} bearbeiten</source>
+        <translation>Edit {name}</translation>
     </message>
     <message>
         <source>Diese Person wurde von {owner} erfasst; nur dort kann sie geändert werden.</source>
@@ -1544,6 +1544,10 @@
     <message>
         <source>Bitte die rot markierten Angaben prüfen.</source>
         <translation>Please check the details marked in red.</translation>
+    </message>
+    <message>
+        <source>Nichts geändert: bitte ändern oder mit Esc schließen.</source>
+        <translation>Nothing changed: please change something or close with Esc.</translation>
     </message>
     <message>
         <source>Unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
