@@ -167,3 +167,11 @@ def test_the_genuine_scan_still_shows_the_holder_with_actions(
     assert window.person_panel.person_id == holder_pass.person_id
     assert window.person_panel.sheet_button.isEnabled()
     assert window.person_panel.entries.new_button.isEnabled()
+
+
+def test_deselecting_the_hit_leaves_nobody_on_the_counter(
+    qtbot: QtBot, window: MainWindow, holder_pass: IssuedPass
+) -> None:
+    show_holder(qtbot, window, holder_pass)
+    window.table.clearSelection()
+    assert_nobody_on_the_counter(qtbot, window)

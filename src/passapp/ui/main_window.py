@@ -265,10 +265,12 @@ class MainWindow(QMainWindow):
         )
         self.show_person(registration.person.id)
 
-    def _on_row_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
+    def _on_row_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
         if rows:
             self.person_panel.show_person(self.results.summary(rows[0].row()).id)
+        else:  # the hit was deselected (Ctrl+click): nobody is chosen any more
+            self.person_panel.clear()
 
     # --- search ---------------------------------------------------------------------------
 
