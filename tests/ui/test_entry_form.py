@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.entries import Action, CefrLevel, EntryKind, EntryStatus
@@ -20,9 +20,11 @@ from passapp.ui.entry_panel import EntryPanel
 from passapp.ui.entry_table import EntryTableModel
 from passapp.ui.tasks import TaskRunner
 from tests.services.helpers import register
+from tests.ui.mnemonics import mnemonics
 
 WAIT_MS = 10_000
 CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -184,6 +186,7 @@ def test_form_errors_are_shown_before_anything_is_saved(
 ) -> None:
     form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
     view = form.view
+    view.kind_combo.setCurrentIndex(view.kind_combo.findData("sprachkurs"))
     view.start_edit.setText("20.11.2026")
     view.end_edit.setText("31.02.2026")
     qtbot.keyClick(view.end_edit, Qt.Key.Key_Return)  # no task: nothing is written
@@ -219,6 +222,7 @@ def test_a_revoked_pass_takes_no_entry(
 ) -> None:
     form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
     revoke_pass(office_ctx, issued.pass_number, "Person ist weggezogen")
+    form.view.kind_combo.setCurrentIndex(form.view.kind_combo.findData("beratung"))
     form.view.title_edit.setText("Erstberatung")
     save_with_enter(qtbot, tasks, form.view.title_edit)
     assert "ist nicht gültig" in form.view.message.text()
@@ -237,7 +241,8 @@ def test_an_entry_on_a_scanned_qr_is_stored_on_the_pass(
 
     form = panel.new_entry()
     assert form is not None
-    assert form.view.subject.text() == "Pass: gescannter Pass (QR-Code)"
+    # The scanned pass is named by its number and holder, as for a typed number.
+    assert form.view.holder.text() == f"Inhaber:in: Ahmadi, Zahra · Pass {issued.pass_number}"
     form.view.kind_combo.setCurrentIndex(form.view.kind_combo.findData("beratung"))
     form.view.title_edit.setText("Erstberatung")
     save_with_enter(qtbot, tasks, form.view.title_edit)
@@ -360,3 +365,71 @@ def test_an_unknown_pass_is_said_in_german(
     assert panel.message.text()
     assert "Traceback" not in panel.message.text()
     assert panel.model.rowCount() == 0
+
+
+def test_enter_on_the_untouched_form_saves_nothing_and_asks_for_the_kind(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+) -> None:
+    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    view = form.view
+    qtbot.keyClick(view.offer_picker.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not tasks.busy)  # a save would run on the worker
+    assert list_entries(office_ctx, issued.pass_number).entries == []
+    assert view.kind_combo.currentIndex() == -1  # no kind is proposed
+    assert form.isVisible()
+    assert view.message.text() == "Art: bitte die Art des Eintrags wählen."
+    assert view.kind_combo.hasFocus()
+    # Typing the kind's first letters chooses it; Enter then saves.
+    qtbot.keyClicks(view.kind_combo, "Bera")
+    assert view.kind_combo.currentData() == "beratung"
+    save_with_enter(qtbot, tasks, view.kind_combo)
+    [entry] = list_entries(office_ctx, issued.pass_number).entries
+    assert entry.kind == "beratung"
+
+
+def test_esc_on_the_untouched_form_closes_it_without_saving(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+) -> None:
+    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    qtbot.keyClick(form.view.offer_picker.search_field, Qt.Key.Key_Escape)
+    assert not form.isVisible()
+    assert list_entries(office_ctx, issued.pass_number).entries == []
+
+
+def test_every_alt_letter_of_the_entry_form_moves_the_focus_to_its_field(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+) -> None:
+    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    found = mnemonics(form)
+    letters = [letter for letter, _target, _text in found]
+    assert len(letters) >= 8
+    assert len(set(letters)) == len(letters), letters
+    missed = []
+    for letter, target, text in found:
+        form.view.save_button.setFocus()
+        qtbot.keyClick(form.view.save_button, getattr(Qt.Key, f"Key_{letter}"), ALT)
+        if QApplication.focusWidget() is not target:
+            missed.append(f"Alt+{letter} ({text})")
+    assert missed == []
+
+
+def test_enter_on_an_untouched_correction_saves_nothing(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+) -> None:
+    earlier = add_entry(
+        office_ctx,
+        issued.pass_number,
+        EntryInput(EntryKind.SPRACHKURS, dt.date(2026, 11, 2), title="Deutsch A1 – Abendkurs"),
+    )
+    form = EntryForm.for_correction(office_ctx, tasks, issued.pass_number, earlier)
+    shown(qtbot, form)
+    qtbot.keyClick(form.view.start_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert [e.id for e in list_entries(office_ctx, issued.pass_number).entries] == [earlier.id]
+    assert form.isVisible()
+    assert form.view.message.text() == "Nichts geändert: bitte korrigieren oder mit Esc schließen."
+    # A real correction is saved.
+    form.view.start_edit.setText("03.11.2026")
+    save_with_enter(qtbot, tasks, form.view.start_edit)
+    log = list_entries(office_ctx, issued.pass_number).entries
+    assert sorted(e.date for e in log) == [dt.date(2026, 11, 2), dt.date(2026, 11, 3)]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.dates import PartialDate
-from passapp.models.entities import Person
+from passapp.models.entities import AuditEvent, ChangeRecord, Person
 from passapp.services.context import ServiceContext
 from passapp.services.errors import Refused
 from passapp.services.people import (
@@ -33,8 +33,10 @@ from passapp.ui.person_form_view import DuplicateTableModel
 from passapp.ui.tasks import TaskRunner
 from tests.services.helpers import count, register
 from tests.support.keyboard import Keyboard
+from tests.ui.mnemonics import mnemonics
 
 WAIT_MS = 10_000
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
@@ -445,3 +447,53 @@ def test_tab_order_runs_in_the_order_a_clerk_fills_the_form(
     assert reached == expected
     for widget in expected:
         assert widget.accessibleName(), widget
+
+
+def test_every_alt_letter_of_the_form_moves_the_focus_to_its_field(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    form = new_form(qtbot, office_ctx, tasks)
+    found = mnemonics(form)
+    letters = [letter for letter, _target, _text in found]
+    assert len(letters) >= 12  # the labels of the form, not an empty search
+    assert len(set(letters)) == len(letters), letters  # each letter once: no cycling
+    assert "E" not in letters  # Alt+E ticks the consent (a shortcut of the form)
+    missed = []
+    for letter, target, text in found:
+        form.view.contact_edit.setFocus()  # from a field that is none of the targets
+        qtbot.waitUntil(form.view.contact_edit.hasFocus)
+        if target is form.view.contact_edit:
+            form.view.family_edit.setFocus()
+            qtbot.waitUntil(form.view.family_edit.hasFocus)
+        qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{letter}"), ALT)
+        if QApplication.focusWidget() is not target:
+            missed.append(f"Alt+{letter} ({text})")
+    assert missed == []
+    assert count(office_ctx, Person) == 0
+
+
+def test_enter_on_the_untouched_edit_form_saves_nothing(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    person_id = register(office_ctx, "Okafor", "Chinedu")
+    changes, events = count(office_ctx, ChangeRecord), count(office_ctx, AuditEvent)
+    form = shown(qtbot, PersonForm.for_edit(office_ctx, tasks, person_id))
+    qtbot.keyClick(form.view.family_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert (count(office_ctx, ChangeRecord), count(office_ctx, AuditEvent)) == (changes, events)
+    assert form.isVisible()
+    assert form.view.message.text() == "Nichts geändert: bitte ändern oder mit Esc schließen."
+    qtbot.keyClick(form.view.family_edit, Qt.Key.Key_Escape)
+    assert not form.isVisible()
+
+
+def test_a_200_character_name_does_not_widen_the_edit_form(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    family = ("Al-" + "Abdulrahman" * 18)[:200]
+    form = PersonForm.for_edit(office_ctx, tasks, register(office_ctx, family, "Mohammed"))
+    qtbot.addWidget(form)
+    assert family not in form.view.heading.text()
+    assert form.view.heading.text().endswith("… bearbeiten")
+    assert form.view.heading.toolTip() == f"{family}, Mohammed"
+    assert form.minimumSizeHint().width() <= 1366 / 1.5

@@ -61,6 +61,9 @@ class CodePicker(QWidget):
         layout.addWidget(self.names)
         self.setLayout(layout)
         self.setFocusProxy(self.edit)
+        # A label's Alt letter focuses its buddy only if the buddy takes focus itself
+        # (issue 9: Alt+S and Alt+P did nothing); the proxy then hands it to the edit.
+        self.setFocusPolicy(self.edit.focusPolicy())
         self._show_names()
 
     # --- what the form reads and sets ------------------------------------------------------

@@ -39,10 +39,11 @@ from passapp.services.entries import EntryInput, EntryView, add_entry
 from passapp.services.errors import ServiceError
 from passapp.services.offers import OfferView, list_offers
 from passapp.services.reference import entry_kind_labels, entry_status_labels
-from passapp.services.verification import looks_like_qr
 from passapp.ui.entry_table import entry_summary, german_day
+from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.i18n import label_text
 from passapp.ui.offer_picker import OfferPicker
+from passapp.ui.screen import ScrollingPane, fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, button, button_row, heading, label
 from passapp.ui.tasks import TaskRunner
 
@@ -104,11 +105,35 @@ def save_on_worker(
     )
 
 
-def pass_words(pass_reference: str) -> str:
-    """How the dialog names the pass: its number, or "gescannter Pass" for a QR text."""
-    if looks_like_qr(pass_reference):
-        return QCoreApplication.translate("entry_form", "gescannter Pass (QR-Code)")
-    return pass_reference.strip()
+def unchanged(data: EntryInput, earlier: EntryView) -> bool:
+    """Whether a correction says the same as the entry it corrects."""
+
+    def value(member: object) -> object:
+        return getattr(member, "value", member)
+
+    typed = (
+        data.kind.value,
+        data.start_date,
+        data.end_date,
+        value(data.status),
+        data.title,
+        data.provider,
+        data.offer_slug,
+        value(data.level),
+        data.result,
+    )
+    stored = (
+        earlier.kind,
+        earlier.date,
+        earlier.end_date,
+        earlier.status,
+        earlier.title,
+        earlier.provider,
+        earlier.offer,
+        earlier.level,
+        earlier.result,
+    )
+    return typed == stored
 
 
 def offers_for(ctx: ServiceContext, earlier: EntryView | None) -> list[OfferView]:
@@ -127,11 +152,15 @@ class EntryFormView(QWidget):
     def __init__(self, offers: list[OfferView], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = heading()
+        self.holder = label(accessible_name=self.tr("Pass und Inhaber:in"), style=HOLDER_STYLE)
         self.subject = label(accessible_name=self.tr("Worum es geht"))
         self.offer_picker = OfferPicker(offers)
         self.kind_combo = self._combo(self.tr("Art des Eintrags"))
         for slug, kind in entry_kind_labels().items():
             self.kind_combo.addItem(label_text(kind), slug)
+        # No kind proposed: Enter on the untouched form must not log a "Sprachkurs".
+        self.kind_combo.setPlaceholderText(self.tr("– bitte wählen –"))
+        self.kind_combo.setCurrentIndex(-1)
         self.start_edit = self._line(self.tr("Beginn oder Tag"), DATE_PLACEHOLDER)
         self.end_edit = self._line(self.tr("Ende (freiwillig)"), DATE_PLACEHOLDER)
         self.status_combo = self._combo(self.tr("Status"))
@@ -189,10 +218,11 @@ class EntryFormView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.holder)
         layout.addWidget(self.subject)
-        layout.addLayout(fields)
+        # The fields scroll on a low screen (150 % scaling); the buttons stay in sight.
+        layout.addWidget(ScrollingPane(fields), 1)
         layout.addWidget(self.message)
-        layout.addStretch(1)
         layout.addLayout(button_row(self.save_button, self.cancel_button))
         layout.addWidget(hint)
         chain = (
@@ -234,10 +264,12 @@ class EntryForm(QDialog):
         self._earlier = earlier
         self._busy = False
         self._filled_from: OfferView | None = None
+        self.holder = pass_holder(ctx, pass_reference)
         self.setAccessibleName(self.tr("Eintrag"))
-        self.resize(*DIALOG_SIZE)
+        fit_to_screen(self, *DIALOG_SIZE)
         self._offers = offers_for(ctx, earlier)
         self.view = EntryFormView(self._offers)
+        self.view.holder.setText(self.holder.line())
         QVBoxLayout(self).addWidget(self.view)
         self._connect()
         if earlier is None:
@@ -282,16 +314,14 @@ class EntryForm(QDialog):
     # --- filling the form --------------------------------------------------------------
 
     def _start_new(self) -> None:
-        self.setWindowTitle(self.tr("Neuer Eintrag"))
+        self.setWindowTitle(self.holder.title(self.tr("Neuer Eintrag")))
         self.view.heading.setText(self.tr("Neuer Eintrag"))
-        self.view.subject.setText(
-            self.tr("Pass: {reference}").format(reference=pass_words(self._reference))
-        )
+        self.view.subject.setVisible(False)  # the holder line names the pass
         self.view.start_edit.setText(german_day(self._ctx.today()))
 
     def _start_correction(self, earlier: EntryView) -> None:
         view = self.view
-        self.setWindowTitle(self.tr("Eintrag korrigieren"))
+        self.setWindowTitle(self.holder.title(self.tr("Eintrag korrigieren")))
         view.heading.setText(self.tr("Eintrag korrigieren"))
         titles = {offer.slug: offer.title for offer in self._offers}
         view.subject.setText(
@@ -341,8 +371,17 @@ class EntryForm(QDialog):
 
     # --- reading the form --------------------------------------------------------------
 
-    def _kind(self) -> EntryKind:
-        return EntryKind(self.view.kind_combo.currentData())
+    def _kind(self) -> EntryKind | None:
+        slug = self.view.kind_combo.currentData()
+        return EntryKind(slug) if slug else None
+
+    def _chosen_kind(self) -> EntryKind:
+        kind = self._kind()
+        if kind is None:
+            raise FormError(
+                self.tr("Art: bitte die Art des Eintrags wählen."), self.view.kind_combo
+            )
+        return kind
 
     def entry_input(self) -> EntryInput:
         """The entry as typed; :class:`FormError` names the field to fix."""
@@ -355,11 +394,12 @@ class EntryForm(QDialog):
                 ),
                 view.offer_picker.search_field,
             )
+        kind = self._chosen_kind()
         offer = view.offer_picker.selected_offer()
         status = view.status_combo.currentData()
         level = view.level_combo.currentData() if view.level_combo.isEnabled() else None
         return EntryInput(
-            kind=self._kind(),
+            kind=kind,
             start_date=self._start_date(),
             end_date=self._date(view.end_edit, self.tr("Ende")),
             status=EntryStatus(status) if status else None,
@@ -402,6 +442,10 @@ class EntryForm(QDialog):
         except FormError as error:
             self._say(error.message_de)
             error.field.setFocus()
+            return
+        if self._earlier is not None and unchanged(data, self._earlier):
+            # A correction that changes nothing would only clutter the pass's history.
+            self._say(self.tr("Nichts geändert: bitte korrigieren oder mit Esc schließen."))
             return
         self._set_busy(True)
         self._say("")
@@ -452,10 +496,14 @@ class CancelEntryDialog(QDialog):
         self._reference = pass_reference
         self._entry = entry
         self._busy = False
-        self.setWindowTitle(self.tr("Eintrag stornieren"))
+        self.holder = pass_holder(ctx, pass_reference)
+        self.setWindowTitle(self.holder.title(self.tr("Eintrag stornieren")))
         self.setAccessibleName(self.tr("Eintrag stornieren"))
-        self.resize(620, 230)
+        fit_to_screen(self, 620, 230)
         self.heading = heading(self.tr("Diesen Eintrag stornieren?"))
+        self.holder_line = label(
+            self.holder.line(), self.tr("Pass und Inhaber:in"), style=HOLDER_STYLE
+        )
         self.subject = label(entry_summary(entry, offer_titles), self.tr("Eintrag"))
         self.subject.setStyleSheet("font-weight: bold;")
         self.explanation = label(
@@ -478,7 +526,13 @@ class CancelEntryDialog(QDialog):
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.subject, self.explanation, self.message):
+        for widget in (
+            self.heading,
+            self.holder_line,
+            self.subject,
+            self.explanation,
+            self.message,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addLayout(button_row(self.confirm_button, self.cancel_button))

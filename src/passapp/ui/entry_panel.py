@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -98,6 +98,7 @@ class EntryPanel(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         columns = table.horizontalHeader()
+        columns.setTextElideMode(Qt.TextElideMode.ElideRight)  # narrow at 150 % scaling
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (EntryTableModel.TITLE, EntryTableModel.PROVIDER, EntryTableModel.NOTE):
             columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,10 +39,12 @@ from passapp.services.setup import SetupState, setup_state
 from passapp.services.verification import looks_like_qr
 from passapp.services.views import PersonSummary
 from passapp.ui import i18n
+from passapp.ui.elide import ElidedLabel, elided
 from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.person_form import PersonForm
 from passapp.ui.person_panel import PersonPanel
 from passapp.ui.person_table import PersonTableModel
+from passapp.ui.screen import fit_to_screen
 from passapp.ui.setup_wizard import (
     INSTALL_PACKAGE_SHORTCUT,
     EnrolmentBanner,
@@ -67,8 +70,8 @@ class MainWindow(QMainWindow):
         self.setup_wizard: SetupWizard | None = None
         self.person_form: PersonForm | None = None
         self.setWindowTitle(self.tr("Bildungs- und Beratungspass – Landkreis Dachau"))
-        # Fits a 1366×768 counter screen with the task bar; Qt scales it on high-DPI ones.
-        self.resize(1280, 700)
+        # As large as a 1366×768 counter screen allows, at 100 to 150 % scaling (screen.py).
+        fit_to_screen(self, 1280, 700)
 
         self.enrolment_banner = EnrolmentBanner()
         self.enrolment_banner.install_requested.connect(self.open_install_package)
@@ -85,12 +88,13 @@ class MainWindow(QMainWindow):
         self.table = self._results_table()
         self.person_panel = PersonPanel(ctx, self.tasks)
         self.person_panel.task_done.connect(self.return_to_search)
-        self.hint = QLabel(
+        self.hint = ElidedLabel(
             self.tr(
                 "Strg+F Suche · Strg+N neue Person · ↓ in die Trefferliste · "
                 "Esc Suche leeren · Strg+Umschalt+D Datenaustausch"
             )
         )
+        self.hint.setAccessibleName(self.tr("Tastenkürzel"))
         self.hint.setStyleSheet("color: #555;")
 
         left = QWidget()
@@ -108,7 +112,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_field)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.hint)
         central = QWidget()
         central.setLayout(layout)
         self.setCentralWidget(central)
@@ -125,7 +128,13 @@ class MainWindow(QMainWindow):
 
         office = current_office(ctx)
         where = f"{office.code} – {office.name}" if office else self.tr("keine Dienststelle")
-        self.statusBar().showMessage(self.tr("Dienststelle: {office}").format(office=where))
+        self.office_label = ElidedLabel(self.tr("Dienststelle: {office}").format(office=where))
+        self.office_label.setAccessibleName(self.tr("Dienststelle"))
+        # The office whole; the key hint, in the status bar rather than on a line of its own
+        # (at 150 % scaling every line counts), gives way and is shortened with "…".
+        self.office_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.office_label)
+        self.statusBar().addWidget(self.hint, 1)
         self.show_setup_state(setup_state(ctx))
         self.focus_search()
 
@@ -136,7 +145,13 @@ class MainWindow(QMainWindow):
         table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        columns = table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Date and pass number keep their width; the names share the rest, shortened with
+        # "…" where the list is narrow (whole in the tooltip).
+        for column in (PersonTableModel.BIRTH, PersonTableModel.PASS):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().setVisible(False)
         table.selectionModel().selectionChanged.connect(self._on_row_chosen)
         return table
@@ -239,19 +254,23 @@ class MainWindow(QMainWindow):
         self.message.setStyleSheet("")
         self.message.setText(
             self.tr("{name} erfasst.").format(
-                name=" ".join(
-                    p
-                    for p in (registration.person.given_names, registration.person.family_names)
-                    if p
+                name=elided(
+                    " ".join(
+                        p
+                        for p in (registration.person.given_names, registration.person.family_names)
+                        if p
+                    )
                 )
             )
         )
         self.show_person(registration.person.id)
 
-    def _on_row_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
+    def _on_row_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
         if rows:
             self.person_panel.show_person(self.results.summary(rows[0].row()).id)
+        else:  # the hit was deselected (Ctrl+click): nobody is chosen any more
+            self.person_panel.clear()
 
     # --- search ---------------------------------------------------------------------------
 
@@ -281,16 +300,19 @@ class MainWindow(QMainWindow):
         self._timer.stop()
         self.message.setStyleSheet("")
         text = self.search_field.text()
+        # Whoever was shown before is not the answer to this search: nothing may act on
+        # their pass until a hit is chosen (issue 9: Ctrl+Shift+N logged on the old pass).
+        self.person_panel.clear()
         try:
             result = find(self._ctx, text)
         except (ServiceError, InputError) as error:
             self.results.set_rows([])
             self.message.setText(error.message_de)
             return
-        self.results.set_rows(result.hits, fetch=partial(self._more_hits, text), page=PAGE)
         if result.verification is not None:
             self._show_scan(text, result)
             return
+        self.results.set_rows(result.hits, fetch=partial(self._more_hits, text), page=PAGE)
         if result.kind == "empty":
             self.message.setText("")
         elif not result.hits:
@@ -324,9 +346,13 @@ class MainWindow(QMainWindow):
             colour = INVALID_COLOUR
         self.message.setText(shown)
         self.message.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        if result.hits:
+        # A forged or misread QR names no one: its pass number is not to be trusted. A
+        # genuine but revoked or replaced pass lists its holder, for the clerk to choose.
+        self.results.set_rows(result.hits if data["valid"] else [])
+        accepted = result.verification.accepted
+        if result.hits and accepted:
             self.table.selectRow(0)
-        elif result.verification.accepted:
+        elif accepted:
             # Another office's pass: no person here, but entries can be logged on it.
             self.person_panel.show_pass(text.strip(), shown)
         # The scanner's next pass goes into the field again, replacing this one.

@@ -38,6 +38,7 @@ from passapp.services.offers import (
     save_offer,
 )
 from passapp.services.progress import Progress
+from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, button, button_row, key_hint, label
 from passapp.ui.tasks import Task, TaskRunner
 
@@ -67,7 +68,7 @@ class OfferForm(QDialog):
         self._task: Task[OfferView] | None = None
         self.setWindowTitle(self.tr("Angebot bearbeiten") if offer else self.tr("Neues Angebot"))
         self.setAccessibleName(self.windowTitle())
-        self.resize(640, 560)  # fits 1366×768 with the taskbar
+        fit_to_screen(self, 640, 560)
         self._build()
         self.save_button.clicked.connect(self._on_save)
         self.cancel_button.clicked.connect(self.reject)

@@ -44,6 +44,7 @@ from passapp.services.offers import (
 from passapp.services.progress import Progress
 from passapp.ui.offer_form import OfferForm
 from passapp.ui.offer_table import OfferTableModel
+from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, button, heading, label
 from passapp.ui.tasks import Task, TaskRunner
 
@@ -77,7 +78,9 @@ class OffersScreenView(QWidget):
         self.details.setAccessibleName(self.tr("Einzelheiten zum gewählten Angebot"))
         self.details.setOpenLinks(False)
         self.details.setTabChangesFocus(True)
-        self.details.setFixedHeight(DETAILS_HEIGHT)
+        # Full height where there is room; on a low screen (150 %) it shares with the list.
+        self.details.setMaximumHeight(DETAILS_HEIGHT)
+        self.details.setMinimumHeight(DETAILS_HEIGHT // 2)
         self.message = label(accessible_name=self.tr("Meldung"))
         self.new_button = button(self.tr("Neues Angebot …"), self.tr("Neues Angebot"), "Ctrl+N")
         self.edit_button = button(self.tr("Bearbeiten …"), self.tr("Angebot bearbeiten"), "Ctrl+B")
@@ -132,10 +135,10 @@ class OffersScreenView(QWidget):
         above: tuple[QWidget, ...] = (self.heading, self.role_note, self.filter_field)
         for widget in above:
             layout.addWidget(widget)
-        layout.addWidget(self.table, 1)
-        below: tuple[QWidget, ...] = (self.count_label, self.details, self.message)
-        for widget in below:
-            layout.addWidget(widget)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.message)
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
         self.setLayout(layout)
@@ -195,7 +198,7 @@ class OffersScreen(QDialog):
         self.form: OfferForm | None = None
         self.setWindowTitle(self.tr("Angebotskatalog"))
         self.setAccessibleName(self.tr("Angebotskatalog"))
-        self.resize(980, 640)  # fits a 1366×768 screen with the taskbar and the frame
+        fit_to_screen(self, 980, 640)
         self.view = OffersScreenView(self.district, municipality_names(ctx), self)
         layout = QVBoxLayout()
         layout.addWidget(self.view)

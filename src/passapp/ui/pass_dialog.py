@@ -53,8 +53,11 @@ from passapp.services.passes import (
 from passapp.services.progress import Progress
 from passapp.services.search import find
 from passapp.services.views import PersonView
+from passapp.ui.elide import TITLE_CHARS, ElidedLabel, elided
+from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.pdf_preview import PdfPreview
 from passapp.ui.pdf_print import PrintError, print_pdf
+from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import (
     ERROR_STYLE,
     HINT_STYLE,
@@ -292,7 +295,10 @@ class IssueStep(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = heading(self.tr("Pass ausstellen"))
-        self.name = self._fact(self.tr("Name"))
+        # A long name is shortened to the dialog's width (whole in the tooltip).
+        self.name = ElidedLabel()
+        self.name.setAccessibleName(self.tr("Name"))
+        self.name.setStyleSheet("font-weight: bold;")
         self.birth_date = self._fact(self.tr("Geburtsdatum"))
         self.status = self._fact(self.tr("Voraussetzungen"))
         self.reasons = self._fact(self.tr("Gründe"), bold=False)
@@ -392,7 +398,7 @@ class PdfTaskDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._busy = False
-        self.resize(DIALOG_WIDTH, DIALOG_HEIGHT)
+        fit_to_screen(self, DIALOG_WIDTH, DIALOG_HEIGHT)
         self.print_step = PrintStep()
         self.pages = QStackedWidget()
         QVBoxLayout(self).addWidget(self.pages)
@@ -484,7 +490,9 @@ class IssuePassDialog(PdfTaskDialog):
     def _fill(self, overview: PersonOverview) -> None:
         person, eligibility = overview.person, overview.eligibility
         name = holder_name(person)
-        self.setWindowTitle(self.tr("Pass ausstellen – {name}").format(name=name))
+        self.setWindowTitle(
+            self.tr("Pass ausstellen – {name}").format(name=elided(name, TITLE_CHARS))
+        )
         self.form.name.setText(name)
         self.form.birth_date.setText(person.birth_date.german())
         self.form.status.setText(eligibility.status_de)
@@ -538,7 +546,7 @@ class IssuePassDialog(PdfTaskDialog):
             issued.pdf,
             self.tr("Pass {number} ausgestellt").format(number=issued.pass_number),
             self.tr("{name} · gedruckt auf {languages} · gespeichert als {file}").format(
-                name=self.form.name.text(),
+                name=elided(self.form.name.full_text()),
                 languages=printed_in(issued.print_languages),
                 file=issued.pdf.name,
             ),
@@ -628,7 +636,13 @@ class ReplacePassDialog(PdfTaskDialog):
         if overview is None:  # a pass of another office, known only from a scan
             self.facts.setText(self.tr("Inhaber:in ist hier nicht gespeichert."))
             return
-        self._holder = holder_name(overview.person)
+        self._holder = elided(holder_name(overview.person))
+        self.setWindowTitle(
+            self.tr("Ersatzkarte ausstellen – {name}").format(
+                name=elided(holder_name(overview.person), TITLE_CHARS)
+            )
+        )
+        self.facts.setToolTip(holder_name(overview.person))
         card = next((p for p in overview.passes if p.pass_number == self._number), None)
         lines = [
             self.tr("Inhaber:in: {name}, geboren {birth}").format(
@@ -709,7 +723,8 @@ class EntrySheetDialog(PdfTaskDialog):
         self._number = pass_number
         self._today = ctx.today()
         self._folder = Path(tempfile.mkdtemp(prefix="passapp-eintragsblatt-"))
-        self.setWindowTitle(self.tr("Eintragsblatt drucken"))
+        self.holder = pass_holder(ctx, pass_number)
+        self.setWindowTitle(self.holder.title(self.tr("Eintragsblatt drucken")))
         self.setAccessibleName(self.tr("Eintragsblatt drucken"))
         self.working_page = self._build_working()
         self._stack(self.working_page)
@@ -721,12 +736,16 @@ class EntrySheetDialog(PdfTaskDialog):
         self.heading = heading(
             self.tr("Eintragsblatt für Pass {number}").format(number=self._number)
         )
+        self.holder_line = label(
+            self.holder.line(), self.tr("Pass und Inhaber:in"), style=HOLDER_STYLE
+        )
         self.message = label(accessible_name=self.tr("Meldung"))
         self.close_button = button(self.tr("Schließen"), self.tr("Fenster schließen"), keys="Esc")
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.holder_line)
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addLayout(button_row(self.close_button))
@@ -750,9 +769,9 @@ class EntrySheetDialog(PdfTaskDialog):
             path,
             self.tr("Eintragsblatt für Pass {number}").format(number=self._number),
             self.tr(
-                "Stand {day} · wird beim Schließen verworfen; zum Aufheben "
+                "{holder} · Stand {day} · wird beim Schließen verworfen; zum Aufheben "
                 "„Als PDF speichern …“ wählen"
-            ).format(day=german_day(self._today)),
+            ).format(holder=self.holder.line(), day=german_day(self._today)),
         )
 
     def _set_busy(self, busy: bool) -> None:

@@ -13,6 +13,7 @@ suggestion), Esc cancels, Alt+E ticks the consent, Ctrl+O opens the marked dupli
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import uuid
@@ -40,7 +41,9 @@ from passapp.services.people import (
 )
 from passapp.services.progress import Progress
 from passapp.services.views import PersonSummary, PersonView
+from passapp.ui.elide import elided, full_text_tip
 from passapp.ui.person_form_view import PersonFormView, say
+from passapp.ui.screen import fit_to_screen
 from passapp.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -85,6 +88,18 @@ def consent_notice(language: str) -> tuple[str, bool]:
     return notice.privacy[german.index(CONSENT_SECTION)][1], notice.rtl
 
 
+def unchanged(data: PersonInput, loaded: PersonInput) -> bool:
+    """Whether the form says the same as the stored person (without a consent, the notice
+    version and language it would be given with do not count)."""
+
+    def meant(person: PersonInput) -> PersonInput:
+        if person.consent:
+            return person
+        return dataclasses.replace(person, consent_notice_version=None, consent_language=None)
+
+    return meant(data) == meant(loaded)
+
+
 class PersonForm(QDialog):
     """Register a new person or edit one; see the module docstring."""
 
@@ -109,8 +124,7 @@ class PersonForm(QDialog):
         self._loaded: PersonInput | None = None
         self._languages = languages()
         self.setAccessibleName(self.tr("Person erfassen"))
-        # Fits a 1366×768 screen with the taskbar and the window frame.
-        self.resize(980, 660)
+        fit_to_screen(self, 980, 660)  # at 150 % scaling the fields scroll
         self.view = PersonFormView(nationalities(), self._languages)
         layout = QVBoxLayout()
         layout.setContentsMargins(8, 8, 8, 8)
@@ -219,11 +233,10 @@ class PersonForm(QDialog):
             self._lock(error.message_de)
             return
         self._loaded = data
-        self.view.heading.setText(
-            self.tr("{family}, {given} bearbeiten").format(
-                family=person.family_names, given=person.given_names or "–"
-            )
-        )
+        name = f"{person.family_names}, {person.given_names or '–'}"
+        # A very long name is shortened (whole in the tooltip): it must not widen the form.
+        self.view.heading.setText(self.tr("{name} bearbeiten").format(name=elided(name)))
+        full_text_tip(self.view.heading, name, elided(name))
         self._fill(data)
         refusal = self._edit_refusal(person)
         if refusal:
@@ -454,6 +467,11 @@ class PersonForm(QDialog):
             return
         data = self._read_input()
         if data is None:
+            return
+        if self._loaded is not None and unchanged(data, self._loaded):
+            # Saving an unchanged person would still stamp a change that travels to the
+            # district and an audit event.
+            say(self.view.message, self.tr("Nichts geändert: bitte ändern oder mit Esc schließen."))
             return
         self._saving = True
         self.view.save_button.setEnabled(False)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from passapp.services.choices import Choice
 from passapp.services.views import EligibilityView, PersonSummary
 from passapp.ui.code_picker import CodePicker
+from passapp.ui.screen import ScrollingPane
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -157,7 +158,8 @@ class PersonFormView(QWidget):
         self._build_buttons()
 
         columns = QHBoxLayout()
-        columns.addLayout(self._fields_layout(), 3)
+        # The fields scroll on a low screen; heading, check and buttons stay in sight.
+        columns.addWidget(ScrollingPane(self._fields_layout()), 3)
         columns.addSpacing(12)
         columns.addLayout(self._check_layout(), 2)
         layout = QVBoxLayout()

@@ -28,6 +28,7 @@ from passapp.services.context import ServiceContext
 from passapp.services.errors import ServiceError
 from passapp.services.offices import current_office
 from passapp.services.overview import PersonOverview, person_overview
+from passapp.ui.elide import ElidedLabel
 from passapp.ui.entry_panel import EntryPanel
 from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
 from passapp.ui.person_form import PersonForm
@@ -50,7 +51,8 @@ class PersonPanel(QWidget):
         office = current_office(ctx)
         self._office_code = office.code if office else None
 
-        self.title = QLabel()
+        # A long name is shortened to the panel's width (whole in the tooltip).
+        self.title = ElidedLabel()
         self.title.setObjectName("personTitle")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setAccessibleName(self.tr("Person"))
@@ -83,6 +85,7 @@ class PersonPanel(QWidget):
             )
         )
         self.hint.setStyleSheet("color: #555;")
+        self.hint.setWordWrap(True)  # one line would keep the hit list narrow at 150 %
 
         self.entries = EntryPanel(ctx, tasks, self)
         self.entries.entries_changed.connect(self.task_done)
@@ -90,6 +93,7 @@ class PersonPanel(QWidget):
         facts = QFormLayout()
         facts.addRow(self.facts)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the main window's margins are enough
         layout.addWidget(self.title)
         layout.addLayout(facts)
         layout.addWidget(self.eligibility)
@@ -128,6 +132,7 @@ class PersonPanel(QWidget):
         for button in (self.edit_button, self.issue_button, self.replace_button):
             button.setEnabled(False)
         self.sheet_button.setEnabled(False)
+        self.entries.clear()
         self.entries.setVisible(False)
 
     def show_person(self, person_id: uuid.UUID) -> bool:

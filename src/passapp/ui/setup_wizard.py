@@ -57,6 +57,7 @@ from passapp.services.setup import (
 )
 from passapp.services.trust import DistrictInfo, InstallResult, init_district, install_file
 from passapp.ui.i18n import label_text
+from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import (
     ERROR_STYLE,
     HINT_STYLE,
@@ -482,7 +483,7 @@ class SetupWizard(QDialog):
         self._resume_focus: QWidget | None = None
         self.setWindowTitle(self.tr("Einrichtung – Bildungs- und Beratungspass"))
         self.setAccessibleName(self.tr("Einrichtung"))
-        self.resize(760, 440)  # fits 1366×768 with the taskbar and the window frame
+        fit_to_screen(self, 760, 440)
         self.welcome_page = WelcomePage()
         self.office_page = OfficePage()
         self.request_page = RequestPage()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from passapp.ui.peer_table import PeerTableModel
+from passapp.ui.screen import fit_to_screen
 
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 NOTE_STYLE = "color: #1b5e20; font-weight: bold;"
@@ -95,8 +96,7 @@ class SyncScreenView(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Datenaustausch"))
         self.setAccessibleName(self.tr("Datenaustausch"))
-        # Fits a 1366×768 screen with the taskbar and the window frame.
-        self.resize(900, 620)
+        fit_to_screen(self, 900, 620)
         self.pages = QStackedWidget()
         self.overview_page = self._build_overview()
         self.confirm_page = self._build_confirm()

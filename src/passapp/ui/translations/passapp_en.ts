@@ -12,6 +12,10 @@
         <translation>Cancel this entry?</translation>
     </message>
     <message>
+        <source>Pass und Inhaber:in</source>
+        <translation>Pass and holder</translation>
+    </message>
+    <message>
         <source>Eintrag</source>
         <translation>Entry</translation>
     </message>
@@ -249,10 +253,6 @@
         <translation>New entry</translation>
     </message>
     <message>
-        <source>Pass: {reference}</source>
-        <translation>Pass: {reference}</translation>
-    </message>
-    <message>
         <source>Eintrag korrigieren</source>
         <translation>Correct entry</translation>
     </message>
@@ -261,12 +261,20 @@
         <translation>Correcting: {entry}. The earlier entry stays visible in the history, marked “corrected”.</translation>
     </message>
     <message>
+        <source>Art: bitte die Art des Eintrags wählen.</source>
+        <translation>Type: please choose the type of entry.</translation>
+    </message>
+    <message>
         <source>Angebot: bitte einen Treffer mit ↓/↑ und Enter übernehmen oder das Feld leeren (dann Titel und Anbieter von Hand).</source>
         <translation>Offer: please pick a match with ↓/↑ and Enter, or clear the field (then type title and provider).</translation>
     </message>
     <message>
         <source>Beginn</source>
         <translation>Start</translation>
+    </message>
+    <message>
+        <source>Nichts geändert: bitte korrigieren oder mit Esc schließen.</source>
+        <translation>Nothing changed: please correct something or close with Esc.</translation>
     </message>
     <message>
         <source>Ende</source>
@@ -286,6 +294,10 @@
     <message>
         <source>Art des Eintrags</source>
         <translation>Type of entry</translation>
+    </message>
+    <message>
+        <source>– bitte wählen –</source>
+        <translation>– please choose –</translation>
     </message>
     <message>
         <source>Beginn oder Tag</source>
@@ -388,6 +400,10 @@
         <translation>&amp;Level:</translation>
     </message>
     <message>
+        <source>Pass und Inhaber:in</source>
+        <translation>Pass and holder</translation>
+    </message>
+    <message>
         <source>Er&amp;gebnis:</source>
         <translation>&amp;Result:</translation>
     </message>
@@ -474,6 +490,10 @@
         <translation>Entry sheet for pass {number}</translation>
     </message>
     <message>
+        <source>Pass und Inhaber:in</source>
+        <translation>Pass and holder</translation>
+    </message>
+    <message>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
@@ -490,8 +510,8 @@
         <translation>Esc close</translation>
     </message>
     <message>
-        <source>Stand {day} · wird beim Schließen verworfen; zum Aufheben „Als PDF speichern …“ wählen</source>
-        <translation>As of {day} · discarded on closing; to keep it, choose “Save as PDF …”</translation>
+        <source>{holder} · Stand {day} · wird beim Schließen verworfen; zum Aufheben „Als PDF speichern …“ wählen</source>
+        <translation>{holder} · as of {day} · discarded on closing; to keep it, choose “Save as PDF …”</translation>
     </message>
     <message>
         <source>Eintragsblatt wird erstellt …</source>
@@ -746,12 +766,20 @@
         <translation>Ctrl+F search · Ctrl+N new person · ↓ to the results · Esc clear the search · Ctrl+Shift+D data exchange</translation>
     </message>
     <message>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
         <source>keine Dienststelle</source>
         <translation>no office</translation>
     </message>
     <message>
         <source>Dienststelle: {office}</source>
         <translation>Office: {office}</translation>
+    </message>
+    <message>
+        <source>Dienststelle</source>
+        <translation>Office</translation>
     </message>
     <message>
         <source>Suchergebnisse</source>
@@ -1462,8 +1490,8 @@
         <translation>Save changes</translation>
     </message>
     <message>
-        <source>{family}, {given} bearbeiten</source>
-        <translation>Edit {family}, {given}</translation>
+        <source>{name} bearbeiten</source>
+        <translation>Edit {name}</translation>
     </message>
     <message>
         <source>Diese Person wurde von {owner} erfasst; nur dort kann sie geändert werden.</source>
@@ -1516,6 +1544,10 @@
     <message>
         <source>Bitte die rot markierten Angaben prüfen.</source>
         <translation>Please check the details marked in red.</translation>
+    </message>
+    <message>
+        <source>Nichts geändert: bitte ändern oder mit Esc schließen.</source>
+        <translation>Nothing changed: please change something or close with Esc.</translation>
     </message>
     <message>
         <source>Unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
@@ -1991,6 +2023,10 @@
     <message>
         <source>Inhaber:in ist hier nicht gespeichert.</source>
         <translation>The holder is not stored here.</translation>
+    </message>
+    <message>
+        <source>Ersatzkarte ausstellen – {name}</source>
+        <translation>Issue replacement card – {name}</translation>
     </message>
     <message>
         <source>Inhaber:in: {name}, geboren {birth}</source>
@@ -2559,10 +2595,6 @@ Now take the USB stick to the district office.</translation>
         <source>Unerwarteter Fehler ({error}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
         <translation>Unexpected error ({error}). Please tell IT support; the details are in the log.</translation>
     </message>
-    <message>
-        <source>gescannter Pass (QR-Code)</source>
-        <translation>scanned pass (QR code)</translation>
-    </message>
 </context>
 <context>
     <name>entry_table</name>
@@ -2573,6 +2605,21 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>{day}, {time} Uhr</source>
         <translation>{day}, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>holder</name>
+    <message>
+        <source>gescannter Pass (QR-Code)</source>
+        <translation>scanned pass (QR code)</translation>
+    </message>
+    <message>
+        <source>Pass {number} · Inhaber:in hier nicht gespeichert</source>
+        <translation>Pass {number} · holder not stored here</translation>
+    </message>
+    <message>
+        <source>Inhaber:in: {name} · Pass {number}</source>
+        <translation>Holder: {name} · Pass {number}</translation>
     </message>
 </context>
 <context>

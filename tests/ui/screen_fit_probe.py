@@ -1,0 +1,243 @@
+"""Opens every window and dialog of the app on a 1366×768 screen at one display scaling
+and prints, as JSON, how big each one wants to be and opens, and whether its buttons can
+be seen. Run by ``test_screen_fit.py`` in a fresh process per scaling (Qt reads the
+scaling and the screen only at start):
+
+    QT_SCALE_FACTOR=1.5 QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json \\
+        python -m tests.ui.screen_fit_probe FOLDER
+
+The screen file describes the counter's screen without its taskbar (what Windows calls
+the work area): 1366 × (768 − 40·scale) device pixels.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-fit-state-"))
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
+
+from passapp.domain.dates import PartialDate
+from passapp.domain.entries import EntryKind
+from passapp.models.database import open_database, to_url
+from passapp.services.context import ServiceContext
+from passapp.services.demo import create_demo
+from passapp.services.entries import EntryInput, add_entry, list_entries
+from passapp.services.offers import list_offers
+from passapp.services.passes import issue_pass
+from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
+from passapp.ui.entry_form import CancelEntryDialog, EntryForm
+from passapp.ui.main_window import MainWindow
+from passapp.ui.offer_form import OfferForm
+from passapp.ui.offers_screen import OffersScreen
+from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
+from passapp.ui.person_form import PersonForm
+from passapp.ui.setup_wizard import SetupWizard
+from passapp.ui.sync_screen import SyncScreen
+from passapp.ui.tasks import TaskRunner
+
+# Long but real: the longest names of the demo are short; the counter sees longer ones.
+FAMILY = "Al-Abdulrahman Al-Husseini"
+GIVEN = "Mohammed Abdulkarim Nasrallah"
+
+
+def context(path: Path) -> ServiceContext:
+    return ServiceContext(
+        db=open_database(to_url(str(path))),
+        clerk="probe",
+        passphrase=None,
+        output_folder=path.parent,
+    )
+
+
+def wait_for(tasks: TaskRunner) -> None:
+    loop = QEventLoop()
+    tasks.finished.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def clipped_buttons(window: QWidget) -> list[str]:
+    """Visible buttons the clerk cannot see whole, or can reach only by scrolling."""
+    bad = []
+    for button in window.findChildren(QPushButton):
+        if not button.isVisibleTo(window):
+            continue
+        name = button.text().replace("&", "") or button.accessibleName()
+        region = button.visibleRegion().boundingRect()
+        if region.size() != button.size():
+            bad.append(
+                f"{name}: {region.width()}×{region.height()} of {button.width()}×{button.height()} seen"
+            )
+        elif button.isDefault() and _in_scroll_area(button):
+            bad.append(f"{name}: only reachable by scrolling")
+    return bad
+
+
+def _in_scroll_area(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def measure(name: str, window: QWidget) -> dict[str, Any]:
+    settle()
+    return {
+        "name": name,
+        "min": [window.minimumSizeHint().width(), window.minimumSizeHint().height()],
+        "hint": [window.sizeHint().width(), window.sizeHint().height()],
+        "size": [window.width(), window.height()],
+        "clipped": clipped_buttons(window),
+    }
+
+
+class Probe:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.tasks = TaskRunner()
+        self.office = context(folder / "ewdah.sqlite3")
+        create_demo(self.office, folder)
+        self.person_id = self._long_named_person()
+        issued = issue_pass(self.office, self.person_id)
+        self.number = issued.pass_number
+        add_entry(self.office, self.number, EntryInput(EntryKind.BERATUNG, self.office.today()))
+        self.found: list[dict[str, Any]] = []
+
+    def _long_named_person(self) -> uuid.UUID:
+        data = PersonInput(
+            family_names=FAMILY,
+            given_names=GIVEN,
+            birth_date=PartialDate.parse("2001-04-03"),
+            arrival_date=PartialDate.parse("2021-09-02"),
+            nationalities=("SYR",),
+            languages=("ar",),
+            consent=True,
+            consent_notice_version=CONSENT_NOTICE_VERSION,
+        )
+        return register_person(self.office, data).person.id
+
+    @contextmanager
+    def shown(self, name: str, window: QWidget) -> Iterator[QWidget]:
+        window.show()
+        settle()
+        yield window
+        self.found.append(measure(name, window))
+        window.close()
+
+    def run(self) -> list[dict[str, Any]]:
+        for step in self.steps():
+            step()
+        return self.found
+
+    def steps(self) -> list[Callable[[], None]]:
+        return [
+            self.main_window,
+            self.registration,
+            self.entry_forms,
+            self.pass_dialogs,
+            self.sync_and_offers,
+            self.setup_wizard,
+        ]
+
+    def main_window(self) -> None:
+        window = MainWindow(self.office)
+        with self.shown("main window", window):
+            window.person_panel.show_person(self.person_id)
+        window.tasks.shutdown()
+
+    def registration(self) -> None:
+        form = PersonForm.for_new(self.office, self.tasks, prefill_text="Ahmadi Zahra")
+        with self.shown("registration", form):
+            form.refresh_preview()
+
+    def entry_forms(self) -> None:
+        with self.shown("entry form", EntryForm.for_new(self.office, self.tasks, self.number)):
+            pass
+        entry = list_entries(self.office, self.number).entries[0]
+        correction = EntryForm.for_correction(self.office, self.tasks, self.number, entry)
+        with self.shown("entry correction", correction):
+            pass
+        with self.shown(
+            "entry cancellation", CancelEntryDialog(self.office, self.tasks, self.number, entry)
+        ):
+            pass
+
+    def pass_dialogs(self) -> None:
+        issue = IssuePassDialog(self.office, self.tasks, self._unclear_person())
+        with self.shown("issue pass", issue):
+            pass
+        issue.show()
+        issue.form.reason.setText("Geburtsurkunde vorgelegt: 16 Jahre alt")
+        issue.form.issue_button.click()
+        wait_for(self.tasks)
+        assert issue.pages.currentWidget() is issue.print_step, issue.message.text()
+        with self.shown("issue pass: print step", issue):
+            pass
+        with self.shown("replace pass", ReplacePassDialog(self.office, self.tasks, self.number)):
+            pass
+        sheet = EntrySheetDialog(self.office, self.tasks, self.number)
+        wait_for(self.tasks)
+        assert sheet.pages.currentWidget() is sheet.print_step, sheet.message.text()
+        with self.shown("entry sheet", sheet):
+            pass
+
+    def _unclear_person(self) -> uuid.UUID:
+        data = PersonInput(
+            family_names="Haddad",
+            given_names="Rana",
+            birth_date=PartialDate.parse("2010-00-00"),
+            arrival_date=PartialDate.parse("2025-03-10"),
+            moved_from_abroad=True,
+            languages=("ar",),
+        )
+        return register_person(self.office, data).person.id
+
+    def sync_and_offers(self) -> None:
+        with self.shown("data exchange", SyncScreen(self.office, self.tasks)):
+            pass
+        with self.shown("offers", OffersScreen(self.office, self.tasks)):
+            pass
+        offer = list_offers(self.office)[0]
+        with self.shown("offer form", OfferForm(self.office, self.tasks, offer)):
+            pass
+
+    def setup_wizard(self) -> None:
+        fresh = context(self.folder / "fresh.sqlite3")
+        wizard = SetupWizard(fresh, self.tasks)
+        with self.shown("set-up: welcome", wizard):
+            pass
+        wizard.welcome_page.next_button.click()
+        with self.shown("set-up: office", wizard):
+            pass
+
+
+def main() -> None:
+    folder = Path(sys.argv[1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    probe = Probe(folder)
+    found = probe.run()
+    screen = app.primaryScreen().availableGeometry()
+    probe.tasks.shutdown()
+    print(json.dumps({"screen": [screen.width(), screen.height()], "windows": found}))
+
+
+if __name__ == "__main__":
+    main()
