@@ -33,6 +33,7 @@ from passapp.crypto.trustlist import (
 )
 from passapp.domain.offices import OfficeKind
 from passapp.domain.pass_number import validate_office_code
+from passapp.domain.text import clean_text
 from passapp.models.entities import Installation, Office, Pass, SigningKey, TrustListRecord
 from passapp.models.identity import file_identity
 from passapp.services import audit
@@ -137,7 +138,8 @@ def signing_key_for_passes(
 
 def init_district(ctx: ServiceContext, *, name: str, code: str) -> DistrictInfo:
     district_code = validate_office_code(code)
-    if not name.strip():
+    name = clean_text("district.name", name)
+    if not name:
         raise InvalidInput("the district needs a name", "Der Landkreis braucht einen Namen.")
     now = ctx.now()
     with ctx.db.transaction() as session:
