@@ -65,10 +65,10 @@ def audit_count(ctx: ServiceContext) -> int:
 # --- person: names, names in original script, contact --------------------------------
 
 PERSON_FIELDS = [
-    ("family_names", 200, "Familienname"),
-    ("given_names", 200, "Vorname(n)"),
-    ("family_names_original", 200, "Familienname (Originalschrift)"),
-    ("given_names_original", 200, "Vorname(n) (Originalschrift)"),
+    ("family_names", 120, "Familienname"),
+    ("given_names", 120, "Vorname(n)"),
+    ("family_names_original", 120, "Familienname (Originalschrift)"),
+    ("given_names_original", 120, "Vorname(n) (Originalschrift)"),
     ("contact", 300, "Kontakt"),
 ]
 
@@ -101,7 +101,7 @@ def test_person_text_over_the_limit_or_invisible_is_refused_and_nothing_written(
 def test_an_edit_is_held_to_the_same_limits(unenrolled_office_ctx: ServiceContext) -> None:
     person = register(unenrolled_office_ctx)
     with pytest.raises(InputError, match="family name is too long"):
-        update_person(unenrolled_office_ctx, person, replace(PERSON, family_names=words(201)))
+        update_person(unenrolled_office_ctx, person, replace(PERSON, family_names=words(121)))
     assert get_person(unenrolled_office_ctx, person).family_names == "Ahmadi"
 
 
@@ -335,7 +335,7 @@ def run_cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("family", "english"),
     [
-        (words(201), "family name is too long (at most 200 characters, not 201)"),
+        (words(121), "family name is too long (at most 120 characters, not 121)"),
         ("Ahm\u202eadi", "U+202E"),
     ],
 )

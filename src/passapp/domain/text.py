@@ -34,6 +34,7 @@ from passapp.domain.errors import InputError
 from passapp.domain.names import InvalidNameError, latin_search_form, normalize_name
 
 __all__ = [
+    "LATIN_FORM_MAX_LENGTH",
     "RECORD_TEXT_FIELDS",
     "TEXT_FIELDS",
     "InvalidTextError",
@@ -63,11 +64,12 @@ class TextField:
 
 # Names: XÖV (FIM field F60000001 "Familienname", from the XÖV core component
 # NameNatuerlichePerson.familienname, PAuswG and BSI TR-03123) and the German registers
-# (DSMeld sheet 0101) allow 120 characters for a family name. 200 per field leaves room
-# for foreign names written out in full (Arabic and Portuguese chains of names) and is the
-# width of the name columns, so every name a German register holds fits. At 200 characters
-# a name has at most ~100 words, which bounds the family × given pairs of its search keys.
-_NAME = 200
+# (DSMeld sheet 0101) allow 120 characters for a family name; we take the same 120 for
+# every name field, so every name a German register holds fits. The pass prints names in
+# full (a verifier types the printed name to check the QR's binding hash), which 120
+# characters on three lines allow; and a name of 120 characters has at most ~60 words,
+# which bounds the family × given pairs of its search keys.
+_NAME = 120
 # Titles, providers and results are shown in one table cell and fit ~8 lines there.
 _TITLE = 200
 # Addresses and contacts: street, postcode, place, phone and e-mail with room to spare.
@@ -76,8 +78,12 @@ _CONTACT = 300
 _REASON = 1000
 # An offer's description is the longest text of the catalogue: a few paragraphs.
 _DESCRIPTION = 2000
+# Office and district names: the width of their columns (long official names fit).
+_OFFICE = 200
 # Clerk names come from the account name; the columns that hold them are 100 wide.
 _CLERK = 100
+# The Latin search form of a name (ICAO 9303) is stored in a column this wide.
+LATIN_FORM_MAX_LENGTH = 200
 
 TEXT_FIELDS: Final[Mapping[str, TextField]] = {
     "person.family_names": TextField("family name", "Familienname", _NAME, "name"),
@@ -101,8 +107,8 @@ TEXT_FIELDS: Final[Mapping[str, TextField]] = {
     "offer.contact": TextField("contact", "Kontakt", _CONTACT),
     "offer.target_group": TextField("target group", "Zielgruppe", _CONTACT),
     "offer.description": TextField("description", "Beschreibung", _DESCRIPTION, "lines"),
-    "office.name": TextField("office name", "Name der Dienststelle", _NAME),
-    "district.name": TextField("district name", "Name des Landkreises", _NAME),
+    "office.name": TextField("office name", "Name der Dienststelle", _OFFICE),
+    "district.name": TextField("district name", "Name des Landkreises", _OFFICE),
     "clerk": TextField("clerk name", "Name der Sachbearbeitung", _CLERK),
 }
 
@@ -192,13 +198,21 @@ def _char_error(key: str, field: TextField, char: str) -> InvalidTextError:
     )
 
 
-def _length_error(key: str, field: TextField, length: int, what_de: str = "") -> InvalidTextError:
+def _length_error(key: str, field: TextField, length: int) -> InvalidTextError:
     return InvalidTextError(
         key,
-        f"{field.label_en} is too long{' in Latin letters' if what_de else ''} "
-        f"(at most {field.max_length} characters, not {length})",
-        f"{field.label_de} ist zu lang{what_de} "
-        f"(höchstens {field.max_length} Zeichen, eingegeben: {length}).",
+        f"{field.label_en} is too long (at most {field.max_length} characters, not {length})",
+        f"{field.label_de} ist zu lang (höchstens {field.max_length} Zeichen, eingegeben: {length}).",
+    )
+
+
+def _latin_length_error(key: str, field: TextField, length: int) -> InvalidTextError:
+    return InvalidTextError(
+        key,
+        f"{field.label_en} is too long in Latin letters "
+        f"(at most {LATIN_FORM_MAX_LENGTH} letters, not {length})",
+        f"{field.label_de} ist in lateinischer Umschrift zu lang "
+        f"(höchstens {LATIN_FORM_MAX_LENGTH} Buchstaben, hier {length}).",
     )
 
 
@@ -255,13 +269,13 @@ def _clean_name(key: str, field: TextField, text: str) -> str:
 def name_search_form(key: str, name: str) -> str:
     """The ICAO Latin search form of a cleaned name, refused if longer than the field.
 
-    ICAO writes some letters with up to four (ش → XSH, Щ → SHCH), so a name within its
-    limit can have a longer Latin form; the form is stored in a column of the same width.
+    ICAO writes some letters with two to four (Ü → UE, ش → XSH, Щ → SHCH), so a name
+    within its limit can have a longer Latin form, which is stored in a column of
+    LATIN_FORM_MAX_LENGTH.
     """
-    field = _field(key)
     form = latin_search_form(name)
-    if len(form) > field.max_length:
-        raise _length_error(key, field, len(form), " in lateinischer Umschrift")
+    if len(form) > LATIN_FORM_MAX_LENGTH:
+        raise _latin_length_error(key, _field(key), len(form))
     return form
 
 
@@ -294,8 +308,8 @@ def validate_record_text(entity_type: str, values: Mapping[str, object]) -> None
 
 def _check_latin(key: str, value: str) -> None:
     field = TEXT_FIELDS[key]
-    if len(value) > field.max_length:
-        raise _length_error(key, field, len(value), " in lateinischer Umschrift")
+    if len(value) > LATIN_FORM_MAX_LENGTH:
+        raise _latin_length_error(key, field, len(value))
     if latin_search_form(value) != value:
         raise InvalidTextError(
             key,
