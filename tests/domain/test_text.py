@@ -13,6 +13,7 @@ from passapp.domain.text import (
     RECORD_TEXT_FIELDS,
     TEXT_FIELDS,
     InvalidTextError,
+    check_length,
     clean_optional_text,
     clean_text,
     name_search_form,
@@ -173,6 +174,12 @@ def test_blank_text_is_empty_and_optional_text_none() -> None:
     assert clean_text("person.given_names", "   ") == ""
     assert clean_optional_text("entry.title", None) is None
     assert clean_optional_text("entry.title", "  ") is None
+
+
+def test_a_query_is_only_measured_not_cleaned() -> None:
+    check_length("search.query", "\u202e" * 300)  # not stored: only its cost is bounded
+    with pytest.raises(InvalidTextError, match="search text is too long"):
+        check_length("search.query", "x" * 301)
 
 
 # --- the Latin search form of a name ------------------------------------------------

@@ -37,6 +37,7 @@ from passapp.services.people import (
     register_person,
     update_person,
 )
+from passapp.services.search import find
 from passapp.services.trust import init_district
 from tests.conftest import make_context
 from tests.services.helpers import count, register
@@ -359,3 +360,20 @@ def test_the_cli_refuses_an_overlong_or_hidden_name_with_exit_2_and_one_line(
     assert line.startswith("passapp: ")
     assert english in line
     assert count(unenrolled_office_ctx, Person) == 0
+
+
+# --- the search field -----------------------------------------------------------------
+
+
+def test_a_search_at_the_limit_is_answered(unenrolled_office_ctx: ServiceContext) -> None:
+    register(unenrolled_office_ctx)
+    assert find(unenrolled_office_ctx, words(300)).kind == "name"
+    padded = "Ahmadi" + " " * 289 + "Zahra"  # 300 characters, e.g. pasted with its layout
+    assert [hit.family_names for hit in find(unenrolled_office_ctx, padded).hits] == ["Ahmadi"]
+
+
+def test_a_search_over_the_limit_is_refused(unenrolled_office_ctx: ServiceContext) -> None:
+    # Every pair of words is a search stage: 10,000 characters were ~3 million stages.
+    with pytest.raises(InputError) as refused:
+        find(unenrolled_office_ctx, words(10_000))
+    assert refused.value.message_de.startswith("Suchtext ist zu lang (höchstens 300 Zeichen")

@@ -39,6 +39,7 @@ __all__ = [
     "TEXT_FIELDS",
     "InvalidTextError",
     "TextField",
+    "check_length",
     "clean_optional_text",
     "clean_text",
     "name_search_form",
@@ -82,6 +83,7 @@ _DESCRIPTION = 2000
 _OFFICE = 200
 # Clerk names come from the account name; the columns that hold them are 100 wide.
 _CLERK = 100
+_QUERY = 300
 # The Latin search form of a name (ICAO 9303) is stored in a column this wide.
 LATIN_FORM_MAX_LENGTH = 200
 
@@ -110,6 +112,10 @@ TEXT_FIELDS: Final[Mapping[str, TextField]] = {
     "office.name": TextField("office name", "Name der Dienststelle", _OFFICE),
     "district.name": TextField("district name", "Name des Landkreises", _OFFICE),
     "clerk": TextField("clerk name", "Name der Sachbearbeitung", _CLERK),
+    # What a clerk types (or a scanner sends) into the search field: two names, a birth
+    # date, or the QR's 200-odd digits. Each pair of its words is a search stage, so an
+    # endless query would keep the search busy for minutes.
+    "search.query": TextField("search text", "Suchtext", _QUERY),
 }
 
 # The free-text columns of the records a bundle carries (entity type → column → field).
@@ -243,6 +249,16 @@ def clean_text(key: str, text: str) -> str:
     if len(cleaned) > field.max_length:
         raise _length_error(key, field, len(cleaned))
     return cleaned
+
+
+def check_length(key: str, text: str) -> None:
+    """Refuse ``text`` if it is longer than the field ``key`` allows (characters as given).
+
+    For text that is not stored, such as a search query: only its cost is bounded.
+    """
+    field = _field(key)
+    if len(text) > field.max_length:
+        raise _length_error(key, field, len(text))
 
 
 def clean_optional_text(key: str, text: str | None) -> str | None:
