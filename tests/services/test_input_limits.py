@@ -377,3 +377,28 @@ def test_a_search_over_the_limit_is_refused(unenrolled_office_ctx: ServiceContex
     with pytest.raises(InputError) as refused:
         find(unenrolled_office_ctx, words(10_000))
     assert refused.value.message_de.startswith("Suchtext ist zu lang (höchstens 300 Zeichen")
+
+
+# --- the clerk's name ($PASSAPP_CLERK or the account name) ----------------------------
+
+
+def test_a_clerk_name_at_the_limit_signs_a_registration(
+    unenrolled_office_ctx: ServiceContext,
+) -> None:
+    unenrolled_office_ctx.clerk = words(100)
+    person = register(unenrolled_office_ctx)
+    with unenrolled_office_ctx.db.reading() as session:
+        assert session.get(Person, person).registered_by == words(100)
+
+
+@pytest.mark.parametrize("bad", ["over", *INVISIBLE])
+def test_a_clerk_name_over_the_limit_or_invisible_writes_nothing(
+    unenrolled_office_ctx: ServiceContext, bad: str
+) -> None:
+    unenrolled_office_ctx.clerk = words(101) if bad == "over" else f"meier{bad}"
+    before = audit_count(unenrolled_office_ctx)
+    with pytest.raises(InputError) as refused:
+        register(unenrolled_office_ctx)
+    assert refused.value.message_de.startswith("Name der Sachbearbeitung")
+    assert count(unenrolled_office_ctx, Person) == 0
+    assert audit_count(unenrolled_office_ctx) == before
