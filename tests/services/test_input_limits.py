@@ -22,7 +22,8 @@ from passapp.domain.dates import PartialDate
 from passapp.domain.entries import EntryKind
 from passapp.domain.errors import InputError
 from passapp.domain.pass_number import PassNumber
-from passapp.models.entities import AuditEvent, Entry, Offer, Pass, Person
+from passapp.domain.text import validate_record_text
+from passapp.models.entities import AuditEvent, ChangeRecord, Entry, Offer, Pass, Person
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry, list_entries
 from passapp.services.merges import merge_people
@@ -402,3 +403,48 @@ def test_a_clerk_name_over_the_limit_or_invisible_writes_nothing(
     assert refused.value.message_de.startswith("Name der Sachbearbeitung")
     assert count(unenrolled_office_ctx, Person) == 0
     assert audit_count(unenrolled_office_ctx) == before
+
+
+# --- what a bundle carries ------------------------------------------------------------
+
+
+def test_every_change_this_version_records_passes_the_import_rule(
+    office_ctx: ServiceContext,
+) -> None:
+    """The records a bundle carries, with every text at its limit, pass
+    ``validate_record_text``: a sync import that calls it quarantines no valid record."""
+    office_ctx.clerk = words(100)
+    data = replace(
+        PERSON,
+        family_names=words(120),
+        given_names=words(120),
+        family_names_original="أحمدي",
+        given_names_original=words(120),
+        contact=words(300),
+        birth_date=PartialDate.parse("2010-11-00"),
+        moved_from_abroad=True,
+    )
+    person = register_person(office_ctx, data).person.id
+    number = issue_pass(office_ctx, person, override_reason=words(1000)).pass_number
+    add_entry(
+        office_ctx,
+        number,
+        EntryInput(
+            EntryKind.SPRACHKURS, DAY, title=words(200), provider=words(200), result=words(200)
+        ),
+    )
+    revoke_pass(office_ctx, number, words(1000))
+    with office_ctx.db.reading() as session:
+        changes = list(session.scalars(select(ChangeRecord)))
+    assert {change.entity_type for change in changes} == {
+        "person",
+        "eligibility_check",
+        "pass",
+        "pass_card",
+        "entry",
+    }
+    for change in changes:
+        validate_record_text(change.entity_type, change.payload)
+    tampered = {**changes[-1].payload, "revoke_reason": words(1001)}
+    with pytest.raises(InputError):
+        validate_record_text("pass", tampered)
