@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from passapp.crypto import certificates
 from passapp.domain.errors import InputError
 from passapp.domain.text import (
     RECORD_TEXT_FIELDS,
@@ -76,6 +77,11 @@ def test_the_limits_are_the_ones_the_design_notes_give() -> None:
         "merge.reason",
         "offer.description",
     }
+
+
+def test_office_names_fit_the_certificates_that_carry_them() -> None:
+    assert TEXT_FIELDS["office.name"].max_length == certificates.MAX_NAME_LENGTH
+    assert TEXT_FIELDS["district.name"].max_length == certificates.MAX_NAME_LENGTH
 
 
 def test_every_record_column_names_a_field_of_the_table() -> None:

@@ -39,7 +39,7 @@ from passapp.services.people import (
     update_person,
 )
 from passapp.services.search import find
-from passapp.services.trust import init_district
+from passapp.services.trust import init_district, write_request
 from tests.conftest import make_context
 from tests.services.helpers import count, register
 
@@ -296,16 +296,19 @@ def test_a_merge_reason_over_the_limit_or_invisible_is_refused(
 # --- office and district names --------------------------------------------------------
 
 
-def test_an_office_name_at_the_limit_is_kept(ctx: ServiceContext) -> None:
-    office = init_office(ctx, code="EWDAH", name=words(200), kind="einwohnermeldeamt")
-    assert office.name == words(200)
+def test_an_office_name_at_the_limit_is_kept_and_can_be_enrolled(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    office = init_office(ctx, code="EWDAH", name=words(128), kind="einwohnermeldeamt")
+    assert office.name == words(128)
+    write_request(ctx, tmp_path / "request.json")  # the certificate request carries the name
 
 
 @pytest.mark.parametrize("bad", ["over", *INVISIBLE])
 def test_an_office_name_over_the_limit_or_invisible_is_refused(
     ctx: ServiceContext, bad: str
 ) -> None:
-    name = words(201) if bad == "over" else f"Einwohnermeldeamt{bad} Dachau"
+    name = words(129) if bad == "over" else f"Einwohnermeldeamt{bad} Dachau"
     with pytest.raises(InputError) as refused:
         init_office(ctx, code="EWDAH", name=name, kind="einwohnermeldeamt")
     assert refused.value.message_de.startswith("Name der Dienststelle")
@@ -315,7 +318,7 @@ def test_an_office_name_over_the_limit_or_invisible_is_refused(
 @pytest.mark.parametrize("bad", ["over", *INVISIBLE])
 def test_a_district_name_over_the_limit_or_invisible_is_refused(tmp_path: Path, bad: str) -> None:
     ctx = make_context(tmp_path / "district.sqlite3")
-    name = words(201) if bad == "over" else f"Landkreis{bad} Dachau"
+    name = words(129) if bad == "over" else f"Landkreis{bad} Dachau"
     try:
         with pytest.raises(InputError) as refused:
             init_district(ctx, name=name, code="LRADAH")

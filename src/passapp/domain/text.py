@@ -79,8 +79,10 @@ _CONTACT = 300
 _REASON = 1000
 # An offer's description is the longest text of the catalogue: a few paragraphs.
 _DESCRIPTION = 2000
-# Office and district names: the width of their columns (long official names fit).
-_OFFICE = 200
+# Office and district names travel in the certificates, which allow 128 characters
+# (passapp.crypto.certificates.MAX_NAME_LENGTH; twice X.520's 64 for O, as German office
+# names are long): a longer name could be set up but never enrolled.
+_OFFICE = 128
 # Clerk names come from the account name; the columns that hold them are 100 wide.
 _CLERK = 100
 _QUERY = 300

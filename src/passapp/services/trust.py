@@ -231,6 +231,7 @@ def enrol_office(ctx: ServiceContext, request_path: Path, out_path: Path) -> Enr
             f"not a valid office request: {error}", "Keine gültige Anmeldung einer Dienststelle."
         ) from error
     code = validate_office_code(request.office_code)
+    office_name = clean_text("office.name", request.office_name)  # from another office's file
     now = ctx.now()
     with ctx.db.transaction() as session:
         setup = require_district(session)
@@ -240,7 +241,7 @@ def enrol_office(ctx: ServiceContext, request_path: Path, out_path: Path) -> Enr
         if office is None:
             office = Office(
                 code=code,
-                name=request.office_name,
+                name=office_name,
                 kind=request.office_kind,
                 municipality_key=data.get("municipality_key"),
             )
