@@ -142,7 +142,7 @@ def test_deactivated_offers_leave_the_list_but_stay_in_the_catalogue(
         ({"municipality_key": "09999999"}, "Unbekannte Gemeinde „09999999“."),
         ({"languages": ("de", "xx")}, "Unbekannte Sprache „xx“"),
         ({"cefr_levels": ("A3",)}, "Unbekanntes Sprachniveau „A3“"),
-        ({"contact": "x" * 301}, "Kontakt: höchstens 300 Zeichen"),
+        ({"contact": "x" * 301}, "Kontakt ist zu lang (höchstens 300 Zeichen"),
     ],
 )
 def test_bad_input_is_refused_in_german_and_nothing_is_stored(

@@ -6,6 +6,7 @@ import io
 
 from reportlab.lib.pagesizes import A4
 
+from passapp.domain.text import TEXT_FIELDS
 from passapp.pdf import text as tx
 from passapp.pdf.common import (
     MM,
@@ -132,8 +133,8 @@ def _footer(de: PrintTexts, pass_number: str, number: int, total: int) -> list[O
 def _holder(writer: Writer, data: EntrySheet, de: PrintTexts, second: PrintTexts | None) -> None:
     rtl = bool(second and second.rtl)
     cells = (
-        ("family_names", data.family_names, 0.29),
-        ("given_names", data.given_names, 0.29),
+        ("family_names", _field(data.family_names, "person.family_names"), 0.29),
+        ("given_names", _field(data.given_names, "person.given_names"), 0.29),
         ("birth_date", data.birth_date.german(), 0.19),
         ("pass_number", data.pass_number, 0.23),
     )
@@ -154,7 +155,7 @@ def _holder(writer: Writer, data: EntrySheet, de: PrintTexts, second: PrintTexts
         x += writer.width * share
     writer.add([shifted(op, writer.y) for op in ops], height)
     writer.space(1.5 * MM)
-    printed = f"{german_date(data.printed_on)} · {data.office_name}"
+    printed = f"{german_date(data.printed_on)} · {_field(data.office_name, 'office.name')}"
     label_ops, label_height = bilingual(
         de["printed_on"],
         second["printed_on"] if second else None,
@@ -200,13 +201,18 @@ def _table_header(writer: Writer, de: PrintTexts, second: PrintTexts | None) -> 
 
 def _row(entry: EntryLine) -> tuple[list[Op], float]:
     """One entry's row, laid out from y = 0 down."""
+    # Stored text longer than its field allows (an older database) is cut with "…": a
+    # row must fit on one page, and its layout time must stay bounded.
     cells: list[list[tuple[str, str, Color]]] = [
         [(german_date(entry.date), "regular", INK)],
         [(entry.kind_label, "regular", INK)],
-        [(entry.title or "", "bold", INK), (entry.provider or "", "regular", MUTED)],
+        [
+            (_field(entry.title, "entry.title"), "bold", INK),
+            (_field(entry.provider, "entry.provider"), "regular", MUTED),
+        ],
         [(entry.level or "", "regular", INK)],
-        [(entry.result or "", "regular", INK)],
-        [(entry.office, "regular", INK)],
+        [(_field(entry.result, "entry.result"), "regular", INK)],
+        [(_field(entry.office, "office.name"), "regular", INK)],
         [(entry.status_label or "", "regular", INK), (entry.note or "", "bold", WARN)],
     ]
     ops: list[Op] = []
@@ -227,3 +233,7 @@ def _row(entry: EntryLine) -> tuple[list[Op], float]:
         x += column
     ops.append(LineOp(LEFT, -height, RIGHT, -height, RULE, 0.4))
     return ops, height
+
+
+def _field(text: str | None, key: str) -> str:
+    return tx.elide(text or "", TEXT_FIELDS[key].max_length)

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.pagesizes import A4, landscape
 
+from passapp.domain.text import TEXT_FIELDS
 from passapp.pdf import text as tx
 from passapp.pdf.common import (
     MM,
@@ -144,16 +145,26 @@ def _footer(title: str, pass_number: str, number: int, total: int) -> Page:
     )
 
 
+# Lines per name (and per name in original script) on the cover: three lines at the
+# smallest size hold ~150 characters, more than the 120 that German registers store for a
+# family name (DSMeld 0101), so the four name blocks at their limits still leave room for
+# the pass number and the QR code. The office name beside the QR code gets three lines.
+NAME_LINES = 3
+OFFICE_LINES = 3
+
+
 # --- cover -------------------------------------------------------------------------
 
 
 def _name_lines(text: str, style: Style, size: float, min_size: float) -> list[tx.Line]:
-    """A name on one line if it fits at ``min_size`` or more, else wrapped; never cut."""
+    """A name on one line if it fits at ``min_size`` or more, else wrapped on up to
+    NAME_LINES lines; only a name longer than any register holds is cut ("…")."""
+    text = _field(text, "person.family_names")
     rtl = tx.has_rtl(text)
     line = tx.fit(text, style, size, RIGHT - LEFT, min_size)
     if line.width <= RIGHT - LEFT + 0.01:
         return [tx.line(text, style, line.size, rtl=rtl)] if rtl else [line]
-    return tx.wrap(text, style, min_size, RIGHT - LEFT, rtl)
+    return tx.wrap(text, style, min_size, RIGHT - LEFT, rtl, max_lines=NAME_LINES)
 
 
 def _cover(data: PassPrint, de: PrintTexts, second: PrintTexts | None, symbol: QrSymbol) -> Page:
@@ -171,7 +182,8 @@ def _cover(data: PassPrint, de: PrintTexts, second: PrintTexts | None, symbol: Q
         y -= height
 
     # District and title.
-    put(*place_lines([tx.line(data.district_name, "bold", 9.5)], LEFT, width, y, color=ACCENT))
+    district = tx.fit(_field(data.district_name, "district.name"), "bold", 9.5, width, 7)
+    put(*place_lines([district], LEFT, width, y, color=ACCENT))
     y -= 1.5 * MM
     ops.append(LineOp(LEFT, y, RIGHT, y, ACCENT, 1.2))
     y -= 4 * MM
@@ -256,8 +268,9 @@ def _cover(data: PassPrint, de: PrintTexts, second: PrintTexts | None, symbol: Q
         column_y -= height
 
     col(*bilingual(de["issued_by"], other("issued_by"), rtl, LEFT, column, column_y, size=7))
-    office = f"{data.office_name} ({data.office_code})"
-    col(*place_lines(tx.wrap(office, "bold", 9, column), LEFT, column, column_y))
+    office = f"{_field(data.office_name, 'office.name')} ({data.office_code})"
+    office_lines = tx.wrap(office, "bold", 9, column, max_lines=OFFICE_LINES)
+    col(*place_lines(office_lines, LEFT, column, column_y))
     column_y -= 2 * MM
     col(*bilingual(de["issued_on"], other("issued_on"), rtl, LEFT, column, column_y, size=7))
     col(*place_lines([tx.line(german_date(data.issued_on), "bold", 9)], LEFT, column, column_y))
@@ -376,13 +389,16 @@ def _offer_pages(offers: tuple[OfferLine, ...], sample: bool, lang: str | None) 
 
 def _offer_block(offer: OfferLine, width: float) -> tuple[list[Op], float]:
     """The offer's lines placed from y = 0 down; the caller shifts them into place."""
-    where = " · ".join(part for part in (offer.provider, offer.address) if part)
+    provider = _field(offer.provider, "offer.provider")
+    address = _field(offer.address, "offer.address")
+    where = " · ".join(part for part in (provider, address) if part)
     parts: list[tuple[list[tx.Line], Color]] = [
-        (tx.wrap(offer.title, "bold", 8.5, width), INK),
+        (tx.wrap(_field(offer.title, "offer.title"), "bold", 8.5, width), INK),
         (tx.wrap(where, "regular", 7.5, width), INK),
     ]
     if offer.contact:
-        parts.append((tx.wrap(offer.contact, "regular", 7.5, width), MUTED))
+        contact = _field(offer.contact, "offer.contact")
+        parts.append((tx.wrap(contact, "regular", 7.5, width), MUTED))
     ops: list[Op] = []
     y = 0.0
     for lines, color in parts:
@@ -518,3 +534,8 @@ def _heading_rtl_aware(writer: Writer, title: str, german: str, rtl: bool) -> No
     )
     writer.space(1.2 * MM)
     writer.add([LineOp(LEFT, writer.y, RIGHT, writer.y, ACCENT, 0.8)], 3 * MM)
+
+
+def _field(text: str | None, key: str) -> str:
+    """Stored text cut with "…" to its field's limit: older databases had none."""
+    return tx.elide(text or "", TEXT_FIELDS[key].max_length)

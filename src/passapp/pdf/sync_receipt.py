@@ -44,6 +44,12 @@ LABEL_WIDTH = 48 * MM
 SIZE = 10.0
 SUBHEADING = 11.5
 
+# A value (an office or clerk name from a bundle, a file path) gets at most this many
+# lines, the office in the footer this many characters: a row stays on its page and the
+# layout time bounded whatever a bundle or an older database holds (issue 9).
+VALUE_LINES = 8
+FOOTER_OFFICE_CHARS = 90
+
 # Singular and plural of what a change can be about (entity types of the change log).
 ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "person": ("Person", "Personen"),
@@ -303,16 +309,16 @@ def _row(label: str, value: str, width: float) -> tuple[list[Op], float]:
     label_ops, label_height = place_lines(
         tx.wrap(label, "regular", SIZE, LABEL_WIDTH - 3 * MM), LEFT, LABEL_WIDTH, -pad, color=MUTED
     )
-    value_ops, value_height = place_lines(
-        tx.wrap(value, "regular", SIZE, value_width), LEFT + LABEL_WIDTH, value_width, -pad
-    )
+    value_lines = tx.wrap(value, "regular", SIZE, value_width, max_lines=VALUE_LINES)
+    value_ops, value_height = place_lines(value_lines, LEFT + LABEL_WIDTH, value_width, -pad)
     height = max(label_height, value_height) + 2 * pad
     rule = LineOp(LEFT, -height, LEFT + width, -height, RULE, 0.4)
     return [*label_ops, *value_ops, rule], height
 
 
 def _footer(receipt: SyncReceipt, page_number: int, pages: int) -> list[Op]:
-    left = tx.line(f"Datenaustausch · {receipt.office}", "regular", 7.5)
+    office = tx.elide(receipt.office, FOOTER_OFFICE_CHARS)
+    left = tx.line(f"Datenaustausch · {office}", "regular", 7.5)
     right = tx.line(f"Seite {page_number} von {pages}", "regular", 7.5)
     return [
         TextOp(LEFT, FOOTER_BASELINE, left, MUTED),

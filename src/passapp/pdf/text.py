@@ -21,6 +21,12 @@ from passapp.pdf.fonts import Run, Style, runs
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ps", "ur", "ckb"})
 
+# A safety net for text stored before the input limits (passapp.domain.text) or received
+# from an older office: no drawn text is longer than the longest field allows, so that
+# layout time stays bounded. Renderers elide each field to its own limit as well.
+MAX_DRAWN_CHARS = 2000
+ELLIPSIS = "\u2026"
+
 # Names keep their letters: no "Allah" ligature (it adds marks to e.g. عبدالله).
 _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"arabic ligature allah": False})
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -36,14 +42,21 @@ class Line:
     width: float
 
 
+def elide(text: str, max_chars: int = MAX_DRAWN_CHARS) -> str:
+    """``text`` cut to ``max_chars`` characters, ending in "…" where it was cut."""
+    if len(text) <= max_chars:
+        return text
+    return text[: max_chars - 1].rstrip() + ELLIPSIS
+
+
 def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
 @functools.lru_cache(maxsize=8192)
 def _logical(text: str) -> str:
-    """NFC, and Arabic letters in their joined forms (still in logical order)."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, at most MAX_DRAWN_CHARS, Arabic letters in joined forms (still in logical order)."""
+    text = elide(unicodedata.normalize("NFC", text))
     if _ARABIC.search(text):
         text = _RESHAPER.reshape(text)
     return text
@@ -88,9 +101,7 @@ def _wrap_logical(logical: str, style: Style, max_em: float) -> tuple[str, ...]:
                 candidate = word
             while _em(candidate, style) > max_em and len(candidate) > 1:
                 # A word longer than the line (an e-mail address): break it by characters.
-                cut = len(candidate) - 1
-                while cut > 1 and _em(candidate[:cut], style) > max_em:
-                    cut -= 1
+                cut = _longest_fitting_prefix(candidate, style, max_em)
                 lines.append(candidate[:cut])
                 candidate = candidate[cut:]
             current = candidate
@@ -98,15 +109,47 @@ def _wrap_logical(logical: str, style: Style, max_em: float) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _longest_fitting_prefix(text: str, style: Style, max_em: float) -> int:
+    """How many characters of ``text`` fit ``max_em`` (at least one).
+
+    Grows the prefix from the start: the cost follows the length of one line, not of the
+    whole word, so a long word is broken in time proportional to its length.
+    """
+    cut = 1
+    while cut < len(text) and _em(text[: cut + 1], style) <= max_em:
+        cut += 1
+    return cut
+
+
 def _em(text: str, style: Style) -> float:
     return sum(run.width for run in runs(text, style))
 
 
-def wrap(text: str, style: Style, size: float, max_width: float, rtl: bool = False) -> list[Line]:
-    """``text`` wrapped at spaces (and at ``\\n``) to lines no wider than ``max_width``."""
+def wrap(
+    text: str,
+    style: Style,
+    size: float,
+    max_width: float,
+    rtl: bool = False,
+    max_lines: int | None = None,
+) -> list[Line]:
+    """``text`` wrapped at spaces (and at ``\\n``) to lines no wider than ``max_width``;
+    with ``max_lines``, the last line kept ends in "…" where text was left out."""
     logical = _logical(text)
+    parts = _wrap_logical(logical, style, max_width / size)
+    if max_lines is not None and len(parts) > max_lines:
+        parts = (
+            *parts[: max_lines - 1],
+            _with_ellipsis(parts[max_lines - 1], style, max_width / size),
+        )
     result = []
-    for part in _wrap_logical(logical, style, max_width / size):
+    for part in parts:
         line_runs = _visual_runs(part, style, rtl)
         result.append(Line(line_runs, size, sum(run.width for run in line_runs) * size))
     return result
+
+
+def _with_ellipsis(text: str, style: Style, max_em: float) -> str:
+    """``text`` shortened until it fits ``max_em`` with "…" at its end."""
+    cut = _longest_fitting_prefix(text, style, max_em - _em(ELLIPSIS, style))
+    return text[:cut].rstrip() + ELLIPSIS

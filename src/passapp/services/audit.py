@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from passapp.domain.ids import new_uuid
+from passapp.domain.text import clean_text
 from passapp.models.entities import AuditEvent, utcnow
 
 GENESIS = "0" * 64
@@ -47,6 +48,9 @@ def record(
     object_id: object | None,
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
+    # Every write is audited, so this one check holds every write to the clerk-name rule
+    # ($PASSAPP_CLERK or the account name); refused, the caller's transaction rolls back.
+    clean_text("clerk", actor)
     last = session.scalars(select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first()
     event = AuditEvent(
         occurred_at=utcnow(),

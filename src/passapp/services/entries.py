@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -18,6 +18,7 @@ from passapp.domain.entries import (
     EntryKind,
     EntryStatus,
 )
+from passapp.domain.text import clean_optional_text
 from passapp.models.entities import Entry, Offer, Office, Pass
 from passapp.services import audit, changes
 from passapp.services.context import ServiceContext
@@ -105,6 +106,7 @@ class EntryLog:
 
 def add_entry(ctx: ServiceContext, pass_reference: str, data: EntryInput) -> EntryView:
     today = ctx.today()
+    data = _cleaned(data)
     _validate(data, today)
     with ctx.db.transaction() as session:
         office = local_office(session)
@@ -126,12 +128,12 @@ def add_entry(ctx: ServiceContext, pass_reference: str, data: EntryInput) -> Ent
             kind=data.kind.value,
             status=None if data.status is None else data.status.value,
             offer_id=offer_id,
-            title=_clean(data.title),
-            provider=_clean(data.provider),
+            title=data.title,
+            provider=data.provider,
             start_date=data.start_date,
             end_date=data.end_date,
             level=None if data.level is None else data.level.value,
-            result=_clean(data.result),
+            result=data.result,
             action=data.action.value,
             refers_to_id=data.refers_to,
             office_id=office.id,
@@ -154,6 +156,16 @@ def add_entry(ctx: ServiceContext, pass_reference: str, data: EntryInput) -> Ent
             },
         )
         return _views(session, [entry])[0]
+
+
+def _cleaned(data: EntryInput) -> EntryInput:
+    """The texts as stored: limits and characters of passapp.domain.text, None if blank."""
+    return replace(
+        data,
+        title=clean_optional_text("entry.title", data.title),
+        provider=clean_optional_text("entry.provider", data.provider),
+        result=clean_optional_text("entry.result", data.result),
+    )
 
 
 def _validate(data: EntryInput, today: dt.date) -> None:
@@ -268,10 +280,6 @@ def _number_of(ctx: ServiceContext, session: Session, reference: str) -> str:
             "the scanned text is not a pass QR code", "Der gescannte Text ist kein Pass-QR-Code."
         )
     return result.pass_number
-
-
-def _clean(text: str | None) -> str | None:
-    return None if text is None else (text.strip() or None)
 
 
 def _str(value: uuid.UUID | None) -> str | None:

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from passapp.domain.text import clean_text
 from passapp.models.entities import Pass, Person
 from passapp.services import audit, changes
 from passapp.services.context import ServiceContext
@@ -49,7 +50,8 @@ class MergeResult:
 def merge_people(
     ctx: ServiceContext, duplicate_id: uuid.UUID, survivor_id: uuid.UUID, reason: str
 ) -> MergeResult:
-    if not reason.strip():
+    reason = clean_text("merge.reason", reason)
+    if not reason:
         raise InvalidInput(
             "a merge needs a reason", "Bitte einen Grund für die Zusammenführung angeben."
         )
@@ -87,7 +89,7 @@ def merge_people(
             object_id=str(duplicate.id),
             details={
                 "into": str(survivor.id),
-                "reason": reason.strip(),
+                "reason": reason,
                 "duplicate_office": person_office_code(session, duplicate),
                 "survivor_office": person_office_code(session, survivor),
             },

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from passapp.domain.codes import parse_language
 from passapp.domain.entries import CefrLevel
 from passapp.domain.names import latin_search_form
+from passapp.domain.text import clean_text
 from passapp.models.entities import Municipality, Offer
 from passapp.services import audit
 from passapp.services.context import ServiceContext
@@ -128,14 +129,8 @@ OFFER_CATEGORIES: dict[str, str] = {
 
 NOT_THE_DISTRICT = "Den Angebotskatalog pflegt das Landratsamt."
 SLUG_LENGTH = 80  # the column's width
-# Column widths of the free-text fields, with their German names for the error message.
-TEXT_LIMITS = {
-    "title": ("Titel", 200),
-    "provider": ("Anbieter", 200),
-    "address": ("Adresse", 300),
-    "contact": ("Kontakt", 300),
-    "target_group": ("Zielgruppe", 300),
-}
+# The free-text fields; their limits and characters: passapp.domain.text.
+TEXT_FIELDS = ("title", "provider", "address", "contact", "target_group", "description")
 _GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -243,21 +238,13 @@ def _offer_by_slug(session: Session, slug: str) -> Offer | None:
 
 def _checked_values(session: Session, data: OfferInput) -> dict[str, Any]:
     """The offer's columns from ``data``, or the first German complaint about it."""
-    texts = {key: " ".join(getattr(data, key).split()) for key in TEXT_LIMITS}
+    texts = {key: clean_text(f"offer.{key}", getattr(data, key)) for key in TEXT_FIELDS}
     for key, german in (("title", "Titel"), ("provider", "Anbieter")):
         if not texts[key]:
             raise InvalidInput(f"the offer needs a {key}", f"Bitte einen {german} angeben.")
-    for key, (german, limit) in TEXT_LIMITS.items():
-        if len(texts[key]) > limit:
-            raise InvalidInput(
-                f"{key} is longer than {limit} characters",
-                f"{german}: höchstens {limit} Zeichen (jetzt {len(texts[key])}).",
-            )
-    description = data.description.strip()
     return {
         "category": _category(data.category),
         **{key: text or None for key, text in texts.items()},
-        "description": description or None,
         "municipality_key": _municipality_key(session, data.municipality_key),
         "languages": _languages(data.languages),
         "cefr_levels": _levels(data.cefr_levels),

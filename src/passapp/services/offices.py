@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from passapp.domain.offices import OfficeKind
 from passapp.domain.pass_number import validate_office_code
+from passapp.domain.text import clean_text
 from passapp.models.entities import Installation, Office
 from passapp.models.identity import file_identity
 from passapp.services import audit
@@ -36,7 +37,8 @@ def init_office(
     ctx: ServiceContext, *, code: str, name: str, kind: str, municipality: str | None = None
 ) -> OfficeInfo:
     office_code = validate_office_code(code)
-    if not name.strip():
+    name = clean_text("office.name", name)
+    if not name:
         raise InvalidInput("the office needs a name", "Die Dienststelle braucht einen Namen.")
     try:
         office_kind = OfficeKind(kind.strip().lower())

@@ -17,6 +17,7 @@ from passapp.domain.codes import parse_language
 from passapp.domain.eligibility import STATUS_GERMAN, Status
 from passapp.domain.ids import pass_id_for
 from passapp.domain.pass_number import PassNumber
+from passapp.domain.text import clean_optional_text, clean_text
 from passapp.models.entities import Installation, Office, Pass
 from passapp.services import audit, changes
 from passapp.services.cards import (
@@ -75,7 +76,7 @@ def issue_pass(
 ) -> IssuedPass:
     print_languages = ["de", *(parse_language(code) for code in languages)]
     print_languages = list(dict.fromkeys(print_languages))
-    reason = (override_reason or "").strip() or None
+    reason = clean_optional_text("pass.override_reason", override_reason)
     with card_output() as card_file, ctx.db.transaction() as session:
         office = local_office(session)
         refuse_compromised_key(session, office)
@@ -226,7 +227,8 @@ def _own_pass(session: Session, text: str) -> tuple[Pass, Office, Installation]:
 
 def revoke_pass(ctx: ServiceContext, text: str, reason: str) -> PassChange:
     """Withdraw a pass (active → revoked, never back); the trust list carries it onwards."""
-    if len(reason.strip()) < MIN_REASON_LENGTH:
+    reason = clean_text("pass.revoke_reason", reason)
+    if len(reason) < MIN_REASON_LENGTH:
         raise InvalidInput(
             f"the reason must say why (at least {MIN_REASON_LENGTH} characters)",
             f"Die Begründung muss sagen, warum (mindestens {MIN_REASON_LENGTH} Zeichen).",
@@ -321,6 +323,7 @@ def record_pass_status(
 ) -> PassChange:
     """District: note what an office reported about its pass, for the next trust list."""
     number = PassNumber.parse(text)
+    reason = clean_optional_text("pass.revoke_reason", reason)
     with ctx.db.transaction() as session:
         setup = installation(session)
         if setup.role != "district":

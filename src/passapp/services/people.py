@@ -13,12 +13,8 @@ from passapp.domain.codes import parse_language, parse_nationality
 from passapp.domain.dates import PartialDate
 from passapp.domain.eligibility import EligibilityResult, EligibilityRules, check_eligibility
 from passapp.domain.name_index import index_keys
-from passapp.domain.names import (
-    InvalidNameError,
-    is_din91379_latin,
-    latin_search_form,
-    normalize_name,
-)
+from passapp.domain.names import is_din91379_latin
+from passapp.domain.text import clean_optional_text, clean_text, name_search_form
 from passapp.models.entities import EligibilityCheck, Office, Person, PersonNameKey, Setting
 from passapp.services import audit, changes
 from passapp.services.context import ServiceContext
@@ -85,23 +81,6 @@ def eligibility_rules(session: Session) -> EligibilityRules:
     return EligibilityRules(**stored.value) if stored is not None else EligibilityRules()
 
 
-def _names(value: str, *, required: bool, what_en: str, what_de: str) -> str:
-    if not value.strip():
-        if required:
-            raise InvalidInput(f"{what_en} is required", f"{what_de} fehlt.")
-        return ""  # single-name persons: no placeholder such as "FNU" (DESIGN §3)
-    try:
-        return normalize_name(value)
-    except InvalidNameError as error:
-        raise InvalidInput(f"{what_en}: {error}", f"{what_de}: {error.message_de}") from error
-
-
-def _optional_names(value: str | None, what_en: str, what_de: str) -> str | None:
-    if value is None or not value.strip():
-        return None
-    return _names(value, required=True, what_en=what_en, what_de=what_de)
-
-
 def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
     with ctx.db.transaction() as session:
         office = local_office(session)
@@ -151,17 +130,18 @@ def preview_registration(
     Reads only, nothing is written or audited: the form calls it while the clerk types.
     The names are taken as typed (the duplicate search folds them as registering does);
     ``exclude`` leaves the person being edited out of their own duplicates. Raises
-    ``InputError`` where the dates cannot be (a birth in the future, an arrival before it).
+    ``InputError`` where the dates cannot be (a birth in the future, an arrival before it)
+    and where a name breaks the rule registering would apply (its length bounds the search).
     """
+    family = clean_text("person.family_names", data.family_names)
+    given = clean_text("person.given_names", data.given_names)
     with ctx.db.reading() as session:
         result, rules = check_today(session, ctx, data)
-        duplicates = possible_duplicates(
-            session, data.family_names, data.given_names, data.birth_date
-        )
+        duplicates = possible_duplicates(session, family, given, data.birth_date)
     return RegistrationPreview(
         eligibility=EligibilityView.of(result, rules),
         possible_duplicates=[d for d in duplicates if d.id != exclude],
-        warnings=_name_warnings(data.family_names, data.given_names),
+        warnings=_name_warnings(family, given),
     )
 
 
@@ -250,9 +230,15 @@ def check_today(
 
 def _person_fields(session: Session, data: PersonInput) -> dict[str, Any]:
     """The validated personal fields of a registration, as stored."""
-    family = _names(data.family_names, required=True, what_en="family name", what_de="Familienname")
-    given = _names(data.given_names, required=False, what_en="given names", what_de="Vorname(n)")
-    if not latin_search_form(f"{family} {given}"):
+    # Limits and characters of every text: passapp.domain.text (the same rule for bundles).
+    family = clean_text("person.family_names", data.family_names)
+    if not family:
+        raise InvalidInput("family name is required", "Familienname fehlt.")
+    # Single-name persons have no given names: no placeholder such as "FNU" (DESIGN §3).
+    given = clean_text("person.given_names", data.given_names)
+    family_latin = name_search_form("person.family_names", family)
+    given_latin = name_search_form("person.given_names", given)
+    if not family_latin and not given_latin:
         raise InvalidInput(
             "the name has no letters that can be searched for",
             "Der Name enthält keine suchbaren Buchstaben.",
@@ -277,14 +263,14 @@ def _person_fields(session: Session, data: PersonInput) -> dict[str, Any]:
     return {
         "family_names": family,
         "given_names": given,
-        "family_names_original": _optional_names(
-            data.family_names_original, "original family name", "Familienname (Originalschrift)"
+        "family_names_original": clean_optional_text(
+            "person.family_names_original", data.family_names_original
         ),
-        "given_names_original": _optional_names(
-            data.given_names_original, "original given names", "Vorname(n) (Originalschrift)"
+        "given_names_original": clean_optional_text(
+            "person.given_names_original", data.given_names_original
         ),
-        "family_names_latin": latin_search_form(family),
-        "given_names_latin": latin_search_form(given),
+        "family_names_latin": family_latin,
+        "given_names_latin": given_latin,
         "birth_date": data.birth_date,
         "birth_year": data.birth_date.year,
         "sex": sex,
@@ -293,7 +279,7 @@ def _person_fields(session: Session, data: PersonInput) -> dict[str, Any]:
         "arrival_date": data.arrival_date,
         "moved_from_abroad": data.moved_from_abroad,
         "municipality_key": municipality_key,
-        "contact": (data.contact or "").strip() or None,
+        "contact": clean_optional_text("person.contact", data.contact),
         "consent": data.consent,
         "consent_notice_version": data.consent_notice_version if data.consent else None,
         "consent_language": data.consent_language if data.consent else None,

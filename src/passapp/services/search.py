@@ -38,6 +38,7 @@ from passapp.domain.pass_number import (
     looks_like_pass_number,
     parse_without_check,
 )
+from passapp.domain.text import check_length
 from passapp.models.entities import Pass, Person, PersonNameKey
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput
@@ -79,6 +80,7 @@ class _Query:
 
 def find(ctx: ServiceContext, text: str, limit: int = PAGE) -> SearchResult:
     query = text.strip()
+    check_length("search.query", query)  # every pair of words is a stage: bound them
     if not query:
         return SearchResult(query, "empty")
     if looks_like_qr(query):

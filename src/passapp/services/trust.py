@@ -33,6 +33,7 @@ from passapp.crypto.trustlist import (
 )
 from passapp.domain.offices import OfficeKind
 from passapp.domain.pass_number import MAX_SEQUENCE, validate_office_code
+from passapp.domain.text import clean_text
 from passapp.models.entities import Installation, Office, Pass, SigningKey, TrustListRecord
 from passapp.models.identity import file_identity
 from passapp.services import audit
@@ -170,7 +171,8 @@ def refuse_compromised_key(session: Session, office: Office) -> None:
 
 def init_district(ctx: ServiceContext, *, name: str, code: str) -> DistrictInfo:
     district_code = validate_office_code(code)
-    if not name.strip():
+    name = clean_text("district.name", name)
+    if not name:
         raise InvalidInput("the district needs a name", "Der Landkreis braucht einen Namen.")
     now = ctx.now()
     with ctx.db.transaction() as session:
@@ -268,6 +270,7 @@ def enrol_office(
             f"not a valid office request: {error}", "Keine gültige Anmeldung einer Dienststelle."
         ) from error
     code = validate_office_code(request.office_code)
+    office_name = clean_text("office.name", request.office_name)  # from another office's file
     now = ctx.now()
     with ctx.db.transaction() as session:
         setup = require_district(session)
@@ -277,7 +280,7 @@ def enrol_office(
         if office is None:
             office = Office(
                 code=code,
-                name=request.office_name,
+                name=office_name,
                 kind=request.office_kind,
                 municipality_key=data.get("municipality_key"),
             )
