@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.dates import PartialDate
+from passapp.domain.text import TEXT_FIELDS
 from passapp.models.entities import AuditEvent, ChangeRecord, Person
 from passapp.services.context import ServiceContext
 from passapp.services.errors import Refused
@@ -487,10 +488,10 @@ def test_enter_on_the_untouched_edit_form_saves_nothing(
     assert not form.isVisible()
 
 
-def test_a_200_character_name_does_not_widen_the_edit_form(
+def test_a_name_at_the_limit_does_not_widen_the_edit_form(
     qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
 ) -> None:
-    family = ("Al-" + "Abdulrahman" * 18)[:200]
+    family = ("Al-" + "Abdulrahman" * 18)[: TEXT_FIELDS["person.family_names"].max_length]
     form = PersonForm.for_edit(office_ctx, tasks, register(office_ctx, family, "Mohammed"))
     qtbot.addWidget(form)
     assert family not in form.view.heading.text()
