@@ -109,3 +109,18 @@ def test_person_input_gives_back_every_stored_field(office_ctx: ServiceContext) 
     update_person(office_ctx, person_id, loaded)
     assert person_input(office_ctx, person_id) == loaded
     assert get_person(office_ctx, person_id).municipality_key == "09174126"
+
+
+def test_saving_a_person_unchanged_records_nothing(office_ctx: ServiceContext) -> None:
+    from passapp.models.entities import ChangeRecord
+
+    person_id = register_person(office_ctx, typed(arrival_date=PartialDate(2024, 9, 2))).person.id
+    before = {
+        model: count(office_ctx, model) for model in (AuditEvent, EligibilityCheck, ChangeRecord)
+    }
+    again = update_person(office_ctx, person_id, person_input(office_ctx, person_id))
+    assert again.eligibility.status == "eligible"
+    assert {model: count(office_ctx, model) for model in before} == before  # no change travels
+    changed = update_person(office_ctx, person_id, typed(arrival_date=PartialDate(2024, 9, 3)))
+    assert changed.person.arrival_date == PartialDate(2024, 9, 3)
+    assert count(office_ctx, ChangeRecord) == before[ChangeRecord] + 2  # the person and its check

@@ -166,11 +166,20 @@ def update_person(ctx: ServiceContext, person_id: uuid.UUID, data: PersonInput) 
                 "Dieser Eintrag wurde zusammengeführt oder gelöscht und wird nicht mehr geändert.",
             )
         fields = _person_fields(session, data)
+        changed = sorted(k for k, v in fields.items() if getattr(person, k) != v)
+        if not changed:
+            # Saved unchanged: no change record travels, no audit event, no new check.
+            result, rules = check_today(session, ctx, data)
+            return Registration(
+                person=_view(person, office.code),
+                eligibility=EligibilityView.of(result, rules),
+                possible_duplicates=[],
+                warnings=_name_warnings(person.family_names, person.given_names),
+            )
         if data.consent and not person.consent:
             person.consent_recorded_at = ctx.now()
         elif not data.consent:
             person.consent_recorded_at = None
-        changed = sorted(k for k, v in fields.items() if getattr(person, k) != v)
         for key, value in fields.items():
             setattr(person, key, value)
         session.flush()
