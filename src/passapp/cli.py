@@ -52,7 +52,7 @@ class Options:
                 "--db ist leer: bitte eine Datenbankdatei oder -adresse angeben.",
             )
         ctx = open_context(self.db, create=create)
-        ctx.db.on_lock_wait = _tell_lock_wait
+        ctx.tell_lock_waits(_tell_lock_wait)
         return ctx
 
 

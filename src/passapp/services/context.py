@@ -49,6 +49,11 @@ class ServiceContext:
     # Where printed PDFs go unless a path is given: $PASSAPP_OUTPUT_DIR, else Documents/passapp.
     output_folder: Path | None = field(default_factory=_default_output_folder)
 
+    def tell_lock_waits(self, notice: Callable[[float], None]) -> None:
+        """Call ``notice(seconds waited)`` whenever a write waits for another process's
+        write lock and tries again (a big import commits in steps of about a second)."""
+        self.db.on_lock_wait = notice
+
 
 def open_context(
     database: str | None = None, *, create: bool = True, **options: Any

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -60,9 +60,15 @@ INVALID_COLOUR = "#b71c1c"
 
 
 class MainWindow(QMainWindow):
+    # Emitted on the worker thread when a write waits for another process's write lock;
+    # queued to the UI thread, where the status bar says so (seconds waited).
+    lock_wait = Signal(float)
+
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
         self._ctx = ctx
+        self.lock_wait.connect(self._on_lock_wait, Qt.ConnectionType.QueuedConnection)
+        ctx.tell_lock_waits(self.lock_wait.emit)
         # The one worker every screen sends its database writes through (ui/tasks.py).
         self.tasks = TaskRunner(self)
         self.sync_screen: SyncScreen | None = None
@@ -137,6 +143,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.hint, 1)
         self.show_setup_state(setup_state(ctx))
         self.focus_search()
+
+    def _on_lock_wait(self, waited: float) -> None:
+        self.statusBar().showMessage(
+            self.tr(
+                "Die Datenbank ist gerade belegt (seit {seconds} s, z. B. durch einen Import "
+                "an einem anderen Platz); neuer Versuch …"
+            ).format(seconds=round(waited)),
+            5000,
+        )
 
     def _results_table(self) -> QTableView:
         table = QTableView()

@@ -782,6 +782,10 @@
         <translation>Office</translation>
     </message>
     <message>
+        <source>Die Datenbank ist gerade belegt (seit {seconds} s, z. B. durch einen Import an einem anderen Platz); neuer Versuch …</source>
+        <translation>The database is busy (for {seconds} s, e.g. an import at another desk); trying again …</translation>
+    </message>
+    <message>
         <source>Suchergebnisse</source>
         <translation>Search results</translation>
     </message>
