@@ -26,6 +26,7 @@ from passapp.services.people import PersonInput, register_person
 from passapp.services.progress import Cancelled, Progress
 from passapp.services.sync import export_bundles, import_bundle, status
 from tests.conftest import make_context
+from tests.sync.test_crash import table_counts
 
 PEOPLE = 600  # 1,200 changes: a person and the eligibility check of the registration
 
@@ -74,14 +75,6 @@ def write_lock_holds(db: Database) -> list[float]:
         holds.append(time.monotonic() - began.pop(id(connection), time.monotonic()))
 
     return holds
-
-
-def table_counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as connection:
-        tables = [
-            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
-        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
 def people_at(ctx: ServiceContext) -> set[str]:

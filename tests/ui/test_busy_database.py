@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,24 +18,12 @@ from passapp.ui.main_window import MainWindow
 from tests.services.helpers import register
 
 
-@pytest.fixture
-def window(
-    qtbot: QtBot, office_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
+def test_a_write_waits_for_a_busy_database_and_the_status_bar_says_so(
+    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # One try waits 0.2 s, so the window hears of the wait quickly.
     monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 200)
     office_ctx.db.dispose()  # new connections take the shorter timeout
-    shown = MainWindow(office_ctx)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
-    shown.tasks.shutdown()
-
-
-def test_a_write_waits_for_a_busy_database_and_the_status_bar_says_so(
-    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext
-) -> None:
     path = Path(str(office_ctx.db.engine.url.database))
     other_process = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     other_process.execute("BEGIN IMMEDIATE")

@@ -8,7 +8,6 @@ pass is looked up and an entry logged, and a bundle is exported from the menu.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -30,17 +29,6 @@ from tests.services.helpers import register
 from tests.support.keyboard import Keyboard
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def window(qtbot: QtBot, office_ctx: ServiceContext) -> Iterator[MainWindow]:
-    shown = MainWindow(office_ctx)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    qtbot.waitUntil(shown.search_field.hasFocus)
-    yield shown
-    shown.tasks.shutdown()
 
 
 def active(qtbot: QtBot, widget: QWidget) -> None:

@@ -4,8 +4,6 @@ no button, no shortcut (Ctrl+Shift+N used to log an entry on the previous person
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
@@ -30,17 +28,6 @@ PERSON_SHORTCUTS = [
     (Qt.Key.Key_P, CTRL_SHIFT),
     (Qt.Key.Key_B, CTRL),
 ]
-
-
-@pytest.fixture
-def window(qtbot: QtBot, office_ctx: ServiceContext) -> Iterator[MainWindow]:
-    shown = MainWindow(office_ctx)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    qtbot.waitUntil(shown.search_field.hasFocus)
-    yield shown
-    shown.tasks.shutdown()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -28,16 +27,6 @@ NARROWEST_WIDTH = 1366 // 1.5
 # Worst case: a family name as long as the services allow, without a space to wrap at.
 NAME_LIMIT = TEXT_FIELDS["person.family_names"].max_length
 LONG_FAMILY = ("Al-" + "Abdulrahman" * 18)[:NAME_LIMIT]
-
-
-@pytest.fixture
-def window(qtbot: QtBot, office_ctx: ServiceContext) -> Iterator[MainWindow]:
-    shown = MainWindow(office_ctx)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
-    shown.tasks.shutdown()
 
 
 def texts(dialog: QWidget) -> str:
