@@ -52,6 +52,7 @@ from passapp.services.offices import local_office
 from passapp.services.progress import Progress
 from passapp.services.progress import update as update_progress
 from passapp.services.sync_apply import ChangeApplier, Counts
+from passapp.services.sync_limits import MAX_RECORD_BYTES, MAX_VECTOR_ENTRIES
 from passapp.services.trust import (
     active_key,
     current_trust_list,
@@ -62,7 +63,14 @@ from passapp.services.trust import (
     publish_trust_list,
     trust_list_json,
 )
-from passapp.sync.bundle import BundleError, BundleHeader, open_bundle, read_header, write_bundle
+from passapp.sync.bundle import (
+    OVERSIZED,
+    BundleError,
+    BundleHeader,
+    open_bundle,
+    read_header,
+    write_bundle,
+)
 
 # What a person record carries without consent: nothing that identifies the person.
 ANONYMOUS_PERSON_FIELDS = {
@@ -97,6 +105,7 @@ class ImportReport(Counts):
             "quarantined": self.quarantined,
             "conflicts": self.conflicts,
             "pending": self.pending,
+            "dropped": self.dropped,
             "trust_list": self.trust_list,
             "by_type": self.by_type,
         }
@@ -423,6 +432,7 @@ def import_bundle(
         raise Refused(f"bundle refused: {error}", error.message_de) from error
     with ctx.db.transaction() as session:
         office = local_office(session)
+        _check_sender(installation(session), office.code, header.sender)
         trust_list = current_trust_list(session)
         if trust_list is None:
             raise Refused(
@@ -450,6 +460,7 @@ def import_bundle(
                 recipient_private_key=private_key_of(ctx, own_key),
                 expected_recipient=office.code,
                 sender_public_der=sender_key,
+                max_record_bytes=MAX_RECORD_BYTES,
             ) as bundle:
                 # Only now, with the whole file verified, may its id be trusted.
                 if session.get(BundleReceipt, bundle.header.bundle_id) is not None:
@@ -457,7 +468,7 @@ def import_bundle(
                     return report  # the same file again: nothing to do
                 total = sum(bundle.header.counts.values())
                 update_progress(progress, 0, total, "Änderungen einspielen")
-                applier = ChangeApplier(session, header.bundle_id, report)
+                applier = ChangeApplier(session, header.bundle_id, report, header.sender)
                 with _long_lived_heap_frozen():
                     for number, record in enumerate(bundle.records()):
                         if number % 1000 == 0:
@@ -500,6 +511,27 @@ def _long_lived_heap_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+def _check_sender(setup: Installation, own_code: str, sender: str) -> None:
+    """An office takes bundles from its district only; the district from offices only
+    (DESIGN §7). Checked on the plain header, and the signature check then proves it."""
+    if setup.role != "district" and sender != setup.district_code:
+        raise Refused(
+            f"bundle refused: it comes from {sender}; an office accepts bundles from its "
+            f"district ({setup.district_code}) only",
+            f"Paket abgelehnt: Es kommt von {sender}; eine Dienststelle nimmt Pakete nur vom "
+            f"Landratsamt ({setup.district_code}) an.",
+        )
+    if sender == own_code:
+        raise Refused(
+            "bundle refused: it was written by this office itself",
+            "Paket abgelehnt: Es stammt von dieser Dienststelle selbst.",
+        )
+
+
+# Records only the district may send (DESIGN §7, "The signer is the authority").
+DISTRICT_ONLY_RECORDS = frozenset({"trust_list", "offers"})
+
+
 def _apply_record(
     ctx: ServiceContext,
     session: Session,
@@ -512,11 +544,9 @@ def _apply_record(
     if kind == "change":
         applier.add(record)
     elif kind == "ack":
-        peer = _peer(session, header.sender)
-        merged = dict(peer.acknowledged or {})
-        for database_id, counter in dict(record.get("vector", {})).items():
-            merged[str(database_id)] = max(int(merged.get(str(database_id), 0)), int(counter))
-        peer.acknowledged = merged
+        _acknowledge(session, header.sender, record.get("vector"))
+    elif kind in DISTRICT_ONLY_RECORDS and applier.from_office:
+        applier.quarantine(record, f"only the district sends {kind} records, not {header.sender}")
     elif kind == "trust_list":
         document = {"document": record["document"], "signature": record["signature"]}
         report.trust_list = install_trust_list(ctx, session, document, older_is_stale=True)
@@ -529,8 +559,27 @@ def _apply_record(
         if snapshot_of is None or installed is None or int(snapshot_of) >= installed.number:
             _apply_offers(session, record.get("offers", []))
             applier.reload_references()
+    elif kind == OVERSIZED:
+        applier.quarantine(record, f"record of {record.get('bytes')} bytes is too large")
     else:
-        applier.quarantine(record, f"unknown record type {kind!r}")
+        report.dropped += 1  # a record type this version does not know: counted, not kept
+
+
+def _acknowledge(session: Session, sender: str, vector: Any) -> None:
+    """What the sender has applied: it says so for itself alone (its own peer state), and
+    only with well-formed entries (database id → counter)."""
+    if not isinstance(vector, dict) or len(vector) > MAX_VECTOR_ENTRIES:
+        return
+    peer = _peer(session, sender)
+    merged = dict(peer.acknowledged or {})
+    for database_id, counter in vector.items():
+        try:
+            key = str(uuid.UUID(str(database_id)))
+        except ValueError:
+            continue
+        if isinstance(counter, int) and not isinstance(counter, bool) and 0 <= counter < 2**62:
+            merged[key] = max(int(merged.get(key, 0)), counter)
+    peer.acknowledged = merged
 
 
 def _apply_offers(session: Session, offers: list[dict[str, Any]]) -> None:
