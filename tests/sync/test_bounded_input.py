@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import passapp
 from passapp.domain.ids import pass_id_for
 from passapp.services.context import ServiceContext
 from passapp.services.passes import issue_pass
@@ -72,7 +73,7 @@ def huge_records(sender: ServiceContext, pass_id: str, count: int) -> Iterator[d
 
 
 def measure(district_db: Path, bundle: Path) -> dict[str, Any]:
-    src = str(Path(__file__).resolve().parents[2] / "src")
+    src = str(Path(passapp.__file__).resolve().parents[1])  # the code under test
     env = {**os.environ, "PYTHONPATH": src}
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, str(district_db), str(bundle)],
