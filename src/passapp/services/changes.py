@@ -30,6 +30,7 @@ from passapp.models.entities import (
     PassCard,
     Person,
 )
+from passapp.models.sync_entities import EntityVersion
 from passapp.services.errors import NotSetUp
 
 ENTITY_TYPES: dict[type[Base], str] = {
@@ -98,8 +99,34 @@ def record(session: Session, entity: Base, operation: str = "insert") -> ChangeR
         payload=snapshot(entity, session),
     )
     session.add(change)
+    if entity_type in VERSIONED_TYPES:
+        _stamp_version(session, change)
     session.flush()
     return change
+
+
+# Records that change after their insert carry the stamp of their last write, local or
+# received, so a change from elsewhere is compared with what this database last did to
+# the record instead of overwriting it (DESIGN §7, "Never overwrite silently").
+VERSIONED_TYPES = frozenset({"person", "pass"})
+
+
+def _stamp_version(session: Session, change: ChangeRecord) -> None:
+    version = session.get(EntityVersion, (change.entity_type, change.entity_id))
+    if version is None:
+        session.add(
+            EntityVersion(
+                entity_type=change.entity_type,
+                entity_id=change.entity_id,
+                database_id=change.database_id,
+                counter=change.counter,
+                origin_office=change.origin_office,
+            )
+        )
+    else:
+        version.database_id = change.database_id
+        version.counter = change.counter
+        version.origin_office = change.origin_office
 
 
 def allocate_counters(session: Session, setup: Installation, count: int) -> int:

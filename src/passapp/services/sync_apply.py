@@ -58,6 +58,7 @@ from passapp.services.changes import (
     LOCAL_COLUMNS,
     OFFER_COLUMNS,
     OFFICE_COLUMNS,
+    VERSIONED_TYPES,
     allocate_counters,
 )
 from passapp.services.people import write_name_keys
@@ -76,7 +77,7 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 # Records that change after their insert; the others are insert-only (DESIGN §7), so a
 # second copy of them is simply a duplicate and needs no version to decide.
-MUTABLE_TYPES = frozenset({"person", "pass"})
+MUTABLE_TYPES = VERSIONED_TYPES
 BATCH_SIZE = 2000
 MAX_COUNTER = 2**62  # counters fit the database's 64-bit integers
 _CHECKS = {name: payload_checks(name, model) for name, model in MODELS.items()}
