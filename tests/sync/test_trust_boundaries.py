@@ -296,3 +296,31 @@ def test_unknown_record_types_and_fields_are_counted_and_dropped_not_kept_or_rel
         kept = session.scalars(select(QuarantinedChange.change)).one()
     assert "note_of_a_newer_version" not in relayed  # the entry goes on to EWDAH without it
     assert len(str(kept)) < 2000  # an excerpt, not the record
+
+
+def test_a_district_upgraded_from_before_binds_the_databases_it_already_knows(
+    district_ctx: ServiceContext,
+    office_ctx: ServiceContext,
+    victim_person: uuid.UUID,
+    tmp_path: Path,
+) -> None:
+    """The database ids a district applied before this schema are bound to their office by
+    the migration, so an upgrade does not open a window for the first forger."""
+    from alembic import command
+
+    from passapp.models.database import _alembic_config, open_database, to_url
+    from passapp.models.sync_entities import DatabaseOrigin
+
+    district_ctx.db.dispose()
+    path = tmp_path / "district.sqlite3"
+    old = open_database(to_url(str(path)))
+    command.downgrade(_alembic_config(old.engine), "0005")
+    old.dispose()
+
+    upgraded = open_database(to_url(str(path)))
+    with upgraded.reading() as session:
+        bound = {
+            (str(o.database_id), o.office_code) for o in session.scalars(select(DatabaseOrigin))
+        }
+    upgraded.dispose()
+    assert bound == {(database_id(office_ctx), "EWDAH")}
