@@ -123,6 +123,26 @@ def test_the_district_records_a_pass_status_through_the_change_log(
         replace_pass(office_ctx, issued)
 
 
+def test_a_change_made_on_the_other_sides_change_is_no_conflict(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, issued: str, tmp_path: Path
+) -> None:
+    """The district revokes a pass the office left alone; the office, having learnt it,
+    corrects its person: each change follows the other, nobody is blamed."""
+    record_pass_status(district_ctx, issued, revoked=True, generation=None, reason="gestohlen")
+    to_office(district_ctx, office_ctx, "EWDAH", tmp_path / "lra-1.passapp")
+    person = get_person(office_ctx, _holder(office_ctx, issued))
+    update_person(office_ctx, person.id, dataclasses.replace(PERSON, given_names="Rana M."))
+    to_district(office_ctx, district_ctx, tmp_path / "ew-1.passapp")
+    assert get_person(district_ctx, person.id).given_names == "Rana M."
+    assert pass_state(office_ctx, issued)[0] == "revoked"
+    assert list_conflicts(office_ctx) == list_conflicts(district_ctx) == []
+
+
+def _holder(ctx: ServiceContext, number: str):  # type: ignore[no-untyped-def]
+    with ctx.db.reading() as session:
+        return session.scalars(select(Pass.person_id).where(Pass.pass_number == number)).one()
+
+
 def test_two_databases_of_one_office_conflict_the_same_way_everywhere(
     district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
 ) -> None:

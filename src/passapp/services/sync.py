@@ -45,6 +45,7 @@ from passapp.models.sync_entities import (
     SyncConflict,
 )
 from passapp.services import audit
+from passapp.services.changes import BASE_KEY
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, Refused
 from passapp.services.keystore import private_key_of
@@ -87,6 +88,7 @@ ANONYMOUS_PERSON_FIELDS = {
     "merged_into_id",
     "erased_at",
     "created_at",
+    BASE_KEY,  # the version the change was made on: no personal data
 }
 
 

@@ -54,12 +54,14 @@ from passapp.models.sync_entities import (
     SyncConflict,
 )
 from passapp.services.changes import (
+    BASE_KEY,
     ENTITY_TYPES,
     LOCAL_COLUMNS,
     OFFER_COLUMNS,
     OFFICE_COLUMNS,
     VERSIONED_TYPES,
     allocate_counters,
+    base_of,
 )
 from passapp.services.people import write_name_keys
 from passapp.services.sync_limits import BadValue, excerpt, payload_checks, sanitised
@@ -663,12 +665,15 @@ def _update(
         for k, v in item.values.items()
         if merge.may_change(entity_type, k, origin, authority) and getattr(existing, k) != v
     }
-    # A placeholder (a pass known only from a report) gives way to the real record.
-    placeholder = bool(getattr(existing, "is_stub", False)) and not item.values.get("is_stub")
-    supersedes = version is None or same_origin or placeholder
+    supersedes = version is None or same_origin or _follows(item, existing, version)
     for key, value in changed.items():
         local_value = getattr(existing, key)
-        if supersedes and _moves_forward(entity_type, key, value, local_value):
+        # A value whose last writer may not set this field was not written by it: what
+        # is here came earlier from the owner, and the incoming change is no rival.
+        unrivalled = version is not None and not merge.may_change(
+            entity_type, key, version.origin_office, authority
+        )
+        if (supersedes or unrivalled) and _moves_forward(entity_type, key, value, local_value):
             setattr(existing, key, value)
             continue
         local = (
@@ -685,6 +690,15 @@ def _update(
             counts.conflicts += 1
         if won is offered:
             setattr(existing, key, value)
+
+
+def _follows(item: Incoming, existing: Base, version: EntityVersion | None) -> bool:
+    """Whether the incoming change was made on the very version held here, or replaces a
+    placeholder (a pass known only from a report): then it is no concurrent edit."""
+    if bool(getattr(existing, "is_stub", False)) and not item.values.get("is_stub"):
+        return True
+    base = item.record["payload"].get(BASE_KEY)
+    return version is not None and base == base_of(version)
 
 
 def _moves_forward(entity_type: str, key: str, value: Any, local_value: Any) -> bool:

@@ -24,7 +24,7 @@ MAX_RECORD_BYTES: Final = 64 * 1024
 MAX_TEXT: Final = 2000  # a column without a length (a reason)
 MAX_LIST_ITEMS: Final = 32
 MAX_LIST_ITEM: Final = 500
-MAX_SCALAR_TEXT: Final = 64  # ids, dates, codes: what a converter parses
+MAX_SCALAR_TEXT: Final = 80  # ids, dates, codes, a version: what a converter parses
 MAX_EXCERPT: Final = 1000
 MAX_VECTOR_ENTRIES: Final = 10_000  # origin databases named in one acknowledgement
 CHANGE_FIELDS: Final = frozenset(
@@ -40,8 +40,12 @@ CHANGE_FIELDS: Final = frozenset(
         "payload",
     }
 )
-# Payload keys that are no column but travel with a record: a person sent without consent.
-EXTRA_PAYLOAD_FIELDS: Final = {"person": {"anonymous": bool}}
+# Payload keys that are no column but travel with a record: a person sent without consent,
+# the version a change was made on (``changes.BASE_KEY``).
+EXTRA_PAYLOAD_FIELDS: Final[dict[str, dict[str, type]]] = {
+    "person": {"anonymous": bool, "_base": str},
+    "pass": {"_base": str},
+}
 
 Check = Callable[[Any], bool]
 
@@ -67,7 +71,7 @@ def _boolean(value: Any) -> bool:
 
 
 def _instance_of(kind: type) -> Check:
-    return lambda value: isinstance(value, kind)
+    return lambda value: isinstance(value, kind) and len(str(value)) <= MAX_SCALAR_TEXT
 
 
 def _check_for(column: Any) -> Check:
