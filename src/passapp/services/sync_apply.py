@@ -34,7 +34,6 @@ from sqlalchemy.orm import Session
 from passapp.domain import merge
 from passapp.domain.dates import PartialDate
 from passapp.domain.name_index import index_keys
-from passapp.domain.pass_number import PassNumber
 from passapp.models.bulk import BulkInsert, existing_ids
 from passapp.models.entities import (
     Base,
@@ -64,7 +63,7 @@ from passapp.services.changes import (
     base_of,
 )
 from passapp.services.people import write_name_keys
-from passapp.services.sync_limits import BadValue, excerpt, payload_checks, sanitised
+from passapp.services.sync_limits import BadValue, excerpt, payload_specs, sanitised
 
 MODELS: dict[str, type[Base]] = {name: model for model, name in ENTITY_TYPES.items()}
 # Parents before children: a batch writes the record types in this order.
@@ -82,7 +81,7 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
 MUTABLE_TYPES = VERSIONED_TYPES
 BATCH_SIZE = 2000
 MAX_COUNTER = 2**62  # counters fit the database's 64-bit integers
-_CHECKS = {name: payload_checks(name, model) for name, model in MODELS.items()}
+_SPECS = {name: payload_specs(name, model) for name, model in MODELS.items()}
 _LOCAL_COLUMNS = frozenset(LOCAL_COLUMNS)
 
 Stamp = tuple[uuid.UUID, int, str]  # (origin database id, counter, origin office)
@@ -312,12 +311,14 @@ class ChangeApplier:
         if converters is None:
             raise Malformed(f"unknown entity type {entity_type!r}")
         try:
-            record, dropped = sanitised(record, _CHECKS[entity_type], _LOCAL_COLUMNS)
+            record, dropped = sanitised(record, _SPECS[entity_type], _LOCAL_COLUMNS)
         except BadValue as error:
             raise Malformed(str(error)) from error
         self.counts.dropped += dropped
         known, converting = converters
-        values = {k: v for k, v in record["payload"].items() if k in known}
+        values = dict(record["payload"])
+        if not known.issuperset(values):  # the extras (a version, "anonymous"): no columns
+            values = {k: v for k, v in values.items() if k in known}
         try:
             for key, converter in converting:
                 value = values.get(key)
@@ -725,11 +726,11 @@ def _keep_conflict(
 
 
 def _pass_office(number: Any) -> str | None:
-    """The office that issued a pass, from its number."""
-    try:
-        return PassNumber.parse(str(number)).office
-    except ValueError:
+    """The office that issued a pass: the code its number starts with (the check digits
+    were verified where it was issued; ownership needs the code only)."""
+    if not isinstance(number, str) or "-" not in number:
         return None
+    return number.split("-", 1)[0]
 
 
 def _plain(value: Any) -> Any:
