@@ -324,3 +324,23 @@ def test_a_district_upgraded_from_before_binds_the_databases_it_already_knows(
         }
     upgraded.dispose()
     assert bound == {(database_id(office_ctx), "EWDAH")}
+
+
+def test_an_acknowledgement_speaks_for_its_sender_alone_and_only_in_good_form(
+    district_ctx: ServiceContext,
+    office_ctx: ServiceContext,
+    provider: ServiceContext,
+    victim_person: uuid.UUID,
+    tmp_path: Path,
+) -> None:
+    """A malformed vector once failed the whole import with a bare ValueError; a claim
+    about another office's database only ever changes what is sent to the claimant."""
+    victim_database = database_id(office_ctx)
+    victims_peer_state = status(district_ctx)["peers"]["EWDAH"]["acknowledged"]
+    vector = {"kein-uuid": 5, victim_database: "viel", database_id(provider): 3}
+    ack = {"type": "ack", "vector": vector}
+    report = import_bundle(district_ctx, forge(provider, district_ctx, [ack], tmp_path / "f"))
+    assert report.applied == 0
+    peers = status(district_ctx)["peers"]
+    assert peers["VHSKA"]["acknowledged"] == {database_id(provider): 3}
+    assert peers["EWDAH"]["acknowledged"] == victims_peer_state
