@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from passapp.domain.ids import new_uuid
@@ -479,6 +480,14 @@ def import_bundle(
                     applier.finish()
         except BundleError as error:
             raise Refused(f"bundle refused: {error}", error.message_de) from error
+        except IntegrityError as error:
+            # A record the sender signed contradicts this database (two passes for one
+            # person, a duplicate number): nothing of the bundle is applied.
+            raise Refused(
+                f"bundle refused: a record contradicts this database ({error.orig})",
+                "Paket abgelehnt: Ein Datensatz widerspricht dieser Datenbank; "
+                "nichts wurde übernommen.",
+            ) from error
         _peer(session, header.sender).last_import_at = now
         session.add(
             BundleReceipt(
@@ -543,6 +552,8 @@ def _apply_record(
     report: ImportReport,
 ) -> None:
     kind = record.get("type")
+    if not isinstance(kind, str):
+        kind = None  # not even a type name: dropped below
     if kind == "change":
         applier.add(record)
     elif kind == "ack":

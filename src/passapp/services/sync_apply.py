@@ -39,6 +39,7 @@ from passapp.models.entities import (
     Base,
     ChangeRecord,
     Installation,
+    Municipality,
     Offer,
     Office,
     Pass,
@@ -82,6 +83,15 @@ MUTABLE_TYPES = VERSIONED_TYPES
 BATCH_SIZE = 2000
 MAX_COUNTER = 2**62  # counters fit the database's 64-bit integers
 _SPECS = {name: payload_specs(name, model) for name, model in MODELS.items()}
+# Columns a row cannot be stored without (no default): a change lacking one is malformed.
+_REQUIRED = {
+    name: frozenset(
+        c.key
+        for c in model.__table__.columns
+        if not c.nullable and c.default is None and c.server_default is None
+    )
+    for name, model in MODELS.items()
+}
 _LOCAL_COLUMNS = frozenset(LOCAL_COLUMNS)
 
 Stamp = tuple[uuid.UUID, int, str]  # (origin database id, counter, origin office)
@@ -239,6 +249,8 @@ class ChangeApplier:
             for key, converter in converters.items():
                 if key in OFFICE_COLUMNS:
                     converting.append((key, self.office_id))
+                elif key == "municipality_key":
+                    converting.append((key, self.municipality_key))
                 elif key in OFFER_COLUMNS:
                     converting.append((key, self.offer_id))
                 elif converter is not _same:
@@ -252,11 +264,13 @@ class ChangeApplier:
         self.office_ids = {o.code: o.id for o in self.session.scalars(select(Office))}
         self.office_codes = {v: k for k, v in self.office_ids.items()}
         self.offer_ids = dict(self.session.execute(select(Offer.slug, Offer.id)).all())
+        self.municipality_keys = set(self.session.scalars(select(Municipality.key)))
 
     # --- feeding ------------------------------------------------------------------------
 
     def add(self, record: dict[str, Any]) -> None:
-        if record.get("entity_type") not in MODELS:
+        entity_type = record.get("entity_type")
+        if not isinstance(entity_type, str) or entity_type not in MODELS:
             self.counts.dropped += 1  # a record type this version does not know: not kept
             return
         try:
@@ -329,6 +343,9 @@ class ChangeApplier:
             raise Malformed(f"bad value: {error}") from error
         if not isinstance(values.get("id"), uuid.UUID):
             raise Malformed("no id")
+        missing = [key for key in _REQUIRED[entity_type] if values.get(key) is None]
+        if missing:
+            raise Malformed(f"no value for {', '.join(sorted(missing))}")
         return Incoming(entity_type, values["id"], values, stamp, record)
 
     def check_payload(self, item: Incoming) -> None:
@@ -354,6 +371,12 @@ class ChangeApplier:
 
     def offer_id(self, slug: Any) -> uuid.UUID | None:
         return self.offer_ids.get(str(slug))  # an offer the catalogue here lacks: none
+
+    def municipality_key(self, key: Any) -> str:
+        """A municipality named in a change must be one this database knows."""
+        if key not in self.municipality_keys:
+            raise ValueError(f"unknown municipality {str(key)[:20]!r}")
+        return str(key)
 
     def office_id(self, code: Any) -> uuid.UUID:
         """The local id of an office named in a change. Every office is known from the
