@@ -171,3 +171,35 @@ def test_two_databases_of_one_office_conflict_the_same_way_everywhere(
     listed = cli("sync", "conflicts", db=tmp_path / "district.sqlite3")
     assert {c["field"] for c in listed["conflicts"]} == {"given_names", "given_names_latin"}
     assert listed["conflicts"][0]["kept"]["origin"] == "EWDAH"
+
+
+def test_a_report_about_a_pass_the_office_never_issued_does_not_block_its_numbers(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, issued: str, tmp_path: Path
+) -> None:
+    """The district mistypes a number (with valid check digits): its placeholder pass must
+    not take the number the office will issue next."""
+    from passapp.domain.pass_number import PassNumber
+
+    next_number = PassNumber("EWDAH", PassNumber.parse(issued).sequence + 1).text
+    record_pass_status(
+        district_ctx, next_number, revoked=True, generation=None, reason="Tippfehler"
+    )
+    report_path = tmp_path / "lra.passapp"
+    export_bundles(district_ctx, report_path, "EWDAH")
+    assert import_bundle(office_ctx, report_path).quarantined == 1
+    person = register_person(office_ctx, dataclasses.replace(PERSON, given_names="Ali")).person.id
+    assert issue_pass(office_ctx, person).pass_number == next_number
+    assert pass_state(office_ctx, next_number)[0] == "active"
+
+
+def test_district_pass_status_on_the_command_line_reaches_the_office(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, issued: str, tmp_path: Path
+) -> None:
+    district_db = tmp_path / "district.sqlite3"
+    district_ctx.db.dispose()
+    done = cli(
+        "district", "pass-status", issued, "--revoked", "--reason", "gestohlen", db=district_db
+    )
+    assert done["status"] == "revoked"
+    to_office(district_ctx, office_ctx, "EWDAH", tmp_path / "lra.passapp")
+    assert pass_state(office_ctx, issued)[0] == "revoked"

@@ -428,9 +428,21 @@ class ChangeApplier:
             if entity_type == "pass_card" and item.stamp[2] not in (owner, self.district_code):
                 self.quarantine(item.record, f"{item.stamp[2]} may not print a card of {owner}")
                 continue
+            if entity_type == "pass" and self._placeholder_of_own_pass(item):
+                self.quarantine(item.record, "a report about a pass this office never issued")
+                continue
             new.append(item)
             present.setdefault(entity_type, set()).add(item.entity_id)  # entry → entry
         self._insert(entity_type, new)
+
+    def _placeholder_of_own_pass(self, item: Incoming) -> bool:
+        """A district placeholder (a reported pass it never received) naming a pass of
+        this office that is not here: a mistyped number, which would block the number
+        this office issues next."""
+        own = self.office_codes.get(self.setup.office_id)  # type: ignore[arg-type]
+        return bool(item.values.get("is_stub")) and (
+            _pass_office(item.values.get("pass_number")) == own
+        )
 
     def _apply_checked(self, item: Incoming) -> None:
         try:
@@ -539,6 +551,8 @@ class ChangeApplier:
                 raise NotPermitted(f"{item.stamp[2]} may not print a card of {owner}")
         existing = self.session.get(model, item.entity_id)
         if existing is None:
+            if item.entity_type == "pass" and self._placeholder_of_own_pass(item):
+                raise NotPermitted("a report about a pass this office never issued")
             self._insert(item.entity_type, [item])
             return
         if item.entity_type not in MUTABLE_TYPES:
