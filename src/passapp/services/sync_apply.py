@@ -10,13 +10,18 @@ caller's transaction: a batch is not a commit, a failed import leaves nothing.
 
 The rules per change, whichever way it goes:
 
+* an unknown record type or field: dropped and counted (``services/sync_limits.py``);
+* not the signer's to make (an origin or database id of another office, another office's
+  record, a district-only field from an office): quarantined, the version vector untouched;
 * at or below the version already applied from its origin database: skipped;
-* malformed (unknown type, bad value, no id): quarantined and reported;
+* malformed (bad value, too long, no id, an unknown office): quarantined and reported;
 * its parent (the person of a pass, the pass of an entry) not here: it waits as pending
   and is retried with every import;
-* else applied. The district relays what another office needs (an entry logged at a
-  provider goes to the office that issued the pass) under its own stamp, so that every
-  office sees the district's changes in one order and its acknowledgement stays exact.
+* else applied, a record seen before through the merge rule of :mod:`passapp.domain.merge`
+  (the loser kept as a conflict). The district relays what another office needs (an
+  entry logged at a provider goes to the office that issued the pass) under its own
+  stamp, so that every office sees the district's changes in one order and its
+  acknowledgement stays exact.
 """
 
 from __future__ import annotations
