@@ -18,7 +18,7 @@ from passapp.models.entities import Entry, Pass, Person
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry
 from passapp.services.offices import init_office
-from passapp.services.passes import issue_pass, revoke_pass
+from passapp.services.passes import issue_pass, record_pass_status, revoke_pass
 from passapp.services.people import PersonInput, register_person
 from passapp.services.sync import export_bundles, import_bundle
 from passapp.services.trust import init_district
@@ -32,6 +32,8 @@ operation = st.one_of(
     st.tuples(st.just("issue"), st.sampled_from(OFFICES), st.integers(0, 30)),
     st.tuples(st.just("entry"), st.sampled_from(OFFICES), st.integers(0, 30)),
     st.tuples(st.just("revoke"), st.sampled_from(OFFICES), st.integers(0, 30)),
+    # The district notes what an office reported about its pass (revoked, a new card).
+    st.tuples(st.just("report"), st.integers(0, 30), st.booleans()),
     st.tuples(st.just("export"), st.sampled_from((*OFFICES, "LRADAH")), st.sampled_from(OFFICES)),
     st.tuples(st.just("deliver"), st.integers(0, 30), st.booleans()),
 )
@@ -54,6 +56,8 @@ class World:
         self.passes: list[tuple[str, str, str]] = []  # (office, number, qr)
         self.in_flight: list[tuple[str, Path]] = []  # (recipient, file)
         self.entries_written: set[object] = set()
+        self.revoked: set[str] = set()  # revoked anywhere: must end revoked everywhere
+        self.generations: dict[str, int] = {}  # lowest valid card noted by the district
         self.names = itertools.count()
         self.files = itertools.count()
 
@@ -108,6 +112,24 @@ class World:
                     revoke_pass(self.offices[owner], number, "Test der Synchronisation")
                 except Exception:
                     return
+                self.revoked.add(number)
+        elif kind == "report" and self.passes:
+            _, index, revoked = op
+            _owner, number, _qr = self.passes[int(index) % len(self.passes)]
+            with self.district.db.reading() as session:
+                known = session.scalars(select(Pass.generation).where(Pass.pass_number == number))
+                generation = (known.first() or 0) + 1
+            record_pass_status(
+                self.district,
+                number,
+                revoked=bool(revoked),
+                generation=None if revoked else generation,
+                reason="gemeldet",
+            )
+            if revoked:
+                self.revoked.add(number)
+            else:
+                self.generations[number] = generation
         elif kind == "export":
             _, sender, recipient = op
             to = str(recipient) if sender == "LRADAH" else "LRADAH"
@@ -161,6 +183,23 @@ A_DAY = [
 ]
 
 
+# The district revokes a pass and notes a new card of another while the offices work on.
+REPORTED = [
+    ("register", "EWDAH", True),
+    ("register", "JCDAH", True),
+    ("issue", "EWDAH", 0),
+    ("issue", "JCDAH", 0),
+    ("report", 0, True),
+    ("export", "EWDAH", "EWDAH"),
+    ("deliver", 0, False),
+    ("report", 1, False),
+    ("revoke", "JCDAH", 1),
+    ("export", "LRADAH", "JCDAH"),
+    ("revoke", "EWDAH", 0),
+    ("deliver", 0, False),
+]
+
+
 # Found by hypothesis: a pass revoked and the holder's next pass issued in one bundle.
 REISSUED = [
     ("register", "EWDAH", False),
@@ -175,6 +214,7 @@ REISSUED = [
 @given(st.lists(operation, min_size=5, max_size=25))
 @example(A_DAY)
 @example(REISSUED)
+@example(REPORTED)
 def test_all_databases_converge_and_nothing_is_lost(operations: list[tuple[object, ...]]) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         world = World(Path(temporary))
@@ -192,6 +232,10 @@ def test_all_databases_converge_and_nothing_is_lost(operations: list[tuple[objec
             assert {(n, False) for n, _s, _g, stub in real if not stub} >= {
                 (n, False) for _o, n, _q in world.passes
             }
+            # A revocation is never undone, a noted generation never lost (issue 9).
+            assert {n for n, s, _g, _stub in real if s == "revoked"} >= world.revoked
+            final = {n: g for n, _s, g, _stub in real}
+            assert all(final[n] >= g for n, g in world.generations.items())
             district_entries = rows(district, Entry, Entry.id, Entry.pass_id)
             assert {e for e, _p in district_entries} == world.entries_written
             # Every office holds every entry of its own passes, and agrees on their status.

@@ -114,6 +114,8 @@ def test_an_office_edit_of_the_duplicate_never_undoes_the_merge(
     assert record.merged_into == survivor  # the merge stands
     assert record.arrival_date == PartialDate(2025, 2)  # and the owner's correction arrived
     assert not [c for c in list_conflicts(district_ctx) if c["field"] == "merged_into_id"]
+    # The district never wrote the arrival date: the office's correction rivals nothing.
+    assert list_conflicts(district_ctx) == []
 
 
 def test_merge_refusals(

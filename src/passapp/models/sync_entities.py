@@ -11,6 +11,8 @@
 * ``SyncConflict``: where two places changed the same record, the losing values are kept
   here for the district to review; the deterministic winner was applied.
 * ``BundleReceipt``: what each exported or imported bundle contained and did.
+* ``DatabaseOrigin``: which office signs for each origin database id; bound when the id
+  first arrives in a verified bundle, so no other office can speak for it (issue 9).
 """
 
 from __future__ import annotations
@@ -98,3 +100,11 @@ class BundleReceipt(Base):
     created_at: Mapped[dt.datetime] = mapped_column()
     processed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class DatabaseOrigin(Base):
+    __tablename__ = "sync_database_origin"
+
+    database_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(6))
+    bound_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -30,6 +30,7 @@ from passapp.models.entities import (
     PassCard,
     Person,
 )
+from passapp.models.sync_entities import EntityVersion
 from passapp.services.errors import NotSetUp
 
 ENTITY_TYPES: dict[type[Base], str] = {
@@ -88,6 +89,14 @@ def record(session: Session, entity: Base, operation: str = "insert") -> ChangeR
     office = session.get(Office, setup.office_id)
     assert office is not None
     counter = allocate_counters(session, setup, 1)
+    payload = snapshot(entity, session)
+    version = (
+        session.get(EntityVersion, (entity_type, entity.id))  # type: ignore[attr-defined]
+        if entity_type in VERSIONED_TYPES
+        else None
+    )
+    if version is not None:
+        payload[BASE_KEY] = base_of(version)
     change = ChangeRecord(
         database_id=setup.database_id,
         counter=counter,
@@ -95,11 +104,45 @@ def record(session: Session, entity: Base, operation: str = "insert") -> ChangeR
         entity_type=entity_type,
         entity_id=entity.id,  # type: ignore[attr-defined]
         operation=operation,
-        payload=snapshot(entity, session),
+        payload=payload,
     )
     session.add(change)
+    if entity_type in VERSIONED_TYPES:
+        _stamp_version(session, change, version)
     session.flush()
     return change
+
+
+# The version a write was made on travels with it: a receiver that holds exactly that
+# version knows the change follows it (no conflict), whoever made it.
+BASE_KEY = "_base"
+
+
+def base_of(version: EntityVersion) -> str:
+    return f"{version.database_id}:{version.counter}"
+
+
+# Records that change after their insert carry the stamp of their last write, local or
+# received, so a change from elsewhere is compared with what this database last did to
+# the record instead of overwriting it (DESIGN §7, "Never overwrite silently").
+VERSIONED_TYPES = frozenset({"person", "pass"})
+
+
+def _stamp_version(session: Session, change: ChangeRecord, version: EntityVersion | None) -> None:
+    if version is None:
+        session.add(
+            EntityVersion(
+                entity_type=change.entity_type,
+                entity_id=change.entity_id,
+                database_id=change.database_id,
+                counter=change.counter,
+                origin_office=change.origin_office,
+            )
+        )
+    else:
+        version.database_id = change.database_id
+        version.counter = change.counter
+        version.origin_office = change.origin_office
 
 
 def allocate_counters(session: Session, setup: Installation, count: int) -> int:

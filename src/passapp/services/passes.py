@@ -360,6 +360,9 @@ def record_pass_status(
             record.revoked_on = ctx.today()
             record.revoke_reason = reason
         session.flush()
+        # Through the change log like every write: the issuing office learns it, and a
+        # change it made meanwhile meets this one in the merge rule instead of erasing it.
+        changes.record(session, record, "update")
         published = publish_trust_list(ctx, session)
         audit.record(
             session,

@@ -25,9 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from passapp.domain.ids import new_uuid
+from passapp.domain.text import InvalidTextError, validate_record_text
 from passapp.models.entities import (
     ChangeRecord,
     Installation,
@@ -46,6 +48,7 @@ from passapp.models.sync_entities import (
     SyncConflict,
 )
 from passapp.services import audit
+from passapp.services.changes import BASE_KEY
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, PartialExport, Refused
 from passapp.services.keystore import private_key_of
@@ -53,6 +56,7 @@ from passapp.services.offices import local_office
 from passapp.services.progress import Cancelled, Progress
 from passapp.services.progress import update as update_progress
 from passapp.services.sync_apply import ChangeApplier, Counts
+from passapp.services.sync_limits import MAX_RECORD_BYTES, MAX_VECTOR_ENTRIES
 from passapp.services.trust import (
     active_key,
     current_trust_list,
@@ -64,7 +68,14 @@ from passapp.services.trust import (
     refuse_compromised_key,
     trust_list_json,
 )
-from passapp.sync.bundle import BundleError, BundleHeader, open_bundle, read_header, write_bundle
+from passapp.sync.bundle import (
+    OVERSIZED,
+    BundleError,
+    BundleHeader,
+    open_bundle,
+    read_header,
+    write_bundle,
+)
 
 # What a person record carries without consent: nothing that identifies the person.
 ANONYMOUS_PERSON_FIELDS = {
@@ -81,6 +92,7 @@ ANONYMOUS_PERSON_FIELDS = {
     "merged_into_id",
     "erased_at",
     "created_at",
+    BASE_KEY,  # the version the change was made on: no personal data
 }
 
 
@@ -99,6 +111,7 @@ class ImportReport(Counts):
             "quarantined": self.quarantined,
             "conflicts": self.conflicts,
             "pending": self.pending,
+            "dropped": self.dropped,
             "trust_list": self.trust_list,
             "by_type": self.by_type,
         }
@@ -474,6 +487,7 @@ def import_bundle(
         raise Refused(f"bundle refused: {error}", error.message_de) from error
     with ctx.db.reading() as session:
         office = local_office(session)
+        _check_sender(installation(session), office.code, header.sender)
         trust_list = current_trust_list(session)
         if trust_list is None:
             raise Refused(
@@ -502,6 +516,7 @@ def import_bundle(
             recipient_private_key=private_key,
             expected_recipient=office.code,
             sender_public_der=sender_key,
+            max_record_bytes=MAX_RECORD_BYTES,
         ) as bundle:
             # Only now, with the whole file verified, may its id be trusted.
             with ctx.db.reading() as session:
@@ -536,7 +551,7 @@ def _apply_in_steps(
         steps += 1
         try:
             with ctx.db.transaction() as session:
-                applier = ChangeApplier(session, header.bundle_id, report)
+                applier = ChangeApplier(session, header.bundle_id, report, header.sender)
                 step_ends = time.monotonic() + IMPORT_STEP_SECONDS
                 for record in records:
                     if number % 1000 == 0:
@@ -552,6 +567,16 @@ def _apply_in_steps(
                     _record_receipt(ctx, session, header, report)
                 else:
                     applier.checkpoint()
+        except IntegrityError as error:
+            # A record the sender signed contradicts this database (two passes for one
+            # person, a duplicate number): the step under way is not applied.
+            before = "; the steps before it stay applied" if steps > 1 else ""
+            before_de = " Die Schritte davor bleiben übernommen." if steps > 1 else ""
+            raise Refused(
+                f"bundle refused: a record contradicts this database ({error.orig}){before}",
+                "Paket abgelehnt: Ein Datensatz widerspricht dieser Datenbank; der Rest des "
+                f"Pakets wurde nicht übernommen.{before_de}",
+            ) from error
         except Cancelled:
             if steps > 1:
                 raise Cancelled(
@@ -601,6 +626,27 @@ def _long_lived_heap_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+def _check_sender(setup: Installation, own_code: str, sender: str) -> None:
+    """An office takes bundles from its district only; the district from offices only
+    (DESIGN §7). Checked on the plain header, and the signature check then proves it."""
+    if setup.role != "district" and sender != setup.district_code:
+        raise Refused(
+            f"bundle refused: it comes from {sender}; an office accepts bundles from its "
+            f"district ({setup.district_code}) only",
+            f"Paket abgelehnt: Es kommt von {sender}; eine Dienststelle nimmt Pakete nur vom "
+            f"Landratsamt ({setup.district_code}) an.",
+        )
+    if sender == own_code:
+        raise Refused(
+            "bundle refused: it was written by this office itself",
+            "Paket abgelehnt: Es stammt von dieser Dienststelle selbst.",
+        )
+
+
+# Records only the district may send (DESIGN §7, "The signer is the authority").
+DISTRICT_ONLY_RECORDS = frozenset({"trust_list", "offers"})
+
+
 def _apply_record(
     ctx: ServiceContext,
     session: Session,
@@ -610,14 +656,14 @@ def _apply_record(
     report: ImportReport,
 ) -> None:
     kind = record.get("type")
+    if not isinstance(kind, str):
+        kind = None  # not even a type name: dropped below
     if kind == "change":
         applier.add(record)
     elif kind == "ack":
-        peer = _peer(session, header.sender)
-        merged = dict(peer.acknowledged or {})
-        for database_id, counter in dict(record.get("vector", {})).items():
-            merged[str(database_id)] = max(int(merged.get(str(database_id), 0)), int(counter))
-        peer.acknowledged = merged
+        _acknowledge(session, header.sender, record.get("vector"))
+    elif kind in DISTRICT_ONLY_RECORDS and applier.from_office:
+        applier.quarantine(record, f"only the district sends {kind} records, not {header.sender}")
     elif kind == "trust_list":
         document = {"document": record["document"], "signature": record["signature"]}
         report.trust_list = install_trust_list(ctx, session, document, older_is_stale=True)
@@ -628,21 +674,74 @@ def _apply_record(
         snapshot_of = record.get("trust_list")
         installed = latest_trust_list_record(session)
         if snapshot_of is None or installed is None or int(snapshot_of) >= installed.number:
-            _apply_offers(session, record.get("offers", []))
+            _apply_offers(session, applier, record)
             applier.reload_references()
+    elif kind == OVERSIZED:
+        applier.quarantine(record, f"record of {record.get('bytes')} bytes is too large")
     else:
-        applier.quarantine(record, f"unknown record type {kind!r}")
+        report.dropped += 1  # a record type this version does not know: counted, not kept
 
 
-def _apply_offers(session: Session, offers: list[dict[str, Any]]) -> None:
-    """The district owns the catalogue: its version replaces the local one."""
+def _acknowledge(session: Session, sender: str, vector: Any) -> None:
+    """What the sender has applied: it says so for itself alone (its own peer state), and
+    only with well-formed entries (database id → counter)."""
+    if not isinstance(vector, dict) or len(vector) > MAX_VECTOR_ENTRIES:
+        return
+    peer = _peer(session, sender)
+    merged = dict(peer.acknowledged or {})
+    for database_id, counter in vector.items():
+        try:
+            key = str(uuid.UUID(str(database_id)))
+        except ValueError:
+            continue
+        if isinstance(counter, int) and not isinstance(counter, bool) and 0 <= counter < 2**62:
+            merged[key] = max(int(merged.get(key, 0)), counter)
+    peer.acknowledged = merged
+
+
+# What an offer of the district's catalogue may set here (the columns of _offer_json).
+OFFER_FIELDS = frozenset(
+    {
+        "category",
+        "title",
+        "provider",
+        "address",
+        "municipality_key",
+        "contact",
+        "languages",
+        "target_group",
+        "cefr_levels",
+        "description",
+        "is_sample",
+        "active",
+    }
+)
+
+
+def _apply_offers(session: Session, applier: ChangeApplier, record: dict[str, Any]) -> None:
+    """The district owns the catalogue: its version replaces the local one. An offer whose
+    text breaks the input rules is quarantined; fields this version does not know are
+    dropped."""
+    offers = record.get("offers")
+    if not isinstance(offers, list):
+        applier.quarantine(record, "offers: not a list")
+        return
     for item in offers:
+        try:
+            if not isinstance(item, dict) or not isinstance(item.get("slug"), str):
+                raise InvalidTextError(
+                    "offer.slug", "offer without a slug", "Angebot ohne Kennung."
+                )
+            validate_record_text("offer", item)
+        except InvalidTextError as error:
+            applier.quarantine({"type": "offers", "offer": item}, f"offer: {error}")
+            continue
         offer = session.scalars(select(Offer).where(Offer.slug == item["slug"])).first()
         if offer is None:
             offer = Offer(slug=item["slug"])
             session.add(offer)
         for key, value in item.items():
-            if key != "slug":
+            if key in OFFER_FIELDS:
                 setattr(offer, key, value)
     session.flush()
 

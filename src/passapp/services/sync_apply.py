@@ -10,13 +10,18 @@ caller's transaction: a batch is not a commit, a failed import leaves nothing.
 
 The rules per change, whichever way it goes:
 
+* an unknown record type or field: dropped and counted (``services/sync_limits.py``);
+* not the signer's to make (an origin or database id of another office, another office's
+  record, a district-only field from an office): quarantined, the version vector untouched;
 * at or below the version already applied from its origin database: skipped;
-* malformed (unknown type, bad value, no id): quarantined and reported;
+* malformed (bad value, too long, no id, an unknown office): quarantined and reported;
 * its parent (the person of a pass, the pass of an entry) not here: it waits as pending
   and is retried with every import;
-* else applied. The district relays what another office needs (an entry logged at a
-  provider goes to the office that issued the pass) under its own stamp, so that every
-  office sees the district's changes in one order and its acknowledgement stays exact.
+* else applied, a record seen before through the merge rule of :mod:`passapp.domain.merge`
+  (the loser kept as a conflict). The district relays what another office needs (an
+  entry logged at a provider goes to the office that issued the pass) under its own
+  stamp, so that every office sees the district's changes in one order and its
+  acknowledgement stays exact.
 """
 
 from __future__ import annotations
@@ -31,13 +36,16 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from passapp.domain import merge
 from passapp.domain.dates import PartialDate
 from passapp.domain.name_index import index_keys
+from passapp.domain.text import InvalidTextError, validate_record_text
 from passapp.models.bulk import BulkInsert, existing_ids
 from passapp.models.entities import (
     Base,
     ChangeRecord,
     Installation,
+    Municipality,
     Offer,
     Office,
     Pass,
@@ -45,19 +53,25 @@ from passapp.models.entities import (
 )
 from passapp.models.sync_entities import (
     AppliedVersion,
+    DatabaseOrigin,
     EntityVersion,
     PendingChange,
     QuarantinedChange,
     SyncConflict,
 )
 from passapp.services.changes import (
+    BASE_KEY,
     ENTITY_TYPES,
+    LOCAL_COLUMNS,
     OFFER_COLUMNS,
     OFFICE_COLUMNS,
+    VERSIONED_TYPES,
     allocate_counters,
+    base_of,
 )
 from passapp.services.people import write_name_keys
 from passapp.services.reissued_numbers import without_reissued_numbers
+from passapp.services.sync_limits import BadValue, excerpt, payload_specs, sanitised
 
 MODELS: dict[str, type[Base]] = {name: model for model, name in ENTITY_TYPES.items()}
 # Parents before children: a batch writes the record types in this order.
@@ -72,16 +86,31 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 # Records that change after their insert; the others are insert-only (DESIGN §7), so a
 # second copy of them is simply a duplicate and needs no version to decide.
-MUTABLE_TYPES = frozenset({"person", "pass"})
-# Fields only the district sets (a merge): an office's snapshot never changes them.
-DISTRICT_FIELDS = frozenset({"merged_into_id"})
+MUTABLE_TYPES = VERSIONED_TYPES
 BATCH_SIZE = 2000
+MAX_COUNTER = 2**62  # counters fit the database's 64-bit integers
+_SPECS = {name: payload_specs(name, model) for name, model in MODELS.items()}
+# Columns a row cannot be stored without (no default): a change lacking one is malformed.
+_REQUIRED = {
+    name: frozenset(
+        c.key
+        for c in model.__table__.columns
+        if not c.nullable and c.default is None and c.server_default is None
+    )
+    for name, model in MODELS.items()
+}
+_LOCAL_COLUMNS = frozenset(LOCAL_COLUMNS)
 
 Stamp = tuple[uuid.UUID, int, str]  # (origin database id, counter, origin office)
 
 
 class Malformed(Exception):
     pass
+
+
+class NotPermitted(Exception):
+    """A change the signer of the bundle may not make (DESIGN §7, "The signer is the
+    authority"): quarantined, never applied, never advancing a version vector."""
 
 
 class MissingParent(Exception):
@@ -99,6 +128,7 @@ class Counts:
     quarantined: int = 0
     conflicts: int = 0
     pending: int = 0
+    dropped: int = 0  # unknown record types and unknown fields: counted, not kept
     by_type: dict[str, int] = field(default_factory=dict)
 
     def count_applied(self, entity_type: str, number: int = 1) -> None:
@@ -195,18 +225,24 @@ class ChangeApplier:
     """Applies the change records of one bundle, batch by batch, in the caller's
     transaction. Feed it with :meth:`add`, then call :meth:`finish`."""
 
-    def __init__(self, session: Session, bundle_id: str, counts: Counts) -> None:
+    def __init__(self, session: Session, bundle_id: str, counts: Counts, sender: str) -> None:
         self.session = session
         self.bundle_id = bundle_id
         self.counts = counts
+        self.sender = sender  # the office that signed the bundle: verified by the caller
         setup = session.get(Installation, 1)
         assert setup is not None  # the caller checked that an office is set up
         self.setup = setup
         self.is_district = setup.role == "district"
         own = session.get(Office, setup.office_id) if self.is_district else None
         self.district_code = own.code if own is not None else setup.district_code
+        # A bundle from an office speaks for that office alone (DESIGN §7).
+        self.from_office = self.is_district and sender != self.district_code
         self.applied = {v.database_id: v.counter for v in session.scalars(select(AppliedVersion))}
         self._applied_before = dict(self.applied)
+        self.origins = {
+            o.database_id: o.office_code for o in session.scalars(select(DatabaseOrigin))
+        }
         self.reload_references()
         self._batch: list[Incoming] = []
         self._batch_ids: set[uuid.UUID] = set()
@@ -220,6 +256,8 @@ class ChangeApplier:
             for key, converter in converters.items():
                 if key in OFFICE_COLUMNS:
                     converting.append((key, self.office_id))
+                elif key == "municipality_key":
+                    converting.append((key, self.municipality_key))
                 elif key in OFFER_COLUMNS:
                     converting.append((key, self.offer_id))
                 elif converter is not _same:
@@ -233,15 +271,27 @@ class ChangeApplier:
         self.office_ids = {o.code: o.id for o in self.session.scalars(select(Office))}
         self.office_codes = {v: k for k, v in self.office_ids.items()}
         self.offer_ids = dict(self.session.execute(select(Offer.slug, Offer.id)).all())
+        self.municipality_keys = set(self.session.scalars(select(Municipality.key)))
 
     # --- feeding ------------------------------------------------------------------------
 
     def add(self, record: dict[str, Any]) -> None:
+        entity_type = record.get("entity_type")
+        if not isinstance(entity_type, str) or entity_type not in MODELS:
+            self.counts.dropped += 1  # a record type this version does not know: not kept
+            return
         try:
             database_id = _uuid(record["database_id"])
             counter = int(record["counter"])
+            origin = str(record["origin_office"])
+            if not 0 < counter < MAX_COUNTER:
+                raise ValueError(f"counter {counter} out of range")
         except (KeyError, ValueError, TypeError) as error:
             self.quarantine(record, f"no version: {error}")
+            return
+        refusal = self.refusal(database_id, origin)
+        if refusal is not None:
+            self.quarantine(record, refusal)  # and the version vector stays where it was
             return
         if counter <= self.applied.get(database_id, 0):
             self.counts.skipped += 1
@@ -250,7 +300,8 @@ class ChangeApplier:
         self.applied[database_id] = counter
         try:
             incoming = self.convert(record, database_id, counter)
-        except Malformed as error:
+            self.check_payload(incoming)
+        except (Malformed, NotPermitted) as error:
             self.quarantine(record, str(error))
             return
         if incoming.entity_id in self._batch_ids:
@@ -260,16 +311,39 @@ class ChangeApplier:
         if len(self._batch) >= BATCH_SIZE:
             self.flush()
 
+    def refusal(self, database_id: uuid.UUID, origin: str) -> str | None:
+        """Why the signer may not speak for this stamp, or None. A database id belongs to
+        the office whose bundle first brought it; no other office may use it again."""
+        if database_id == self.setup.database_id:
+            return "stamped with this database's own id"
+        if self.from_office and origin != self.sender:
+            return f"origin {origin} is not the signer {self.sender}"
+        bound = self.origins.get(database_id)
+        if bound is None:
+            self.origins[database_id] = self.sender
+            self.session.add(DatabaseOrigin(database_id=database_id, office_code=self.sender))
+        elif bound != self.sender:
+            return f"database {database_id} belongs to {bound}, not to the signer {self.sender}"
+        return None
+
     def convert(self, record: dict[str, Any], database_id: uuid.UUID, counter: int) -> Incoming:
         entity_type = str(record.get("entity_type"))
         converters = self._converters.get(entity_type)
-        payload = record.get("payload")
-        if converters is None or not isinstance(payload, dict):
-            raise Malformed(f"unknown entity type {entity_type!r} or no payload")
+        if converters is None:
+            raise Malformed(f"unknown entity type {entity_type!r}")
+        try:
+            record, dropped = sanitised(record, _SPECS[entity_type], _LOCAL_COLUMNS)
+        except BadValue as error:
+            raise Malformed(str(error)) from error
+        self.counts.dropped += dropped
+        try:
+            # The same limits and characters as a clerk's input (domain/text.py).
+            validate_record_text(entity_type, record["payload"])
+        except InvalidTextError as error:
+            raise Malformed(str(error)) from error
         known, converting = converters
-        values = dict(payload)
-        if not known.issuperset(values):
-            # Columns this version does not know (a newer sender): ignored.
+        values = dict(record["payload"])
+        if not known.issuperset(values):  # the extras (a version, "anonymous"): no columns
             values = {k: v for k, v in values.items() if k in known}
         try:
             for key, converter in converting:
@@ -281,26 +355,54 @@ class ChangeApplier:
             raise Malformed(f"bad value: {error}") from error
         if not isinstance(values.get("id"), uuid.UUID):
             raise Malformed("no id")
+        missing = [key for key in _REQUIRED[entity_type] if values.get(key) is None]
+        if missing:
+            raise Malformed(f"no value for {', '.join(sorted(missing))}")
         return Incoming(entity_type, values["id"], values, stamp, record)
+
+    def check_payload(self, item: Incoming) -> None:
+        """An office's bundle changes only what that office may change: its own people,
+        checks, passes and entries; never a district-only field (DESIGN §7)."""
+        if not self.from_office:
+            return
+        values, sender = item.values, self.sender
+        if item.entity_type == "person":
+            owner = self.office_codes.get(values.get("registered_by_office_id"))  # type: ignore[arg-type]
+            if values.get("merged_into_id") is not None:
+                raise NotPermitted("a merge is made by the district only")
+        elif item.entity_type == "pass":
+            owner = _pass_office(values.get("pass_number"))
+            if self.office_codes.get(values.get("office_id")) != owner:  # type: ignore[arg-type]
+                raise NotPermitted("the pass names another office than its number")
+        elif item.entity_type == "pass_card":
+            return  # checked against its pass when applied (the pass may come later)
+        else:
+            owner = self.office_codes.get(values.get("office_id"))  # type: ignore[arg-type]
+        if owner != sender:
+            raise NotPermitted(f"{sender} may not change a {item.entity_type} of {owner}")
 
     def offer_id(self, slug: Any) -> uuid.UUID | None:
         return self.offer_ids.get(str(slug))  # an offer the catalogue here lacks: none
 
-    def office_id(self, code: Any) -> uuid.UUID:
-        """The local id of an office named in a change; an office not known yet gets a
-        placeholder row until the trust list or a bundle names it properly."""
-        code = str(code)
-        if code not in self.office_ids:
-            office = Office(code=code, name=code, kind="unbekannt")
-            self.session.add(office)
-            self.session.flush()
-            self.office_ids[code] = office.id
-            self.office_codes[office.id] = code
-        return self.office_ids[code]
+    def municipality_key(self, key: Any) -> str:
+        """A municipality named in a change must be one this database knows."""
+        if key not in self.municipality_keys:
+            raise ValueError(f"unknown municipality {str(key)[:20]!r}")
+        return str(key)
 
-    def quarantine(self, record: dict[str, Any], reason: str) -> None:
+    def office_id(self, code: Any) -> uuid.UUID:
+        """The local id of an office named in a change. Every office is known from the
+        trust list, which a district bundle carries first; an unknown code is an error
+        (it was once made a placeholder office, which let anybody invent offices)."""
+        known = self.office_ids.get(str(code))
+        if known is None:
+            raise ValueError(f"unknown office {str(code)[:20]!r}")
+        return known
+
+    def quarantine(self, record: Any, reason: str) -> None:
+        """Keep for review what was refused: the reason and a bounded excerpt."""
         self.session.add(
-            QuarantinedChange(bundle_id=self.bundle_id, reason=reason[:300], change=record)
+            QuarantinedChange(bundle_id=self.bundle_id, reason=reason[:300], change=excerpt(record))
         )
         self.counts.quarantined += 1
 
@@ -320,6 +422,7 @@ class ChangeApplier:
         model = MODELS[entity_type]
         existing = self._existing(model, [i.entity_id for i in items])
         present = self._present_parents(entity_type, items)
+        card_owners = self._card_owners(items) if entity_type == "pass_card" else {}
         # In the order the changes were made, so constraints that held at the origin hold
         # here too (a pass revoked before the holder's next pass was issued); runs of new
         # records between records seen before go in as one bulk insert.
@@ -328,15 +431,45 @@ class ChangeApplier:
             if item.entity_id in existing:
                 self._insert(entity_type, new)
                 new = []
-                self.apply_one(item)  # seen before: compared and merged carefully
+                self._apply_checked(item)  # seen before: compared and merged carefully
                 continue
             missing = self._missing_parent(entity_type, item, present)
             if missing is not None:
                 self._wait(item, missing)
                 continue
+            owner = card_owners.get(item.values.get("pass_id"))  # type: ignore[arg-type]
+            if entity_type == "pass_card" and item.stamp[2] not in (owner, self.district_code):
+                self.quarantine(item.record, f"{item.stamp[2]} may not print a card of {owner}")
+                continue
+            if entity_type == "pass" and self._placeholder_of_own_pass(item):
+                self.quarantine(item.record, "a report about a pass this office never issued")
+                continue
             new.append(item)
             present.setdefault(entity_type, set()).add(item.entity_id)  # entry → entry
         self._insert(entity_type, new)
+
+    def _placeholder_of_own_pass(self, item: Incoming) -> bool:
+        """A district placeholder (a reported pass it never received) naming a pass of
+        this office that is not here: a mistyped number, which would block the number
+        this office issues next."""
+        own = self.office_codes.get(self.setup.office_id)  # type: ignore[arg-type]
+        return bool(item.values.get("is_stub")) and (
+            _pass_office(item.values.get("pass_number")) == own
+        )
+
+    def _apply_checked(self, item: Incoming) -> None:
+        try:
+            self.apply_one(item)
+        except NotPermitted as error:
+            self.quarantine(item.record, str(error))
+
+    def _card_owners(self, items: list[Incoming]) -> dict[uuid.UUID, str | None]:
+        """The office of each pass the cards name (a card is printed by the pass's office)."""
+        pass_ids = {i.values.get("pass_id") for i in items} - {None}
+        rows = self.session.execute(
+            select(Pass.id, Pass.pass_number).where(Pass.id.in_(pass_ids))
+        ).all()
+        return {pass_id: _pass_office(number) for pass_id, number in rows}
 
     def _existing(self, model: type[Base], ids: list[uuid.UUID]) -> set[uuid.UUID]:
         table: Table = model.__table__  # type: ignore[assignment]
@@ -417,23 +550,34 @@ class ChangeApplier:
     # --- one record, the careful way ----------------------------------------------------
 
     def apply_one(self, item: Incoming) -> None:
-        """Apply a record that may exist here already (or a pending one), through the ORM."""
+        """Apply a record that may exist here already (or a pending one), through the ORM.
+        Raises :class:`NotPermitted` for a change its origin may not make."""
         model = MODELS[item.entity_type]
         for column, parent_type in PARENTS[item.entity_type]:
             parent_id = item.values.get(column)
             if parent_id is not None and self.session.get(MODELS[parent_type], parent_id) is None:
                 raise MissingParent(f"{parent_type}:{parent_id}")
+        if item.entity_type == "pass_card":
+            parent = self.session.get(Pass, item.values.get("pass_id"))
+            owner = None if parent is None else _pass_office(parent.pass_number)
+            if item.stamp[2] not in (owner, self.district_code):
+                raise NotPermitted(f"{item.stamp[2]} may not print a card of {owner}")
         existing = self.session.get(model, item.entity_id)
         if existing is None:
+            if item.entity_type == "pass" and self._placeholder_of_own_pass(item):
+                raise NotPermitted("a report about a pass this office never issued")
             self._insert(item.entity_type, [item])
             return
         if item.entity_type not in MUTABLE_TYPES:
             self.counts.skipped += 1  # insert-only: a second copy changes nothing
             return
+        authority = merge.Authority(owner=self._owner(existing), district=self.district_code)
+        if item.stamp[2] not in (authority.owner, authority.district):
+            raise NotPermitted(
+                f"{item.stamp[2]} may not change a {item.entity_type} of {authority.owner}"
+            )
         version = self.session.get(EntityVersion, (item.entity_type, item.entity_id))
-        if item.stamp[2] != self.district_code:
-            item.values = {k: v for k, v in item.values.items() if k not in DISTRICT_FIELDS}
-        _update(self.session, item, existing, version, self.counts)
+        _update(self.session, item, existing, version, self.counts, authority)
         if item.entity_type == "person" and not item.record["payload"].get("anonymous"):
             write_name_keys(self.session, existing)  # type: ignore[arg-type]
         if version is None:
@@ -451,6 +595,18 @@ class ChangeApplier:
         self.counts.count_applied(item.entity_type)
         self._collect_relays(item.entity_type, [item])
         self.session.flush()
+
+    def _owner(self, entity: Base) -> str | None:
+        """The office that owns a record: the one that registered the person, issued the
+        pass (its number says which) or logged the entry."""
+        number = getattr(entity, "pass_number", None)
+        if number is not None:
+            return _pass_office(number)
+        for attribute in ("registered_by_office_id", "office_id"):
+            office_id = getattr(entity, attribute, None)
+            if office_id is not None:
+                return self.office_codes.get(office_id)
+        return None
 
     # --- relaying at the district -------------------------------------------------------
 
@@ -540,6 +696,8 @@ class ChangeApplier:
                     self.apply_one(item)
                 except (MissingParent, Malformed):
                     continue
+                except NotPermitted as error:
+                    self.quarantine(record, str(error))
                 self.session.delete(pending)
                 self.counts.pending = max(0, self.counts.pending - 1)
                 progress = True
@@ -552,55 +710,87 @@ def _update(
     existing: Base,
     version: EntityVersion | None,
     counts: Counts,
+    authority: merge.Authority,
 ) -> None:
+    """Merge an incoming change into a record that exists here (the rule itself is
+    :mod:`passapp.domain.merge`). A later change of the record's last origin supersedes
+    it, except where a field only moves one way; two origins are a conflict, decided the
+    same way everywhere, the loser kept for review. Never an overwrite without a trace."""
     incoming = item.stamp
     same_origin = version is not None and version.database_id == incoming[0]
     if same_origin and version is not None and incoming[1] <= version.counter:
         return  # an older change of the same origin: already superseded here
-    changed = {k: v for k, v in item.values.items() if getattr(existing, k) != v}
-    if not changed:
-        return
-    if version is None or same_origin:
-        for key, value in changed.items():
-            setattr(existing, key, value)
-        return
-    # Two places changed the same record: a deterministic winner, the loser kept for review.
-    owner = _owner(session, existing)
-    if owner in (incoming[2], version.origin_office):
-        incoming_wins = incoming[2] == owner  # the owner's edit wins
-    else:  # neither owns it: the higher (office, counter) wins, the same everywhere
-        incoming_wins = (incoming[2], incoming[1]) > (version.origin_office, version.counter)
+    entity_type, origin = item.entity_type, incoming[2]
+    changed = {
+        k: v
+        for k, v in item.values.items()
+        if merge.may_change(entity_type, k, origin, authority) and getattr(existing, k) != v
+    }
+    supersedes = version is None or same_origin or _follows(item, existing, version)
     for key, value in changed.items():
-        local = getattr(existing, key)
-        winner, loser = (value, local) if incoming_wins else (local, value)
-        session.add(
-            SyncConflict(
-                entity_type=item.entity_type,
-                entity_id=item.entity_id,
-                field=key,
-                applied_value={
-                    "value": _plain(winner),
-                    "origin": incoming[2] if incoming_wins else version.origin_office,
-                },
-                kept_value={
-                    "value": _plain(loser),
-                    "origin": version.origin_office if incoming_wins else incoming[2],
-                },
-            )
+        local_value = getattr(existing, key)
+        # A value whose last writer may not set this field was not written by it: what
+        # is here came earlier from the owner, and the incoming change is no rival.
+        unrivalled = version is not None and not merge.may_change(
+            entity_type, key, version.origin_office, authority
         )
-        counts.conflicts += 1
-        if incoming_wins:
+        if (supersedes or unrivalled) and _moves_forward(entity_type, key, value, local_value):
+            setattr(existing, key, value)
+            continue
+        local = (
+            merge.Edit(
+                local_value, version.origin_office, version.counter, str(version.database_id)
+            )
+            if version is not None
+            else merge.Edit(local_value, "", 0, "")
+        )
+        offered = merge.Edit(value, origin, incoming[1], str(incoming[0]))
+        won = merge.winner(entity_type, key, local, offered, authority)
+        if not merge.is_district_only(entity_type, key):
+            _keep_conflict(session, item, key, won, local if won is offered else offered)
+            counts.conflicts += 1
+        if won is offered:
             setattr(existing, key, value)
 
 
-def _owner(session: Session, entity: Base) -> str | None:
-    """The office that owns a record: the one that registered the person or logged it."""
-    for attribute in ("registered_by_office_id", "office_id"):
-        office_id = getattr(entity, attribute, None)
-        if office_id is not None:
-            office = session.get(Office, office_id)
-            return None if office is None else office.code
-    return None
+def _follows(item: Incoming, existing: Base, version: EntityVersion | None) -> bool:
+    """Whether the incoming change was made on the very version held here, or replaces a
+    placeholder (a pass known only from a report): then it is no concurrent edit."""
+    if bool(getattr(existing, "is_stub", False)) and not item.values.get("is_stub"):
+        return True
+    base = item.record["payload"].get(BASE_KEY)
+    return version is not None and base == base_of(version)
+
+
+def _moves_forward(entity_type: str, key: str, value: Any, local_value: Any) -> bool:
+    """A later value of the same origin stands unless the field only moves one way."""
+    if not merge.is_monotone(entity_type, key):
+        return True
+    return merge.value_rank(entity_type, key, value) >= merge.value_rank(
+        entity_type, key, local_value
+    )
+
+
+def _keep_conflict(
+    session: Session, item: Incoming, key: str, won: merge.Edit, lost: merge.Edit
+) -> None:
+    session.add(
+        SyncConflict(
+            entity_type=item.entity_type,
+            entity_id=item.entity_id,
+            field=key,
+            applied_value={"value": _plain(won.value), "origin": won.office},
+            kept_value={"value": _plain(lost.value), "origin": lost.office},
+        )
+    )
+
+
+def _pass_office(number: Any) -> str | None:
+    """The office that issued a pass: the code its number starts with (the check digits
+    were verified where it was issued; ownership needs the code only)."""
+    if not isinstance(number, str) or "-" not in number:
+        return None
+    return number.split("-", 1)[0]
 
 
 def _plain(value: Any) -> Any:

@@ -112,6 +112,7 @@ from passapp.sync.bundle_format import (
     MAX_HEADER_LINE,
     MAX_MANIFEST_LINE,
     MAX_VERSION_DIGITS,
+    OVERSIZED,
     READ_BLOCK,
     RECORD_DECODER,
     RECORD_ENCODER,
@@ -138,6 +139,7 @@ __all__ = [
     "CHUNK_TARGET",
     "FORMAT_VERSION",
     "MAX_CHUNK_PLAIN",
+    "OVERSIZED",
     "BundleError",
     "BundleHeader",
     "BundleInfo",
@@ -503,14 +505,24 @@ def _inflate(packed: bytes, limit: int) -> bytes:
     return plain
 
 
-def _parse_records(plain: bytes) -> list[dict[str, Any]]:
+def oversized_record(line: str) -> dict[str, Any]:
+    """What stands in for a record longer than the reader's limit: it is never parsed
+    (a few MB of ``[[],[],…]`` would take gigabytes as Python objects)."""
+    return {"type": OVERSIZED, "bytes": len(line.encode("utf-8")), "excerpt": line[:200]}
+
+
+def _parse_records(plain: bytes, max_record_bytes: int) -> list[dict[str, Any]]:
     if not plain:
         return []
     try:
         if not plain.endswith(b"\n"):
             raise ValueError("chunk does not end with a whole record")
         lines = plain.decode("utf-8")[:-1].split("\n")
-        records = [RECORD_DECODER.decode(line) for line in lines]
+        del plain
+        records = [
+            RECORD_DECODER.decode(line) if len(line) <= max_record_bytes else oversized_record(line)
+            for line in lines
+        ]
     except (ValueError, RecursionError) as error:
         raise BundleError(
             "tampered",
@@ -539,6 +551,7 @@ class OpenBundle:
         cipher: AESGCM,
         max_records: int,
         max_plain_bytes: int,
+        max_record_bytes: int = MAX_CHUNK_PLAIN,
     ) -> None:
         self.header = layout.header
         self.record_count = manifest.records  # as declared by the signed manifest
@@ -550,6 +563,7 @@ class OpenBundle:
         self._header_hash = digest(layout.prelude)
         self._max_records = max_records
         self._max_plain_bytes = max_plain_bytes
+        self._max_record_bytes = max_record_bytes
 
     def records(self) -> Iterator[dict[str, Any]]:
         """The records in written order, decrypted one chunk at a time."""
@@ -560,7 +574,7 @@ class OpenBundle:
             limit = min(MAX_CHUNK_PLAIN, self._max_plain_bytes - plain_total)
             plain = _inflate(chunk, limit)
             plain_total += len(plain)
-            records = _parse_records(plain)
+            records = _parse_records(plain, self._max_record_bytes)
             seen += len(records)
             if seen > self._max_records:
                 raise BundleError(
@@ -599,6 +613,7 @@ def open_bundle(
     sender_public_der: Callable[[str, int], bytes | None],
     max_records: int = 50_000_000,
     max_plain_bytes: int = 50 * 2**30,
+    max_record_bytes: int = MAX_CHUNK_PLAIN,
 ) -> Iterator[OpenBundle]:
     """Open a bundle for reading its records; everything checkable is checked first.
 
@@ -607,6 +622,10 @@ def open_bundle(
     or revoked sender), the recipient code and key, the declared size against the
     limits, and the SHA-256 of the header and the whole body (so a cut-off or altered
     file is refused before one record is decrypted). Raises :class:`BundleError`.
+
+    A record whose JSON line is longer than ``max_record_bytes`` (counted in characters,
+    which is no more than its bytes) is not parsed: :meth:`OpenBundle.records` yields
+    ``{"type": OVERSIZED, "bytes": …, "excerpt": …}`` in its place for the caller to report.
     """
     recipient_der = public_der(recipient_private_key)
     with Path(path).open("rb") as stream:
@@ -623,4 +642,6 @@ def open_bundle(
         cipher = content_cipher(
             shared, digest(layout.prelude), public_der(ephemeral), recipient_der
         )
-        yield OpenBundle(stream, layout, manifest, cipher, max_records, max_plain_bytes)
+        yield OpenBundle(
+            stream, layout, manifest, cipher, max_records, max_plain_bytes, max_record_bytes
+        )

@@ -49,6 +49,8 @@ KEY_INFO: Final = b"passapp/bundle/v1 content key\x00"
 CHUNK_TARGET: Final = 64 * 1024
 MAX_CHUNK_PLAIN: Final = 4 * 1024 * 1024  # so also the largest record
 MAX_FRAME: Final = MAX_CHUNK_PLAIN + 64 * 1024  # zlib expands incompressible data < 0.1 %
+# The record type the reader yields in place of a record longer than the caller allows.
+OVERSIZED: Final = "oversized_record"
 TAG_SIZE: Final = 16
 FRAME_LENGTH_SIZE: Final = 4
 READ_BLOCK: Final = 256 * 1024
