@@ -36,6 +36,7 @@ from passapp.domain.pass_number import MAX_SEQUENCE, validate_office_code
 from passapp.domain.text import clean_text
 from passapp.models.entities import Installation, Office, Pass, SigningKey, TrustListRecord
 from passapp.models.identity import file_identity
+from passapp.models.sync_entities import DatabaseOrigin
 from passapp.services import audit
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotSetUp, Refused
@@ -255,6 +256,35 @@ def _root(ctx: ServiceContext, session: Session) -> tuple[SigningKey, ec.Ellipti
     return record, private_key_of(ctx, record)
 
 
+def _bind_database(
+    session: Session, setup: Installation, database_id_text: object, code: str
+) -> None:
+    """The requesting office's database id is the office's from its enrolment on, so no
+    other office's bundle can claim it first and block the office's changes (a bundle
+    binds an unknown id to its signer). A request naming another office's database (a
+    copied database set up anew) is refused."""
+    if database_id_text is None:
+        return  # a request file of an older version: bound by its first bundle
+    try:
+        database_id = uuid.UUID(str(database_id_text))
+    except ValueError as error:
+        raise InvalidInput(
+            "the request's database id is not valid", "Die Anmeldung ist beschädigt."
+        ) from error
+    bound = session.get(DatabaseOrigin, database_id)
+    owner = setup.district_code if database_id == setup.database_id else None
+    owner = owner or (bound.office_code if bound is not None else None)
+    if owner is None:
+        session.add(DatabaseOrigin(database_id=database_id, office_code=code))
+    elif owner != code:
+        raise Refused(
+            f"the request's database {database_id} belongs to {owner}; a copied database "
+            "cannot be enrolled as another office",
+            f"Die Datenbank dieser Anmeldung gehört bereits zu {owner}. Eine kopierte "
+            "Datenbank kann nicht als andere Dienststelle angemeldet werden; bitte neu einrichten.",
+        )
+
+
 def enrol_office(
     ctx: ServiceContext, request_path: Path, out_path: Path, *, replace_key: bool = False
 ) -> EnrolmentResult:
@@ -303,6 +333,7 @@ def enrol_office(
             raise Refused(
                 "this key is already enrolled", "Dieser Schlüssel ist bereits angemeldet."
             )
+        _bind_database(session, setup, data.get("database_id"), code)
         retired = _settle_live_keys(
             ctx, session, office, request.public_der, data.get("endorsement"), replace_key
         )
