@@ -96,3 +96,14 @@ def test_export_receipt_pdf_for_several_offices() -> None:
     assert "keine neuen Änderungen" in text
     assert [(round(w), round(h)) for w, h in page_sizes(pdf)] == [(595, 842)]  # A4
     assert all(text_fonts_embedded(pdf))
+
+
+def test_the_receipt_names_what_was_dropped_as_unknown() -> None:
+    receipt = import_receipt(
+        HEADER, report(applied=2, dropped=3), office="EWDAH", clerk="x", made_at=MADE_AT
+    )
+    rows = dict(receipt.sections[-1].rows)
+    assert rows["Verworfen (unbekannt)"] == "3"
+    assert any("3 Angaben unbekannter Art wurden verworfen" in note for note in receipt.notes)
+    quiet = import_receipt(HEADER, report(applied=2), office="EWDAH", clerk="x", made_at=MADE_AT)
+    assert "Verworfen (unbekannt)" not in dict(quiet.sections[-1].rows)

@@ -174,6 +174,8 @@ def _result(report: Mapping[str, Any], counts: Mapping[str, int]) -> ReceiptSect
         ("Konflikte", number(counts["conflicts"])),
         ("Wartend", number(counts["pending"])),
     ]
+    if report.get("dropped"):
+        rows.append(("Verworfen (unbekannt)", number(int(report["dropped"]))))
     if report.get("trust_list") is not None:
         rows.append(("Vertrauensliste", f"Nr. {report['trust_list']} eingespielt"))
     return ReceiptSection("Ergebnis", tuple(rows))
@@ -191,6 +193,11 @@ def _import_notes(report: Mapping[str, Any], counts: Mapping[str, int]) -> tuple
             f"{amount(counts['quarantined'], 'fehlerhafter Datensatz wurde', 'fehlerhafte Datensätze wurden')} "
             "nicht übernommen, sondern in Quarantäne aufbewahrt. Bitte der Stelle melden, "
             f"von der das Paket kam ({report['sender']})."
+        )
+    if report.get("dropped"):
+        notes.append(
+            f"{amount(int(report['dropped']), 'Angabe unbekannter Art wurde', 'Angaben unbekannter Art wurden')} "
+            "verworfen (aus einer neueren Version oder fehlerhaft) und nicht gespeichert."
         )
     if counts["conflicts"]:
         notes.append(
