@@ -117,6 +117,27 @@ def test_editing_changes_the_offer_and_it_is_no_longer_sample_data(
     assert "title" in str(details["changed"])
 
 
+def test_saving_an_offer_unchanged_records_nothing(district_ctx: ServiceContext) -> None:
+    created = save_offer(district_ctx, BASIC)
+    again = save_offer(district_ctx, BASIC, slug=created.slug)
+    assert again == created
+    assert [action for action, _details in audit_actions(district_ctx)] == ["offer.save"]
+    sample = next(o for o in list_offers(district_ctx) if o.is_sample)
+    unchanged = OfferInput(
+        category=sample.category,
+        title=sample.title,
+        provider=sample.provider,
+        address=sample.address,
+        municipality_key=sample.municipality_key,
+        contact=sample.contact,
+        languages=tuple(sample.languages),
+        target_group=sample.target_group,
+        cefr_levels=tuple(sample.cefr_levels),
+        description=sample.description,
+    )
+    assert save_offer(district_ctx, unchanged, slug=sample.slug).is_sample  # still sample data
+
+
 def test_deactivated_offers_leave_the_list_but_stay_in_the_catalogue(
     district_ctx: ServiceContext,
 ) -> None:

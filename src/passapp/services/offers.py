@@ -177,6 +177,8 @@ def save_offer(ctx: ServiceContext, data: OfferInput, slug: str | None = None) -
             offer = Offer(slug=_new_slug(session, slug, values["title"]))
             session.add(offer)
         changed = sorted(key for key, value in values.items() if getattr(offer, key) != value)
+        if not created and not changed:
+            return offer_view(offer)  # saved unchanged: nothing to audit or to send
         for key, value in values.items():
             setattr(offer, key, value)
         offer.is_sample = False
