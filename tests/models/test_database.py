@@ -122,3 +122,22 @@ def test_search_keys_are_rebuilt_when_their_rules_change(tmp_path: Path) -> None
     assert any(key.startswith("LI:") for key in after)
     assert not any(key.startswith("LI:") for key in before)
     assert version is not None
+
+
+def test_a_district_of_schema_0005_binds_the_databases_it_applied_to_their_office(
+    tmp_path: Path,
+) -> None:
+    """Made by the release before issue 9: a district that had imported one office bundle.
+    Migration 0006 binds that office's database id to it, so no other office can claim it
+    (issue 9, item 1)."""
+    path = tmp_path / "schema-0005.sqlite3"
+    shutil.copy(Path(__file__).parent / "released" / "schema-0005.sqlite3", path)
+    with sqlite3.connect(path) as connection:
+        [(applied,)] = connection.execute("SELECT database_id FROM sync_applied_version")
+    db = open_database(to_url(str(path)))
+    with db.reading() as session:
+        bound = session.execute(
+            text("SELECT database_id, office_code FROM sync_database_origin")
+        ).all()
+    db.dispose()
+    assert [(str(database_id), code) for database_id, code in bound] == [(applied, "EWDAH")]
