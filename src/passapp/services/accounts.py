@@ -1,0 +1,258 @@
+"""Accounts of an installation: add, list, disable, set a password, log in (issue 10).
+
+Passwords are hashed with Argon2id (``argon2-cffi``, RFC 9106's second recommended
+parameter set, its default). Ten wrong passwords in a row lock the account until an admin
+sets a new one; every log-in, failed log-in and lock is in the audit log. A failed log-in
+says the same whether the account exists, is disabled or the password is wrong, and costs
+the same (a dummy hash is checked for unknown names), so nobody learns account names by
+trying.
+
+Who may manage accounts is decided by the caller's role (``domain.accounts``); the very
+first account of an installation (made at set-up) needs no caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from passapp.domain.accounts import (
+    ADMIN_ROLES,
+    DISTRICT_ONLY_ROLES,
+    MAX_FAILED_LOGINS,
+    Permission,
+    Role,
+    account_name,
+    may,
+    password_problem,
+)
+from passapp.domain.errors import InputError
+from passapp.models.entities import Account
+from passapp.services import audit
+from passapp.services.context import ServiceContext
+from passapp.services.errors import InvalidInput, NotFound, Refused
+from passapp.services.offices import local_office
+from passapp.services.trust import installation
+
+HASHER = PasswordHasher()  # Argon2id with the library's (RFC 9106) defaults
+# Checked for names that have no account, so a failed log-in costs the same either way.
+_DUMMY_HASH = HASHER.hash("passapp: no such account")
+
+LOGIN_FAILED = (
+    "log-in failed: wrong name or password, or the account is locked or disabled",
+    "Anmeldung fehlgeschlagen: Name oder Passwort falsch, oder das Konto ist gesperrt.",
+)
+
+
+@dataclass(frozen=True)
+class AccountView:
+    name: str
+    role: Role
+    disabled: bool
+    locked: bool
+    failed_logins: int
+    created_at: dt.datetime
+    last_login_at: dt.datetime | None
+
+
+def _view(account: Account) -> AccountView:
+    return AccountView(
+        name=account.name,
+        role=Role(account.role),
+        disabled=account.disabled,
+        locked=account.locked_at is not None,
+        failed_logins=account.failed_logins,
+        created_at=account.created_at,
+        last_login_at=account.last_login_at,
+    )
+
+
+def _checked_password(name: str, password: str) -> str:
+    problem = password_problem(name, password)
+    if problem is not None:
+        raise InvalidInput(*problem)
+    return HASHER.hash(password)
+
+
+def _account(session: Session, name: str) -> Account:
+    found = session.scalars(select(Account).where(Account.name == account_name(name))).first()
+    if found is None:
+        raise NotFound(f"no account {name!r}", f"Kein Konto „{name}“.")
+    return found
+
+
+def _require_admin(session: Session, caller: AccountView | None) -> None:
+    """Managing accounts is an admin's work; before the first account exists, set-up is."""
+    has_accounts = bool(session.scalar(select(func.count(Account.id))))
+    if caller is None and not has_accounts:
+        return
+    if caller is None or not may(caller.role, Permission.ADMINISTER_OFFICE):
+        raise Refused(
+            "only an admin manages accounts",
+            "Konten verwaltet nur die Administration der Dienststelle.",
+        )
+
+
+def add_account(
+    ctx: ServiceContext,
+    name: str,
+    role: Role,
+    password: str,
+    caller: AccountView | None = None,
+) -> AccountView:
+    """A new account. Without ``caller`` only the installation's first account, which
+    must be an admin (set-up)."""
+    name = account_name(name)
+    password_hash = _checked_password(name, password)
+    with ctx.db.transaction() as session:
+        _require_admin(session, caller)
+        first = not bool(session.scalar(select(func.count(Account.id))))
+        if first and role not in ADMIN_ROLES:
+            raise Refused(
+                "the first account must be an admin", "Das erste Konto muss ein Admin-Konto sein."
+            )
+        is_district = installation(session).role == "district"
+        if role in DISTRICT_ONLY_ROLES and not is_district:
+            raise Refused(
+                f"role {role} exists only at the district",
+                "Diese Rolle gibt es nur im Landratsamt.",
+            )
+        if session.scalars(select(Account.id).where(Account.name == name)).first() is not None:
+            raise Refused(f"account {name} exists already", f"Das Konto „{name}“ gibt es schon.")
+        creator = caller.name if caller is not None else ctx.clerk
+        account = Account(
+            name=name, role=role.value, password_hash=password_hash, created_by=creator
+        )
+        session.add(account)
+        session.flush()
+        _audit(ctx, session, creator, "account.add", account, {"role": role.value})
+        return _view(account)
+
+
+def list_accounts(ctx: ServiceContext) -> list[AccountView]:
+    with ctx.db.reading() as session:
+        return [_view(a) for a in session.scalars(select(Account).order_by(Account.name))]
+
+
+def disable_account(ctx: ServiceContext, name: str, caller: AccountView | None) -> AccountView:
+    with ctx.db.transaction() as session:
+        _require_admin(session, caller)
+        account = _account(session, name)
+        if caller is not None and caller.name == account.name:
+            raise Refused(
+                "an admin cannot disable their own account",
+                "Das eigene Konto kann man nicht sperren.",
+            )
+        account.disabled = True
+        _audit(ctx, session, _actor(ctx, caller), "account.disable", account)
+        return _view(account)
+
+
+def set_password(
+    ctx: ServiceContext, name: str, password: str, caller: AccountView | None
+) -> AccountView:
+    """A new password, set by an admin (which also lifts a lock after wrong passwords) or by
+    the account itself."""
+    with ctx.db.transaction() as session:
+        account = _account(session, name)
+        if caller is None or caller.name != account.name:
+            _require_admin(session, caller)
+        account.password_hash = _checked_password(account.name, password)
+        account.password_changed_at = ctx.now()
+        unlocked = account.locked_at is not None
+        account.locked_at = None
+        account.failed_logins = 0
+        details = {"unlocked": unlocked}
+        _audit(ctx, session, _actor(ctx, caller), "account.password", account, details)
+        return _view(account)
+
+
+def log_in(ctx: ServiceContext, name: str, password: str) -> AccountView:
+    """The account, if the password is right and the account usable; otherwise
+    :class:`Refused` with one message for every reason (see the module docstring)."""
+    try:
+        normalised = account_name(name)
+    except InputError:
+        normalised = ""
+    view: AccountView | None = None
+    refusal: Refused | None = None
+    with ctx.db.transaction() as session:
+        account = session.scalars(select(Account).where(Account.name == normalised)).first()
+        if account is None:
+            _verify(_DUMMY_HASH, password)
+            _audit_name(ctx, session, normalised or "?", "account.login_unknown")
+            refusal = Refused(*LOGIN_FAILED)
+        elif account.disabled or account.locked_at is not None:
+            _verify(account.password_hash, password)
+            _audit(ctx, session, account.name, "account.login_refused", account)
+            refusal = Refused(*LOGIN_FAILED)
+        elif not _verify(account.password_hash, password):
+            refusal = Refused(*LOGIN_FAILED)
+            _wrong_password(ctx, session, account)
+        else:
+            account.failed_logins = 0
+            account.last_login_at = ctx.now()
+            if HASHER.check_needs_rehash(account.password_hash):
+                account.password_hash = HASHER.hash(password)
+            _audit(ctx, session, account.name, "account.login", account)
+            view = _view(account)
+    # Committed either way: the failed attempt and a lock must stay in the log.
+    if refusal is not None or view is None:
+        raise refusal or Refused(*LOGIN_FAILED)
+    return view
+
+
+def _wrong_password(ctx: ServiceContext, session: Session, account: Account) -> None:
+    account.failed_logins += 1
+    details = {"failed_logins": account.failed_logins}
+    _audit(ctx, session, account.name, "account.login_failed", account, details)
+    if account.failed_logins >= MAX_FAILED_LOGINS:
+        account.locked_at = ctx.now()
+        _audit(ctx, session, account.name, "account.locked", account, details)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return HASHER.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _actor(ctx: ServiceContext, caller: AccountView | None) -> str:
+    return caller.name if caller is not None else ctx.clerk
+
+
+def _audit(
+    ctx: ServiceContext,
+    session: Session,
+    actor: str,
+    action: str,
+    account: Account,
+    details: Mapping[str, object] | None = None,
+) -> None:
+    audit.record(
+        session,
+        actor=actor,
+        office_code=local_office(session).code,
+        action=action,
+        object_type="account",
+        object_id=account.name,
+        details={"role": account.role, **(details or {})},
+    )
+
+
+def _audit_name(ctx: ServiceContext, session: Session, name: str, action: str) -> None:
+    audit.record(
+        session,
+        actor=name[:64],
+        office_code=local_office(session).code,
+        action=action,
+        object_type="account",
+        object_id=name[:40],
+    )
