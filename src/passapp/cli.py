@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
@@ -34,6 +34,9 @@ from passapp.services.context import ServiceContext, open_context
 from passapp.services.errors import InvalidInput, ServiceError
 from passapp.services.views import EligibilityView
 
+if TYPE_CHECKING:
+    from passapp.services.accounts import AccountView
+
 EXIT_OK, EXIT_REFUSED, EXIT_INPUT = 0, 1, 2
 
 
@@ -42,10 +45,13 @@ class Options:
     db: str | None
     as_json: bool
     lang_de: bool = False
+    user: str | None = None  # --user / $PASSAPP_USER
+    account: AccountView | None = None  # after the log-in
 
     def context(self, *, create: bool = False) -> ServiceContext:
         """The database named by ``--db``; only ``office init`` and ``district init`` pass
-        ``create``: every other command refuses a missing or empty database."""
+        ``create``: every other command refuses a missing or empty database. With
+        ``--user`` the account logs in first, and records name the account."""
         if self.db is not None and not self.db.strip():
             raise InvalidInput(
                 "--db is empty; give a database file or URL",
@@ -53,7 +59,35 @@ class Options:
             )
         ctx = open_context(self.db, create=create)
         ctx.tell_lock_waits(_tell_lock_wait)
+        if self.user and not create:
+            from passapp.services.accounts import log_in
+
+            with handled(self):
+                self.account = log_in(ctx, self.user, password_from(PASSWORD_ENV, "Passwort"))
+            ctx.clerk = self.account.name
         return ctx
+
+
+# The caller's password (as PGPASSWORD: visible to other processes of the same user and in
+# the environment of the shell; for scripts on a PC only its account uses). A new account's
+# password comes from $PASSAPP_NEW_PASSWORD or a prompt.
+PASSWORD_ENV = "PASSAPP_PASSWORD"
+NEW_PASSWORD_ENV = "PASSAPP_NEW_PASSWORD"
+
+
+def password_from(variable: str, prompt: str, *, confirm: bool = False) -> str:
+    """A password from the environment, else typed at a prompt (hidden); never hangs
+    waiting on a pipe."""
+    given = os.environ.get(variable)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            f"no password: set ${variable} or run the command in a terminal",
+            f"Kein Passwort: ${variable} setzen oder den Befehl im Terminal aufrufen.",
+        )
+    text: str = click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
+    return text
 
 
 def _tell_lock_wait(waited: float) -> None:
@@ -311,13 +345,25 @@ class PassappGroup(click.Group):
     type=click.Choice(["de", "en"], case_sensitive=False),
     help="Language of the desktop app (default: $PASSAPP_LANG, the saved choice, else de).",
 )
+@click.option(
+    "--user",
+    "user",
+    envvar="PASSAPP_USER",
+    metavar="NAME",
+    help="Act as this account (default: $PASSAPP_USER); password from $PASSAPP_PASSWORD or a prompt.",
+)
 @click.version_option(package_name="passapp")
 @click.pass_context
 def main(
-    ctx: click.Context, db: str | None, as_json: bool, demo: bool, language: str | None
+    ctx: click.Context,
+    db: str | None,
+    as_json: bool,
+    demo: bool,
+    language: str | None,
+    user: str | None,
 ) -> None:
     """Bildungs- und Beratungspass des Landkreises Dachau."""
-    ctx.obj = Options(db=db, as_json=as_json)
+    ctx.obj = Options(db=db, as_json=as_json, user=user)
     if ctx.invoked_subcommand is None:
         from passapp.ui.app import run
 
@@ -379,16 +425,29 @@ def office() -> None:
 @click.option("--name", required=True)
 @click.option("--kind", required=True, help="auslaenderbehoerde, einwohnermeldeamt, jobcenter, …")
 @click.option("--municipality", help="Municipality name or 8-digit key.")
+@click.option(
+    "--admin",
+    metavar="NAME",
+    help="The first admin account (password from $PASSAPP_PASSWORD or a prompt).",
+)
 @click.pass_obj
 def office_init(
-    options: Options, code: str, name: str, kind: str, municipality: str | None
+    options: Options,
+    code: str,
+    name: str,
+    kind: str,
+    municipality: str | None,
+    admin: str | None,
 ) -> None:
     """Set up a new office database."""
+    from passapp.domain.accounts import Role
     from passapp.services.offices import init_office
 
+    first_admin = _first_admin(options, admin)
     ctx = options.context(create=True)
     with handled(options):
         info = init_office(ctx, code=code, name=name, kind=kind, municipality=municipality)
+        _add_first_admin(ctx, first_admin, Role.OFFICE_ADMIN)
     emit(
         options,
         {
@@ -801,14 +860,22 @@ def district() -> None:
     required=True,
     help="The district office's own code (2–6 of 0-9, A-X without I and O).",
 )
+@click.option(
+    "--admin",
+    metavar="NAME",
+    help="The first admin account (password from $PASSAPP_PASSWORD or a prompt).",
+)
 @click.pass_obj
-def district_init(options: Options, name: str, code: str) -> None:
+def district_init(options: Options, name: str, code: str, admin: str | None) -> None:
     """New district database with its root key; prints the key's fingerprint."""
+    from passapp.domain.accounts import Role
     from passapp.services.trust import init_district
 
+    first_admin = _first_admin(options, admin)
     ctx = options.context(create=True)
     with handled(options):
         info = init_district(ctx, name=name, code=code)
+        _add_first_admin(ctx, first_admin, Role.DISTRICT_ADMIN)
     emit(
         options,
         {
@@ -990,3 +1057,118 @@ def entry_list(options: Options, pass_reference: str) -> None:
             f"{item.level or ''} {item.result or ''} ({item.office}){mark}  {item.id}"
         )
     emit(options, log.to_json(), "\n".join(lines))
+
+
+# --- accounts ----------------------------------------------------------------------------
+
+
+def _first_admin(options: Options, admin: str | None) -> tuple[str, str] | None:
+    """The first admin's name and password, checked before anything is set up, so a weak
+    password leaves no database behind."""
+    if admin is None:
+        return None
+    from passapp.domain.accounts import account_name, password_problem
+
+    with handled(options):
+        name = account_name(admin)
+        password = password_from(PASSWORD_ENV, f"Passwort für {name}", confirm=True)
+        problem = password_problem(name, password)
+        if problem is not None:
+            raise InvalidInput(*problem)
+    return name, password
+
+
+def _add_first_admin(ctx: ServiceContext, admin: tuple[str, str] | None, role: Any) -> None:
+    from passapp.services.accounts import add_account
+
+    if admin is not None:
+        add_account(ctx, admin[0], role, admin[1])
+
+
+def _account_json(account: AccountView) -> dict[str, Any]:
+    return {
+        "name": account.name,
+        "role": account.role.value,
+        "disabled": account.disabled,
+        "locked": account.locked,
+        "failed_logins": account.failed_logins,
+        "created_at": account.created_at.isoformat(),
+        "last_login_at": None
+        if account.last_login_at is None
+        else account.last_login_at.isoformat(),
+    }
+
+
+@main.group()
+def user() -> None:
+    """Accounts of this installation (an admin's work: --user NAME)."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(["clerk", "office-admin", "district-admin", "auditor"]),
+)
+@click.pass_obj
+def user_add(options: Options, name: str, role: str) -> None:
+    """A new account; its password from $PASSAPP_NEW_PASSWORD or a prompt."""
+    from passapp.domain.accounts import Role
+    from passapp.services.accounts import add_account
+
+    ctx = options.context()
+    with handled(options):
+        password = password_from(NEW_PASSWORD_ENV, f"Passwort für {name}", confirm=True)
+        added = add_account(ctx, name, Role(role), password, caller=options.account)
+    emit(options, _account_json(added), f"Konto {added.name} ({added.role.value}) angelegt.")
+
+
+@user.command("list")
+@click.pass_obj
+def user_list(options: Options) -> None:
+    """The accounts, their roles and whether they are locked."""
+    from passapp.services.accounts import list_accounts
+
+    ctx = options.context()
+    with handled(options):
+        accounts = list_accounts(ctx, caller=options.account)
+    lines = [
+        f"{a.name:<20} {a.role.value:<15}"
+        + (" gesperrt" if a.locked else "")
+        + (" deaktiviert" if a.disabled else "")
+        for a in accounts
+    ]
+    emit(
+        options,
+        {"accounts": [_account_json(a) for a in accounts]},
+        "\n".join(lines) or "Keine Konten.",
+    )
+
+
+@user.command("disable")
+@click.argument("name")
+@click.pass_obj
+def user_disable(options: Options, name: str) -> None:
+    """Disable an account (it can no longer log in; its records keep its name)."""
+    from passapp.services.accounts import disable_account
+
+    ctx = options.context()
+    with handled(options):
+        changed = disable_account(ctx, name, caller=options.account)
+    emit(options, _account_json(changed), f"Konto {changed.name} deaktiviert.")
+
+
+@user.command("password")
+@click.argument("name")
+@click.pass_obj
+def user_password(options: Options, name: str) -> None:
+    """A new password (from $PASSAPP_NEW_PASSWORD or a prompt); an admin's new password
+    also lifts a lock after wrong passwords."""
+    from passapp.services.accounts import set_password
+
+    ctx = options.context()
+    with handled(options):
+        password = password_from(NEW_PASSWORD_ENV, f"Neues Passwort für {name}", confirm=True)
+        changed = set_password(ctx, name, password, caller=options.account)
+    emit(options, _account_json(changed), f"Passwort von {changed.name} geändert.")

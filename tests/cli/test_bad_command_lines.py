@@ -332,6 +332,12 @@ BAD_COMMAND_LINES: list[tuple[int, tuple[str, ...]]] = [
         ),
     ),
     (2, (*DISTRICT, "district", "pass-status", "@pass", "--generation", "9" * 30)),
+    # accounts: usage, no password without a terminal, an unknown account
+    (2, (*OFFICE, "user", "add", "meier")),
+    (2, (*OFFICE, "user", "add", "meier", "--role", "chef")),
+    (2, (*OFFICE, "user", "add", "meier", "--role", "clerk")),
+    (2, (*OFFICE, "--user", "huber", "user", "list")),
+    (2, (*OFFICE, "user", "disable", "niemand")),
 ]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -41,8 +42,14 @@ from passapp.services.offices import local_office
 from passapp.services.trust import installation
 
 HASHER = PasswordHasher()  # Argon2id with the library's (RFC 9106) defaults
-# Checked for names that have no account, so a failed log-in costs the same either way.
-_DUMMY_HASH = HASHER.hash("passapp: no such account")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Checked for names that have no account, so a failed log-in costs the same either way
+    (made on first use: hashing at import would slow every command's start)."""
+    return HASHER.hash("passapp: no such account")
+
 
 LOGIN_FAILED = (
     "log-in failed: wrong name or password, or the account is locked or disabled",
@@ -135,8 +142,9 @@ def add_account(
         return _view(account)
 
 
-def list_accounts(ctx: ServiceContext) -> list[AccountView]:
+def list_accounts(ctx: ServiceContext, caller: AccountView | None) -> list[AccountView]:
     with ctx.db.reading() as session:
+        _require_admin(session, caller)
         return [_view(a) for a in session.scalars(select(Account).order_by(Account.name))]
 
 
@@ -185,7 +193,7 @@ def log_in(ctx: ServiceContext, name: str, password: str) -> AccountView:
     with ctx.db.transaction() as session:
         account = session.scalars(select(Account).where(Account.name == normalised)).first()
         if account is None:
-            _verify(_DUMMY_HASH, password)
+            _verify(_dummy_hash(), password)
             _audit_name(ctx, session, normalised or "?", "account.login_unknown")
             refusal = Refused(*LOGIN_FAILED)
         elif account.disabled or account.locked_at is not None:
