@@ -445,6 +445,7 @@ def office_init(
 
     first_admin = _first_admin(options, admin)
     ctx = options.context(create=True)
+    _key_store_first(ctx, first_admin)
     with handled(options):
         info = init_office(ctx, code=code, name=name, kind=kind, municipality=municipality)
         _add_first_admin(ctx, first_admin, Role.OFFICE_ADMIN)
@@ -873,6 +874,7 @@ def district_init(options: Options, name: str, code: str, admin: str | None) -> 
 
     first_admin = _first_admin(options, admin)
     ctx = options.context(create=True)
+    _key_store_first(ctx, first_admin)
     with handled(options):
         info = init_district(ctx, name=name, code=code)
         _add_first_admin(ctx, first_admin, Role.DISTRICT_ADMIN)
@@ -1076,6 +1078,15 @@ def _first_admin(options: Options, admin: str | None) -> tuple[str, str] | None:
         if problem is not None:
             raise InvalidInput(*problem)
     return name, password
+
+
+def _key_store_first(ctx: ServiceContext, admin: tuple[str, str] | None) -> None:
+    """With a first admin, the keys made at set-up are encrypted from the start under the
+    key-store secret that the admin's key slot will seal (never written plain)."""
+    from passapp.crypto.key_slots import new_secret
+
+    if admin is not None and ctx.passphrase is None:
+        ctx.passphrase = new_secret()
 
 
 def _add_first_admin(ctx: ServiceContext, admin: tuple[str, str] | None, role: Any) -> None:

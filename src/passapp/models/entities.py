@@ -430,3 +430,5 @@ class Account(Base):
     created_by: Mapped[str] = mapped_column(String(64))
     password_changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[dt.datetime | None]
+    # The key-store secret sealed under this account's password (crypto/key_slots.py).
+    key_slot: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -9,6 +9,12 @@ trying.
 
 Who may manage accounts is decided by the caller's role (``domain.accounts``); the very
 first account of an installation (made at set-up) needs no caller.
+
+Each account also holds a key slot: the key-store secret, which encrypts the office's
+private keys, sealed under the account's password (``crypto/key_slots.py``). Log-in opens
+it into the context; adding an account or setting a password seals it anew, which needs an
+unlocked context. If every admin forgets the password, the keys are lost: the district
+enrols the office anew (``district enrol --replace-key``).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from passapp.crypto import key_slots
 from passapp.domain.accounts import (
     ADMIN_ROLES,
     DISTRICT_ONLY_ROLES,
@@ -38,6 +45,7 @@ from passapp.models.entities import Account
 from passapp.services import audit
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound, Refused
+from passapp.services.keystore import KEYS_LOCKED, has_key_slots, protect_keys
 from passapp.services.offices import local_office
 from passapp.services.trust import installation
 
@@ -136,10 +144,25 @@ def add_account(
         account = Account(
             name=name, role=role.value, password_hash=password_hash, created_by=creator
         )
+        account.key_slot = key_slots.seal(_key_store_secret(ctx, session, first), password, name)
         session.add(account)
         session.flush()
         _audit(ctx, session, creator, "account.add", account, {"role": role.value})
         return _view(account)
+
+
+def _key_store_secret(ctx: ServiceContext, session: Session, first: bool) -> str:
+    """The secret the new account's slot seals. The first account makes it (or takes the
+    passphrase the keys were under) and puts every private key under it; later accounts
+    need it unlocked by the caller's log-in."""
+    if first:
+        secret = ctx.passphrase or key_slots.new_secret()
+        protect_keys(session, secret, ctx.passphrase)
+        ctx.passphrase = secret
+        return secret
+    if ctx.passphrase is None:
+        raise Refused(*KEYS_LOCKED)
+    return ctx.passphrase
 
 
 def list_accounts(ctx: ServiceContext, caller: AccountView | None) -> list[AccountView]:
@@ -172,6 +195,10 @@ def set_password(
         if caller is None or caller.name != account.name:
             _require_admin(session, caller)
         account.password_hash = _checked_password(account.name, password)
+        if ctx.passphrase is None and has_key_slots(session):
+            raise Refused(*KEYS_LOCKED)
+        if ctx.passphrase is not None:
+            account.key_slot = key_slots.seal(ctx.passphrase, password, account.name)
         account.password_changed_at = ctx.now()
         unlocked = account.locked_at is not None
         account.locked_at = None
@@ -204,6 +231,9 @@ def log_in(ctx: ServiceContext, name: str, password: str) -> AccountView:
             refusal = Refused(*LOGIN_FAILED)
             _wrong_password(ctx, session, account)
         else:
+            if account.key_slot is not None:
+                # The password opens the key store: this context may now sign.
+                ctx.passphrase = key_slots.open_slot(account.key_slot, password, account.name)
             account.failed_logins = 0
             account.last_login_at = ctx.now()
             if HASHER.check_needs_rehash(account.password_hash):
