@@ -599,6 +599,27 @@ def person_merge(options: Options, duplicate_id: str, survivor_id: str, reason: 
     )
 
 
+@person.command("report")
+@click.argument("person_id")
+@click.option(
+    "--out", "out", required=True, type=OUTPUT_FILE, help="The PDF (F.pdf; F.json beside it)."
+)
+@click.option(
+    "--language",
+    help="Second language (ISO 639), default the person's first language with a translation; "
+    "de for German only.",
+)
+@click.pass_obj
+def person_report(options: Options, person_id: str, out: Path, language: str | None) -> None:
+    """DSGVO Art. 15: write all data held on the person as PDF and JSON; prints both paths."""
+    from passapp.services.access_report import write_access_report
+
+    ctx = options.context()
+    with handled(options):
+        pdf, data = write_access_report(ctx, parse_uuid(person_id), out, language)
+    emit(options, {"pdf": str(pdf), "json": str(data)}, f"{pdf}\n{data}")
+
+
 # --- find ------------------------------------------------------------------------------
 
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,13 +27,20 @@ from PySide6.QtWidgets import (
 
 from passapp.domain.errors import InputError
 from passapp.services import choices
+from passapp.services.access_report import write_access_report
 from passapp.services.context import ServiceContext
 from passapp.services.errors import ServiceError
 from passapp.services.offices import current_office
 from passapp.services.overview import PersonOverview, person_overview
 from passapp.ui.elide import ElidedLabel
 from passapp.ui.entry_panel import EntryPanel
-from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
+from passapp.ui.pass_dialog import (
+    EntrySheetDialog,
+    IssuePassDialog,
+    ReplacePassDialog,
+    documents_folder,
+    pdf_target,
+)
 from passapp.ui.person_form import PersonForm
 from passapp.ui.tasks import TaskRunner
 
@@ -48,6 +58,8 @@ class PersonPanel(QWidget):
         self._ctx = ctx
         self._tasks = tasks
         self._overview: PersonOverview | None = None
+        # The last word on an access report (also in the main window's status bar).
+        self.report_status = ""
         office = current_office(ctx)
         self._office_code = office.code if office else None
 
@@ -73,15 +85,19 @@ class PersonPanel(QWidget):
         self.sheet_button = self._button(
             self.tr("Eintragsb&ogen"), "Ctrl+Shift+P", self.print_entry_sheet
         )
+        self.report_button = self._button(
+            self.tr("A&uskunft (Art. 15) …"), "Ctrl+Shift+U", self.write_access_report
+        )
         buttons = QHBoxLayout()
         for button in (self.issue_button, self.replace_button, self.sheet_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.report_button)
         buttons.addWidget(self.edit_button)
         self.hint = QLabel(
             self.tr(
                 "Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen"
-                " · Strg+B bearbeiten"
+                " · Strg+B bearbeiten · Strg+Umschalt+U Auskunft"
             )
         )
         self.hint.setStyleSheet("color: #555;")
@@ -129,7 +145,12 @@ class PersonPanel(QWidget):
         for label in (self.facts, self.eligibility, self.passes):
             label.clear()
             label.setStyleSheet("")
-        for button in (self.edit_button, self.issue_button, self.replace_button):
+        for button in (
+            self.edit_button,
+            self.issue_button,
+            self.replace_button,
+            self.report_button,
+        ):
             button.setEnabled(False)
         self.sheet_button.setEnabled(False)
         self.entries.clear()
@@ -237,6 +258,8 @@ class PersonPanel(QWidget):
         own = person.registered_by_office == self._office_code
         usable = person.merged_into is None
         self.edit_button.setEnabled(own and usable)
+        # The data of this office: a person registered elsewhere asks that office.
+        self.report_button.setEnabled(own and usable)
         self.issue_button.setEnabled(active is None and usable)
         self.replace_button.setEnabled(active is not None and active.office == self._office_code)
         self.sheet_button.setEnabled(active is not None)
@@ -276,6 +299,45 @@ class PersonPanel(QWidget):
         dialog = EntrySheetDialog(self._ctx, self._tasks, active.pass_number, parent=self)
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
+
+    def write_access_report(self) -> None:
+        """DSGVO Art. 15: the clerk picks where the PDF goes; the JSON is written beside it."""
+        if self._overview is None or not self.report_button.isEnabled():
+            return
+        person = self._overview.person
+        folder = self._ctx.output_folder or documents_folder()
+        name = f"Auskunft-{person.family_names or person.id}-{self._ctx.today():%Y-%m-%d}.pdf"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Auskunft speichern"), str(folder / name), self.tr("PDF-Dateien (*.pdf)")
+        )
+        if not chosen:
+            return
+        target = pdf_target(Path(chosen))
+        self._status(self.tr("Auskunft wird erstellt …"))
+        self._tasks.run(
+            lambda _progress: write_access_report(self._ctx, person.id, target),
+            self._report_written,
+            self._report_failed,
+        )
+
+    def _report_written(self, paths: tuple[Path, Path]) -> None:
+        pdf, data = paths
+        self._status(self.tr("Auskunft gespeichert: {pdf} und {json}").format(pdf=pdf, json=data))
+        self.refresh()  # the report is an audit event of the person
+
+    def _report_failed(self, error: Exception) -> None:
+        reason = getattr(error, "message_de", None) or getattr(error, "strerror", None)
+        self._status(
+            self.tr("Die Auskunft wurde nicht gespeichert: {reason}").format(
+                reason=reason or str(error)
+            )
+        )
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text)
+        self.report_status = text
 
     def _refresh_after(self, _result: object) -> None:
         # The dialog may still show its print step: the focus stays there until it closes.

@@ -1813,7 +1813,15 @@
     </message>
     <message>
         <source>Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen · Strg+B bearbeiten</source>
-        <translation>Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit</translation>
+        <translation type="vanished">Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit</translation>
+    </message>
+    <message>
+        <source>A&amp;uskunft (Art. 15) …</source>
+        <translation>Access repor&amp;t (Art. 15) …</translation>
+    </message>
+    <message>
+        <source>Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen · Strg+B bearbeiten · Strg+Umschalt+U Auskunft</source>
+        <translation>Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit · Ctrl+Shift+U access report</translation>
     </message>
     <message>
         <source>Keine Person gewählt</source>
@@ -1886,6 +1894,26 @@
     <message>
         <source>Pass {number} eingezogen am {day} ({office})</source>
         <translation>Pass {number} withdrawn on {day} ({office})</translation>
+    </message>
+    <message>
+        <source>Auskunft speichern</source>
+        <translation>Save access report</translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Auskunft wird erstellt …</source>
+        <translation>Making the access report …</translation>
+    </message>
+    <message>
+        <source>Auskunft gespeichert: {pdf} und {json}</source>
+        <translation>Access report saved: {pdf} and {json}</translation>
+    </message>
+    <message>
+        <source>Die Auskunft wurde nicht gespeichert: {reason}</source>
+        <translation>The access report was not saved: {reason}</translation>
     </message>
 </context>
 <context>
