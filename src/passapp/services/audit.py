@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from passapp.domain.ids import new_uuid
 from passapp.domain.text import clean_text
 from passapp.models.entities import AuditEvent, utcnow
+from passapp.services.context import ServiceContext
 
 GENESIS = "0" * 64
 
@@ -233,3 +234,16 @@ def _broken(
         follows=None if follows is None else EventRef.of(follows),
         missing=missing,
     )
+
+
+def check_log(ctx: ServiceContext) -> ChainCheck:
+    """The whole local log checked (``passapp audit verify``, Verwaltung → Protokoll prüfen)."""
+    with ctx.db.reading() as session:
+        return verify_chain(session)
+
+
+def recent_events(ctx: ServiceContext, limit: int = 200) -> list[EventRef]:
+    """The newest events, newest first, as the admin screen lists them."""
+    with ctx.db.reading() as session:
+        newest = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+        return [EventRef.of(event) for event in session.scalars(newest)]
