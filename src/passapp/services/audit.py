@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from passapp.domain.ids import new_uuid
 from passapp.domain.text import clean_text
-from passapp.models.entities import AuditEvent, utcnow
+from passapp.models.entities import AuditEvent, Installation, Office, utcnow
 from passapp.services.context import ServiceContext
 
 GENESIS = "0" * 64
@@ -247,3 +247,35 @@ def recent_events(ctx: ServiceContext, limit: int = 200) -> list[EventRef]:
     with ctx.db.reading() as session:
         newest = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
         return [EventRef.of(event) for event in session.scalars(newest)]
+
+
+def record_read(
+    ctx: ServiceContext,
+    *,
+    action: str,
+    object_type: str,
+    object_id: object | None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Log a read (a record opened, a sheet printed) in its own short write transaction.
+
+    Separate from the read itself, so reading never holds the write lock; one insert.
+    """
+    with ctx.db.transaction() as session:
+        record(
+            session,
+            actor=ctx.clerk,
+            office_code=_local_office_code(session),
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            details=details,
+        )
+
+
+def _local_office_code(session: Session) -> str | None:
+    installation = session.get(Installation, 1)
+    if installation is None or installation.office_id is None:
+        return None
+    office = session.get(Office, installation.office_id)
+    return None if office is None else office.code
