@@ -55,7 +55,7 @@ def actions(ctx: ServiceContext) -> list[str]:
 def recomputed_hash(ctx: ServiceContext, seq: int) -> str:
     """What an attacker who read the code computes for a row as it now stands."""
     with ctx.db.reading() as session:
-        return audit._digest(session.get_one(AuditEvent, seq))
+        return audit.event_hash(session.get_one(AuditEvent, seq))
 
 
 def test_an_untouched_log_is_intact_and_names_its_last_event(logged: ServiceContext) -> None:

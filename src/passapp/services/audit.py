@@ -25,7 +25,7 @@ from passapp.services.context import ServiceContext
 GENESIS = "0" * 64
 
 
-def _digest(event: AuditEvent) -> str:
+def event_hash(event: AuditEvent) -> str:
     body = {
         "id": str(event.id),
         "occurred_at": event.occurred_at.isoformat(),
@@ -66,7 +66,7 @@ def record(
         prev_hash=last or GENESIS,
     )
     event.id = new_uuid()
-    event.hash = _digest(event)
+    event.hash = event_hash(event)
     session.add(event)
     session.flush()
     return event
@@ -184,7 +184,7 @@ def verify_chain(session: Session) -> ChainCheck:
     )
     for event in events:
         expected = GENESIS if before is None else before.hash
-        if event.prev_hash != expected or _digest(event) != event.hash:
+        if event.prev_hash != expected or event_hash(event) != event.hash:
             problem = _diagnose(session, before, event)
             return replace(problem, events=total)
         before = event
@@ -198,7 +198,7 @@ def _diagnose(session: Session, before: AuditEvent | None, event: AuditEvent) ->
     after = session.scalars(
         select(AuditEvent).where(AuditEvent.seq > event.seq).order_by(AuditEvent.seq).limit(1)
     ).first()
-    if _digest(event) != event.hash:
+    if event_hash(event) != event.hash:
         # An event that claims the same predecessor as its successor was slipped in between.
         inserted = after is not None and after.prev_hash == event.prev_hash
         return _broken(Problem.INSERTED if inserted else Problem.CHANGED, event)
