@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -10,9 +11,11 @@ from sqlalchemy import func, select
 
 from passapp.models.entities import AuditEvent
 from passapp.models.sync_entities import AuditAcknowledged, OfficeAuditEvent
+from passapp.services import audit, audit_sync
 from passapp.services.context import ServiceContext
 from passapp.services.passes import issue_pass
 from passapp.services.sync import ImportReport, export_bundles, import_bundle
+from passapp.services.sync_limits import MAX_RECORD_BYTES
 from tests.services.helpers import register
 
 
@@ -93,3 +96,26 @@ def test_events_cut_and_rewritten_after_sending_are_reported_at_the_district(
     assert report.audit_problem is not None
     assert "Eintrag Nr. 5 (person.register" in report.audit_problem
     assert report.audit_problem.endswith("geändert.")
+
+
+def test_a_long_log_travels_in_records_under_the_size_limit(
+    office_ctx: ServiceContext, district_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    with office_ctx.db.transaction() as session:
+        for number in range(300):
+            audit.record(
+                session,
+                actor="test",
+                office_code="EWDAH",
+                action="person.open",
+                object_type="person",
+                object_id=str(number),
+                details={"note": "x" * 400},
+            )
+    with office_ctx.db.reading() as session:
+        records = list(audit_sync.outgoing(session, "office", "LRADAH"))
+    sizes = [len(json.dumps(r, ensure_ascii=False).encode()) for r in records]
+    assert len(records) > 2
+    assert max(sizes) < MAX_RECORD_BYTES
+    assert send(office_ctx, district_ctx, tmp_path / "1.passapp").audit_problem is None
+    assert held_at_district(district_ctx) == office_log(office_ctx)[:-1]
