@@ -119,3 +119,18 @@ def test_a_long_log_travels_in_records_under_the_size_limit(
     assert max(sizes) < MAX_RECORD_BYTES
     assert send(office_ctx, district_ctx, tmp_path / "1.passapp").audit_problem is None
     assert held_at_district(district_ctx) == office_log(office_ctx)[:-1]
+
+
+def test_the_newest_events_cut_off_are_reported_at_the_district(
+    office_ctx: ServiceContext, district_ctx: ServiceContext, tmp_path: Path, db_path: Path
+) -> None:
+    register(office_ctx)
+    register(office_ctx, family="Haddad")
+    assert send(office_ctx, district_ctx, tmp_path / "1.passapp").audit_problem is None
+    with closing(sqlite3.connect(db_path)) as db, db:
+        drop_guards(db)
+        db.execute("DELETE FROM audit_event WHERE seq >= 5")  # the chain alone stays valid
+    report = send(office_ctx, district_ctx, tmp_path / "2.passapp")
+    assert report.audit_problem == (
+        "Protokoll von EWDAH: nur noch 4 Einträge, hier liegen schon 5."
+    )
