@@ -17,6 +17,7 @@ from passapp.services.passes import issue_pass
 from passapp.services.sync import ImportReport, export_bundles, import_bundle
 from passapp.services.sync_limits import MAX_RECORD_BYTES
 from tests.services.helpers import register
+from tests.sync.forging import forge
 
 
 def send(
@@ -134,3 +135,28 @@ def test_the_newest_events_cut_off_are_reported_at_the_district(
     assert report.audit_problem == (
         "Protokoll von EWDAH: nur noch 4 Einträge, hier liegen schon 5."
     )
+
+
+def test_malformed_audit_events_from_an_office_are_reported_not_stored(
+    office_ctx: ServiceContext, district_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    good = {
+        "seq": 1,
+        "id": "not a uuid",
+        "occurred_at": "2026-12-05T04:00:00+00:00",
+        "office_code": "EWDAH",
+        "actor": "x",
+        "action": "person.open",
+        "object_type": "person",
+        "object_id": None,
+        "details": {},
+        "prev_hash": "0" * 64,
+        "hash": "0" * 64,
+    }
+    records = [
+        {"type": "audit", "count": 1, "events": [good, {**good, "actor": ["a"]}, "text", {}]},
+        {"type": "audit", "count": True, "events": "none"},
+    ]
+    report = import_bundle(district_ctx, forge(office_ctx, district_ctx, records, tmp_path / "f"))
+    assert report.audit_problem == "Protokoll von EWDAH: ein Eintrag ist unlesbar."
+    assert held_at_district(district_ctx) == []
