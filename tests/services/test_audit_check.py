@@ -7,12 +7,15 @@ file, after dropping the append-only triggers.
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from passapp.models.entities import AuditEvent
@@ -20,6 +23,7 @@ from passapp.services import audit
 from passapp.services.audit import ChainCheck, Problem, verify_chain
 from passapp.services.context import ServiceContext
 from passapp.services.passes import issue_pass
+from tests.conftest import make_context
 from tests.services.helpers import register
 
 # office.init, office.request, office.install, then these: seq 4 to 8.
@@ -184,3 +188,55 @@ def test_removing_the_newest_events_only_changes_the_head(
     assert after.ok
     assert after.events == 6
     assert after.head != before.head
+
+
+TAMPERS = {
+    "change": ["UPDATE audit_event SET actor = 'jemand' WHERE seq = :k"],
+    "delete": ["DELETE FROM audit_event WHERE seq = :k"],
+    "swap": [
+        "UPDATE audit_event SET seq = -1 WHERE seq = :k",
+        "UPDATE audit_event SET seq = :k WHERE seq = :k + 1",
+        "UPDATE audit_event SET seq = :k + 1 WHERE seq = -1",
+    ],
+}
+
+
+@settings(max_examples=30)  # each example is a real file; the ci profile fixes the seed
+@given(
+    length=st.integers(min_value=2, max_value=9),
+    position=st.integers(min_value=1, max_value=9),
+    tamper=st.sampled_from(sorted(TAMPERS)),
+)
+def test_any_single_tamper_names_the_right_event(length: int, position: int, tamper: str) -> None:
+    k = min(position, length - 1 if tamper == "swap" else length)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "log.sqlite3"
+        ctx = make_context(path)
+        with ctx.db.transaction() as session:
+            for number in range(length):
+                audit.record(
+                    session,
+                    actor="test",
+                    office_code=None,
+                    action="person.open",
+                    object_type="person",
+                    object_id=str(number),
+                )
+        with attacker(path) as db:
+            for statement in TAMPERS[tamper]:
+                db.execute(statement, {"k": k})
+        result = check(ctx)
+        ctx.db.dispose()
+    if tamper == "delete" and k == length:
+        assert (result.ok, result.events) == (True, length - 1)  # the documented limit
+        return
+    expected = {"change": Problem.CHANGED, "delete": Problem.REMOVED, "swap": Problem.REORDERED}
+    assert result.problem is expected[tamper]
+    assert result.event is not None
+    assert result.event.seq == (k + 1 if tamper == "delete" else k)
+    if tamper == "delete":
+        assert result.missing == (k, k)
+    if tamper == "swap":
+        assert result.follows is not None
+        assert result.follows.seq == k + 1
+        assert result.event.object_id == str(k)  # the old k+1, now numbered k
