@@ -240,3 +240,10 @@ def test_any_single_tamper_names_the_right_event(length: int, position: int, tam
         assert result.follows is not None
         assert result.follows.seq == k + 1
         assert result.event.object_id == str(k)  # the old k+1, now numbered k
+
+
+def test_a_broken_log_still_reports_its_newest_hash(logged: ServiceContext, db_path: Path) -> None:
+    intact = check(logged)
+    with attacker(db_path) as db:
+        db.execute("UPDATE audit_event SET actor = 'jemand' WHERE seq = 2")
+    assert check(logged).head == intact.head

@@ -185,8 +185,10 @@ def verify_chain(session: Session) -> ChainCheck:
     for event in events:
         expected = GENESIS if before is None else before.hash
         if event.prev_hash != expected or event_hash(event) != event.hash:
-            problem = _diagnose(session, before, event)
-            return replace(problem, events=total)
+            newest = session.scalars(
+                select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+            ).first()
+            return replace(_diagnose(session, before, event), events=total, head=newest or GENESIS)
         before = event
     last = None if before is None else EventRef.of(before)
     return ChainCheck(
