@@ -1204,3 +1204,29 @@ def user_password(options: Options, name: str) -> None:
         password = password_from(NEW_PASSWORD_ENV, f"Neues Passwort für {name}", confirm=True)
         changed = set_password(ctx, name, password, caller=options.account)
     emit(options, _account_json(changed), f"Passwort von {changed.name} geändert.")
+
+
+# --- audit -----------------------------------------------------------------------------
+
+
+@main.group()
+def audit() -> None:
+    """The audit log: who wrote, opened, printed, exported or imported what."""
+
+
+@audit.command("verify")
+@click.option("--json", "as_json", is_flag=True, help="Same as the global --json.")
+@click.pass_obj
+def audit_verify(options: Options, as_json: bool) -> None:
+    """Check the hash chain; exit 1 naming the first changed, removed or reordered event."""
+    from passapp.services.audit import check_log
+
+    options.as_json = options.as_json or as_json
+    ctx = options.context()
+    with handled(options):
+        result = check_log(ctx)
+    emit(options, result.to_json(), result.message_de())
+    if not result.ok:
+        if options.as_json:
+            click.echo(f"passapp: {result.message_de()}", err=True)
+        sys.exit(EXIT_REFUSED)

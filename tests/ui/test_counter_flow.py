@@ -16,8 +16,10 @@ import zxingcpp
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from passapp.domain.entries import EntryKind
+from passapp.models.entities import AuditEvent
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry, list_entries
 from passapp.services.overview import person_overview
@@ -206,3 +208,21 @@ def test_a_pass_of_another_office_is_verified_and_takes_an_entry(
     log = list_entries(provider, issued.pass_number)
     assert [(e.kind, e.office) for e in log.entries] == [(EntryKind.SPRACHKURS.value, "VHSKA")]
     window.tasks.shutdown()
+
+
+def test_opening_a_person_is_audited_once_not_per_refresh(
+    window: MainWindow, office_ctx: ServiceContext
+) -> None:
+    first, second = register(office_ctx, "Haddad", "Rana"), register(office_ctx, "Osei", "Ama")
+    panel = window.person_panel
+    panel.show_person(first)
+    panel.refresh()
+    panel.show_person(second)
+    panel.show_person(first)
+    with office_ctx.db.reading() as session:
+        opened = session.scalars(
+            select(AuditEvent.object_id)
+            .where(AuditEvent.action == "person.open")
+            .order_by(AuditEvent.seq)
+        )
+        assert list(opened) == [str(first), str(second), str(first)]

@@ -108,3 +108,33 @@ class DatabaseOrigin(Base):
     database_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     office_code: Mapped[str] = mapped_column(String(6))
     bound_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class OfficeAuditEvent(Base):
+    """District: the audit events an office sent in its bundles, as the office hashed them.
+
+    The district checks each office's chain on import and keeps the copy, so an office log
+    rewritten or cut short later no longer matches what the district holds (issue 10)."""
+
+    __tablename__ = "office_audit_event"
+
+    office_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    id: Mapped[uuid.UUID] = mapped_column()
+    occurred_at: Mapped[dt.datetime] = mapped_column()
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(60))
+    object_type: Mapped[str] = mapped_column(String(30))
+    object_id: Mapped[str | None] = mapped_column(String(40))
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditAcknowledged(Base):
+    """Office: the newest own audit event the district confirmed to hold (sent after it)."""
+
+    __tablename__ = "audit_acknowledged"
+
+    peer: Mapped[str] = mapped_column(String(6), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)

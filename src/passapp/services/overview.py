@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from passapp.models.entities import Office, Pass
+from passapp.services import audit
 from passapp.services.context import ServiceContext
 from passapp.services.people import check_today, get_person_view, load_person
 from passapp.services.views import EligibilityView, PersonView
@@ -67,3 +68,13 @@ def person_overview(ctx: ServiceContext, person_id: uuid.UUID) -> PersonOverview
             eligibility=EligibilityView.of(result, rules),
             passes=passes,
         )
+
+
+def open_person(ctx: ServiceContext, person_id: uuid.UUID) -> PersonOverview:
+    """The overview when a clerk opens a person's record: the opening is audited once.
+
+    Showing the same record again (a refresh after an edit) uses :func:`person_overview`.
+    """
+    overview = person_overview(ctx, person_id)
+    audit.record_read(ctx, action="person.open", object_type="person", object_id=person_id)
+    return overview

@@ -314,7 +314,9 @@ def print_entry_sheet(ctx: ServiceContext, text: str, out_pdf: Path) -> Path:
     with ctx.db.reading() as session:
         record = load_pass_by_number(session, text)
         content = entry_sheet(session, record, local_office(session), ctx.today())
+        number = record.pass_number
     write_atomically(out_pdf, content)
+    audit.record_read(ctx, action="pass.print_entry_sheet", object_type="pass", object_id=number)
     return out_pdf
 
 

@@ -47,7 +47,7 @@ from passapp.models.sync_entities import (
     QuarantinedChange,
     SyncConflict,
 )
-from passapp.services import audit
+from passapp.services import audit, audit_sync
 from passapp.services.changes import BASE_KEY
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, PartialExport, Refused
@@ -101,6 +101,7 @@ class ImportReport(Counts):
     bundle_id: str = ""
     sender: str = ""
     trust_list: int | None = None
+    audit_problem: str | None = None  # the first break in the sender's audit chain
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -113,6 +114,7 @@ class ImportReport(Counts):
             "pending": self.pending,
             "dropped": self.dropped,
             "trust_list": self.trust_list,
+            "audit_problem": self.audit_problem,
             "by_type": self.by_type,
         }
 
@@ -318,6 +320,7 @@ def _write_bundle_file(
                 }
         for change in changes:
             yield _change_json(session, change, recipient)
+        yield from audit_sync.outgoing(session, setup.role, recipient)
 
     write_bundle(
         target,
@@ -676,6 +679,9 @@ def _apply_record(
         if snapshot_of is None or installed is None or int(snapshot_of) >= installed.number:
             _apply_offers(session, applier, record)
             applier.reload_references()
+    elif kind in audit_sync.RECORD_TYPES:
+        role = "district" if applier.from_office else "office"
+        audit_sync.apply(session, role, header.sender, record, report)
     elif kind == OVERSIZED:
         applier.quarantine(record, f"record of {record.get('bytes')} bytes is too large")
     else:

@@ -39,6 +39,7 @@ from passapp.services.setup import SetupState, setup_state
 from passapp.services.verification import looks_like_qr
 from passapp.services.views import PersonSummary
 from passapp.ui import i18n
+from passapp.ui.audit_screen import open_audit_screen
 from passapp.ui.elide import ElidedLabel, elided
 from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.person_form import PersonForm
@@ -183,6 +184,12 @@ class MainWindow(QMainWindow):
             self.tr("&Zertifikatspaket einspielen …"),
             INSTALL_PACKAGE_SHORTCUT,
             self.open_install_package,
+        )
+        self._action(
+            admin,
+            self.tr("&Protokoll prüfen …"),
+            "Ctrl+Shift+L",
+            lambda: open_audit_screen(self._ctx, self.tasks, self),
         )
         view = self.menuBar().addMenu(self.tr("A&nsicht"))
         languages = view.addMenu(self.tr("&Sprache"))

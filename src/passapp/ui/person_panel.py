@@ -31,7 +31,7 @@ from passapp.services.access_report import write_access_report
 from passapp.services.context import ServiceContext
 from passapp.services.errors import ServiceError
 from passapp.services.offices import current_office
-from passapp.services.overview import PersonOverview, person_overview
+from passapp.services.overview import PersonOverview, open_person, person_overview
 from passapp.ui.elide import ElidedLabel
 from passapp.ui.entry_panel import EntryPanel
 from passapp.ui.pass_dialog import (
@@ -158,8 +158,10 @@ class PersonPanel(QWidget):
 
     def show_person(self, person_id: uuid.UUID) -> bool:
         """Load and show a person; False (with the reason shown) where that fails."""
+        # Opening another person is audited; showing the same one again (a refresh) is not.
+        load = person_overview if person_id == self.person_id else open_person
         try:
-            overview = person_overview(self._ctx, person_id)
+            overview = load(self._ctx, person_id)
         except (ServiceError, InputError) as error:
             self.clear()
             self.facts.setText(error.message_de)

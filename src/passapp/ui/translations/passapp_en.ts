@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name>AuditEventTableModel</name>
+    <message>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Objekt</source>
+        <translation>Object</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <source>Protokoll prüfen</source>
+        <translation>Check audit log</translation>
+    </message>
+    <message>
+        <source>Ergebnis der Prüfung</source>
+        <translation>Result of the check</translation>
+    </message>
+    <message>
+        <source>Letzte Einträge des Protokolls</source>
+        <translation>Newest audit log events</translation>
+    </message>
+    <message>
+        <source>Prüfung läuft …</source>
+        <translation>Checking …</translation>
+    </message>
+    <message>
+        <source>Prüfung nicht möglich: {reason}</source>
+        <translation>Cannot check: {reason}</translation>
+    </message>
+    <message>
+        <source>Protokoll intakt: noch keine Einträge.</source>
+        <translation>Audit log intact: no events yet.</translation>
+    </message>
+    <message>
+        <source>Protokoll intakt: {count} Einträge, letzter am {when}.</source>
+        <translation>Audit log intact: {count} events, the last on {when}.</translation>
+    </message>
+    <message>
+        <source>Protokoll verändert: Eintrag Nr. {first} gelöscht (vor Eintrag {event}).</source>
+        <translation>Audit log tampered with: event no. {first} deleted (before event {event}).</translation>
+    </message>
+    <message>
+        <source>Protokoll verändert: Einträge Nr. {first} bis {last} gelöscht (vor Eintrag {event}).</source>
+        <translation>Audit log tampered with: events no. {first} to {last} deleted (before event {event}).</translation>
+    </message>
+    <message>
+        <source>Protokoll verändert: Eintrag {event} steht an falscher Stelle (gehört hinter Nr. {seq}).</source>
+        <translation>Audit log tampered with: event {event} is out of place (belongs after no. {seq}).</translation>
+    </message>
+    <message>
+        <source>Protokoll verändert: Eintrag {event} wurde eingefügt.</source>
+        <translation>Audit log tampered with: event {event} was inserted.</translation>
+    </message>
+    <message>
+        <source>Protokoll verändert: Eintrag {event} wurde geändert.</source>
+        <translation>Audit log tampered with: event {event} was changed.</translation>
+    </message>
+    <message>
+        <source>Nr. {seq} vom {when} ({action}, {object}, von {actor})</source>
+        <translation>no. {seq} of {when} ({action}, {object}, by {actor})</translation>
+    </message>
+</context>
+<context>
     <name>CancelEntryDialog</name>
     <message>
         <source>Eintrag stornieren</source>
@@ -816,6 +890,10 @@
     <message>
         <source>&amp;Zertifikatspaket einspielen …</source>
         <translation>&amp;Import certificate package …</translation>
+    </message>
+    <message>
+        <source>&amp;Protokoll prüfen …</source>
+        <translation>Check audit &amp;log …</translation>
     </message>
     <message>
         <source>A&amp;nsicht</source>
