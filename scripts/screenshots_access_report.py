@@ -9,8 +9,6 @@ the first page of the report's German part and of its Arabic part, at 110 dpi.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from screenshots import save, start, wait_for  # isort: skip  (sets up offscreen Qt first)
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from passapp.domain.dates import PartialDate
+from passapp.pdf import text as tx
 from passapp.pdf.access_report import (
     AccessReport,
     AuditData,
@@ -20,8 +21,11 @@ from passapp.pdf.access_report import (
     PersonData,
     Recipient,
     Source,
+    _person_lines,
     render_access_report,
+    report_texts,
 )
+from passapp.pdf.translations import SUPPORTED_LANGUAGES
 from tests.pdf.helpers import PASS_NUMBER, page_sizes, page_texts, text_fonts_embedded
 
 MADE = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC)
@@ -200,3 +204,42 @@ def test_overlong_stored_text_is_cut_to_its_field_limit() -> None:
     text = "".join(page_texts(pdf))
     assert "x" * 301 not in text.replace("\n", "").replace("\r", "")
     assert "x..." in text  # "…" (NFKC reads it back as three dots)
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{(\w+)\}", text))
+
+
+@pytest.mark.parametrize("code", SUPPORTED_LANGUAGES)
+def test_every_print_language_has_every_report_text_with_the_same_placeholders(code: str) -> None:
+    german, other = report_texts("de"), report_texts(code)
+    assert german is not None
+    assert other is not None
+    assert set(other.words) == set(german.words)
+    for key, text in german.texts.items():
+        if key in {"footer", "page"}:  # the footer is German on every page
+            continue
+        assert _placeholders(other[key]) == _placeholders(text), key
+
+
+@pytest.mark.parametrize("code", SUPPORTED_LANGUAGES)
+def test_every_print_language_renders_after_the_german_part(code: str) -> None:
+    pages = page_texts(render_access_report(sample_report(), code))
+    german_only = page_texts(render_access_report(sample_report(), None))
+    assert len(pages) > len(german_only)
+    second = _flat(" ".join(pages[len(german_only) :]))
+    # pdfium reports the words of a right-to-left line from the right (see above).
+    assert "0176 1234567" in second or "1234567 0176" in second
+    assert "Wagmüllerstraße 18" in second
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_stored_values_keep_their_order_inside_right_to_left_lines(code: str) -> None:
+    texts = report_texts(code)
+    assert texts is not None
+    drawn = []
+    for row in _person_lines(sample_report().person, texts):
+        for line in tx.wrap(row, "regular", 9, 480, rtl=True):
+            drawn.append("".join(run.text for run in line.runs))  # left to right on paper
+    assert any(row.startswith("0176 1234567 :") for row in drawn), drawn
+    assert any(row.startswith("Dachau (09174115) :") for row in drawn), drawn

@@ -4,6 +4,7 @@ on the person, the recipients, no other person's data, both files whole, the wri
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import uuid
 from dataclasses import dataclass
@@ -14,7 +15,9 @@ from sqlalchemy import select, update
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.entries import CefrLevel, EntryKind, EntryStatus
+from passapp.domain.errors import InputError
 from passapp.models.entities import AuditEvent, Person
+from passapp.services import access_report as access_report_module
 from passapp.services.access_report import access_report, write_access_report
 from passapp.services.audit import verify_chain
 from passapp.services.context import ServiceContext
@@ -237,7 +240,35 @@ def test_a_failed_write_leaves_no_files_and_no_audit_event(
     with office_ctx.db.reading() as session:
         actions = session.scalars(select(AuditEvent.action)).all()
     assert "person.report" not in actions
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".a")) == []
+    assert blocked.read_text() == "not a folder"
+
+
+def test_a_pdf_that_cannot_be_written_takes_the_json_with_it(
+    office_ctx: ServiceContext, world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A stick that fills up between the two files: simulated, as a real full disk cannot be.
+    real_write = access_report_module.write_atomically
+
+    def full_after_json(path: Path, content: bytes) -> None:
+        if path.suffix == ".pdf":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real_write(path, content)
+
+    monkeypatch.setattr(access_report_module, "write_atomically", full_after_json)
+    with pytest.raises(OSError, match="No space"):
+        write_access_report(office_ctx, world.holder, tmp_path / "auskunft.pdf")
+    assert list(tmp_path.glob("auskunft*")) == []
+    with office_ctx.db.reading() as session:
+        assert "person.report" not in session.scalars(select(AuditEvent.action)).all()
+
+
+def test_a_json_name_taken_by_a_folder_is_refused_before_anything_is_written(
+    office_ctx: ServiceContext, world: World, tmp_path: Path
+) -> None:
+    (tmp_path / "auskunft.json").mkdir()
+    with pytest.raises(InputError, match="folder"):
+        write_access_report(office_ctx, world.holder, tmp_path / "auskunft.pdf")
+    assert not (tmp_path / "auskunft.pdf").exists()
 
 
 def test_unknown_erased_and_merged_people_are_refused(

@@ -81,7 +81,7 @@ def write_access_report(
     """Write ``F.pdf`` and ``F.json`` beside it; ``language`` None: the person's first
     language with a translation of the report; ``de``: German only."""
     pdf_path = _pdf_path(out_pdf)
-    json_path = pdf_path.with_suffix(".json")
+    json_path = check_output_path(pdf_path.with_suffix(".json"))
     with ctx.db.transaction() as session:
         person = _reportable(session, person_id)
         printed = _language(language, person)
@@ -97,9 +97,19 @@ def write_access_report(
         )
         report = _collect(session, ctx, person)
         pdf = render_access_report(report, printed)
-        write_atomically(json_path, _json_bytes(report, printed))
-        write_atomically(pdf_path, pdf)
+        _write_both(json_path, _json_bytes(report, printed), pdf_path, pdf)
     return pdf_path, json_path
+
+
+def _write_both(json_path: Path, data: bytes, pdf_path: Path, pdf: bytes) -> None:
+    """Both files or neither: a PDF that cannot be written (a full stick) takes the JSON
+    written just before it away again, and the caller's transaction rolls back."""
+    write_atomically(json_path, data)
+    try:
+        write_atomically(pdf_path, pdf)
+    except BaseException:
+        json_path.unlink(missing_ok=True)
+        raise
 
 
 def report_language(ctx: ServiceContext, person_id: uuid.UUID) -> str | None:
