@@ -48,8 +48,8 @@ from passapp.models.sync_entities import (
     SyncConflict,
 )
 from passapp.services import audit
-from passapp.services.changes import BASE_KEY
 from passapp.services.context import ServiceContext
+from passapp.services.erasure import anonymous_person_payload
 from passapp.services.errors import InvalidInput, PartialExport, Refused
 from passapp.services.keystore import private_key_of
 from passapp.services.offices import local_office
@@ -76,24 +76,6 @@ from passapp.sync.bundle import (
     read_header,
     write_bundle,
 )
-
-# What a person record carries without consent: nothing that identifies the person.
-ANONYMOUS_PERSON_FIELDS = {
-    "id",
-    "birth_year",
-    "sex",
-    "nationalities",
-    "languages",
-    "moved_from_abroad",
-    "municipality_key",
-    "registered_by_office_id",
-    "registered_by",
-    "consent",
-    "merged_into_id",
-    "erased_at",
-    "created_at",
-    BASE_KEY,  # the version the change was made on: no personal data
-}
 
 
 @dataclass
@@ -394,7 +376,7 @@ def _pass_number_of(session: Session, change: ChangeRecord) -> str | None:
 def _change_json(session: Session, change: ChangeRecord, recipient: str) -> dict[str, Any]:
     payload = dict(change.payload)
     if change.entity_type == "person" and not payload.get("consent"):
-        payload = _anonymous(payload)
+        payload = anonymous_person_payload(payload)
     return {
         "type": "change",
         "database_id": str(change.database_id),
@@ -406,20 +388,6 @@ def _change_json(session: Session, change: ChangeRecord, recipient: str) -> dict
         "recorded_at": change.recorded_at.isoformat(),
         "payload": payload,
     }
-
-
-def _anonymous(payload: dict[str, Any]) -> dict[str, Any]:
-    kept = {k: v for k, v in payload.items() if k in ANONYMOUS_PERSON_FIELDS}
-    year = int(payload.get("birth_year") or str(payload.get("birth_date", "1900"))[:4])
-    kept.update(
-        family_names="",
-        given_names="",
-        family_names_latin="",
-        given_names_latin="",
-        birth_date=f"{year:04d}-00-00",
-        anonymous=True,
-    )
-    return kept
 
 
 def _offer_json(offer: Offer) -> dict[str, Any]:

@@ -1,0 +1,277 @@
+"""Erasure (DSGVO Art. 17) and consent withdrawal (Art. 7(3)), here and wherever they travel.
+
+An erasure blanks every identifying field of a person (names in every script, day and
+month of birth, arrival, contact), keeps what statistics need (birth year, sex,
+nationalities, languages, municipality) and the entries (they name the pass, not the
+person), revokes the person's active passes and leaves a tombstone change that travels in
+bundles and wins everywhere. A name that survived in a copy would defeat it, so the same
+scrub reaches the search keys, the change log payloads, waiting and quarantined changes
+and kept conflicts; the freed pages are zeroed (``PRAGMA secure_delete``) and the WAL is
+checkpointed and truncated after the commit.
+
+A withdrawal stops the identity from leaving the office: the person stays, the next
+bundles carry the anonymous form, and a receiver that held the identity blanks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from passapp.domain.dates import PartialDate
+from passapp.domain.text import clean_text
+from passapp.models.database import Database
+from passapp.models.entities import ChangeRecord, Office, Pass, Person, PersonNameKey
+from passapp.models.sync_entities import PendingChange, QuarantinedChange, SyncConflict
+from passapp.services import audit, changes
+from passapp.services.changes import BASE_KEY
+from passapp.services.context import ServiceContext
+from passapp.services.errors import InvalidInput, NotFound, Refused
+from passapp.services.offices import local_office
+from passapp.services.passes import MIN_REASON_LENGTH
+from passapp.services.trust import installation
+
+ERASE_OPERATION = "erase"
+# The reason a pass gets when its holder is erased (printed nowhere, kept on the pass).
+ERASURE_REVOKE_REASON = "Löschung (Art. 17)"
+
+# What a person record carries without identity: nothing that identifies the person.
+ANONYMOUS_PERSON_FIELDS = frozenset(
+    {
+        "id",
+        "birth_year",
+        "sex",
+        "nationalities",
+        "languages",
+        "moved_from_abroad",
+        "municipality_key",
+        "registered_by_office_id",
+        "registered_by",
+        "consent",
+        "merged_into_id",
+        "erased_at",
+        "created_at",
+        BASE_KEY,  # the version the change was made on: no personal data
+    }
+)
+
+
+def anonymous_person_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """A person change's payload without identity (names blank, birth date year only)."""
+    kept = {k: v for k, v in payload.items() if k in ANONYMOUS_PERSON_FIELDS}
+    year = int(payload.get("birth_year") or str(payload.get("birth_date", "1900"))[:4])
+    kept.update(
+        family_names="",
+        given_names="",
+        family_names_latin="",
+        given_names_latin="",
+        birth_date=f"{year:04d}-00-00",
+        anonymous=True,
+    )
+    return kept
+
+
+def is_erasure(payload: dict[str, Any], operation: Any = None) -> bool:
+    return operation == ERASE_OPERATION or payload.get("erased_at") is not None
+
+
+@dataclass(frozen=True)
+class Erasure:
+    person_id: uuid.UUID
+    revoked_passes: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": str(self.person_id), "revoked_passes": self.revoked_passes}
+
+
+# --- the scrub, the same at the office, the district and every receiver ------------------
+
+
+def scrub_identity(session: Session, person: Person) -> None:
+    """Blank the identity of ``person`` and every copy of it this database keeps; part of
+    the caller's transaction. Statistics fields and the record itself stay."""
+    person.family_names = person.given_names = ""
+    person.family_names_latin = person.given_names_latin = ""
+    person.family_names_original = person.given_names_original = None
+    person.birth_date = PartialDate(person.birth_year)
+    person.arrival_date = None
+    person.contact = None
+    session.execute(delete(PersonNameKey).where(PersonNameKey.person_id == person.id))
+    for change in session.scalars(
+        select(ChangeRecord).where(
+            ChangeRecord.entity_type == "person", ChangeRecord.entity_id == person.id
+        )
+    ):
+        change.payload = {**anonymous_person_payload(change.payload), "consent": False}
+    _scrub_staged(session, person.id)
+    for conflict in session.scalars(
+        select(SyncConflict).where(
+            SyncConflict.entity_type == "person", SyncConflict.entity_id == person.id
+        )
+    ):
+        conflict.applied_value = {**conflict.applied_value, "value": None}
+        conflict.kept_value = {**conflict.kept_value, "value": None}
+    session.flush()
+
+
+def _scrub_staged(session: Session, person_id: uuid.UUID) -> None:
+    """Waiting and quarantined changes are few; those that mention the person lose its
+    identity (a waiting person change stays applicable in its anonymous form)."""
+    needle = str(person_id)
+    for pending in session.scalars(select(PendingChange)):
+        if needle in json.dumps(pending.change):
+            pending.change = _scrubbed_record(pending.change, needle)
+    for quarantined in session.scalars(select(QuarantinedChange)):
+        if needle in json.dumps(quarantined.change):
+            quarantined.change = _scrubbed_record(quarantined.change, needle)
+
+
+def _scrubbed_record(record: dict[str, Any], person_id: str) -> dict[str, Any]:
+    payload = record.get("payload")
+    if record.get("entity_type") != "person" or not isinstance(payload, dict):
+        return record  # another record naming the person: holds no identity
+    if str(payload.get("id")) != person_id:
+        return record
+    return {**record, "payload": {**anonymous_person_payload(payload), "consent": False}}
+
+
+def wipe_freed_pages(db: Database) -> None:
+    """Move the erasure's pages from the WAL into the file and truncate the WAL, so the
+    old pages (with the name) are gone from both; ``secure_delete`` zeroed the freed space.
+    On PostgreSQL the server's own vacuum is the administrator's (DESIGN-NOTES)."""
+    if db.engine.dialect.name != "sqlite":
+        return
+    raw = db.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+# --- erasure -------------------------------------------------------------------------------
+
+
+def erase_person(ctx: ServiceContext, person_id: uuid.UUID, reason: str) -> Erasure:
+    """Erase a person (Art. 17): the registering office or the district (which receives
+    DSGVO requests too) may; the tombstone travels and wins everywhere."""
+    reason = _reason(reason)
+    with ctx.db.transaction() as session:
+        office = local_office(session)
+        person = _erasable(session, person_id, office)
+        revoked = _revoke_passes(ctx, session, person)
+        scrub_identity(session, person)
+        person.consent = False
+        person.consent_recorded_at = None
+        person.erased_at = ctx.now()
+        session.flush()
+        changes.record(session, person, ERASE_OPERATION)
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="person.erase",
+            object_type="person",
+            object_id=person.id,
+            details={"reason": reason, "revoked_passes": revoked},
+        )
+    wipe_freed_pages(ctx.db)
+    return Erasure(person_id, revoked)
+
+
+def _reason(reason: str) -> str:
+    reason = clean_text("pass.revoke_reason", reason).strip()
+    if len(reason) < MIN_REASON_LENGTH:
+        raise InvalidInput(
+            f"the reason must say why (at least {MIN_REASON_LENGTH} characters)",
+            f"Die Begründung muss sagen, warum (mindestens {MIN_REASON_LENGTH} Zeichen).",
+        )
+    return reason
+
+
+def _erasable(session: Session, person_id: uuid.UUID, office: Office) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(
+            f"no person with id {person_id}", f"Keine Person mit der Kennung {person_id}."
+        )
+    if person.erased_at is not None:
+        raise Refused(f"person {person_id} is erased already", "Diese Person ist bereits gelöscht.")
+    is_district = installation(session).role == "district"
+    if person.registered_by_office_id != office.id and not is_district:
+        owner = session.get(Office, person.registered_by_office_id)
+        code = "?" if owner is None else owner.code
+        raise Refused(
+            f"person {person_id} is registered by {code}; only that office or the district "
+            "erases it",
+            f"Diese Person wurde von {code} erfasst; nur dort oder beim Landratsamt kann sie "
+            "gelöscht werden.",
+        )
+    return person
+
+
+def _revoke_passes(ctx: ServiceContext, session: Session, person: Person) -> list[str]:
+    revoked: list[str] = []
+    for record in session.scalars(
+        select(Pass).where(Pass.person_id == person.id, Pass.status == "active")
+    ):
+        record.status = "revoked"
+        record.revoked_on = ctx.today()
+        record.revoke_reason = ERASURE_REVOKE_REASON
+        session.flush()
+        changes.record(session, record, "update")
+        revoked.append(record.pass_number)
+    return revoked
+
+
+# --- consent withdrawal ----------------------------------------------------------------------
+
+
+def withdraw_consent(ctx: ServiceContext, person_id: uuid.UUID) -> dt.datetime:
+    """The person withdraws consent: the identity no longer leaves this office (the next
+    bundles carry the anonymous form, and the district blanks what it holds). Only the
+    registering office records it: it holds the consent. Returns the moment recorded."""
+    with ctx.db.transaction() as session:
+        office = local_office(session)
+        person = session.get(Person, person_id)
+        if person is None or person.erased_at is not None:
+            raise NotFound(
+                f"no person with id {person_id}", f"Keine Person mit der Kennung {person_id}."
+            )
+        if person.registered_by_office_id != office.id:
+            raise Refused(
+                f"person {person_id} is registered elsewhere; consent is withdrawn there",
+                "Diese Person wurde anderswo erfasst; die Einwilligung wird dort widerrufen.",
+            )
+        if not person.consent:
+            raise Refused(
+                f"person {person_id} has no consent to withdraw",
+                "Für diese Person liegt keine Einwilligung vor.",
+            )
+        withdrawn_at = ctx.now()
+        person.consent = False
+        person.consent_recorded_at = None
+        session.flush()
+        changes.record(session, person, "update")
+        # Earlier changes not yet sent would carry the identity otherwise.
+        for change in session.scalars(
+            select(ChangeRecord).where(
+                ChangeRecord.entity_type == "person", ChangeRecord.entity_id == person.id
+            )
+        ):
+            change.payload = {**change.payload, "consent": False}
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=office.code,
+            action="person.withdraw_consent",
+            object_type="person",
+            object_id=person.id,
+            details={"withdrawn_at": withdrawn_at.isoformat()},
+        )
+    return withdrawn_at
