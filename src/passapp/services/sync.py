@@ -49,7 +49,7 @@ from passapp.models.sync_entities import (
 )
 from passapp.services import audit
 from passapp.services.context import ServiceContext
-from passapp.services.erasure import anonymous_person_payload
+from passapp.services.erasure import anonymous_person_payload, wipe_freed_pages
 from passapp.services.errors import InvalidInput, PartialExport, Refused
 from passapp.services.keystore import private_key_of
 from passapp.services.offices import local_office
@@ -94,6 +94,7 @@ class ImportReport(Counts):
             "conflicts": self.conflicts,
             "pending": self.pending,
             "dropped": self.dropped,
+            "erased": self.erased,
             "trust_list": self.trust_list,
             "by_type": self.by_type,
         }
@@ -495,6 +496,8 @@ def import_bundle(
             update_progress(progress, 0, total, "Änderungen einspielen")
             with _long_lived_heap_frozen():
                 _apply_in_steps(ctx, header, bundle.records(), report, progress, total)
+            if report.erased:
+                wipe_freed_pages(ctx.db)  # the blanked identities leave the WAL too
     except BundleError as error:
         raise Refused(f"bundle refused: {error}", error.message_de) from error
     return report
