@@ -141,8 +141,13 @@ def test_the_district_relays_an_erasure_to_an_office_whose_duplicate_was_merged(
     to_district(office_ctx, district_ctx, tmp_path / "ew-1.passapp")
     to_office(district_ctx, provider, "VHSKA", tmp_path / "lra-vhs-1.passapp")
 
-    assert person_row(provider, kept).erased_at is not None
-    assert person_row(provider, kept).family_names == ""
+    # The provider's own duplicate is the same human: blanked with it, here and there.
+    for site in (provider, district_ctx):
+        for record in (kept, duplicate):
+            assert person_row(site, record).erased_at is not None
+            assert person_row(site, record).family_names == ""
+    assert leaks(tmp_path / "vhs" / "vhs.sqlite3") == {}
+    assert leaks(tmp_path / "district.sqlite3") == {}
 
 
 # --- consent withdrawal ----------------------------------------------------------------------

@@ -120,6 +120,20 @@ def scrub_identity(session: Session, person: Person) -> None:
     session.flush()
 
 
+def mark_erased(session: Session, person: Person, erased_at: dt.datetime) -> None:
+    """Scrub and mark the person erased, and the records the district merged into it (the
+    same human, registered twice): every site applies the same rule to the same tombstone."""
+    followers = session.scalars(
+        select(Person).where(Person.merged_into_id == person.id, Person.erased_at.is_(None))
+    ).all()
+    for record in (person, *followers):
+        scrub_identity(session, record)
+        record.consent = False
+        record.consent_recorded_at = None
+        record.erased_at = erased_at
+    session.flush()
+
+
 def _scrub_staged(session: Session, person_id: uuid.UUID) -> None:
     """Waiting and quarantined changes are few; those that mention the person lose its
     identity (a waiting person change stays applicable in its anonymous form)."""
@@ -165,11 +179,7 @@ def erase_person(ctx: ServiceContext, person_id: uuid.UUID, reason: str) -> Eras
         office = local_office(session)
         person = _erasable(session, person_id, office)
         revoked = _revoke_passes(ctx, session, person)
-        scrub_identity(session, person)
-        person.consent = False
-        person.consent_recorded_at = None
-        person.erased_at = ctx.now()
-        session.flush()
+        mark_erased(session, person, ctx.now())
         changes.record(session, person, ERASE_OPERATION)
         audit.record(
             session,

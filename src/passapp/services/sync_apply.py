@@ -70,7 +70,7 @@ from passapp.services.changes import (
     allocate_counters,
     base_of,
 )
-from passapp.services.erasure import is_erasure, scrub_identity
+from passapp.services.erasure import is_erasure, mark_erased, scrub_identity
 from passapp.services.people import write_name_keys
 from passapp.services.reissued_numbers import without_reissued_numbers
 from passapp.services.sync_limits import BadValue, excerpt, payload_specs, sanitised
@@ -618,10 +618,7 @@ class ChangeApplier:
         any order, and the identity goes from every copy this database keeps."""
         if not is_erasure(item.record["payload"], item.record.get("operation")):
             return False
-        scrub_identity(self.session, person)
-        person.consent = False
-        person.consent_recorded_at = None
-        person.erased_at = item.values.get("erased_at") or dt.datetime.now(dt.UTC)
+        mark_erased(self.session, person, item.values.get("erased_at") or dt.datetime.now(dt.UTC))
         self.counts.erased += 1
         return True
 
