@@ -14,14 +14,17 @@ from sqlalchemy import select
 
 from passapp.domain.entries import EntryKind
 from passapp.models.entities import Pass, Person, PersonNameKey
+from passapp.models.sync_entities import QuarantinedChange, SyncConflict
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry
 from passapp.services.erasure import erase_person, withdraw_consent
 from passapp.services.merges import merge_people
 from passapp.services.passes import issue_pass
 from passapp.services.people import register_person, update_person
+from passapp.services.sync import import_bundle
 from tests.conftest import make_context
 from tests.services.test_erasure import REASON, leaks, qarawani
+from tests.sync.forging import change, database_id, forge
 from tests.sync.test_conflicts import exchange, to_district, to_office
 
 DAY = dt.date(2026, 11, 20)
@@ -188,3 +191,53 @@ def test_a_withdrawal_before_the_first_bundle_sends_no_identity(
     at_district = person_row(district_ctx, person_id)
     assert (at_district.family_names, at_district.consent) == ("", False)
     assert leaks(tmp_path / "district.sqlite3") == {}
+
+
+def test_conflicts_and_quarantined_records_lose_the_name_at_the_district(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """Two databases of the office corrected the name differently (the loser is kept as a
+    conflict), and a broken record with the name was quarantined: both held the name."""
+    person_id = register_person(office_ctx, qarawani()).person.id
+    to_district(office_ctx, district_ctx, tmp_path / "ew-0.passapp")
+    copy_path = tmp_path / "copy" / "passapp.sqlite3"
+    copy_path.parent.mkdir()
+    office_ctx.db.dispose()
+    shutil.copy(tmp_path / "passapp.sqlite3", copy_path)
+    copy = make_context(copy_path, clerk="copy")
+    try:
+        update_person(office_ctx, person_id, dataclasses.replace(qarawani(), given_names="Noor A"))
+        update_person(copy, person_id, dataclasses.replace(qarawani(), given_names="Noor B"))
+        to_district(office_ctx, district_ctx, tmp_path / "ew-1.passapp")
+        to_district(copy, district_ctx, tmp_path / "copy-1.passapp")
+    finally:
+        copy.db.dispose()
+    broken = {
+        "id": str(person_id),
+        "family_names": qarawani().family_names,
+        "given_names": "Zulaikha\x07",  # a control character: quarantined
+        "birth_date": "1987-06-29",
+    }
+    record = change(
+        origin="EWDAH",
+        database=database_id(office_ctx),
+        counter=10_000,
+        entity_type="person",
+        payload=broken,
+    )
+    import_bundle(district_ctx, forge(office_ctx, district_ctx, [record], tmp_path / "f.passapp"))
+    with district_ctx.db.reading() as session:
+        assert session.scalars(select(SyncConflict)).all()
+        assert session.scalars(select(QuarantinedChange)).all()
+    assert leaks(tmp_path / "district.sqlite3")
+
+    erase_person(district_ctx, person_id, REASON)
+
+    assert leaks(tmp_path / "district.sqlite3") == {}
+    with district_ctx.db.reading() as session:
+        values = [
+            (c.applied_value["value"], c.kept_value["value"])
+            for c in session.scalars(select(SyncConflict))
+        ]
+        assert values
+        assert set(values) == {(None, None)}

@@ -96,6 +96,7 @@ class Erasure:
 def scrub_identity(session: Session, person: Person) -> None:
     """Blank the identity of ``person`` and every copy of it this database keeps; part of
     the caller's transaction. Statistics fields and the record itself stay."""
+    needles = _identity_strings(person)
     person.family_names = person.given_names = ""
     person.family_names_latin = person.given_names_latin = ""
     person.family_names_original = person.given_names_original = None
@@ -109,7 +110,7 @@ def scrub_identity(session: Session, person: Person) -> None:
         )
     ):
         change.payload = {**anonymous_person_payload(change.payload), "consent": False}
-    _scrub_staged(session, person.id)
+    _scrub_staged(session, str(person.id), needles)
     for conflict in session.scalars(
         select(SyncConflict).where(
             SyncConflict.entity_type == "person", SyncConflict.entity_id == person.id
@@ -134,25 +135,55 @@ def mark_erased(session: Session, person: Person, erased_at: dt.datetime) -> Non
     session.flush()
 
 
-def _scrub_staged(session: Session, person_id: uuid.UUID) -> None:
+def _identity_strings(person: Person) -> set[str]:
+    """What gives the person away in a stored text: the id, the names, the contact."""
+    values = (
+        person.family_names,
+        person.given_names,
+        person.family_names_original,
+        person.given_names_original,
+        person.contact,
+    )
+    return {str(person.id)} | {v for v in values if v and len(v) >= MIN_NEEDLE}
+
+
+# Shorter names ("Li") would match unrelated text; the id finds those records anyway.
+MIN_NEEDLE = 3
+
+
+def _scrub_staged(session: Session, person_id: str, needles: set[str]) -> None:
     """Waiting and quarantined changes are few; those that mention the person lose its
-    identity (a waiting person change stays applicable in its anonymous form)."""
-    needle = str(person_id)
+    identity. A waiting person change stays applicable in its anonymous form; a
+    quarantined record that names the id or the names keeps only its kind and stamp
+    (its excerpt may be cut anywhere; losing an unrelated excerpt is the safe mistake)."""
     for pending in session.scalars(select(PendingChange)):
-        if needle in json.dumps(pending.change):
-            pending.change = _scrubbed_record(pending.change, needle)
+        if _is_change_of(pending.change, person_id):
+            pending.change = {
+                **pending.change,
+                "payload": {
+                    **anonymous_person_payload(pending.change["payload"]),
+                    "consent": False,
+                },
+            }
     for quarantined in session.scalars(select(QuarantinedChange)):
-        if needle in json.dumps(quarantined.change):
-            quarantined.change = _scrubbed_record(quarantined.change, needle)
+        if _mentions(quarantined.change, needles):
+            kept = {k: v for k, v in quarantined.change.items() if k != "excerpt"}
+            quarantined.change = {**kept, "excerpt": "(gelöscht: Art. 17 / Widerruf)"}
 
 
-def _scrubbed_record(record: dict[str, Any], person_id: str) -> dict[str, Any]:
+def _mentions(record: dict[str, Any], needles: set[str]) -> bool:
+    text = json.dumps(record, ensure_ascii=False).casefold()
+    return any(needle.casefold() in text for needle in needles)
+
+
+def _is_change_of(record: dict[str, Any], person_id: str) -> bool:
+    """A waiting person change of this person (other waiting records hold no identity)."""
     payload = record.get("payload")
-    if record.get("entity_type") != "person" or not isinstance(payload, dict):
-        return record  # another record naming the person: holds no identity
-    if str(payload.get("id")) != person_id:
-        return record
-    return {**record, "payload": {**anonymous_person_payload(payload), "consent": False}}
+    return (
+        record.get("entity_type") == "person"
+        and isinstance(payload, dict)
+        and str(payload.get("id")) == person_id
+    )
 
 
 def wipe_freed_pages(db: Database) -> None:
