@@ -539,6 +539,38 @@ def person_merge(options: Options, duplicate_id: str, survivor_id: str, reason: 
     )
 
 
+@person.command("erase")
+@click.argument("person_id")
+@click.option("--reason", required=True, help="Why (the request under DSGVO Art. 17).")
+@click.pass_obj
+def person_erase(options: Options, person_id: str, reason: str) -> None:
+    """Erase a person's personal data (Art. 17); passes are revoked, entries kept."""
+    from passapp.services.erasure import erase_person
+
+    ctx = options.context()
+    with handled(options):
+        result = erase_person(ctx, parse_uuid(person_id), reason)
+    passes = ", ".join(result.revoked_passes) or "keine"
+    emit(options, result.to_json(), f"{result.person_id} gelöscht; eingezogene Pässe: {passes}")
+
+
+@person.command("withdraw-consent")
+@click.argument("person_id")
+@click.pass_obj
+def person_withdraw_consent(options: Options, person_id: str) -> None:
+    """The person withdraws consent: the identity no longer leaves this office."""
+    from passapp.services.erasure import withdraw_consent
+
+    ctx = options.context()
+    with handled(options):
+        withdrawn_at = withdraw_consent(ctx, parse_uuid(person_id))
+    emit(
+        options,
+        {"id": person_id, "withdrawn_at": withdrawn_at.isoformat()},
+        f"{person_id}: Einwilligung widerrufen am {withdrawn_at:%d.%m.%Y %H:%M} UTC",
+    )
+
+
 # --- find ------------------------------------------------------------------------------
 
 
