@@ -571,6 +571,42 @@ def person_withdraw_consent(options: Options, person_id: str) -> None:
     )
 
 
+# --- retention --------------------------------------------------------------------------
+
+
+@main.group()
+def retention() -> None:
+    """The district's retention period and erasing what is past it."""
+
+
+@retention.command("run")
+@click.option("--dry-run", is_flag=True, help="Only list who would be erased.")
+@click.pass_obj
+def retention_run(options: Options, dry_run: bool) -> None:
+    """Erase the people whose last activity is older than the retention period."""
+    from passapp.services.erasure import run_retention
+
+    ctx = options.context()
+    with handled(options):
+        erased = run_retention(ctx, dry_run=dry_run)
+    ids = [str(i) for i in erased]
+    verb = "würden gelöscht" if dry_run else "gelöscht"
+    emit(options, {"dry_run": dry_run, "erased": ids}, f"{len(ids)} Personen {verb}")
+
+
+@retention.command("set")
+@click.argument("years", type=int)
+@click.pass_obj
+def retention_set(options: Options, years: int) -> None:
+    """District: keep a person's data this many years after the last activity."""
+    from passapp.services.erasure import set_retention_years
+
+    ctx = options.context()
+    with handled(options):
+        set_retention_years(ctx, years)
+    emit(options, {"retention_years": years}, f"Aufbewahrungsfrist: {years} Jahre")
+
+
 # --- find ------------------------------------------------------------------------------
 
 

@@ -27,7 +27,16 @@ from sqlalchemy.orm import Session
 from passapp.domain.dates import PartialDate
 from passapp.domain.text import clean_text
 from passapp.models.database import Database
-from passapp.models.entities import ChangeRecord, Office, Pass, Person, PersonNameKey
+from passapp.models.entities import (
+    ChangeRecord,
+    EligibilityCheck,
+    Entry,
+    Office,
+    Pass,
+    Person,
+    PersonNameKey,
+    Setting,
+)
 from passapp.models.sync_entities import PendingChange, QuarantinedChange, SyncConflict
 from passapp.services import audit, changes
 from passapp.services.changes import BASE_KEY
@@ -209,20 +218,29 @@ def erase_person(ctx: ServiceContext, person_id: uuid.UUID, reason: str) -> Eras
     with ctx.db.transaction() as session:
         office = local_office(session)
         person = _erasable(session, person_id, office)
-        revoked = _revoke_passes(ctx, session, person)
-        mark_erased(session, person, ctx.now())
-        changes.record(session, person, ERASE_OPERATION)
-        audit.record(
-            session,
-            actor=ctx.clerk,
-            office_code=office.code,
-            action="person.erase",
-            object_type="person",
-            object_id=person.id,
-            details={"reason": reason, "revoked_passes": revoked},
-        )
+        revoked = _erase(ctx, session, person, office, reason)
     wipe_freed_pages(ctx.db)
     return Erasure(person_id, revoked)
+
+
+def _erase(
+    ctx: ServiceContext, session: Session, person: Person, office: Office, reason: str
+) -> list[str]:
+    """The erasure itself, in the caller's transaction: passes revoked, identity scrubbed,
+    the tombstone recorded and audited (the reason, never the name)."""
+    revoked = _revoke_passes(ctx, session, person)
+    mark_erased(session, person, ctx.now())
+    changes.record(session, person, ERASE_OPERATION)
+    audit.record(
+        session,
+        actor=ctx.clerk,
+        office_code=office.code,
+        action="person.erase",
+        object_type="person",
+        object_id=person.id,
+        details={"reason": reason, "revoked_passes": revoked},
+    )
+    return revoked
 
 
 def _reason(reason: str) -> str:
@@ -316,3 +334,106 @@ def withdraw_consent(ctx: ServiceContext, person_id: uuid.UUID) -> dt.datetime:
             details={"withdrawn_at": withdrawn_at.isoformat()},
         )
     return withdrawn_at
+
+
+# --- retention -------------------------------------------------------------------------------
+
+RETENTION_KEY = "retention_years"
+DEFAULT_RETENTION_YEARS = 3
+RETENTION_LIMITS = range(1, 31)  # years; a district setting travels, so it is bounded
+
+
+def retention_years(session: Session) -> int:
+    stored = session.get(Setting, RETENTION_KEY)
+    years = None if stored is None else stored.value.get("years")
+    return (
+        years if isinstance(years, int) and years in RETENTION_LIMITS else DEFAULT_RETENTION_YEARS
+    )
+
+
+def store_retention_years(session: Session, years: Any) -> bool:
+    """Keep the district's retention period (here or as received); False if out of bounds."""
+    if not isinstance(years, int) or isinstance(years, bool) or years not in RETENTION_LIMITS:
+        return False
+    stored = session.get(Setting, RETENTION_KEY)
+    if stored is None:
+        session.add(Setting(key=RETENTION_KEY, value={"years": years}))
+    elif stored.value.get("years") != years:
+        stored.value = {"years": years}
+    session.flush()
+    return True
+
+
+def set_retention_years(ctx: ServiceContext, years: int) -> None:
+    """District: how long a person's data is kept after the last activity; the district's
+    bundles carry it to every office."""
+    with ctx.db.transaction() as session:
+        if installation(session).role != "district":
+            raise Refused(
+                "the retention period is the district's to set",
+                "Die Aufbewahrungsfrist legt das Landratsamt fest.",
+            )
+        if not store_retention_years(session, years):
+            raise InvalidInput(
+                f"retention must be {RETENTION_LIMITS.start} to {RETENTION_LIMITS.stop - 1} years",
+                f"Die Frist muss {RETENTION_LIMITS.start} bis {RETENTION_LIMITS.stop - 1} "
+                "Jahre betragen.",
+            )
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=local_office(session).code,
+            action="retention.set",
+            object_type="setting",
+            object_id=RETENTION_KEY,
+            details={"years": years},
+        )
+
+
+def run_retention(ctx: ServiceContext, *, dry_run: bool = False) -> list[uuid.UUID]:
+    """Erase, in one transaction, the people this site may erase whose last activity
+    (registration or edit, check, pass, entry) is older than the district's retention
+    period. Returns their ids (with ``dry_run``: what would be erased, nothing written)."""
+    with ctx.db.transaction() as session:
+        office = local_office(session)
+        years = retention_years(session)
+        cutoff = _years_before(ctx.today(), years)
+        expired = _expired(session, office, cutoff)
+        if dry_run:
+            return [p.id for p in expired]
+        reason = (
+            f"Aufbewahrungsfrist abgelaufen ({years} Jahre, letzte Aktivität vor {cutoff:%d.%m.%Y})"
+        )
+        for person in expired:
+            _erase(ctx, session, person, office, reason)
+    if expired:
+        wipe_freed_pages(ctx.db)
+    return [p.id for p in expired]
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year - years, day=28)
+
+
+def _expired(session: Session, office: Office, cutoff: dt.date) -> list[Person]:
+    since = dt.datetime.combine(cutoff, dt.time(), tzinfo=dt.UTC)
+    recent = (
+        select(Pass.person_id).where(Pass.issued_on >= cutoff),
+        select(Pass.person_id).where(Pass.revoked_on >= cutoff),
+        select(EligibilityCheck.person_id).where(EligibilityCheck.checked_on >= cutoff),
+        select(Pass.person_id)
+        .join(Entry, Entry.pass_id == Pass.id)
+        .where((Entry.start_date >= cutoff) | (Entry.created_at >= since)),
+    )
+    active_ids = {i for query in recent for i in session.scalars(query) if i is not None}
+    query = select(Person).where(
+        Person.erased_at.is_(None),
+        Person.merged_into_id.is_(None),  # a merged record follows its survivor
+        Person.updated_at < since,
+    )
+    if installation(session).role != "district":
+        query = query.where(Person.registered_by_office_id == office.id)
+    return [p for p in session.scalars(query) if p.id not in active_ids]

@@ -49,7 +49,12 @@ from passapp.models.sync_entities import (
 )
 from passapp.services import audit
 from passapp.services.context import ServiceContext
-from passapp.services.erasure import anonymous_person_payload, wipe_freed_pages
+from passapp.services.erasure import (
+    anonymous_person_payload,
+    retention_years,
+    store_retention_years,
+    wipe_freed_pages,
+)
 from passapp.services.errors import InvalidInput, PartialExport, Refused
 from passapp.services.keystore import private_key_of
 from passapp.services.offices import local_office
@@ -299,6 +304,7 @@ def _write_bundle_file(
                     "trust_list": published.number,
                     "offers": [_offer_json(o) for o in session.scalars(select(Offer))],
                 }
+                yield {"type": "settings", "retention_years": retention_years(session)}
         for change in changes:
             yield _change_json(session, change, recipient)
 
@@ -615,7 +621,7 @@ def _check_sender(setup: Installation, own_code: str, sender: str) -> None:
 
 
 # Records only the district may send (DESIGN §7, "The signer is the authority").
-DISTRICT_ONLY_RECORDS = frozenset({"trust_list", "offers"})
+DISTRICT_ONLY_RECORDS = frozenset({"trust_list", "offers", "settings"})
 
 
 def _apply_record(
@@ -647,6 +653,9 @@ def _apply_record(
         if snapshot_of is None or installed is None or int(snapshot_of) >= installed.number:
             _apply_offers(session, applier, record)
             applier.reload_references()
+    elif kind == "settings":
+        if not store_retention_years(session, record.get("retention_years")):
+            applier.quarantine(record, "settings: retention_years out of bounds")
     elif kind == OVERSIZED:
         applier.quarantine(record, f"record of {record.get('bytes')} bytes is too large")
     else:
