@@ -59,7 +59,10 @@ def test_after_erase_and_a_round_trip_no_file_holds_the_name(
     to_office(district_ctx, office_ctx, "EWDAH", tmp_path / "lra-0.passapp")
     assert leaks(district_db), "the district held the identity (consent) before"
 
-    erase_person(office_ctx, person_id, REASON)
+    erased = erase_person(office_ctx, person_id, REASON)
+    # The bundle written before held the identity: gone; the next one resends without it.
+    assert erased.deleted_bundles == [str(tmp_path / "ew-0.passapp")]
+    assert not (tmp_path / "ew-0.passapp").exists()
     to_district(office_ctx, district_ctx, tmp_path / "ew-1.passapp")
     to_office(district_ctx, office_ctx, "EWDAH", tmp_path / "lra-1.passapp")
 

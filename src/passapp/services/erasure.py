@@ -18,10 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from passapp.domain.dates import PartialDate
@@ -37,7 +38,12 @@ from passapp.models.entities import (
     PersonNameKey,
     Setting,
 )
-from passapp.models.sync_entities import PendingChange, QuarantinedChange, SyncConflict
+from passapp.models.sync_entities import (
+    BundleReceipt,
+    PendingChange,
+    QuarantinedChange,
+    SyncConflict,
+)
 from passapp.services import audit, changes
 from passapp.services.changes import BASE_KEY
 from passapp.services.context import ServiceContext
@@ -94,9 +100,16 @@ def is_erasure(payload: dict[str, Any], operation: Any = None) -> bool:
 class Erasure:
     person_id: uuid.UUID
     revoked_passes: list[str]
+    # Outgoing bundle files written since the person's first change, deleted: they held
+    # the identity, and the next export sends what the recipient has not acknowledged.
+    deleted_bundles: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": str(self.person_id), "revoked_passes": self.revoked_passes}
+        return {
+            "id": str(self.person_id),
+            "revoked_passes": self.revoked_passes,
+            "deleted_bundles": self.deleted_bundles,
+        }
 
 
 # --- the scrub, the same at the office, the district and every receiver ------------------
@@ -219,8 +232,9 @@ def erase_person(ctx: ServiceContext, person_id: uuid.UUID, reason: str) -> Eras
         office = local_office(session)
         person = _erasable(session, person_id, office)
         revoked = _erase(ctx, session, person, office, reason)
+        bundles = _outgoing_bundles_since(session, person.id)
     wipe_freed_pages(ctx.db)
-    return Erasure(person_id, revoked)
+    return Erasure(person_id, revoked, _delete_files(bundles))
 
 
 def _erase(
@@ -241,6 +255,31 @@ def _erase(
         details={"reason": reason, "revoked_passes": revoked},
     )
     return revoked
+
+
+def _outgoing_bundles_since(session: Session, person_id: uuid.UUID) -> list[Path]:
+    first = session.scalar(
+        select(func.min(ChangeRecord.recorded_at)).where(
+            ChangeRecord.entity_type == "person", ChangeRecord.entity_id == person_id
+        )
+    )
+    if first is None:
+        return []
+    receipts = session.scalars(
+        select(BundleReceipt).where(
+            BundleReceipt.direction == "out", BundleReceipt.processed_at >= first
+        )
+    )
+    return [Path(str(r.summary["file"])) for r in receipts if r.summary.get("file")]
+
+
+def _delete_files(paths: list[Path]) -> list[str]:
+    deleted = []
+    for path in paths:
+        if path.is_file():
+            path.unlink()
+            deleted.append(str(path))
+    return deleted
 
 
 def _reason(reason: str) -> str:
