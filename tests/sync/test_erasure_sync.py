@@ -129,7 +129,9 @@ def test_an_edit_from_a_copy_of_the_office_database_never_brings_the_name_back(
     assert leaks(tmp_path / "district.sqlite3") == {}
 
 
-def test_the_district_relays_an_erasure_to_an_office_whose_duplicate_was_merged(
+@pytest.mark.parametrize("withdrawal", [False, True])
+def test_the_district_relays_an_erasure_or_withdrawal_to_an_office_whose_duplicate_was_merged(
+    withdrawal: bool,
     district_ctx: ServiceContext,
     office_ctx: ServiceContext,
     provider: ServiceContext,
@@ -143,10 +145,17 @@ def test_the_district_relays_an_erasure_to_an_office_whose_duplicate_was_merged(
     to_office(district_ctx, provider, "VHSKA", tmp_path / "lra-vhs-0.passapp")
     assert person_row(provider, kept).family_names == qarawani().family_names
 
-    erase_person(office_ctx, kept, REASON)
+    if withdrawal:
+        withdraw_consent(office_ctx, kept)
+    else:
+        erase_person(office_ctx, kept, REASON)
     to_district(office_ctx, district_ctx, tmp_path / "ew-1.passapp")
     to_office(district_ctx, provider, "VHSKA", tmp_path / "lra-vhs-1.passapp")
 
+    if withdrawal:  # the survivor's identity goes; the provider's own record is its own
+        assert person_row(provider, kept).family_names == ""
+        assert person_row(provider, kept).erased_at is None
+        return
     # The provider's own duplicate is the same human: blanked with it, here and there.
     for site in (provider, district_ctx):
         for record in (kept, duplicate):

@@ -443,10 +443,13 @@ def run_retention(ctx: ServiceContext, *, dry_run: bool = False) -> list[uuid.UU
         reason = (
             f"Aufbewahrungsfrist abgelaufen ({years} Jahre, letzte Aktivität vor {cutoff:%d.%m.%Y})"
         )
+        bundles: set[Path] = set()
         for person in expired:
+            bundles.update(_outgoing_bundles_since(session, person.id))
             _erase(ctx, session, person, office, reason)
     if expired:
         wipe_freed_pages(ctx.db)
+        _delete_files(sorted(bundles))
     return [p.id for p in expired]
 
 

@@ -669,7 +669,7 @@ class ChangeApplier:
         needed = [
             i
             for i in relays
-            if self._owner_of(i, owners) not in (None, i.stamp[2]) or _is_tombstone(i)
+            if self._owner_of(i, owners) not in (None, i.stamp[2]) or self._drops_identity(i)
         ]
         if not needed:
             return
@@ -689,6 +689,20 @@ class ChangeApplier:
                 for n, item in enumerate(needed)
             ],
         )
+
+    def _drops_identity(self, item: Incoming) -> bool:
+        """A person's erasure or withdrawn consent: the district relays it to the offices
+        whose duplicates were merged into the person, which hold its identity too (the
+        registering office made the change)."""
+        if item.entity_type != "person":
+            return False
+        payload = item.record["payload"]
+        if not (payload.get("anonymous") or is_erasure(payload, item.record.get("operation"))):
+            return False
+        follower = self.session.scalars(
+            select(Person.id).where(Person.merged_into_id == item.entity_id).limit(1)
+        ).first()
+        return follower is not None
 
     def _owner_of(self, item: Incoming, pass_owners: dict[uuid.UUID, str]) -> str | None:
         if item.entity_type == "person":
@@ -832,14 +846,6 @@ def _pass_office(number: Any) -> str | None:
     if not isinstance(number, str) or "-" not in number:
         return None
     return number.split("-", 1)[0]
-
-
-def _is_tombstone(item: Incoming) -> bool:
-    """A person's erasure: the district relays it to every office that follows the person
-    (the registering office made it; offices whose duplicates were merged into it)."""
-    return item.entity_type == "person" and is_erasure(
-        item.record["payload"], item.record.get("operation")
-    )
 
 
 def _plain(value: Any) -> Any:
