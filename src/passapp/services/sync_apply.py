@@ -250,6 +250,7 @@ class ChangeApplier:
         self._batch: list[Incoming] = []
         self._batch_ids: set[uuid.UUID] = set()
         self._relays: list[Incoming] = []
+        self._merge_targets: set[uuid.UUID | None] | None = None
         self._inserts: dict[type[Base], BulkInsert] = {}
         # Per type: the known columns, and those whose JSON value needs converting (text
         # columns are taken as they are). Office and offer columns carry a code or slug.
@@ -699,10 +700,15 @@ class ChangeApplier:
         payload = item.record["payload"]
         if not (payload.get("anonymous") or is_erasure(payload, item.record.get("operation"))):
             return False
-        follower = self.session.scalars(
-            select(Person.id).where(Person.merged_into_id == item.entity_id).limit(1)
-        ).first()
-        return follower is not None
+        if self._merge_targets is None:
+            # Merges are few and made by the district alone (never in an office's bundle):
+            # one query per import, not one per anonymous person change.
+            self._merge_targets = set(
+                self.session.scalars(
+                    select(Person.merged_into_id).where(Person.merged_into_id.is_not(None))
+                )
+            )
+        return item.entity_id in self._merge_targets
 
     def _owner_of(self, item: Incoming, pass_owners: dict[uuid.UUID, str]) -> str | None:
         if item.entity_type == "person":
