@@ -253,3 +253,25 @@ def test_conflicts_and_quarantined_records_lose_the_name_at_the_district(
         ]
         assert values
         assert set(values) == {(None, None)}
+
+
+def test_a_merge_and_the_erasure_arriving_together_leave_no_name_at_the_follower(
+    district_ctx: ServiceContext,
+    office_ctx: ServiceContext,
+    provider: ServiceContext,
+    tmp_path: Path,
+) -> None:
+    """The provider learns of the merge and of the erasure in the same district bundle."""
+    kept = register_person(office_ctx, qarawani()).person.id
+    duplicate = register_person(provider, qarawani()).person.id
+    to_district(office_ctx, district_ctx, tmp_path / "ew-0.passapp")
+    to_district(provider, district_ctx, tmp_path / "vhs-0.passapp")
+    merge_people(district_ctx, duplicate, kept, "zweimal erfasst")
+    erase_person(office_ctx, kept, REASON)
+    to_district(office_ctx, district_ctx, tmp_path / "ew-1.passapp")
+
+    to_office(district_ctx, provider, "VHSKA", tmp_path / "lra-vhs.passapp")
+
+    for record in (kept, duplicate):
+        assert person_row(provider, record).erased_at is not None
+    assert leaks(tmp_path / "vhs" / "vhs.sqlite3") == {}
