@@ -551,7 +551,12 @@ def person_erase(options: Options, person_id: str, reason: str) -> None:
     with handled(options):
         result = erase_person(ctx, parse_uuid(person_id), reason)
     passes = ", ".join(result.revoked_passes) or "keine"
-    emit(options, result.to_json(), f"{result.person_id} gelöscht; eingezogene Pässe: {passes}")
+    pending = "" if result.wal_cleared else " (andere Programme mit dieser Datenbank schließen)"
+    emit(
+        options,
+        result.to_json(),
+        f"{result.person_id} gelöscht; eingezogene Pässe: {passes}{pending}",
+    )
 
 
 @person.command("withdraw-consent")

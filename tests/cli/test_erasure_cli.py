@@ -19,7 +19,12 @@ def test_person_erase_on_the_command_line(
 
     done = cli("person", "erase", person_id, "--reason", REASON, db=db_path)
 
-    assert done == {"id": person_id, "revoked_passes": [], "deleted_bundles": []}
+    assert done == {
+        "id": person_id,
+        "revoked_passes": [],
+        "deleted_bundles": [],
+        "wal_cleared": True,
+    }
     assert leaks(db_path) == {}
     again = cli("person", "erase", person_id, "--reason", REASON, db=db_path, expect=1)
     assert "erased already" in again["error"]

@@ -4,6 +4,7 @@ and its WAL (raw bytes), passes are revoked, entries and statistics fields stay.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from passapp.domain.entries import EntryKind
 from passapp.models.entities import AuditEvent, ChangeRecord, Entry, Pass, Person, PersonNameKey
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry
-from passapp.services.erasure import erase_person
+from passapp.services.erasure import erase_person, wipe_freed_pages
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.passes import issue_pass
 from passapp.services.people import PersonInput, register_person, update_person
@@ -115,3 +116,20 @@ def test_erasure_needs_a_reason_and_writes_nothing_without(
         assert person is not None
         assert person.family_names == FAMILY
         assert person.erased_at is None
+
+
+def test_a_reader_elsewhere_delays_the_wal_wipe_and_says_so(
+    office_ctx: ServiceContext, db_path: Path
+) -> None:
+    """The app open next to the CLI keeps a snapshot: the WAL cannot be truncated yet."""
+    person_id = register_person(office_ctx, qarawani()).person.id
+    reader = sqlite3.connect(db_path)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM person").fetchone()
+        result = erase_person(office_ctx, person_id, REASON)
+        assert not result.wal_cleared
+    finally:
+        reader.close()
+    assert wipe_freed_pages(office_ctx.db)
+    assert leaks(db_path) == {}

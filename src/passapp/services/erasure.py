@@ -103,12 +103,16 @@ class Erasure:
     # Outgoing bundle files written since the person's first change, deleted: they held
     # the identity, and the next export sends what the recipient has not acknowledged.
     deleted_bundles: list[str] = field(default_factory=list)
+    # False: another program was reading, the WAL still holds old pages until the next
+    # checkpoint (the clerk is told to close the other programs using this database).
+    wal_cleared: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": str(self.person_id),
             "revoked_passes": self.revoked_passes,
             "deleted_bundles": self.deleted_bundles,
+            "wal_cleared": self.wal_cleared,
         }
 
 
@@ -208,17 +212,21 @@ def _is_change_of(record: dict[str, Any], person_id: str) -> bool:
     )
 
 
-def wipe_freed_pages(db: Database) -> None:
+def wipe_freed_pages(db: Database) -> bool:
     """Move the erasure's pages from the WAL into the file and truncate the WAL, so the
     old pages (with the name) are gone from both; ``secure_delete`` zeroed the freed space.
-    On PostgreSQL the server's own vacuum is the administrator's (DESIGN-NOTES)."""
+    False when another connection's read kept the checkpoint from finishing (the next
+    checkpoint does it). On PostgreSQL the server's own vacuum is the administrator's."""
     if db.engine.dialect.name != "sqlite":
-        return
+        return True
     raw = db.engine.raw_connection()
     try:
-        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+        busy, _frames, _done = raw.driver_connection.execute(  # type: ignore[union-attr]
+            "PRAGMA wal_checkpoint(TRUNCATE)"
+        ).fetchone()
     finally:
         raw.close()
+    return not busy
 
 
 # --- erasure -------------------------------------------------------------------------------
@@ -233,8 +241,8 @@ def erase_person(ctx: ServiceContext, person_id: uuid.UUID, reason: str) -> Eras
         person = _erasable(session, person_id, office)
         revoked = _erase(ctx, session, person, office, reason)
         bundles = _outgoing_bundles_since(session, person.id)
-    wipe_freed_pages(ctx.db)
-    return Erasure(person_id, revoked, _delete_files(bundles))
+    wal_cleared = wipe_freed_pages(ctx.db)
+    return Erasure(person_id, revoked, _delete_files(bundles), wal_cleared)
 
 
 def _erase(
