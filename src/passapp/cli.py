@@ -620,6 +620,79 @@ def person_report(options: Options, person_id: str, out: Path, language: str | N
     emit(options, {"pdf": str(pdf), "json": str(data)}, f"{pdf}\n{data}")
 
 
+@person.command("erase")
+@click.argument("person_id")
+@click.option("--reason", required=True, help="Why (the request under DSGVO Art. 17).")
+@click.pass_obj
+def person_erase(options: Options, person_id: str, reason: str) -> None:
+    """Erase a person's personal data (Art. 17); passes are revoked, entries kept."""
+    from passapp.services.erasure import erase_person
+
+    ctx = options.context()
+    with handled(options):
+        result = erase_person(ctx, parse_uuid(person_id), reason)
+    passes = ", ".join(result.revoked_passes) or "keine"
+    pending = "" if result.wal_cleared else " (andere Programme mit dieser Datenbank schließen)"
+    emit(
+        options,
+        result.to_json(),
+        f"{result.person_id} gelöscht; eingezogene Pässe: {passes}{pending}",
+    )
+
+
+@person.command("withdraw-consent")
+@click.argument("person_id")
+@click.pass_obj
+def person_withdraw_consent(options: Options, person_id: str) -> None:
+    """The person withdraws consent: the identity no longer leaves this office."""
+    from passapp.services.erasure import withdraw_consent
+
+    ctx = options.context()
+    with handled(options):
+        withdrawn_at = withdraw_consent(ctx, parse_uuid(person_id))
+    emit(
+        options,
+        {"id": person_id, "withdrawn_at": withdrawn_at.isoformat()},
+        f"{person_id}: Einwilligung widerrufen am {withdrawn_at:%d.%m.%Y %H:%M} UTC",
+    )
+
+
+# --- retention --------------------------------------------------------------------------
+
+
+@main.group()
+def retention() -> None:
+    """The district's retention period and erasing what is past it."""
+
+
+@retention.command("run")
+@click.option("--dry-run", is_flag=True, help="Only list who would be erased.")
+@click.pass_obj
+def retention_run(options: Options, dry_run: bool) -> None:
+    """Erase the people whose last activity is older than the retention period."""
+    from passapp.services.erasure import run_retention
+
+    ctx = options.context()
+    with handled(options):
+        erased = run_retention(ctx, dry_run=dry_run)
+    ids = [str(i) for i in erased]
+    verb = "würden gelöscht" if dry_run else "gelöscht"
+    emit(options, {"dry_run": dry_run, "erased": ids}, f"{len(ids)} Personen {verb}")
+
+
+@retention.command("set")
+@click.argument("years", type=int)
+@click.pass_obj
+def retention_set(options: Options, years: int) -> None:
+    """District: keep a person's data this many years after the last activity."""
+    from passapp.services.erasure import set_retention_years
+
+    ctx = options.context()
+    with handled(options):
+        set_retention_years(ctx, years)
+    emit(options, {"retention_years": years}, f"Aufbewahrungsfrist: {years} Jahre")
+
+
 # --- find ------------------------------------------------------------------------------
 
 

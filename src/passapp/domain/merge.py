@@ -10,6 +10,7 @@ learns of the edits (the rule is a maximum: commutative, associative, idempotent
   active: revocation beats reissue, a revoked pass never becomes active again);
 * a pass's ``generation`` only goes up (a card printed anywhere stays invalidated);
 * ``revoked_on``/``revoke_reason`` prefer a value to none (they follow the revocation);
+* a person's ``erased_at`` prefers a value to none: erased wins, whoever edits after;
 * district-only fields (a merge) take the district's edit;
 * every other field takes the owner's edit (the office that registered the person or
   issued the pass);
@@ -34,7 +35,9 @@ DISTRICT_EDITABLE: dict[str, frozenset[str]] = {
 }
 _RANKED = ("pass", "status")
 _GROWING = ("pass", "generation")
-_STICKY = frozenset({("pass", "revoked_on"), ("pass", "revoke_reason")})
+# An erasure (Art. 17) stays whatever comes after it; the importer also keeps every other
+# field of an erased person as the tombstone left it.
+_STICKY = frozenset({("pass", "revoked_on"), ("pass", "revoke_reason"), ("person", "erased_at")})
 
 
 @dataclass(frozen=True)

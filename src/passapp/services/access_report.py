@@ -49,10 +49,10 @@ from passapp.pdf.access_report import (
 from passapp.pdf.translations import RETENTION_YEARS
 from passapp.services import audit
 from passapp.services.context import ServiceContext
+from passapp.services.erasure import ANONYMOUS_PERSON_FIELDS
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.files import write_atomically
 from passapp.services.offices import local_office
-from passapp.services.sync import ANONYMOUS_PERSON_FIELDS
 
 __all__ = ["AccessReport", "access_report", "report_json", "report_language", "write_access_report"]
 

@@ -48,8 +48,13 @@ from passapp.models.sync_entities import (
     SyncConflict,
 )
 from passapp.services import audit, audit_sync
-from passapp.services.changes import BASE_KEY
 from passapp.services.context import ServiceContext
+from passapp.services.erasure import (
+    anonymous_person_payload,
+    retention_years,
+    store_retention_years,
+    wipe_freed_pages,
+)
 from passapp.services.errors import InvalidInput, PartialExport, Refused
 from passapp.services.keystore import private_key_of
 from passapp.services.offices import local_office
@@ -77,24 +82,6 @@ from passapp.sync.bundle import (
     write_bundle,
 )
 
-# What a person record carries without consent: nothing that identifies the person.
-ANONYMOUS_PERSON_FIELDS = {
-    "id",
-    "birth_year",
-    "sex",
-    "nationalities",
-    "languages",
-    "moved_from_abroad",
-    "municipality_key",
-    "registered_by_office_id",
-    "registered_by",
-    "consent",
-    "merged_into_id",
-    "erased_at",
-    "created_at",
-    BASE_KEY,  # the version the change was made on: no personal data
-}
-
 
 @dataclass
 class ImportReport(Counts):
@@ -113,6 +100,7 @@ class ImportReport(Counts):
             "conflicts": self.conflicts,
             "pending": self.pending,
             "dropped": self.dropped,
+            "erased": self.erased,
             "trust_list": self.trust_list,
             "audit_problem": self.audit_problem,
             "by_type": self.by_type,
@@ -318,6 +306,7 @@ def _write_bundle_file(
                     "trust_list": published.number,
                     "offers": [_offer_json(o) for o in session.scalars(select(Offer))],
                 }
+                yield {"type": "settings", "retention_years": retention_years(session)}
         for change in changes:
             yield _change_json(session, change, recipient)
         yield from audit_sync.outgoing(session, setup.role, recipient)
@@ -397,7 +386,7 @@ def _pass_number_of(session: Session, change: ChangeRecord) -> str | None:
 def _change_json(session: Session, change: ChangeRecord, recipient: str) -> dict[str, Any]:
     payload = dict(change.payload)
     if change.entity_type == "person" and not payload.get("consent"):
-        payload = _anonymous(payload)
+        payload = anonymous_person_payload(payload)
     return {
         "type": "change",
         "database_id": str(change.database_id),
@@ -409,20 +398,6 @@ def _change_json(session: Session, change: ChangeRecord, recipient: str) -> dict
         "recorded_at": change.recorded_at.isoformat(),
         "payload": payload,
     }
-
-
-def _anonymous(payload: dict[str, Any]) -> dict[str, Any]:
-    kept = {k: v for k, v in payload.items() if k in ANONYMOUS_PERSON_FIELDS}
-    year = int(payload.get("birth_year") or str(payload.get("birth_date", "1900"))[:4])
-    kept.update(
-        family_names="",
-        given_names="",
-        family_names_latin="",
-        given_names_latin="",
-        birth_date=f"{year:04d}-00-00",
-        anonymous=True,
-    )
-    return kept
 
 
 def _offer_json(offer: Offer) -> dict[str, Any]:
@@ -530,6 +505,8 @@ def import_bundle(
             update_progress(progress, 0, total, "Änderungen einspielen")
             with _long_lived_heap_frozen():
                 _apply_in_steps(ctx, header, bundle.records(), report, progress, total)
+            if report.erased:
+                wipe_freed_pages(ctx.db)  # the blanked identities leave the WAL too
     except BundleError as error:
         raise Refused(f"bundle refused: {error}", error.message_de) from error
     return report
@@ -647,7 +624,7 @@ def _check_sender(setup: Installation, own_code: str, sender: str) -> None:
 
 
 # Records only the district may send (DESIGN §7, "The signer is the authority").
-DISTRICT_ONLY_RECORDS = frozenset({"trust_list", "offers"})
+DISTRICT_ONLY_RECORDS = frozenset({"trust_list", "offers", "settings"})
 
 
 def _apply_record(
@@ -682,6 +659,9 @@ def _apply_record(
     elif kind in audit_sync.RECORD_TYPES:
         role = "district" if applier.from_office else "office"
         audit_sync.apply(session, role, header.sender, record, report)
+    elif kind == "settings":
+        if not store_retention_years(session, record.get("retention_years")):
+            applier.quarantine(record, "settings: retention_years out of bounds")
     elif kind == OVERSIZED:
         applier.quarantine(record, f"record of {record.get('bytes')} bytes is too large")
     else:

@@ -49,6 +49,7 @@ from passapp.models.entities import (
     Offer,
     Office,
     Pass,
+    Person,
     PersonNameKey,
 )
 from passapp.models.sync_entities import (
@@ -69,6 +70,7 @@ from passapp.services.changes import (
     allocate_counters,
     base_of,
 )
+from passapp.services.erasure import is_erasure, mark_erased, scrub_identity
 from passapp.services.people import write_name_keys
 from passapp.services.reissued_numbers import without_reissued_numbers
 from passapp.services.sync_limits import BadValue, excerpt, payload_specs, sanitised
@@ -129,6 +131,7 @@ class Counts:
     conflicts: int = 0
     pending: int = 0
     dropped: int = 0  # unknown record types and unknown fields: counted, not kept
+    erased: int = 0  # identities blanked here (erasures, withdrawn consent)
     by_type: dict[str, int] = field(default_factory=dict)
 
     def count_applied(self, entity_type: str, number: int = 1) -> None:
@@ -247,6 +250,7 @@ class ChangeApplier:
         self._batch: list[Incoming] = []
         self._batch_ids: set[uuid.UUID] = set()
         self._relays: list[Incoming] = []
+        self._merge_targets: set[uuid.UUID | None] | None = None
         self._inserts: dict[type[Base], BulkInsert] = {}
         # Per type: the known columns, and those whose JSON value needs converting (text
         # columns are taken as they are). Office and offer columns carry a code or slug.
@@ -577,24 +581,58 @@ class ChangeApplier:
                 f"{item.stamp[2]} may not change a {item.entity_type} of {authority.owner}"
             )
         version = self.session.get(EntityVersion, (item.entity_type, item.entity_id))
+        if isinstance(existing, Person):
+            if existing.erased_at is not None:
+                self.counts.skipped += 1  # erased wins: no later edit brings the name back
+                return
+            if self._erase(item, existing):
+                version = self._stamped(item, version)
+                self.counts.count_applied(item.entity_type)
+                self._collect_relays(item.entity_type, [item])
+                self.session.flush()
+                return
         _update(self.session, item, existing, version, self.counts, authority)
-        if item.entity_type == "person" and not item.record["payload"].get("anonymous"):
-            write_name_keys(self.session, existing)  # type: ignore[arg-type]
-        if version is None:
-            self.session.add(
-                EntityVersion(
-                    entity_type=item.entity_type,
-                    entity_id=item.entity_id,
-                    database_id=item.stamp[0],
-                    counter=item.stamp[1],
-                    origin_office=item.stamp[2],
-                )
-            )
-        elif (version.database_id, version.counter) != item.stamp[:2]:
-            version.database_id, version.counter, version.origin_office = item.stamp
+        if isinstance(existing, Person):
+            self._follow_consent(item, existing)
+        self._stamped(item, version)
         self.counts.count_applied(item.entity_type)
         self._collect_relays(item.entity_type, [item])
         self.session.flush()
+
+    def _stamped(self, item: Incoming, version: EntityVersion | None) -> EntityVersion:
+        """The record's version, now the incoming change's."""
+        if version is None:
+            version = EntityVersion(
+                entity_type=item.entity_type,
+                entity_id=item.entity_id,
+                database_id=item.stamp[0],
+                counter=item.stamp[1],
+                origin_office=item.stamp[2],
+            )
+            self.session.add(version)
+        elif (version.database_id, version.counter) != item.stamp[:2]:
+            version.database_id, version.counter, version.origin_office = item.stamp
+        return version
+
+    def _erase(self, item: Incoming, person: Person) -> bool:
+        """Apply a tombstone (Art. 17) over whatever is here: it wins against any edit, in
+        any order, and the identity goes from every copy this database keeps."""
+        if not is_erasure(item.record["payload"], item.record.get("operation")):
+            return False
+        mark_erased(self.session, person, item.values.get("erased_at") or dt.datetime.now(dt.UTC))
+        self.counts.erased += 1
+        return True
+
+    def _follow_consent(self, item: Incoming, person: Person) -> None:
+        """A receiver that is not the registering office keeps the identity only while the
+        person consents: a withdrawal arriving blanks what it holds (the record stays)."""
+        own = self.setup.office_id == person.registered_by_office_id
+        identified = bool(person.family_names or person.given_names or person.contact)
+        if not (own or person.consent) and identified:
+            scrub_identity(self.session, person)
+            self.counts.erased += 1
+        elif not item.record["payload"].get("anonymous"):
+            write_name_keys(self.session, person)
 
     def _owner(self, entity: Base) -> str | None:
         """The office that owns a record: the one that registered the person, issued the
@@ -629,7 +667,11 @@ class ChangeApplier:
                 select(Pass.id, Pass.pass_number).where(Pass.id.in_(pass_ids - {None}))
             )
         }
-        needed = [i for i in relays if self._owner_of(i, owners) not in (None, i.stamp[2])]
+        needed = [
+            i
+            for i in relays
+            if self._owner_of(i, owners) not in (None, i.stamp[2]) or self._drops_identity(i)
+        ]
         if not needed:
             return
         first = allocate_counters(self.session, self.setup, len(needed))
@@ -648,6 +690,25 @@ class ChangeApplier:
                 for n, item in enumerate(needed)
             ],
         )
+
+    def _drops_identity(self, item: Incoming) -> bool:
+        """A person's erasure or withdrawn consent: the district relays it to the offices
+        whose duplicates were merged into the person, which hold its identity too (the
+        registering office made the change)."""
+        if item.entity_type != "person":
+            return False
+        payload = item.record["payload"]
+        if not (payload.get("anonymous") or is_erasure(payload, item.record.get("operation"))):
+            return False
+        if self._merge_targets is None:
+            # Merges are few and made by the district alone (never in an office's bundle):
+            # one query per import, not one per anonymous person change.
+            self._merge_targets = set(
+                self.session.scalars(
+                    select(Person.merged_into_id).where(Person.merged_into_id.is_not(None))
+                )
+            )
+        return item.entity_id in self._merge_targets
 
     def _owner_of(self, item: Incoming, pass_owners: dict[uuid.UUID, str]) -> str | None:
         if item.entity_type == "person":
