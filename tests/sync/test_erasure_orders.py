@@ -5,13 +5,14 @@ leaves the district without the identity (hypothesis, fixed seed)."""
 from __future__ import annotations
 
 import dataclasses
+import random
 import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from passapp.services.context import ServiceContext
@@ -79,6 +80,8 @@ def run(w: World, operation: str, step: int, withdrawn: bool) -> None:
 
 
 @settings(max_examples=40, deadline=None, derandomize=True)
+# A bundle written before the erasure is deleted by it and never delivered (found by CI).
+@example(operations=["export", "office_erase"], order=random.Random(0))
 @given(
     operations=st.lists(st.sampled_from(OPERATIONS), min_size=2, max_size=5),
     order=st.randoms(use_true_random=False),
@@ -96,7 +99,10 @@ def test_any_order_of_erase_edit_and_withdraw_ends_the_same_everywhere(
                 pass  # not possible any more (erased, no consent left): the clerk is told
         order.shuffle(w.bundles)  # type: ignore[attr-defined]
         for recipient, bundle in w.bundles:
-            import_bundle(recipient, bundle)
+            # An erasure deletes the outgoing bundles written before it that still name the
+            # person (DSGVO: pending bundles included); the end rounds carry the rest.
+            if bundle.exists():
+                import_bundle(recipient, bundle)
         for round_ in range(2):
             to_district(w.office, w.district, w.folder / f"end-ew-{round_}.passapp")
             to_office(w.district, w.office, "EWDAH", w.folder / f"end-lra-{round_}.passapp")
