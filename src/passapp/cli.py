@@ -908,7 +908,8 @@ def sync_import(options: Options, bundle: Path) -> None:
         report.to_json(),
         f"Von {report.sender}: {report.applied} übernommen, {report.skipped} schon vorhanden, "
         f"{report.quarantined} in Quarantäne, {report.conflicts} Konflikte, {report.pending} wartend"
-        + (f", {report.dropped} unbekannte Angaben verworfen" if report.dropped else ""),
+        + (f", {report.dropped} unbekannte Angaben verworfen" if report.dropped else "")
+        + (f"\n{report.audit_problem}" if report.audit_problem else ""),
     )
 
 

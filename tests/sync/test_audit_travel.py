@@ -160,3 +160,25 @@ def test_malformed_audit_events_from_an_office_are_reported_not_stored(
     report = import_bundle(district_ctx, forge(office_ctx, district_ctx, records, tmp_path / "f"))
     assert report.audit_problem == "Protokoll von EWDAH: ein Eintrag ist unlesbar."
     assert held_at_district(district_ctx) == []
+
+
+def test_the_command_line_says_when_the_senders_log_is_broken(
+    office_ctx: ServiceContext, district_ctx: ServiceContext, tmp_path: Path, db_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from passapp.cli import main
+
+    register(office_ctx)
+    with closing(sqlite3.connect(db_path)) as db, db:
+        drop_guards(db)
+        db.execute("UPDATE audit_event SET actor = 'jemand' WHERE action = 'person.register'")
+    export_bundles(office_ctx, tmp_path / "1.passapp")
+    district_db = str(district_ctx.db.engine.url.database)
+    done = CliRunner().invoke(
+        main, ["--db", district_db, "sync", "import", str(tmp_path / "1.passapp")]
+    )
+    assert done.exit_code == 0, done.stderr
+    [summary, problem] = done.stdout.splitlines()
+    assert summary.startswith("Von EWDAH: 2 übernommen")
+    assert "Eintrag Nr. 4 (person.register" in problem
