@@ -74,17 +74,6 @@ def may(role: Role, permission: Permission) -> bool:
     return permission in PERMISSIONS[role]
 
 
-def parse_role(text: str) -> Role:
-    try:
-        return Role(text.strip().lower())
-    except ValueError:
-        choices = ", ".join(role.value for role in Role)
-        raise AccountInputError(
-            f"unknown role {text!r}; one of {choices}",
-            f"Unbekannte Rolle „{text}“; erlaubt: {choices}.",
-        ) from None
-
-
 def account_name(text: str) -> str:
     """An account name as stored: lower case, 2 to 64 of ``a-z 0-9 . _ -``, starting with a
     letter or digit (it stands on every record the account writes)."""
