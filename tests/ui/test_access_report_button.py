@@ -49,6 +49,7 @@ def test_ctrl_shift_u_saves_the_report_where_the_clerk_chose(
     panel = window.person_panel
     assert not panel.report_button.isEnabled()  # nobody shown yet
     assert panel.show_person(person)
+    qtbot.waitUntil(lambda: not window.tasks.busy)  # the opening's audit event, first
     assert panel.report_button.isEnabled()
 
     with qtbot.waitSignal(window.tasks.finished, timeout=WAIT_MS):
@@ -81,6 +82,7 @@ def test_a_failed_report_says_why_in_german(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
     )
     assert window.person_panel.show_person(person)
+    qtbot.waitUntil(lambda: not window.tasks.busy)  # the opening's audit event, first
     with qtbot.waitSignal(window.tasks.finished, timeout=WAIT_MS):
         window.person_panel.report_button.click()
     assert "Die Auskunft wurde nicht gespeichert" in window.person_panel.report_status

@@ -211,7 +211,7 @@ def test_a_pass_of_another_office_is_verified_and_takes_an_entry(
 
 
 def test_opening_a_person_is_audited_once_not_per_refresh(
-    window: MainWindow, office_ctx: ServiceContext
+    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext
 ) -> None:
     first, second = register(office_ctx, "Haddad", "Rana"), register(office_ctx, "Osei", "Ama")
     panel = window.person_panel
@@ -219,6 +219,7 @@ def test_opening_a_person_is_audited_once_not_per_refresh(
     panel.refresh()
     panel.show_person(second)
     panel.show_person(first)
+    qtbot.waitUntil(lambda: not window.tasks.busy)  # the audit writes go through the worker
     with office_ctx.db.reading() as session:
         opened = session.scalars(
             select(AuditEvent.object_id)
@@ -226,3 +227,34 @@ def test_opening_a_person_is_audited_once_not_per_refresh(
             .order_by(AuditEvent.seq)
         )
         assert list(opened) == [str(first), str(second), str(first)]
+
+
+def test_opening_a_person_while_the_database_is_busy_does_not_hold_up_the_window(
+    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext
+) -> None:
+    """Another process holds the write lock (a big import's step): the record shows at
+    once, and its opening is audited when the lock is free."""
+    import sqlite3
+    import threading
+    import time
+
+    person = register(office_ctx, "Haddad", "Rana")
+    path = str(office_ctx.db.engine.url.database)
+    other_process = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other_process.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(1.5, other_process.execute, args=("COMMIT",))
+    release.start()
+    try:
+        started = time.monotonic()
+        assert window.person_panel.show_person(person)
+        assert time.monotonic() - started < 1.0  # not waiting for the lock
+        assert window.person_panel.person_id == person
+        qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    finally:
+        release.join()
+        other_process.close()
+    with office_ctx.db.reading() as session:
+        opened = session.scalars(
+            select(AuditEvent.object_id).where(AuditEvent.action == "person.open")
+        )
+        assert list(opened) == [str(person)]

@@ -145,3 +145,17 @@ def test_what_the_callbacks_hold_is_released_on_the_ui_thread(qtbot: QtBot) -> N
         qtbot.waitUntil(lambda n=number: len(released_on) >= n, timeout=5000)
     runner.shutdown()
     assert released_on == [threading.get_ident()] * 5
+
+
+def test_a_quiet_task_runs_in_turn_but_does_not_signal_finished(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    order: list[str] = []
+    finished: list[object] = []
+    tasks.finished.connect(finished.append)
+    tasks.run(lambda _p: "bookkeeping", order.append, pytest.fail, quiet=True)
+    with qtbot.waitSignal(tasks.finished, timeout=5000):
+        clerks = tasks.run(lambda _p: "clerk's work", order.append, pytest.fail)
+    assert order == ["bookkeeping", "clerk's work"]  # one worker, in turn
+    assert finished == [clerks]  # the signal names only the clerk's task
+    assert not tasks.busy

@@ -8,6 +8,7 @@ and its entries only.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +32,7 @@ from passapp.services.access_report import write_access_report
 from passapp.services.context import ServiceContext
 from passapp.services.errors import ServiceError
 from passapp.services.offices import current_office
-from passapp.services.overview import PersonOverview, open_person, person_overview
+from passapp.services.overview import PersonOverview, note_person_opened, person_overview
 from passapp.ui.elide import ElidedLabel
 from passapp.ui.entry_panel import EntryPanel
 from passapp.ui.pass_dialog import (
@@ -45,6 +46,9 @@ from passapp.ui.person_form import PersonForm
 from passapp.ui.tasks import TaskRunner
 
 STATUS_COLOURS = {"eligible": "#1b5e20", "not_eligible": "#b71c1c", "needs_review": "#8a5a00"}
+
+
+log = logging.getLogger(__name__)
 
 
 class PersonPanel(QWidget):
@@ -158,14 +162,23 @@ class PersonPanel(QWidget):
 
     def show_person(self, person_id: uuid.UUID) -> bool:
         """Load and show a person; False (with the reason shown) where that fails."""
-        # Opening another person is audited; showing the same one again (a refresh) is not.
-        load = person_overview if person_id == self.person_id else open_person
+        opened = person_id != self.person_id
         try:
-            overview = load(self._ctx, person_id)
+            overview = person_overview(self._ctx, person_id)
         except (ServiceError, InputError) as error:
             self.clear()
             self.facts.setText(error.message_de)
             return False
+        if opened:
+            # Opening another person is audited (a refresh is not): a write, so on the
+            # worker, where waiting for a busy database holds up nothing on screen.
+            ctx = self._ctx
+            self._tasks.run(
+                lambda _progress: note_person_opened(ctx, person_id),
+                lambda _result: None,
+                lambda error: log.warning("opening %s not audited: %s", person_id, error),
+                quiet=True,
+            )
         self._overview = overview
         self._show_record(overview)
         self._show_eligibility(overview)

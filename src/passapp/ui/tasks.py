@@ -41,6 +41,9 @@ class Task(Generic[T]):
     progress: Progress = field(default_factory=Progress)
     done: bool = False
     future: Future[None] | None = None
+    # Background bookkeeping (an audit event of a read): no `finished` signal, which
+    # screens and tests take as "the work the clerk started is done".
+    quiet: bool = False
 
     def cancel(self) -> None:
         self.progress.cancel()
@@ -76,9 +79,11 @@ class TaskRunner(QObject):
         work: Callable[[Progress], T],
         on_success: Callable[[T], None],
         on_failure: Callable[[Exception], None],
+        *,
+        quiet: bool = False,
     ) -> Task[T]:
         """Queue ``work(progress)`` on the worker; one of the callbacks follows on this thread."""
-        task = Task(work, on_success, on_failure)
+        task = Task(work, on_success, on_failure, quiet=quiet)
         self._open.add(task)
         # The worker gets the task in a holder it empties, so the executor's work item
         # keeps no reference once the work function has returned.
@@ -117,7 +122,8 @@ class TaskRunner(QObject):
             else:
                 task.on_failure(error)
         finally:
-            self.finished.emit(task)
+            if not task.quiet:
+                self.finished.emit(task)
             self._retired.append(task)
             self._release_retired()
 
