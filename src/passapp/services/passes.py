@@ -32,7 +32,7 @@ from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.files import write_atomically
 from passapp.services.offices import local_office
 from passapp.services.people import check_and_store, load_person
-from passapp.services.trust import installation, publish_trust_list, refuse_compromised_key
+from passapp.services.trust import installation, publish_trust_list
 from passapp.services.views import EligibilityView
 
 MIN_REASON_LENGTH = 10
@@ -79,7 +79,6 @@ def issue_pass(
     reason = clean_optional_text("pass.override_reason", override_reason)
     with card_output() as card_file, ctx.db.transaction() as session:
         office = local_office(session)
-        refuse_compromised_key(session, office)
         person = load_person(session, person_id)
         if person.merged_into_id is not None:
             raise Refused(
@@ -267,7 +266,6 @@ def replace_pass(ctx: ServiceContext, text: str, out_pdf: Path | None = None) ->
     """A new card for a lost one: same number, next generation; the old card scans as replaced."""
     with card_output() as card_file, ctx.db.transaction() as session:
         record, office, setup = _own_pass(session, text)
-        refuse_compromised_key(session, office)
         if record.status != "active":
             raise Refused(
                 f"pass {record.pass_number} is {record.status}", "Der Pass ist nicht gültig."

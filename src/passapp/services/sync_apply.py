@@ -662,7 +662,7 @@ class ChangeApplier:
         pass_ids = {i.values.get("pass_id") for i in relays if i.entity_type != "person"}
         pass_ids |= {i.entity_id for i in relays if i.entity_type == "pass"}
         owners = {
-            pass_id: number.split("-", 1)[0]
+            pass_id: _pass_office(number)
             for pass_id, number in self.session.execute(
                 select(Pass.id, Pass.pass_number).where(Pass.id.in_(pass_ids - {None}))
             )
@@ -710,7 +710,7 @@ class ChangeApplier:
             )
         return item.entity_id in self._merge_targets
 
-    def _owner_of(self, item: Incoming, pass_owners: dict[uuid.UUID, str]) -> str | None:
+    def _owner_of(self, item: Incoming, pass_owners: dict[uuid.UUID, str | None]) -> str | None:
         if item.entity_type == "person":
             office_id = item.values.get("registered_by_office_id")
             return None if office_id is None else self.office_codes.get(office_id)
