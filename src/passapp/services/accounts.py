@@ -88,11 +88,35 @@ def _view(account: Account) -> AccountView:
     )
 
 
-def _checked_password(name: str, password: str) -> str:
-    problem = password_problem(name, password)
+def check_new_password(name: str, password: str) -> None:
+    """Refuse a name or password the policy refuses (before anything is set up)."""
+    problem = password_problem(account_name(name), password)
     if problem is not None:
         raise InvalidInput(*problem)
+
+
+def _checked_password(name: str, password: str) -> str:
+    check_new_password(name, password)
     return HASHER.hash(password)
+
+
+def has_accounts(ctx: ServiceContext) -> bool:
+    with ctx.db.reading() as session:
+        return bool(session.scalar(select(func.count(Account.id))))
+
+
+def prepare_key_store(ctx: ServiceContext) -> None:
+    """Make the key-store secret of a new installation before its first key, which is then
+    written encrypted; the first admin's key slot seals it."""
+    if ctx.passphrase is None:
+        ctx.passphrase = key_slots.new_secret()
+
+
+def record_log_out(ctx: ServiceContext, account: AccountView) -> None:
+    with ctx.db.transaction() as session:
+        found = session.scalars(select(Account).where(Account.name == account.name)).first()
+        if found is not None:
+            _audit(ctx, session, account.name, "account.logout", found)
 
 
 def _account(session: Session, name: str) -> Account:

@@ -281,3 +281,18 @@ def _local_office_code(session: Session) -> str | None:
         return None
     office = session.get(Office, installation.office_id)
     return None if office is None else office.code
+
+
+def record_refusal(ctx: ServiceContext, *, use_case: str, permission: str) -> None:
+    """Log that the account tried a use case its role may not run (BSI OPS.1.1.5: refused
+    access is logged); its own short transaction, nothing else is written."""
+    with ctx.db.transaction() as session:
+        record(
+            session,
+            actor=ctx.clerk,
+            office_code=_local_office_code(session),
+            action="permission.refused",
+            object_type="use_case",
+            object_id=use_case,
+            details={"needs": permission},
+        )

@@ -1,0 +1,581 @@
+"""The services as one object per logged-in account (issue 10): what the desktop app and
+the command line hold, and the one place the role rules are enforced.
+
+:class:`Gate` is an opened database before anybody has logged in: it can tell whether the
+installation is set up, make the first admin at set-up, and log an account in. Logging in
+gives a :class:`Desk`, whose methods are the use cases. Each method first asks
+``domain.accounts.may`` whether the account's role has the permission the use case needs
+(the table in :data:`NEEDS`); a refusal raises :class:`PermissionDenied` (exit 1), is
+written to the audit log and changes nothing else. Methods take and return frozen
+dataclasses (views), never ORM objects or sessions.
+
+The service modules stay the implementation, each function owning its transaction; the
+ui and the cli never call them directly (``tests/test_architecture.py`` checks that).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from passapp.domain.accounts import ADMIN_ROLES, ROLE_LABELS_DE, Permission, Role, may
+from passapp.domain.dates import PartialDate
+from passapp.services import (
+    access_report,
+    accounts,
+    audit,
+    entries,
+    erasure,
+    merges,
+    offers,
+    overview,
+    passes,
+    people,
+    search,
+    setup,
+    sync,
+    trust,
+    verification,
+)
+from passapp.services.context import ServiceContext, open_context
+from passapp.services.errors import Refused
+from passapp.services.offices import OfficeInfo, current_office, init_office
+from passapp.services.progress import Progress
+from passapp.services.views import EligibilityView, PersonView
+
+# What each use case needs. One table, read by Desk._require, by the tests (every use case
+# is tried with every role) and by the ui (which hides what the account may not do).
+NEEDS: Final[Mapping[str, Permission]] = {
+    # The counter's work: any role with COUNTER.
+    "find": Permission.COUNTER,
+    "register_person": Permission.COUNTER,
+    "preview_registration": Permission.COUNTER,
+    "update_person": Permission.COUNTER,
+    "get_person": Permission.COUNTER,
+    "person_input": Permission.COUNTER,
+    "check_person": Permission.COUNTER,
+    "person_overview": Permission.COUNTER,
+    "note_person_opened": Permission.COUNTER,
+    "withdraw_consent": Permission.COUNTER,
+    "issue_pass": Permission.COUNTER,
+    "replace_pass": Permission.COUNTER,
+    "revoke_pass": Permission.COUNTER,
+    "print_entry_sheet": Permission.COUNTER,
+    "verify_pass": Permission.COUNTER,
+    "add_entry": Permission.COUNTER,
+    "list_entries": Permission.COUNTER,
+    "list_offers": Permission.COUNTER,
+    "record_read": Permission.COUNTER,
+    # The office's administration.
+    "access_report": Permission.ADMINISTER_OFFICE,
+    "write_access_report": Permission.ADMINISTER_OFFICE,
+    "erase_person": Permission.ADMINISTER_OFFICE,
+    "run_retention": Permission.ADMINISTER_OFFICE,
+    "export_bundles": Permission.ADMINISTER_OFFICE,
+    "import_bundle": Permission.ADMINISTER_OFFICE,
+    "sync_status": Permission.ADMINISTER_OFFICE,
+    "list_conflicts": Permission.ADMINISTER_OFFICE,
+    "write_enrolment_request": Permission.ADMINISTER_OFFICE,
+    "write_enrolment_request_into": Permission.ADMINISTER_OFFICE,
+    "install_package": Permission.ADMINISTER_OFFICE,
+    "list_accounts": Permission.ADMINISTER_OFFICE,
+    "add_account": Permission.ADMINISTER_OFFICE,
+    "disable_account": Permission.ADMINISTER_OFFICE,
+    "reset_password": Permission.ADMINISTER_OFFICE,
+    # The district's own work.
+    "save_offer": Permission.ADMINISTER_DISTRICT,
+    "set_offer_active": Permission.ADMINISTER_DISTRICT,
+    "merge_people": Permission.ADMINISTER_DISTRICT,
+    "enrol_office": Permission.ADMINISTER_DISTRICT,
+    "export_trust_list": Permission.ADMINISTER_DISTRICT,
+    "mark_key_compromised": Permission.ADMINISTER_DISTRICT,
+    "record_pass_status": Permission.ADMINISTER_DISTRICT,
+    "set_retention_years": Permission.ADMINISTER_DISTRICT,
+    # The audit.
+    "check_audit_log": Permission.CHECK_AUDIT,
+    "recent_audit_events": Permission.CHECK_AUDIT,
+}
+
+# In German for the refusal: "Das darf die Rolle „Sachbearbeitung“ nicht: …".
+_WHAT_DE: Final[Mapping[Permission, str]] = {
+    Permission.COUNTER: "die Arbeit am Schalter",
+    Permission.ADMINISTER_OFFICE: "die Verwaltung der Dienststelle (Konten, Datenaustausch, "
+    "Löschung, Auskunft)",
+    Permission.ADMINISTER_DISTRICT: "die Aufgaben des Landratsamts (Angebote, Anmeldung von "
+    "Dienststellen, Zusammenführen)",
+    Permission.CHECK_AUDIT: "die Prüfung des Protokolls",
+}
+
+LOGGED_OUT = ("this session has been logged out", "Abgemeldet: bitte neu anmelden.")
+
+
+class PermissionDenied(Refused):
+    """The account's role may not do this (exit 1; audited; nothing else changed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    database_id: str
+    change_counter: int
+    pending: int
+    quarantined: int
+    conflicts: int
+    peers: Mapping[str, Mapping[str, Any]]
+    applied: Mapping[str, int]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "database_id": self.database_id,
+            "change_counter": self.change_counter,
+            "applied": dict(self.applied),
+            "peers": {code: dict(peer) for code, peer in self.peers.items()},
+            "pending": self.pending,
+            "quarantined": self.quarantined,
+            "conflicts": self.conflicts,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    id: str
+    entity_type: str
+    entity_id: str
+    field: str
+    applied: Any
+    kept: Any
+    detected_at: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "entity_type": self.entity_type,
+            "entity_id": self.entity_id,
+            "field": self.field,
+            "applied": self.applied,
+            "kept": self.kept,
+            "detected_at": self.detected_at,
+        }
+
+
+class Gate:
+    """An opened database before log-in (the log-in window, the set-up wizard, the
+    command line before it knows the account)."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    @classmethod
+    def open(cls, database: str | None = None, *, create: bool = True, **options: Any) -> Gate:
+        """Open (and upgrade) the database at a path or URL, else the default one."""
+        return cls(open_context(database, create=create, **options))
+
+    @property
+    def output_folder(self) -> Path | None:
+        return self._ctx.output_folder
+
+    def close(self) -> None:
+        self._ctx.db.dispose()
+
+    def setup_state(self) -> setup.SetupState:
+        return setup.setup_state(self._ctx)
+
+    def office(self) -> OfficeInfo | None:
+        return current_office(self._ctx)
+
+    def has_accounts(self) -> bool:
+        return accounts.has_accounts(self._ctx)
+
+    def set_up_office(
+        self,
+        *,
+        code: str,
+        name: str,
+        kind: str,
+        municipality: str | None,
+        admin: str,
+        password: str,
+    ) -> tuple[OfficeInfo, Desk]:
+        """Set this empty database up as an office with its first admin, logged in. The
+        key-store secret exists before the first key, so no key is ever stored plain."""
+        self._check_first_admin(admin, password)
+        accounts.prepare_key_store(self._ctx)
+        info = init_office(self._ctx, code=code, name=name, kind=kind, municipality=municipality)
+        return info, self.add_first_admin(admin, password, Role.OFFICE_ADMIN)
+
+    def set_up_district(
+        self, *, name: str, code: str, admin: str, password: str
+    ) -> tuple[trust.DistrictInfo, Desk]:
+        """Set this empty database up as the district with its first admin, logged in."""
+        self._check_first_admin(admin, password)
+        accounts.prepare_key_store(self._ctx)
+        info = trust.init_district(self._ctx, name=name, code=code)
+        return info, self.add_first_admin(admin, password, Role.DISTRICT_ADMIN)
+
+    def _check_first_admin(self, admin: str, password: str) -> None:
+        # Checked before anything is set up: a refused password leaves the database empty.
+        if self.has_accounts():
+            raise PermissionDenied(
+                "this installation has accounts already: log in",
+                "Diese Installation hat schon Konten: bitte anmelden.",
+            )
+        accounts.check_new_password(admin, password)
+
+    def add_first_admin(self, name: str, password: str, role: Role) -> Desk:
+        """The installation's first account, an admin; logged in at once."""
+        if self.has_accounts():
+            raise PermissionDenied(
+                "the first admin exists already: an admin adds further accounts",
+                "Das erste Admin-Konto gibt es schon; weitere Konten legt ein Admin an.",
+            )
+        accounts.add_account(self._ctx, name, role, password)
+        return self.log_in(name, password)
+
+    def log_in(self, name: str, password: str) -> Desk:
+        account = accounts.log_in(self._ctx, name, password)
+        return Desk(self._ctx, account)
+
+
+class Desk:
+    """What one logged-in account can do. Hold it instead of the database."""
+
+    def __init__(self, ctx: ServiceContext, account: accounts.AccountView) -> None:
+        # The context acts as the account from here on: records and audit events name it.
+        ctx.clerk = account.name
+        self._ctx = ctx
+        self._account = account
+        self._logged_out = False
+
+    # --- who and where -------------------------------------------------------------------
+
+    @property
+    def account(self) -> accounts.AccountView:
+        return self._account
+
+    @property
+    def role_label_de(self) -> str:
+        return ROLE_LABELS_DE[self._account.role]
+
+    @property
+    def is_admin(self) -> bool:
+        return self._account.role in ADMIN_ROLES
+
+    @property
+    def logged_out(self) -> bool:
+        return self._logged_out
+
+    def may(self, use_case: str) -> bool:
+        """Whether this account may run ``use_case`` (a key of :data:`NEEDS`): the ui shows
+        only what the account may do."""
+        return not self._logged_out and may(self._account.role, NEEDS[use_case])
+
+    def office(self) -> OfficeInfo | None:
+        return current_office(self._ctx)
+
+    def setup_state(self) -> setup.SetupState:
+        return setup.setup_state(self._ctx)
+
+    def is_district(self) -> bool:
+        return offers.is_district(self._ctx)
+
+    @property
+    def output_folder(self) -> Path | None:
+        return self._ctx.output_folder
+
+    def today(self) -> dt.date:
+        return self._ctx.today()
+
+    def now(self) -> dt.datetime:
+        return self._ctx.now()
+
+    def tell_lock_waits(self, notice: Callable[[float], None]) -> None:
+        self._ctx.tell_lock_waits(notice)
+
+    def confirm_password(self, password: str) -> bool:
+        """Unlock a locked screen: the same account's password (a wrong one counts
+        towards the lock-out like any failed log-in)."""
+        try:
+            accounts.log_in(self._ctx, self._account.name, password)
+        except Refused:
+            return False
+        return True
+
+    def log_out(self) -> None:
+        """Forget the unlocked keys; every later call is refused."""
+        if self._logged_out:
+            return
+        accounts.record_log_out(self._ctx, self._account)
+        self._ctx.passphrase = None
+        self._logged_out = True
+
+    def close(self) -> None:
+        self.log_out()
+        self._ctx.db.dispose()
+
+    def _require(self, use_case: str) -> None:
+        if self._logged_out:
+            raise PermissionDenied(*LOGGED_OUT)
+        needed = NEEDS[use_case]
+        if may(self._account.role, needed):
+            return
+        audit.record_refusal(self._ctx, use_case=use_case, permission=needed.value)
+        raise PermissionDenied(
+            f"role {self._account.role} may not {use_case.replace('_', ' ')}",
+            f"Das darf die Rolle „{self.role_label_de}“ nicht: {_WHAT_DE[needed]} ist "
+            "anderen Konten vorbehalten.",
+        )
+
+    # --- people --------------------------------------------------------------------------
+
+    def find(self, text: str, limit: int = search.PAGE) -> search.SearchResult:
+        self._require("find")
+        return search.find(self._ctx, text, limit)
+
+    def register_person(self, data: people.PersonInput) -> people.Registration:
+        self._require("register_person")
+        return people.register_person(self._ctx, data)
+
+    def preview_registration(
+        self, data: people.PersonInput, *, exclude: uuid.UUID | None = None
+    ) -> people.RegistrationPreview:
+        self._require("preview_registration")
+        return people.preview_registration(self._ctx, data, exclude=exclude)
+
+    def update_person(self, person_id: uuid.UUID, data: people.PersonInput) -> people.Registration:
+        self._require("update_person")
+        return people.update_person(self._ctx, person_id, data)
+
+    def get_person(self, person_id: uuid.UUID) -> PersonView:
+        self._require("get_person")
+        return people.get_person(self._ctx, person_id)
+
+    def person_input(self, person_id: uuid.UUID) -> people.PersonInput:
+        self._require("person_input")
+        return people.person_input(self._ctx, person_id)
+
+    def check_person(self, person_id: uuid.UUID) -> tuple[EligibilityView, uuid.UUID]:
+        self._require("check_person")
+        return people.check_person(self._ctx, person_id)
+
+    def person_overview(self, person_id: uuid.UUID) -> overview.PersonOverview:
+        self._require("person_overview")
+        return overview.person_overview(self._ctx, person_id)
+
+    def note_person_opened(self, person_id: uuid.UUID) -> None:
+        self._require("note_person_opened")
+        overview.note_person_opened(self._ctx, person_id)
+
+    def record_read(
+        self,
+        *,
+        action: str,
+        object_type: str,
+        object_id: object | None,
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        self._require("record_read")
+        audit.record_read(
+            self._ctx, action=action, object_type=object_type, object_id=object_id, details=details
+        )
+
+    def withdraw_consent(self, person_id: uuid.UUID) -> dt.datetime:
+        self._require("withdraw_consent")
+        return erasure.withdraw_consent(self._ctx, person_id)
+
+    def erase_person(self, person_id: uuid.UUID, reason: str) -> erasure.Erasure:
+        self._require("erase_person")
+        return erasure.erase_person(self._ctx, person_id, reason)
+
+    def run_retention(self, *, dry_run: bool = False) -> list[uuid.UUID]:
+        self._require("run_retention")
+        return erasure.run_retention(self._ctx, dry_run=dry_run)
+
+    def set_retention_years(self, years: int) -> None:
+        self._require("set_retention_years")
+        erasure.set_retention_years(self._ctx, years)
+
+    def access_report(self, person_id: uuid.UUID) -> access_report.AccessReport:
+        self._require("access_report")
+        return access_report.access_report(self._ctx, person_id)
+
+    def write_access_report(
+        self, person_id: uuid.UUID, out_pdf: Path, language: str | None = None
+    ) -> tuple[Path, Path]:
+        self._require("write_access_report")
+        return access_report.write_access_report(self._ctx, person_id, out_pdf, language)
+
+    def merge_people(
+        self, duplicate_id: uuid.UUID, survivor_id: uuid.UUID, reason: str
+    ) -> merges.MergeResult:
+        self._require("merge_people")
+        return merges.merge_people(self._ctx, duplicate_id, survivor_id, reason)
+
+    # --- passes and entries --------------------------------------------------------------
+
+    def issue_pass(
+        self,
+        person_id: uuid.UUID,
+        *,
+        languages: tuple[str, ...] = (),
+        override_reason: str | None = None,
+        out_pdf: Path | None = None,
+    ) -> passes.IssuedPass:
+        self._require("issue_pass")
+        return passes.issue_pass(
+            self._ctx,
+            person_id,
+            languages=languages,
+            override_reason=override_reason,
+            out_pdf=out_pdf,
+        )
+
+    def replace_pass(self, text: str, out_pdf: Path | None = None) -> passes.PassChange:
+        self._require("replace_pass")
+        return passes.replace_pass(self._ctx, text, out_pdf)
+
+    def revoke_pass(self, text: str, reason: str) -> passes.PassChange:
+        self._require("revoke_pass")
+        return passes.revoke_pass(self._ctx, text, reason)
+
+    def record_pass_status(
+        self, text: str, *, revoked: bool, generation: int | None, reason: str | None
+    ) -> passes.PassChange:
+        self._require("record_pass_status")
+        return passes.record_pass_status(
+            self._ctx, text, revoked=revoked, generation=generation, reason=reason
+        )
+
+    def print_entry_sheet(self, text: str, out_pdf: Path) -> Path:
+        self._require("print_entry_sheet")
+        return passes.print_entry_sheet(self._ctx, text, out_pdf)
+
+    def verify_pass(
+        self, text: str, *, holder: tuple[str, str, PartialDate] | None = None
+    ) -> verification.VerificationView:
+        self._require("verify_pass")
+        return verification.verify(self._ctx, text, holder=holder)
+
+    def add_entry(self, pass_reference: str, data: entries.EntryInput) -> entries.EntryView:
+        self._require("add_entry")
+        return entries.add_entry(self._ctx, pass_reference, data)
+
+    def list_entries(self, pass_reference: str) -> entries.EntryLog:
+        self._require("list_entries")
+        return entries.list_entries(self._ctx, pass_reference)
+
+    # --- offers --------------------------------------------------------------------------
+
+    def list_offers(
+        self, text: str = "", *, include_inactive: bool = False
+    ) -> list[offers.OfferView]:
+        self._require("list_offers")
+        return offers.list_offers(self._ctx, text, include_inactive=include_inactive)
+
+    def municipality_names(self) -> dict[str, str]:
+        return offers.municipality_names(self._ctx)
+
+    def save_offer(self, data: offers.OfferInput, slug: str | None = None) -> offers.OfferView:
+        self._require("save_offer")
+        return offers.save_offer(self._ctx, data, slug)
+
+    def set_offer_active(self, slug: str, active: bool) -> offers.OfferView:
+        self._require("set_offer_active")
+        return offers.set_offer_active(self._ctx, slug, active)
+
+    # --- sync and enrolment --------------------------------------------------------------
+
+    def export_bundles(
+        self, out: Path, to: str | None = None, progress: Progress | None = None
+    ) -> list[sync.ExportReport]:
+        self._require("export_bundles")
+        return sync.export_bundles(self._ctx, out, to, progress)
+
+    def import_bundle(self, path: Path, progress: Progress | None = None) -> sync.ImportReport:
+        self._require("import_bundle")
+        return sync.import_bundle(self._ctx, path, progress)
+
+    def describe_bundle(self, path: Path) -> dict[str, Any]:
+        """The readable header of a bundle file (no personal data in it)."""
+        self._require("import_bundle")
+        return sync.describe_bundle(path)
+
+    def sync_status(self) -> SyncStatus:
+        self._require("sync_status")
+        found = sync.status(self._ctx)
+        return SyncStatus(
+            database_id=found["database_id"],
+            change_counter=found["change_counter"],
+            pending=found["pending"],
+            quarantined=found["quarantined"],
+            conflicts=found["conflicts"],
+            peers=found["peers"],
+            applied=found["applied"],
+        )
+
+    def list_conflicts(self) -> list[ConflictView]:
+        self._require("list_conflicts")
+        return [ConflictView(**conflict) for conflict in sync.list_conflicts(self._ctx)]
+
+    def write_enrolment_request(self, out_path: Path, *, new_key: bool = False) -> int:
+        self._require("write_enrolment_request")
+        return trust.write_request(self._ctx, out_path, new_key=new_key)
+
+    def write_enrolment_request_into(self, folder: Path) -> setup.WrittenRequest:
+        self._require("write_enrolment_request_into")
+        return setup.write_request_into(self._ctx, folder)
+
+    def install_package(self, path: Path) -> trust.InstallResult:
+        self._require("install_package")
+        return trust.install_file(self._ctx, path)
+
+    def enrol_office(
+        self, request_path: Path, out_path: Path, *, replace_key: bool = False
+    ) -> trust.EnrolmentResult:
+        self._require("enrol_office")
+        return trust.enrol_office(self._ctx, request_path, out_path, replace_key=replace_key)
+
+    def export_trust_list(self, out_path: Path) -> int:
+        self._require("export_trust_list")
+        return trust.export_trust_list(self._ctx, out_path)
+
+    def mark_key_compromised(self, office_code: str, key_id: int, after: dt.datetime) -> int:
+        self._require("mark_key_compromised")
+        return trust.mark_key_compromised(self._ctx, office_code, key_id, after)
+
+    # --- accounts ------------------------------------------------------------------------
+
+    def list_accounts(self) -> list[accounts.AccountView]:
+        self._require("list_accounts")
+        return accounts.list_accounts(self._ctx, self._account)
+
+    def add_account(self, name: str, role: Role, password: str) -> accounts.AccountView:
+        self._require("add_account")
+        return accounts.add_account(self._ctx, name, role, password, self._account)
+
+    def disable_account(self, name: str) -> accounts.AccountView:
+        self._require("disable_account")
+        return accounts.disable_account(self._ctx, name, self._account)
+
+    def change_own_password(self, password: str) -> accounts.AccountView:
+        """Every account may change its own password."""
+        if self._logged_out:
+            raise PermissionDenied(*LOGGED_OUT)
+        return accounts.set_password(self._ctx, self._account.name, password, self._account)
+
+    def reset_password(self, name: str, password: str) -> accounts.AccountView:
+        """An admin sets another account's password (this also lifts a lock-out)."""
+        self._require("reset_password")
+        return accounts.set_password(self._ctx, name, password, self._account)
+
+    # --- audit ---------------------------------------------------------------------------
+
+    def check_audit_log(self) -> audit.ChainCheck:
+        self._require("check_audit_log")
+        return audit.check_log(self._ctx)
+
+    def recent_audit_events(self, limit: int = 200) -> list[audit.EventRef]:
+        self._require("recent_audit_events")
+        return audit.recent_events(self._ctx, limit)
