@@ -2,6 +2,139 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>noch nie</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Zustand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Letzte Anmeldung</source>
+        <translation>Last log-in</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsScreen</name>
+    <message>
+        <source>Konten</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Konto &amp;anlegen …</source>
+        <translation>&amp;Add account …</translation>
+    </message>
+    <message>
+        <source>&amp;Deaktivieren …</source>
+        <translation>&amp;Disable …</translation>
+    </message>
+    <message>
+        <source>Neues &amp;Passwort …</source>
+        <translation>New &amp;password …</translation>
+    </message>
+    <message>
+        <source>&amp;Eigenes Passwort ändern …</source>
+        <translation>Change &amp;own password …</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Bildschirm &amp;sperren nach:</source>
+        <translation>&amp;Lock the screen after:</translation>
+    </message>
+    <message>
+        <source>Gilt für diesen PC: ohne Eingabe wird der Bildschirm nach so vielen Minuten gesperrt (0 = nie).</source>
+        <translation>Applies to this PC: without input the screen is locked after this many minutes (0 = never).</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Minuten bis zur Bildschirmsperre</source>
+        <translation>Minutes until the screen locks</translation>
+    </message>
+    <message>
+        <source> Minuten</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>nie</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Konto „{name}“ angelegt.</source>
+        <translation>Account “{name}” added.</translation>
+    </message>
+    <message>
+        <source>Neues Passwort für „{name}“ gesetzt.</source>
+        <translation>New password set for “{name}”.</translation>
+    </message>
+    <message>
+        <source>Konto deaktivieren</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>Konto „{name}“ deaktivieren? Es kann sich danach nicht mehr anmelden; was es erfasst hat, bleibt.</source>
+        <translation>Disable account “{name}”? It can no longer log in; what it recorded stays.</translation>
+    </message>
+    <message>
+        <source>Deaktivieren</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Konto „{name}“ deaktiviert.</source>
+        <translation>Account “{name}” disabled.</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>Konto anlegen</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Anlegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Kontoname</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>&amp;Kontoname:</source>
+        <translation>Account &amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Rolle:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+</context>
+<context>
     <name>AuditEventTableModel</name>
     <message>
         <source>Zeit</source>
@@ -178,6 +311,21 @@
     <message>
         <source>Nicht gefunden: {words}</source>
         <translation>Not found: {words}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmingDialog</name>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Wird ausgeführt …</source>
+        <translation>Working …</translation>
     </message>
 </context>
 <context>
@@ -676,6 +824,65 @@
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Löschen nach Art. 17 – {name}</source>
+        <translation>Erase under Art. 17 – {name}</translation>
+    </message>
+    <message>
+        <source>Endgültig &amp;löschen</source>
+        <translation>&amp;Erase for good</translation>
+    </message>
+    <message>
+        <source>Löschen nach Art. 17 DSGVO</source>
+        <translation>Erase under Art. 17 GDPR</translation>
+    </message>
+    <message>
+        <source>Was die Löschung bewirkt</source>
+        <translation>What the erasure does</translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>z. B. Antrag der Person vom 02.12.2026</source>
+        <translation>e.g. the person&apos;s request of 02.12.2026</translation>
+    </message>
+    <message>
+        <source>Ich habe den Antrag geprüft: {name} wird gelöscht.</source>
+        <translation>I have checked the request: {name} is erased.</translation>
+    </message>
+    <message>
+        <source>Löschung bestätigen</source>
+        <translation>Confirm the erasure</translation>
+    </message>
+    <message>
+        <source>&amp;Begründung:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>• Der gültige Pass {numbers} wird widerrufen.</source>
+        <translation>• The valid pass {numbers} is revoked.</translation>
+    </message>
+    <message>
+        <source>• Die Person hat keinen gültigen Pass.</source>
+        <translation>• The person has no valid pass.</translation>
+    </message>
+    <message>
+        <source>• Name, Tag und Monat der Geburt, Einreise und Kontakt werden hier gelöscht, beim Landratsamt und bei anderen Stellen mit dem nächsten Datenaustausch.</source>
+        <translation>• Names, day and month of birth, arrival and contact are erased here, and at the district office and other sites with the next data exchange.</translation>
+    </message>
+    <message>
+        <source>• Einträge, Geburtsjahr, Geschlecht, Staatsangehörigkeit, Sprachen und Gemeinde bleiben ohne Identität für die Statistik.</source>
+        <translation>• Entries, year of birth, sex, nationality, languages and municipality stay, without identity, for the statistics.</translation>
+    </message>
+    <message>
+        <source>• Das lässt sich nicht rückgängig machen.</source>
+        <translation>• This cannot be undone.</translation>
+    </message>
+</context>
+<context>
     <name>IssuePassDialog</name>
     <message>
         <source>Pass ausstellen</source>
@@ -818,6 +1025,49 @@
     </message>
 </context>
 <context>
+    <name>LockPrompt</name>
+    <message>
+        <source>Bildschirm gesperrt</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Angemeldet ist {name} ({role}). Zum Entsperren das Passwort dieses Kontos eingeben.</source>
+        <translation>Logged in: {name} ({role}). Enter this account&apos;s password to unlock.</translation>
+    </message>
+    <message>
+        <source>Angemeldetes Konto</source>
+        <translation>Logged-in account</translation>
+    </message>
+    <message>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Entsperren</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Abmelden</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Enter entsperrt · „Abmelden“ beendet die Sitzung dieses Kontos.</source>
+        <translation>Enter unlocks · “Log out” ends this account&apos;s session.</translation>
+    </message>
+    <message>
+        <source>Tastenkürzel</source>
+        <translation>Shortcuts</translation>
+    </message>
+    <message>
+        <source>Passwort wird geprüft …</source>
+        <translation>Checking the password …</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Bildungs- und Beratungspass – Landkreis Dachau</source>
@@ -934,6 +1184,41 @@
     <message>
         <source>✖ Ungültiger Pass: {reason}</source>
         <translation>✖ Invalid pass: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <source>Neues Passwort</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Neues Passwort wiederholen</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>Mindestens 10 Zeichen; lange Sätze sind gut, der Kontoname nicht.</source>
+        <translation>At least 10 characters; long sentences are good, the account name is not.</translation>
+    </message>
+    <message>
+        <source>Regeln für Passwörter</source>
+        <translation>Password rules</translation>
+    </message>
+    <message>
+        <source>&amp;Neues Passwort:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Wiederholen:</source>
+        <translation>Re&amp;peat:</translation>
+    </message>
+    <message>
+        <source>Die beiden Passwörter stimmen nicht überein.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Passwort in Ordnung.</source>
+        <translation>Password fine.</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1719,29 @@
     <message>
         <source>Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen</source>
         <translation>Tab next field · Enter set up · Alt+Z back · Esc cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <source>Eigenes Passwort ändern</source>
+        <translation>Change own password</translation>
+    </message>
+    <message>
+        <source>Passwort ändern</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Bisheriges Passwort</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>&amp;Bisheriges Passwort:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>Das bisherige Passwort stimmt nicht.</source>
+        <translation>The current password is wrong.</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2535,40 @@
     </message>
 </context>
 <context>
+    <name>ScreenLock</name>
+    <message>
+        <source>Bitte das Passwort eingeben.</source>
+        <translation>Please enter the password.</translation>
+    </message>
+    <message>
+        <source>Das war ein Pass-Scan, kein Passwort: zuerst entsperren.</source>
+        <translation>That was a pass scan, not a password: unlock first.</translation>
+    </message>
+    <message>
+        <source>Anmeldung fehlgeschlagen: Name oder Passwort falsch, oder das Konto ist gesperrt.</source>
+        <translation>Log-in failed: wrong name or password, or the account is locked.</translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <source>Neues Passwort für {name}</source>
+        <translation>New password for {name}</translation>
+    </message>
+    <message>
+        <source>Passwort setzen</source>
+        <translation>Set password</translation>
+    </message>
+    <message>
+        <source>Das Konto kann sich danach mit diesem Passwort anmelden; eine Sperre nach Fehlversuchen ist damit aufgehoben.</source>
+        <translation>The account can then log in with this password; a lock after wrong passwords is lifted.</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Einrichtung – Bildungs- und Beratungspass</source>
@@ -2626,6 +2968,17 @@ Now take the USB stick to the district office.</translation>
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Willkommen beim Bildungs- und Beratungspass</source>
@@ -2689,6 +3042,52 @@ Now take the USB stick to the district office.</translation>
     </message>
 </context>
 <context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Einwilligung widerrufen – {name}</source>
+        <translation>Withdraw consent – {name}</translation>
+    </message>
+    <message>
+        <source>Einwilligung &amp;widerrufen</source>
+        <translation>&amp;Withdraw consent</translation>
+    </message>
+    <message>
+        <source>Einwilligung widerrufen</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <source>{name} widerruft die Einwilligung in die Weitergabe der Daten (Art. 7 Abs. 3 DSGVO).
+
+• Name und Geburtstag verlassen diese Dienststelle nicht mehr: der nächste Datenaustausch überträgt nur anonyme Angaben, und das Landratsamt löscht Name und Geburtstag, die es schon hat.
+• Hier bleibt der Datensatz vollständig; Pass und Einträge bleiben gültig.
+• Eine neue Einwilligung kann später wieder erfasst werden.</source>
+        <translation>{name} withdraws consent to passing on the data (Art. 7(3) GDPR).
+
+• Names and birth date no longer leave this office: the next data exchange carries anonymous data only, and the district office erases the names and birth date it already holds.
+• Here the record stays complete; pass and entries stay valid.
+• A new consent can be recorded later.</translation>
+    </message>
+    <message>
+        <source>Was der Widerruf bedeutet</source>
+        <translation>What the withdrawal means</translation>
+    </message>
+</context>
+<context>
+    <name>accounts_screen</name>
+    <message>
+        <source>deaktiviert</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>gesperrt nach Fehlversuchen</source>
+        <translation>locked after wrong passwords</translation>
+    </message>
+    <message>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Bildungs- und Beratungspass</source>
@@ -2715,6 +3114,21 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>{day}, {time} Uhr</source>
         <translation>{day}, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>erase_dialog</name>
+    <message>
+        <source>Person gelöscht (Art. 17).</source>
+        <translation>Person erased (Art. 17).</translation>
+    </message>
+    <message>
+        <source>Widerrufen: {numbers}.</source>
+        <translation>Revoked: {numbers}.</translation>
+    </message>
+    <message>
+        <source>Ein anderes Programm liest die Datenbank: bitte schließen, damit alte Kopien der Daten überschrieben werden.</source>
+        <translation>Another program is reading the database: please close it so that old copies of the data are overwritten.</translation>
     </message>
 </context>
 <context>
