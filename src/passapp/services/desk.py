@@ -177,6 +177,16 @@ class Gate:
     def output_folder(self) -> Path | None:
         return self._ctx.output_folder
 
+    @property
+    def location(self) -> str:
+        """The database's path or URL as the command line prints it (a password hidden)."""
+        return self._ctx.db.engine.url.render_as_string(hide_password=True)
+
+    def tell_lock_waits(self, notice: Callable[[float], None]) -> None:
+        """Call ``notice(seconds waited)`` when a write (the log-in's too) waits for
+        another program's write lock."""
+        self._ctx.tell_lock_waits(notice)
+
     def close(self) -> None:
         self._ctx.db.dispose()
 
