@@ -111,7 +111,7 @@ def test_a_clerk_may_not_manage_accounts(office: Path) -> None:
             PASSAPP_NEW_PASSWORD="ein ganz neues Passwort",
         )
         assert done.exit_code == 1, args
-        assert payload(done)["error_de"].startswith("Konten verwaltet nur")
+        assert payload(done)["error_de"].startswith("Das darf die Rolle „Sachbearbeitung“ nicht")
         assert len(done.stderr.splitlines()) == 1
     assert rows(office, Account, Account.name) == before
     assert as_admin(office, "user", "list").exit_code == 0  # the admin's password is unchanged
