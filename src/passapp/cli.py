@@ -30,12 +30,12 @@ from passapp.domain.entries import Action, parse_kind, parse_level, parse_status
 from passapp.domain.errors import InputError
 from passapp.domain.ids import parse_uuid
 from passapp.models.database import DatabaseError, describe_failure
-from passapp.services.context import ServiceContext, open_context
-from passapp.services.errors import InvalidInput, ServiceError
+from passapp.services.errors import InvalidInput, PartialExport, ServiceError
 from passapp.services.views import EligibilityView
 
 if TYPE_CHECKING:
     from passapp.services.accounts import AccountView
+    from passapp.services.desk import Desk, Gate
 
 EXIT_OK, EXIT_REFUSED, EXIT_INPUT = 0, 1, 2
 
@@ -46,26 +46,50 @@ class Options:
     as_json: bool
     lang_de: bool = False
     user: str | None = None  # --user / $PASSAPP_USER
-    account: AccountView | None = None  # after the log-in
 
-    def context(self, *, create: bool = False) -> ServiceContext:
-        """The database named by ``--db``; only ``office init`` and ``district init`` pass
-        ``create``: every other command refuses a missing or empty database. With
-        ``--user`` the account logs in first, and records name the account."""
+    def gate(self, *, create: bool = False) -> Gate:
+        """The database named by ``--db``, before log-in; only ``office init`` and
+        ``district init`` pass ``create``: every other command refuses a missing or empty
+        database."""
         if self.db is not None and not self.db.strip():
             raise InvalidInput(
                 "--db is empty; give a database file or URL",
                 "--db ist leer: bitte eine Datenbankdatei oder -adresse angeben.",
             )
-        ctx = open_context(self.db, create=create)
-        ctx.tell_lock_waits(_tell_lock_wait)
-        if self.user and not create:
-            from passapp.services.accounts import log_in
+        # Imported here: the services load with it, and ``eligibility`` needs none of them.
+        from passapp.services.desk import Gate
 
-            with handled(self):
-                self.account = log_in(ctx, self.user, password_from(PASSWORD_ENV, "Passwort"))
-            ctx.clerk = self.account.name
-        return ctx
+        gate = Gate.open(self.db, create=create)
+        gate.tell_lock_waits(_tell_lock_wait)
+        return gate
+
+    def desk(self) -> Desk:
+        """The database named by ``--db`` with the account of ``--user`` logged in: every
+        command but ``eligibility`` and the set-up acts as an account (issue 10)."""
+        gate = self.gate()
+        with handled(self):
+            return self.log_in(gate)
+        raise AssertionError("unreachable")  # pragma: no cover - handled() exits
+
+    def log_in(self, gate: Gate) -> Desk:
+        if not gate.has_accounts():
+            raise InvalidInput(*NO_ACCOUNTS)
+        name = (self.user or "").strip()
+        if not name:
+            raise InvalidInput(*NO_USER)
+        return gate.log_in(name, password_from(PASSWORD_ENV, f"Passwort für {name}"))
+
+
+NO_USER = (
+    "no account: --user NAME or $PASSAPP_USER",
+    "Kein Konto angegeben: --user NAME oder $PASSAPP_USER setzen.",
+)
+NO_ACCOUNTS = (
+    "this database has no accounts yet: make the first admin with "
+    "`passapp user add NAME --role office-admin` (district-admin at the district)",
+    "Diese Datenbank hat noch keine Konten: zuerst das erste Admin-Konto anlegen mit "
+    "„passapp user add NAME --role office-admin“ (im Landratsamt district-admin).",
+)
 
 
 # The caller's password (as PGPASSWORD: visible to other processes of the same user and in
@@ -350,7 +374,8 @@ class PassappGroup(click.Group):
     "user",
     envvar="PASSAPP_USER",
     metavar="NAME",
-    help="Act as this account (default: $PASSAPP_USER); password from $PASSAPP_PASSWORD or a prompt.",
+    help="Act as this account (default: $PASSAPP_USER); password from $PASSAPP_PASSWORD or a "
+    "prompt. Every command with a database needs it.",
 )
 @click.version_option(package_name="passapp")
 @click.pass_context
@@ -428,7 +453,8 @@ def office() -> None:
 @click.option(
     "--admin",
     metavar="NAME",
-    help="The first admin account (password from $PASSAPP_PASSWORD or a prompt).",
+    help="The first admin account (default: $PASSAPP_USER); password from $PASSAPP_PASSWORD "
+    "or a prompt.",
 )
 @click.pass_obj
 def office_init(
@@ -439,16 +465,18 @@ def office_init(
     municipality: str | None,
     admin: str | None,
 ) -> None:
-    """Set up a new office database."""
-    from passapp.domain.accounts import Role
-    from passapp.services.offices import init_office
-
-    first_admin = _first_admin(options, admin)
-    ctx = options.context(create=True)
-    _key_store_first(ctx, first_admin)
+    """Set up a new office database with its first admin (--admin or $PASSAPP_USER)."""
+    admin_name, password = _first_admin(options, admin)
+    gate = options.gate(create=True)
     with handled(options):
-        info = init_office(ctx, code=code, name=name, kind=kind, municipality=municipality)
-        _add_first_admin(ctx, first_admin, Role.OFFICE_ADMIN)
+        info, _ = gate.set_up_office(
+            code=code,
+            name=name,
+            kind=kind,
+            municipality=municipality,
+            admin=admin_name,
+            password=password,
+        )
     emit(
         options,
         {
@@ -458,7 +486,7 @@ def office_init(
             "kind": info.kind,
             "municipality_key": info.municipality_key,
             "database_id": str(info.database_id),
-            "database": str(ctx.db.engine.url.render_as_string(hide_password=True)),
+            "database": gate.location,
         },
         f"Dienststelle {info.code} „{info.name}“ eingerichtet.",
     )
@@ -474,11 +502,9 @@ def office_init(
 @click.pass_obj
 def office_request(options: Options, out: Path, new_key: bool) -> None:
     """Write the enrolment request for the district office."""
-    from passapp.services.trust import write_request
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        key_id = write_request(ctx, out, new_key=new_key)
+        key_id = desk.write_enrolment_request(out, new_key=new_key)
     emit(options, {"request": str(out), "key_id": key_id}, f"Anmeldung geschrieben: {out}")
 
 
@@ -487,11 +513,9 @@ def office_request(options: Options, out: Path, new_key: bool) -> None:
 @click.pass_obj
 def office_install(options: Options, package: Path) -> None:
     """Install the district's certificate package or a newer trust list."""
-    from passapp.services.trust import install_file
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        result = install_file(ctx, package)
+        result = desk.install_package(package)
     human = f"Eingespielt: {'Zertifikat und ' if result.kind == 'certificate' else ''}Vertrauensliste Nr. {result.trust_list_number}"
     if result.first_install:
         human += f"\nBitte den Fingerabdruck mit dem Landratsamt telefonisch vergleichen:\n  {result.fingerprint}"
@@ -541,7 +565,7 @@ def person() -> None:
 @click.pass_obj
 def person_add(options: Options, /, **values: Any) -> None:
     """Register a person; prints the id and the eligibility."""
-    from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
+    from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput
 
     with handled(options):
         data = PersonInput(
@@ -561,9 +585,9 @@ def person_add(options: Options, /, **values: Any) -> None:
             consent_notice_version=CONSENT_NOTICE_VERSION,
             consent_language=values["consent_language"],
         )
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        registration = register_person(ctx, data)
+        registration = desk.register_person(data)
     for warning in registration.warnings:
         click.echo(f"Hinweis: {warning}", err=True)
     for duplicate in registration.possible_duplicates:
@@ -586,11 +610,9 @@ def person_add(options: Options, /, **values: Any) -> None:
 @click.pass_obj
 def person_merge(options: Options, duplicate_id: str, survivor_id: str, reason: str) -> None:
     """District: merge a person registered twice into the record to keep."""
-    from passapp.services.merges import merge_people
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        result = merge_people(ctx, parse_uuid(duplicate_id), parse_uuid(survivor_id), reason)
+        result = desk.merge_people(parse_uuid(duplicate_id), parse_uuid(survivor_id), reason)
     passes = ", ".join(result.active_passes) or "keine"
     emit(
         options,
@@ -612,11 +634,9 @@ def person_merge(options: Options, duplicate_id: str, survivor_id: str, reason: 
 @click.pass_obj
 def person_report(options: Options, person_id: str, out: Path, language: str | None) -> None:
     """DSGVO Art. 15: write all data held on the person as PDF and JSON; prints both paths."""
-    from passapp.services.access_report import write_access_report
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        pdf, data = write_access_report(ctx, parse_uuid(person_id), out, language)
+        pdf, data = desk.write_access_report(parse_uuid(person_id), out, language)
     emit(options, {"pdf": str(pdf), "json": str(data)}, f"{pdf}\n{data}")
 
 
@@ -626,11 +646,9 @@ def person_report(options: Options, person_id: str, out: Path, language: str | N
 @click.pass_obj
 def person_erase(options: Options, person_id: str, reason: str) -> None:
     """Erase a person's personal data (Art. 17); passes are revoked, entries kept."""
-    from passapp.services.erasure import erase_person
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        result = erase_person(ctx, parse_uuid(person_id), reason)
+        result = desk.erase_person(parse_uuid(person_id), reason)
     passes = ", ".join(result.revoked_passes) or "keine"
     pending = "" if result.wal_cleared else " (andere Programme mit dieser Datenbank schließen)"
     emit(
@@ -645,11 +663,9 @@ def person_erase(options: Options, person_id: str, reason: str) -> None:
 @click.pass_obj
 def person_withdraw_consent(options: Options, person_id: str) -> None:
     """The person withdraws consent: the identity no longer leaves this office."""
-    from passapp.services.erasure import withdraw_consent
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        withdrawn_at = withdraw_consent(ctx, parse_uuid(person_id))
+        withdrawn_at = desk.withdraw_consent(parse_uuid(person_id))
     emit(
         options,
         {"id": person_id, "withdrawn_at": withdrawn_at.isoformat()},
@@ -670,11 +686,9 @@ def retention() -> None:
 @click.pass_obj
 def retention_run(options: Options, dry_run: bool) -> None:
     """Erase the people whose last activity is older than the retention period."""
-    from passapp.services.erasure import run_retention
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        erased = run_retention(ctx, dry_run=dry_run)
+        erased = desk.run_retention(dry_run=dry_run)
     ids = [str(i) for i in erased]
     verb = "würden gelöscht" if dry_run else "gelöscht"
     emit(options, {"dry_run": dry_run, "erased": ids}, f"{len(ids)} Personen {verb}")
@@ -685,11 +699,9 @@ def retention_run(options: Options, dry_run: bool) -> None:
 @click.pass_obj
 def retention_set(options: Options, years: int) -> None:
     """District: keep a person's data this many years after the last activity."""
-    from passapp.services.erasure import set_retention_years
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        set_retention_years(ctx, years)
+        desk.set_retention_years(years)
     emit(options, {"retention_years": years}, f"Aufbewahrungsfrist: {years} Jahre")
 
 
@@ -702,11 +714,9 @@ def retention_set(options: Options, years: int) -> None:
 @click.pass_obj
 def find(options: Options, text: tuple[str, ...], limit: int) -> None:
     """Find people by name, pass number or birth date."""
-    from passapp.services.search import find as find_people
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        result = find_people(ctx, " ".join(text), limit=limit)
+        result = desk.find(" ".join(text), limit)
     lines = [
         f"{hit.family_names}, {hit.given_names}\t{hit.birth_date.german()}\t"
         f"{hit.pass_number or '–'}\t{hit.id}"
@@ -749,12 +759,9 @@ def pass_issue(
     override_reason: str | None,
 ) -> None:
     """Issue a pass for a registered person, sign its QR and render the PDF."""
-    from passapp.services.passes import issue_pass
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        issued = issue_pass(
-            ctx,
+        issued = desk.issue_pass(
             parse_uuid(person_id),
             languages=languages,
             override_reason=override_reason,
@@ -777,8 +784,6 @@ def pass_verify(
     birth_date: str | None,
 ) -> None:
     """Verify a scanned pass offline; optionally check the printed holder."""
-    from passapp.services.verification import verify
-
     holder = None
     with handled(options):
         if family_names is not None or birth_date is not None:
@@ -788,9 +793,9 @@ def pass_verify(
                     "Für den Abgleich bitte Familienname und Geburtsdatum angeben.",
                 )
             holder = (family_names, given_names, PartialDate.parse(birth_date))
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        view = verify(ctx, qr_text, holder=holder)
+        view = desk.verify_pass(qr_text, holder=holder)
     data = view.to_json()
     human = (
         f"{'GÜLTIG' if data['valid'] else 'UNGÜLTIG'} – {data['reason_de']}\n"
@@ -823,11 +828,9 @@ def pass_verify(
 @click.pass_obj
 def pass_revoke(options: Options, number: str, reason: str) -> None:
     """Withdraw a pass; the trust list carries it to the other offices."""
-    from passapp.services.passes import revoke_pass
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        change = revoke_pass(ctx, number, reason)
+        change = desk.revoke_pass(number, reason)
     emit(options, change.to_json(), f"{change.pass_number}: eingezogen")
 
 
@@ -837,11 +840,9 @@ def pass_revoke(options: Options, number: str, reason: str) -> None:
 @click.pass_obj
 def pass_replace(options: Options, number: str, out: Path | None) -> None:
     """Print a new card for a lost one: same number, next generation."""
-    from passapp.services.passes import replace_pass
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        change = replace_pass(ctx, number, out)
+        change = desk.replace_pass(number, out)
     emit(options, change.to_json(), f"{change.pass_number} Karte {change.generation}\n{change.pdf}")
 
 
@@ -851,11 +852,9 @@ def pass_replace(options: Options, number: str, out: Path | None) -> None:
 @click.pass_obj
 def pass_sheet(options: Options, number: str, out: Path) -> None:
     """Print the holder's entries so far (entry record sheet, PDF)."""
-    from passapp.services.passes import print_entry_sheet
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        path = print_entry_sheet(ctx, number, out)
+        path = desk.print_entry_sheet(number, out)
     emit(options, {"pass_number": number, "pdf": str(path)}, str(path))
 
 
@@ -879,13 +878,10 @@ def sync() -> None:
 @click.pass_obj
 def sync_export(options: Options, out: Path, to: str | None) -> None:
     """Write the changes the recipient has not acknowledged yet."""
-    from passapp.services.errors import PartialExport
-    from passapp.services.sync import export_bundles
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
         try:
-            reports = export_bundles(ctx, out, to)
+            reports = desk.export_bundles(out, to)
         except PartialExport as error:
             written = {"written": [str(path) for path in error.written]}
             report_failure(options.as_json, error.exit_code, str(error), error.message_de, written)
@@ -898,11 +894,9 @@ def sync_export(options: Options, out: Path, to: str | None) -> None:
 @click.pass_obj
 def sync_import(options: Options, bundle: Path) -> None:
     """Verify a bundle and merge it in one transaction."""
-    from passapp.services.sync import import_bundle
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        report = import_bundle(ctx, bundle)
+        report = desk.import_bundle(bundle)
     emit(
         options,
         report.to_json(),
@@ -917,11 +911,9 @@ def sync_import(options: Options, bundle: Path) -> None:
 @click.pass_obj
 def sync_status(options: Options) -> None:
     """Versions applied, peers, pending and quarantined changes."""
-    from passapp.services.sync import status
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        data = status(ctx)
+        data = desk.sync_status().as_json()
     emit(options, data, json.dumps(data, indent=2, ensure_ascii=False))
 
 
@@ -929,11 +921,9 @@ def sync_status(options: Options) -> None:
 @click.pass_obj
 def sync_conflicts(options: Options) -> None:
     """Changes that lost against a change made elsewhere, kept for review."""
-    from passapp.services.sync import list_conflicts
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        conflicts = list_conflicts(ctx)
+        conflicts = [conflict.as_json() for conflict in desk.list_conflicts()]
     lines = [
         f"{c['entity_type']} {c['entity_id']} {c['field']}: übernommen {c['applied']}, zurückgestellt {c['kept']}"
         for c in conflicts
@@ -959,20 +949,17 @@ def district() -> None:
 @click.option(
     "--admin",
     metavar="NAME",
-    help="The first admin account (password from $PASSAPP_PASSWORD or a prompt).",
+    help="The first admin account (default: $PASSAPP_USER); password from $PASSAPP_PASSWORD "
+    "or a prompt.",
 )
 @click.pass_obj
 def district_init(options: Options, name: str, code: str, admin: str | None) -> None:
-    """New district database with its root key; prints the key's fingerprint."""
-    from passapp.domain.accounts import Role
-    from passapp.services.trust import init_district
-
-    first_admin = _first_admin(options, admin)
-    ctx = options.context(create=True)
-    _key_store_first(ctx, first_admin)
+    """New district database with its root key and first admin (--admin or
+    $PASSAPP_USER); prints the key's fingerprint."""
+    admin_name, password = _first_admin(options, admin)
+    gate = options.gate(create=True)
     with handled(options):
-        info = init_district(ctx, name=name, code=code)
-        _add_first_admin(ctx, first_admin, Role.DISTRICT_ADMIN)
+        info, _ = gate.set_up_district(name=name, code=code, admin=admin_name, password=password)
     emit(
         options,
         {
@@ -996,11 +983,9 @@ def district_init(options: Options, name: str, code: str, admin: str | None) -> 
 @click.pass_obj
 def district_enrol(options: Options, request: Path, out: Path, replace_key: bool) -> None:
     """Sign an office's request into a certificate package."""
-    from passapp.services.trust import enrol_office
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        result = enrol_office(ctx, request, out, replace_key=replace_key)
+        result = desk.enrol_office(request, out, replace_key=replace_key)
     retired = "".join(f"\nAlter Schlüssel {key} stillgelegt." for key in result.retired_key_ids)
     emit(
         options,
@@ -1024,11 +1009,9 @@ def district_enrol(options: Options, request: Path, out: Path, replace_key: bool
 @click.pass_obj
 def district_trust_list(options: Options, out: Path) -> None:
     """Sign and write the next trust list for the offices."""
-    from passapp.services.trust import export_trust_list
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        number = export_trust_list(ctx, out)
+        number = desk.export_trust_list(out)
     emit(options, {"trust_list": number, "file": str(out)}, f"Vertrauensliste Nr. {number}: {out}")
 
 
@@ -1045,13 +1028,11 @@ def district_trust_list(options: Options, out: Path) -> None:
 @click.pass_obj
 def district_compromised(options: Options, office_code: str, key_id: int, after: str) -> None:
     """Mark an office key as compromised from a date on."""
-    from passapp.services.trust import mark_key_compromised
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
         day = parse_full_date(after)
-        number = mark_key_compromised(
-            ctx, office_code, key_id, dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+        number = desk.mark_key_compromised(
+            office_code, key_id, dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
         )
     emit(options, {"trust_list": number}, f"Schlüssel gesperrt; Vertrauensliste Nr. {number}")
 
@@ -1066,12 +1047,10 @@ def district_pass_status(
     options: Options, number: str, revoked: bool, generation: int | None, reason: str | None
 ) -> None:
     """Record an office's report about its pass for the next trust list."""
-    from passapp.services.passes import record_pass_status
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        change = record_pass_status(
-            ctx, number, revoked=revoked, generation=generation, reason=reason
+        change = desk.record_pass_status(
+            number, revoked=revoked, generation=generation, reason=reason
         )
     emit(
         options,
@@ -1104,7 +1083,7 @@ def entry() -> None:
 @click.pass_obj
 def entry_add(options: Options, /, pass_reference: str, **values: Any) -> None:
     """Log an entry against a pass (append-only)."""
-    from passapp.services.entries import EntryInput, add_entry
+    from passapp.services.entries import EntryInput
 
     with handled(options):
         if values["corrects"] and values["cancels"]:
@@ -1130,9 +1109,9 @@ def entry_add(options: Options, /, pass_reference: str, **values: Any) -> None:
             action=action,
             refers_to=refers_to,
         )
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        view = add_entry(ctx, pass_reference, data)
+        view = desk.add_entry(pass_reference, data)
     emit(options, view.to_json(), str(view.id))
 
 
@@ -1141,11 +1120,9 @@ def entry_add(options: Options, /, pass_reference: str, **values: Any) -> None:
 @click.pass_obj
 def entry_list(options: Options, pass_reference: str) -> None:
     """List the entries of a pass."""
-    from passapp.services.entries import list_entries
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        log = list_entries(ctx, pass_reference)
+        log = desk.list_entries(pass_reference)
     lines = [f"Pass {log.pass_number} ({log.pass_status})"]
     for item in log.entries:
         mark = " [storniert]" if item.cancelled else " [korrigiert]" if item.superseded_by else ""
@@ -1159,36 +1136,26 @@ def entry_list(options: Options, pass_reference: str) -> None:
 # --- accounts ----------------------------------------------------------------------------
 
 
-def _first_admin(options: Options, admin: str | None) -> tuple[str, str] | None:
-    """The first admin's name and password, checked before anything is set up, so a weak
-    password leaves no database behind."""
-    if admin is None:
-        return None
+def _first_admin(options: Options, admin: str | None) -> tuple[str, str]:
+    """The first admin's name (``--admin``, else ``$PASSAPP_USER``) and password, checked
+    before anything is set up, so a missing name or a weak password leaves no database
+    behind."""
     from passapp.domain.accounts import account_name, password_problem
 
     with handled(options):
-        name = account_name(admin)
+        given = admin if admin is not None else options.user
+        if not (given or "").strip():
+            raise InvalidInput(
+                "the first admin is missing: --admin NAME or $PASSAPP_USER",
+                "Das erste Admin-Konto fehlt: --admin NAME oder $PASSAPP_USER angeben.",
+            )
+        name = account_name(given or "")
         password = password_from(PASSWORD_ENV, f"Passwort für {name}", confirm=True)
         problem = password_problem(name, password)
         if problem is not None:
             raise InvalidInput(*problem)
-    return name, password
-
-
-def _key_store_first(ctx: ServiceContext, admin: tuple[str, str] | None) -> None:
-    """With a first admin, the keys made at set-up are encrypted from the start under the
-    key-store secret that the admin's key slot will seal (never written plain)."""
-    from passapp.crypto.key_slots import new_secret
-
-    if admin is not None and ctx.passphrase is None:
-        ctx.passphrase = new_secret()
-
-
-def _add_first_admin(ctx: ServiceContext, admin: tuple[str, str] | None, role: Any) -> None:
-    from passapp.services.accounts import add_account
-
-    if admin is not None:
-        add_account(ctx, admin[0], role, admin[1])
+        return name, password
+    raise AssertionError("unreachable")  # pragma: no cover - handled() exits
 
 
 def _account_json(account: AccountView) -> dict[str, Any]:
@@ -1207,7 +1174,8 @@ def _account_json(account: AccountView) -> dict[str, Any]:
 
 @main.group()
 def user() -> None:
-    """Accounts of this installation (an admin's work: --user NAME)."""
+    """Accounts of this installation (an admin's work: --user NAME). On a database from
+    before accounts, ``user add`` makes the first admin (password: $PASSAPP_PASSWORD)."""
 
 
 @user.command("add")
@@ -1221,12 +1189,18 @@ def user() -> None:
 def user_add(options: Options, name: str, role: str) -> None:
     """A new account; its password from $PASSAPP_NEW_PASSWORD or a prompt."""
     from passapp.domain.accounts import Role
-    from passapp.services.accounts import add_account
 
-    ctx = options.context()
+    gate = options.gate()
     with handled(options):
-        password = password_from(NEW_PASSWORD_ENV, f"Passwort für {name}", confirm=True)
-        added = add_account(ctx, name, Role(role), password, caller=options.account)
+        if gate.has_accounts():
+            desk = options.log_in(gate)
+            password = password_from(NEW_PASSWORD_ENV, f"Passwort für {name}", confirm=True)
+            added = desk.add_account(name, Role(role), password)
+        else:
+            # An installation from before accounts: its first admin is the caller, who
+            # logs in with this password from now on.
+            password = password_from(PASSWORD_ENV, f"Passwort für {name}", confirm=True)
+            added = gate.add_first_admin(name, password, Role(role)).account
     emit(options, _account_json(added), f"Konto {added.name} ({added.role.value}) angelegt.")
 
 
@@ -1234,11 +1208,9 @@ def user_add(options: Options, name: str, role: str) -> None:
 @click.pass_obj
 def user_list(options: Options) -> None:
     """The accounts, their roles and whether they are locked."""
-    from passapp.services.accounts import list_accounts
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        accounts = list_accounts(ctx, caller=options.account)
+        accounts = desk.list_accounts()
     lines = [
         f"{a.name:<20} {a.role.value:<15}"
         + (" gesperrt" if a.locked else "")
@@ -1257,11 +1229,9 @@ def user_list(options: Options) -> None:
 @click.pass_obj
 def user_disable(options: Options, name: str) -> None:
     """Disable an account (it can no longer log in; its records keep its name)."""
-    from passapp.services.accounts import disable_account
-
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        changed = disable_account(ctx, name, caller=options.account)
+        changed = desk.disable_account(name)
     emit(options, _account_json(changed), f"Konto {changed.name} deaktiviert.")
 
 
@@ -1271,12 +1241,15 @@ def user_disable(options: Options, name: str) -> None:
 def user_password(options: Options, name: str) -> None:
     """A new password (from $PASSAPP_NEW_PASSWORD or a prompt); an admin's new password
     also lifts a lock after wrong passwords."""
-    from passapp.services.accounts import set_password
+    from passapp.domain.accounts import account_name
 
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
         password = password_from(NEW_PASSWORD_ENV, f"Neues Passwort für {name}", confirm=True)
-        changed = set_password(ctx, name, password, caller=options.account)
+        if account_name(name) == desk.account.name:
+            changed = desk.change_own_password(password)
+        else:
+            changed = desk.reset_password(name, password)
     emit(options, _account_json(changed), f"Passwort von {changed.name} geändert.")
 
 
@@ -1293,12 +1266,10 @@ def audit() -> None:
 @click.pass_obj
 def audit_verify(options: Options, as_json: bool) -> None:
     """Check the hash chain; exit 1 naming the first changed, removed or reordered event."""
-    from passapp.services.audit import check_log
-
     options.as_json = options.as_json or as_json
-    ctx = options.context()
+    desk = options.desk()
     with handled(options):
-        result = check_log(ctx)
+        result = desk.check_audit_log()
     emit(options, result.to_json(), result.message_de())
     if not result.ok:
         if options.as_json:

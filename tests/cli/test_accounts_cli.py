@@ -111,7 +111,7 @@ def test_a_clerk_may_not_manage_accounts(office: Path) -> None:
             PASSAPP_NEW_PASSWORD="ein ganz neues Passwort",
         )
         assert done.exit_code == 1, args
-        assert payload(done)["error_de"].startswith("Konten verwaltet nur")
+        assert payload(done)["error_de"].startswith("Das darf die Rolle „Sachbearbeitung“ nicht")
         assert len(done.stderr.splitlines()) == 1
     assert rows(office, Account, Account.name) == before
     assert as_admin(office, "user", "list").exit_code == 0  # the admin's password is unchanged
@@ -140,3 +140,15 @@ def test_without_a_password_and_without_a_terminal_it_says_so_instead_of_waiting
 def test_the_user_comes_from_the_environment_too(office: Path) -> None:
     done = run(office, "user", "list", PASSAPP_USER="huber", PASSAPP_PASSWORD=ADMIN_PASSWORD)
     assert done.exit_code == 0, done.stderr
+
+
+def test_the_set_up_names_the_first_admin_not_the_os_user(tmp_path: Path) -> None:
+    db = tmp_path / "lra.sqlite3"
+    done = run(
+        db, "district", "init", "--code", "LRADAH", "--name", "Landkreis Dachau",
+        "--admin", "kreis",
+        PASSAPP_PASSWORD=ADMIN_PASSWORD, PASSAPP_CLERK="jemand", USER="jemand",
+    )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert set(rows(db, AuditEvent, AuditEvent.actor)) == {"kreis"}
+    assert rows(db, Account, Account.created_by) == ["kreis"]

@@ -13,11 +13,15 @@ from typing import Any
 import pytest
 
 from passapp.domain.pass_number import PassNumber
+from tests.support.accounts import ADMIN_ARGS, acting_as
 
 
-def cli(*args: str, db: Path | None = None, expect: int = 0) -> dict[str, Any]:
+def cli(
+    *args: str, db: Path | None = None, expect: int = 0, account: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """``passapp --json ARGS`` as a process, acting as the admin (or ``account``)."""
     command = [sys.executable, "-m", "passapp", *(["--db", str(db)] if db else []), "--json", *args]
-    env = {**os.environ, "PASSAPP_CLERK": "cli-test"}
+    env = {**os.environ, **(acting_as() if account is None else account)}
     if db is not None:
         env["PASSAPP_OUTPUT_DIR"] = str(db.parent / "pdf")
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
@@ -83,7 +87,9 @@ def test_eligibility_bad_dates_exit_2(args: list[str]) -> None:
 @pytest.fixture
 def district_db(tmp_path: Path) -> Path:
     db = tmp_path / "district.sqlite3"
-    result = cli("district", "init", "--name", "Landkreis Dachau", "--code", "LRADAH", db=db)
+    result = cli(
+        "district", "init", "--name", "Landkreis Dachau", "--code", "LRADAH", *ADMIN_ARGS, db=db
+    )
     assert len(result["fingerprint"].split()) == 8
     return db
 
@@ -111,6 +117,7 @@ def office_db(tmp_path: Path, district_db: Path) -> Path:
         "einwohnermeldeamt",
         "--municipality",
         "Dachau",
+        *ADMIN_ARGS,
         db=db,
     )
     assert result["office"] == "EWDAH"
@@ -119,11 +126,19 @@ def office_db(tmp_path: Path, district_db: Path) -> Path:
 
 
 def table_counts(db: Path) -> dict[str, int]:
+    """Rows per table; the audit log's without the log-ins (every command logs its account
+    in first, and that is recorded even when the command then fails)."""
     with sqlite3.connect(db) as connection:
         tables = [
             r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
         ]
-        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+        counts = {
+            t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables
+        }
+        counts["audit_event"] -= connection.execute(
+            "SELECT count(*) FROM audit_event WHERE action = 'account.login'"
+        ).fetchone()[0]
+        return counts
 
 
 def test_counter_flow(office_db: Path) -> None:
@@ -268,7 +283,10 @@ def test_person_add_without_office_exits_2(tmp_path: Path) -> None:
 def test_database_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "from-env.sqlite3"
     monkeypatch.setenv("PASSAPP_DB", str(target))
-    cli("office", "init", "--code", "JCDAH", "--name", "Jobcenter Dachau", "--kind", "jobcenter")
+    cli(
+        "office", "init", "--code", "JCDAH", "--name", "Jobcenter Dachau", "--kind", "jobcenter",
+        *ADMIN_ARGS,
+    )  # fmt: skip
     assert target.exists()
 
 
@@ -425,6 +443,7 @@ def test_entry_with_a_scanned_pass_at_a_provider(
         "VHS Karlsfeld",
         "--kind",
         "sprachkurstraeger",
+        *ADMIN_ARGS,
         db=provider,
     )
     enrol_via_files(provider, district_db)

@@ -22,14 +22,15 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from passapp.cli import main
-from passapp.models.entities import Pass, Person
+from passapp.models.entities import AuditEvent, Pass, Person
 from passapp.services.context import ServiceContext
 from passapp.services.passes import issue_pass
 from tests.services.helpers import count, register
+from tests.support.accounts import ADMIN_ARGS, acting_as, add_admin
 
 
 def run(db: Path, *args: str, expect: int, **env: str) -> dict[str, Any]:
-    environment = {"PASSAPP_CLERK": "cli-test", "PASSAPP_OUTPUT_DIR": str(db.parent / "pdf")}
+    environment = {**acting_as(), "PASSAPP_OUTPUT_DIR": str(db.parent / "pdf")}
     result = CliRunner().invoke(
         main, ["--db", str(db), "--json", *args], env={**environment, **env}
     )
@@ -64,6 +65,7 @@ def test_issue_that_cannot_write_its_pdf_commits_nothing_and_the_retry_succeeds(
     (tmp_path / "folder").mkdir()
     (tmp_path / "note.txt").write_text("Notiz", encoding="utf-8")
     person = register(office_ctx)
+    add_admin(office_ctx)
     db = database_of(office_ctx)
     before = everything_in(tmp_path)
     error = run(db, "pass", "issue", str(person), "--out", out, expect=expect)
@@ -83,6 +85,7 @@ def test_replace_that_cannot_write_keeps_the_old_card_current(
 ) -> None:
     issued = issue_pass(office_ctx, register(office_ctx), out_pdf=tmp_path / "pass.pdf")
     (tmp_path / "note.txt").write_text("Notiz", encoding="utf-8")
+    add_admin(office_ctx)
     db = database_of(office_ctx)
     run(db, "pass", "replace", issued.pass_number, "--out", "/dev/null", expect=2)
     run(db, "pass", "replace", issued.pass_number, "--out", f"{tmp_path}/note.txt/x.pdf", expect=1)
@@ -99,6 +102,7 @@ def test_replace_that_cannot_write_keeps_the_old_card_current(
 def test_a_locked_database_is_named_in_one_line_after_the_busy_timeout(
     office_ctx: ServiceContext,
 ) -> None:
+    add_admin(office_ctx)
     db = database_of(office_ctx)
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program writing
@@ -116,7 +120,11 @@ def test_a_locked_database_is_named_in_one_line_after_the_busy_timeout(
                 "--birth-date",
                 "2001-04-03",
             ],
-            env={"PASSAPP_BUSY_TIMEOUT_MS": "300", "PASSAPP_LOCK_WAIT_SECONDS": "0"},
+            env={
+                **acting_as(),
+                "PASSAPP_BUSY_TIMEOUT_MS": "300",
+                "PASSAPP_LOCK_WAIT_SECONDS": "0",
+            },
         )
         waited = time.monotonic() - started
     finally:
@@ -143,8 +151,9 @@ def test_read_only_commands_never_create_a_database(tmp_path: Path) -> None:
         assert "Keine Datenbank" in error["error_de"]
     assert list(tmp_path.iterdir()) == []
     created = run(
-        missing, "office", "init", "--code", "EWDAH", "--name", "E", "--kind", "jobcenter", expect=0
-    )
+        missing, "office", "init", "--code", "EWDAH", "--name", "E", "--kind", "jobcenter",
+        *ADMIN_ARGS, expect=0,
+    )  # fmt: skip
     assert created["office"] == "EWDAH"
     assert missing.is_file()
 
@@ -161,6 +170,7 @@ def test_folder_export_stopped_half_way_names_the_written_bundle(
         (out / f"LRADAH-an-VHSKA-{now + dt.timedelta(seconds=second):%Y%m%d-%H%M%S}.passapp").mkdir(
             parents=True
         )
+    add_admin(district_ctx)
     error = run(database_of(district_ctx), "sync", "export", "--out", str(out), expect=1)
     [written] = error["written"]
     assert Path(written).name.startswith("LRADAH-an-EWDAH-")
@@ -170,16 +180,18 @@ def test_folder_export_stopped_half_way_names_the_written_bundle(
 
 
 def _disk_that_takes_no_more_bytes() -> None:
-    # Runs in the child: files may not grow past 20 kB, as on a full disk (EFBIG instead of
-    # being killed by SIGXFSZ); the database and its journal are larger already.
+    # Runs in the child: files may not grow past 80 kB, as on a full disk (EFBIG instead of
+    # being killed by SIGXFSZ); the database is larger already, the write-ahead log takes
+    # the log-in's few pages (at 40 kB the PDF fails first, at 200 kB nothing does).
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (80_000, 80_000))
 
 
 def test_a_full_disk_ends_in_one_line_and_commits_nothing(
     office_ctx: ServiceContext, tmp_path: Path
 ) -> None:
     person = register(office_ctx)
+    add_admin(office_ctx)
     db = database_of(office_ctx)
     office_ctx.db.dispose()
     issue = ["pass", "issue", str(person), "--out", str(tmp_path / "pass.pdf")]
@@ -187,6 +199,7 @@ def test_a_full_disk_ends_in_one_line_and_commits_nothing(
         [sys.executable, "-m", "passapp", "--db", str(db), "--json", *issue],
         capture_output=True,
         text=True,
+        env={**os.environ, **acting_as()},
         preexec_fn=_disk_that_takes_no_more_bytes,
         timeout=120,
         check=False,
@@ -197,3 +210,7 @@ def test_a_full_disk_ends_in_one_line_and_commits_nothing(
     assert json.loads(done.stdout)["exit_code"] == 1
     assert count(office_ctx, Pass) == 0
     assert not (tmp_path / "pass.pdf").exists()
+    # The log-in (a small write) got through: the issue is what the full disk stopped.
+    with office_ctx.db.reading() as session:
+        actions = session.scalars(select(AuditEvent.action)).all()
+    assert actions.count("account.login") == 2  # add_admin's and the command's

@@ -13,6 +13,7 @@ from sqlalchemy import update
 from passapp.models.database import open_database, to_url
 from passapp.models.entities import Person
 from tests.cli.test_cli import cli
+from tests.support.accounts import ADMIN, ADMIN_ARGS
 
 
 @pytest.fixture
@@ -27,6 +28,7 @@ def registered(tmp_path: Path) -> tuple[Path, str]:
         "Einwohnermeldeamt Dachau",
         "--kind",
         "einwohnermeldeamt",
+        *ADMIN_ARGS,
         db=db,
     )
     person = cli(
@@ -58,7 +60,7 @@ def test_report_writes_pdf_and_json_and_prints_both_paths(
     assert out.read_bytes().startswith(b"%PDF-")
     data = json.loads((tmp_path / "auskunft.json").read_text("utf-8"))
     assert (data["language"], data["person"]["contact"]) == ("ar", "0176 1234567")
-    assert data["audit_events"][-1]["actor"] == "cli-test"
+    assert data["audit_events"][-1]["actor"] == ADMIN  # the account that asked
 
 
 def test_german_only_on_request(registered: tuple[Path, str], tmp_path: Path) -> None:

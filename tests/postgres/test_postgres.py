@@ -46,6 +46,7 @@ from passapp.services.trust import init_district
 from passapp.services.verification import verify
 from tests.conftest import enrol, make_url_context
 from tests.services.helpers import count, register
+from tests.support.accounts import ADMIN_ARGS, acting_as
 
 pytestmark = pytest.mark.postgres
 
@@ -451,7 +452,7 @@ def test_clerks_registering_at_once_keep_one_audit_chain(pg_office: ServiceConte
 
 
 def _cli(url: str, folder: Path, *args: str) -> dict[str, Any]:
-    env = {**os.environ, "PASSAPP_CLERK": "cli-test", "PASSAPP_OUTPUT_DIR": str(folder)}
+    env = {**os.environ, **acting_as(), "PASSAPP_OUTPUT_DIR": str(folder)}
     done = subprocess.run(
         [sys.executable, "-m", "passapp", "--db", url, "--json", *args],
         capture_output=True,
@@ -466,7 +467,8 @@ def _cli(url: str, folder: Path, *args: str) -> dict[str, Any]:
 
 def test_command_line_with_a_postgresql_url(pg_url: str, tmp_path: Path) -> None:
     district = _cli(
-        pg_url, tmp_path, "district", "init", "--name", "Landkreis Dachau", "--code", "LRADAH"
-    )
+        pg_url, tmp_path, "district", "init", "--name", "Landkreis Dachau", "--code", "LRADAH",
+        *ADMIN_ARGS,
+    )  # fmt: skip
     assert district
     assert _cli(pg_url, tmp_path, "find", "Müller")["results"] == []

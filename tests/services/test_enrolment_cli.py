@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from tests.cli.test_cli import cli, enrol_via_files
+from tests.support.accounts import ADMIN_ARGS
 
 
 def new_office(folder: Path) -> Path:
@@ -20,6 +21,7 @@ def new_office(folder: Path) -> Path:
         "EMA Dachau",
         "--kind",
         "einwohnermeldeamt",
+        *ADMIN_ARGS,
         db=db,
     )
     return db
@@ -27,7 +29,10 @@ def new_office(folder: Path) -> Path:
 
 def test_district_enrol_refuses_a_live_code_and_replace_key_retires_it(tmp_path: Path) -> None:
     district = tmp_path / "district.sqlite3"
-    cli("district", "init", "--name", "Landkreis Dachau", "--code", "LRADAH", db=district)
+    cli(
+        "district", "init", "--name", "Landkreis Dachau", "--code", "LRADAH", *ADMIN_ARGS,
+        db=district,
+    )  # fmt: skip
     first = new_office(tmp_path / "old")
     enrol_via_files(first, district)
     old = json.loads((tmp_path / "old" / "request.json").read_text())

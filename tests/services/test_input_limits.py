@@ -42,6 +42,7 @@ from passapp.services.search import find
 from passapp.services.trust import init_district, write_request
 from tests.conftest import make_context
 from tests.services.helpers import count, register
+from tests.support.accounts import acting_as, add_admin
 
 # One of each kind the rule refuses: a bidi override, a zero-width space, a C0 control.
 INVISIBLE = ["\u202e", "\u200b", "\x1b"]
@@ -333,7 +334,7 @@ def test_a_district_name_over_the_limit_or_invisible_is_refused(tmp_path: Path, 
 
 def run_cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "passapp", "--db", str(db), *args]
-    env = {**os.environ, "PASSAPP_CLERK": "cli-test", "PASSAPP_OUTPUT_DIR": str(db.parent)}
+    env = {**os.environ, **acting_as(), "PASSAPP_OUTPUT_DIR": str(db.parent)}
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 
 
@@ -347,6 +348,7 @@ def run_cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_the_cli_refuses_an_overlong_or_hidden_name_with_exit_2_and_one_line(
     unenrolled_office_ctx: ServiceContext, db_path: Path, family: str, german: str
 ) -> None:
+    add_admin(unenrolled_office_ctx)
     unenrolled_office_ctx.db.dispose()
     done = run_cli(
         db_path,
@@ -383,7 +385,7 @@ def test_a_search_over_the_limit_is_refused(unenrolled_office_ctx: ServiceContex
     assert refused.value.message_de.startswith("Suchtext ist zu lang (höchstens 300 Zeichen")
 
 
-# --- the clerk's name ($PASSAPP_CLERK or the account name) ----------------------------
+# --- the clerk's name (the account name; $PASSAPP_CLERK in service tests) ---------------
 
 
 def test_a_clerk_name_at_the_limit_signs_a_registration(

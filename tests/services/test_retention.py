@@ -18,6 +18,7 @@ from passapp.services.people import check_person, register_person
 from tests.cli.test_cli import cli
 from tests.services.helpers import register
 from tests.services.test_erasure import leaks, qarawani
+from tests.support.accounts import add_admin
 from tests.sync.test_conflicts import to_office
 
 LATER = dt.date(2029, 6, 1)  # two and a half years after the conftest's day
@@ -73,6 +74,7 @@ def test_retention_on_the_command_line(
     unenrolled_office_ctx: ServiceContext, db_path: Path
 ) -> None:
     register_person(unenrolled_office_ctx, qarawani())
+    add_admin(unenrolled_office_ctx)
     unenrolled_office_ctx.db.dispose()
     # The conftest's day is within any period: nothing to erase today.
     assert cli("retention", "run", "--dry-run", db=db_path) == {"dry_run": True, "erased": []}

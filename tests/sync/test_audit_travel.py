@@ -17,6 +17,7 @@ from passapp.services.passes import issue_pass
 from passapp.services.sync import ImportReport, export_bundles, import_bundle
 from passapp.services.sync_limits import MAX_RECORD_BYTES
 from tests.services.helpers import register
+from tests.support.accounts import acting_as, add_admin
 from tests.sync.forging import forge
 
 
@@ -174,9 +175,10 @@ def test_the_command_line_says_when_the_senders_log_is_broken(
         drop_guards(db)
         db.execute("UPDATE audit_event SET actor = 'jemand' WHERE action = 'person.register'")
     export_bundles(office_ctx, tmp_path / "1.passapp")
+    add_admin(district_ctx)
     district_db = str(district_ctx.db.engine.url.database)
     done = CliRunner().invoke(
-        main, ["--db", district_db, "sync", "import", str(tmp_path / "1.passapp")]
+        main, ["--db", district_db, "sync", "import", str(tmp_path / "1.passapp")], env=acting_as()
     )
     assert done.exit_code == 0, done.stderr
     [summary, problem] = done.stdout.splitlines()

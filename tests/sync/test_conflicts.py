@@ -19,6 +19,7 @@ from passapp.services.people import PersonInput, get_person, register_person, up
 from passapp.services.sync import export_bundles, import_bundle, list_conflicts
 from tests.cli.test_cli import cli
 from tests.conftest import make_context
+from tests.support.accounts import add_admin
 
 PERSON = PersonInput(
     family_names="Haddad",
@@ -168,6 +169,7 @@ def test_two_databases_of_one_office_conflict_the_same_way_everywhere(
     finally:
         copy.db.dispose()
 
+    add_admin(district_ctx)
     listed = cli("sync", "conflicts", db=tmp_path / "district.sqlite3")
     assert {c["field"] for c in listed["conflicts"]} == {"given_names", "given_names_latin"}
     assert listed["conflicts"][0]["kept"]["origin"] == "EWDAH"
@@ -196,6 +198,7 @@ def test_district_pass_status_on_the_command_line_reaches_the_office(
     district_ctx: ServiceContext, office_ctx: ServiceContext, issued: str, tmp_path: Path
 ) -> None:
     district_db = tmp_path / "district.sqlite3"
+    add_admin(district_ctx)
     district_ctx.db.dispose()
     done = cli(
         "district", "pass-status", issued, "--revoked", "--reason", "gestohlen", db=district_db

@@ -26,6 +26,7 @@ from passapp.services.people import PersonInput, register_person
 from passapp.services.progress import Cancelled, Progress
 from passapp.services.sync import export_bundles, import_bundle, status
 from tests.conftest import make_context
+from tests.support.accounts import acting_as, add_admin
 from tests.sync.test_crash import table_counts
 
 PEOPLE = 600  # 1,200 changes: a person and the eligibility check of the registration
@@ -237,6 +238,7 @@ def test_the_command_line_waits_for_a_busy_database_and_says_so(
 
     from passapp.cli import main
 
+    add_admin(office_ctx)
     office_path = Path(str(office_ctx.db.engine.url.database))
     blocker = sqlite3.connect(office_path, isolation_level=None, check_same_thread=False)
     blocker.execute("BEGIN IMMEDIATE")  # an import's step, say
@@ -257,7 +259,11 @@ def test_the_command_line_waits_for_a_busy_database_and_says_so(
                 "2001-04-03",
                 "--from-abroad",
             ],
-            env={"PASSAPP_BUSY_TIMEOUT_MS": "200", "PASSAPP_LOCK_WAIT_SECONDS": "30"},
+            env={
+                **acting_as(),
+                "PASSAPP_BUSY_TIMEOUT_MS": "200",
+                "PASSAPP_LOCK_WAIT_SECONDS": "30",
+            },
         )
     finally:
         releaser.join()

@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from passapp.domain.accounts import ADMIN_ROLES, ROLE_LABELS_DE, Permission, Role, may
+from passapp.domain.accounts import (
+    ADMIN_ROLES,
+    ROLE_LABELS_DE,
+    Permission,
+    Role,
+    account_name,
+    may,
+)
 from passapp.domain.dates import PartialDate
 from passapp.services import (
     access_report,
@@ -177,6 +184,16 @@ class Gate:
     def output_folder(self) -> Path | None:
         return self._ctx.output_folder
 
+    @property
+    def location(self) -> str:
+        """The database's path or URL as the command line prints it (a password hidden)."""
+        return self._ctx.db.engine.url.render_as_string(hide_password=True)
+
+    def tell_lock_waits(self, notice: Callable[[float], None]) -> None:
+        """Call ``notice(seconds waited)`` when a write (the log-in's too) waits for
+        another program's write lock."""
+        self._ctx.tell_lock_waits(notice)
+
     def close(self) -> None:
         self._ctx.db.dispose()
 
@@ -223,6 +240,7 @@ class Gate:
                 "Diese Installation hat schon Konten: bitte anmelden.",
             )
         accounts.check_new_password(admin, password)
+        self._act_as(admin)
 
     def add_first_admin(self, name: str, password: str, role: Role) -> Desk:
         """The installation's first account, an admin; logged in at once."""
@@ -231,8 +249,13 @@ class Gate:
                 "the first admin exists already: an admin adds further accounts",
                 "Das erste Admin-Konto gibt es schon; weitere Konten legt ein Admin an.",
             )
+        self._act_as(name)
         accounts.add_account(self._ctx, name, role, password)
         return self.log_in(name, password)
+
+    def _act_as(self, admin: str) -> None:
+        # The set-up's records and events name the admin who makes it, not the OS user.
+        self._ctx.clerk = account_name(admin)
 
     def log_in(self, name: str, password: str) -> Desk:
         account = accounts.log_in(self._ctx, name, password)

@@ -122,7 +122,7 @@ def local_office(session: Session) -> Office:
     )
     if office is None:
         raise NotSetUp(
-            "no office is set up in this database; run `passapp office init --code … --name … --kind …`",
+            "no office is set up in this database; run `passapp office init --code … --name … --kind … --admin NAME`",
             "In dieser Datenbank ist noch keine Dienststelle eingerichtet.",
         )
     return office
