@@ -63,6 +63,13 @@ def encrypt_database(ctx: ServiceContext, key_file: Path) -> Encryption:
         done = cipher.encrypt_file(path, key)
     except DatabaseError as error:
         raise _unavailable(error) from None
+    except OSError as error:  # a full disk, a removed share: the rename never happened
+        reason = error.strerror or str(error)
+        raise Refused(
+            f"encrypting {path} failed ({reason}); the database is unchanged and usable",
+            f"Die Verschlüsselung ist fehlgeschlagen ({reason}); die Datenbank ist "
+            "unverändert und weiter nutzbar.",
+        ) from error
     ctx.db = open_database(url, create=False, key=key)
     ctx.db.on_lock_wait = notice
     audit.record_read(
