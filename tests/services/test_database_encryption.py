@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -249,6 +251,48 @@ def test_an_interrupted_encryption_leaves_the_plain_database_usable(
     assert not done.key_created
     assert count(again, Person) == before["Person"] + 1
     again.db.dispose()
+
+
+# Another program with the database open: a real second process (two connections in one
+# process through two SQLite libraries, sqlite3 and sqlcipher3, do not see each other's
+# locks at all).
+OTHER_PROGRAM = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+if sys.argv[2] == "reading":
+    connection.execute("BEGIN")
+connection.execute("SELECT count(*) FROM person").fetchone()
+print("open", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.mark.parametrize("state", ["reading", "idle"])
+def test_another_program_with_the_database_open_refuses_the_conversion(
+    db_path: Path, key_folder: Path, monkeypatch: pytest.MonkeyPatch, state: str
+) -> None:
+    monkeypatch.setenv("PASSAPP_BUSY_TIMEOUT_MS", "200")
+    ctx = office(db_path, None)
+    register_person(ctx, person())
+    other = subprocess.Popen(
+        [sys.executable, "-c", OTHER_PROGRAM, str(db_path), state],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout is not None
+        assert other.stdout.readline().strip() == "open"
+        with pytest.raises(DatabaseUnavailable) as busy:
+            encrypt_database(ctx, key_folder / "passapp.key")
+    finally:
+        other.communicate("")
+    assert busy.value.exit_code == 1
+    assert "anderen Programm" in busy.value.message_de
+    assert db_path.read_bytes()[:16] == SQLITE_HEADER
+    assert not db_path.with_name(db_path.name + cipher.STAGING_SUFFIX).exists()
+    assert count(ctx, Person) == 1
+    ctx.db.dispose()
 
 
 def test_a_crash_after_the_copy_leaves_files_the_next_run_clears(

@@ -37,7 +37,8 @@ _RAW_KEY = re.compile(r"[0-9a-fA-F]{64}")
 # the second name of the plain file while its blocks are overwritten.
 STAGING_SUFFIX: Final = ".encrypting"
 SHADOW_SUFFIX: Final = ".plain-wipe"
-# How long the conversion waits for a writer in another program before it gives up.
+# How long the conversion waits for another program's lock before it gives up
+# ($PASSAPP_BUSY_TIMEOUT_MS, as for every connection; tests shorten it).
 BUSY_MS: Final = 5000
 
 
@@ -122,6 +123,17 @@ def dbapi() -> ModuleType:
         ) from None
     module: ModuleType = dbapi2
     return module
+
+
+def driver_errors() -> tuple[type[Exception], ...]:
+    """The ``sqlcipher3`` error class, to catch next to ``sqlite3.Error`` (none if the
+    driver is not installed)."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        return ()
+    error: type[Exception] = dbapi2.Error
+    return (error,)
 
 
 def apply_key(connection: Any, key: DatabaseKey) -> None:
@@ -252,11 +264,14 @@ def _export(
     driver = dbapi()
     try:
         with _connection(source, source_key) as connection:
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+            connection.execute(f"PRAGMA busy_timeout = {_busy_ms()}")
             if exclusive:
                 # Back to a rollback journal: the WAL is checkpointed into the file and
                 # removed, so no page of the plain database is left beside the new one.
-                connection.execute("PRAGMA journal_mode = DELETE").fetchone()
+                # SQLite keeps WAL (and says so) while another connection is reading.
+                mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+                if str(mode).lower() != "delete":
+                    raise DatabaseError(*IN_USE, exit_code=1)
             target_key_text = "" if target_key is None else target_key.key_text()
             connection.execute("ATTACH DATABASE ? AS target KEY ?", (str(target), target_key_text))
             # The write lock while copying: nothing is written that the copy would miss.
@@ -269,6 +284,11 @@ def _export(
         if "locked" in str(error) or "busy" in str(error):
             raise DatabaseError(*IN_USE, exit_code=1) from None
         raise
+
+
+def _busy_ms() -> int:
+    text = os.environ.get("PASSAPP_BUSY_TIMEOUT_MS", "")
+    return int(text) if text.isdigit() else BUSY_MS
 
 
 @contextmanager

@@ -378,12 +378,18 @@ def open_database(
             f"cannot create the database folder: {error}",
             f"Der Ordner für die Datenbank lässt sich nicht anlegen: {error.strerror}.",
         ) from None
+    failures: tuple[type[BaseException], ...] = (
+        SQLAlchemyError,
+        sqlite3.Error,
+        OSError,
+        *cipher.driver_errors(),
+    )
     try:
         return _open(engine, create, database_key)
     except DatabaseError:
         engine.dispose()
         raise
-    except (SQLAlchemyError, sqlite3.Error, OSError) as error:
+    except failures as error:
         engine.dispose()
         raise describe_failure(error) from error
 

@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from passapp.atomic import check_output_path
 from passapp.models import cipher
 from passapp.models.cipher import DatabaseKey
-from passapp.models.database import open_database
+from passapp.models.database import describe_failure, open_database
 from passapp.models.errors import DatabaseError
 from passapp.services import audit
 from passapp.services.context import ServiceContext
@@ -63,6 +63,8 @@ def encrypt_database(ctx: ServiceContext, key_file: Path) -> Encryption:
         done = cipher.encrypt_file(path, key)
     except DatabaseError as error:
         raise _unavailable(error) from None
+    except cipher.driver_errors() as error:  # a full disk, a damaged file: nothing renamed
+        raise _unavailable(describe_failure(error)) from error
     except OSError as error:  # a full disk, a removed share: the rename never happened
         reason = error.strerror or str(error)
         raise Refused(
@@ -108,6 +110,8 @@ def decrypt_database_copy(ctx: ServiceContext, out: Path) -> Path:
         cipher.decrypt_copy(path, key, target)
     except DatabaseError as error:
         raise _unavailable(error) from None
+    except cipher.driver_errors() as error:
+        raise _unavailable(describe_failure(error)) from error
     audit.record_read(
         ctx,
         action="database.decrypt_copy",
