@@ -18,12 +18,6 @@ ADMIN_PASSWORD = "Lindenallee 12, Dachau"
 NAME = "Oyelaran-Qasemi"
 
 
-@pytest.fixture(autouse=True)
-def no_key_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("PASSAPP_DB_KEY_FILE", raising=False)
-    monkeypatch.delenv("PASSAPP_DB_KEY", raising=False)
-
-
 def run(db: Path | str, *args: str, **env: str) -> Result:
     return CliRunner().invoke(main, ["--db", str(db), "--json", *args], env=env)
 
