@@ -60,10 +60,9 @@ def assert_one_german_line(result: Result, words: str) -> None:
 
 
 @pytest.fixture
-def key_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "profil"
-    folder.mkdir()
-    return folder
+def key_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # The key file lives outside the database's folder, as the office's IT places it.
+    return tmp_path_factory.mktemp("profil")
 
 
 def test_office_init_with_a_key_file_makes_an_encrypted_database(

@@ -90,11 +90,9 @@ def leaks(database: Path) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def key_folder(tmp_path: Path) -> Path:
-    # The key file lives elsewhere than the database, as the office's IT places it.
-    folder = tmp_path / "profil"
-    folder.mkdir()
-    return folder
+def key_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # The key file lives outside the database's folder, as the office's IT places it.
+    return tmp_path_factory.mktemp("profil")
 
 
 @pytest.mark.parametrize("key", [RAW_KEY, PASSPHRASE], ids=["raw key", "passphrase"])
@@ -317,10 +315,13 @@ def test_encrypt_refuses_a_key_beside_the_database_and_a_second_run(
     db_path: Path, key_folder: Path
 ) -> None:
     ctx = office(db_path, None)
-    with pytest.raises(InvalidInput) as beside:
-        encrypt_database(ctx, db_path.with_name("passapp.key"))
-    assert "nicht im Ordner der Datenbank" in beside.value.message_de
-    assert not db_path.with_name("passapp.key").exists()
+    below = db_path.parent / "schluessel"
+    below.mkdir()
+    for place in (db_path.with_name("passapp.key"), below / "passapp.key"):
+        with pytest.raises(InvalidInput) as beside:
+            encrypt_database(ctx, place)
+        assert "nicht im Ordner der Datenbank" in beside.value.message_de
+        assert not place.exists()
     encrypt_database(ctx, key_folder / "passapp.key")
     with pytest.raises(Refused):
         encrypt_database(ctx, key_folder / "passapp.key")

@@ -4,8 +4,8 @@
 place (``models/cipher.py``: a copy next to it, checked, made durable and renamed over it;
 the plain file's blocks overwritten) and reopens the context on it, so the caller goes on
 working. The key comes from a key file: an existing one is read, a missing one is made with
-a new random 256-bit key. The key file must not lie in the database's folder, or a copy of
-the folder (a backup, a USB stick) carries both.
+a new random 256-bit key. The key file must not lie in the database's folder (nor below
+it), or a copy of the folder (a backup, a USB stick) carries both.
 
 Every program that opens the database afterwards needs the key: ``$PASSAPP_DB_KEY_FILE``
 naming the key file (or ``$PASSAPP_DB_KEY``). Both conversions are audited.
@@ -134,12 +134,13 @@ def _database_file(ctx: ServiceContext) -> Path:
 
 
 def _check_key_place(key_file: Path, database: Path) -> None:
-    if key_file.parent.resolve() == database.parent.resolve():
+    # Nor below it: a backup of the folder copies its subfolders too.
+    if key_file.parent.resolve().is_relative_to(database.parent.resolve()):
         raise InvalidInput(
-            f"the key file must not lie in the database's folder ({database.parent}): a copy "
-            "of the folder would carry both",
-            f"Die Schlüsseldatei darf nicht im Ordner der Datenbank liegen ({database.parent}): "
-            "eine Kopie des Ordners enthielte sonst beides.",
+            f"the key file must not lie in the database's folder ({database.parent}) or "
+            "below it: a copy of the folder would carry both",
+            f"Die Schlüsseldatei darf nicht im Ordner der Datenbank ({database.parent}) oder "
+            "darunter liegen: eine Kopie des Ordners enthielte sonst beides.",
         )
 
 
