@@ -193,12 +193,17 @@ def test_encrypt_converts_a_populated_plain_database_in_place(
 ) -> None:
     ctx = populated_plain_office(db_path, district_ctx)
     before = tally(ctx)
-    # A second name of the plain file shows what happens to its blocks.
-    os.link(db_path, key_folder / "second-name-of-the-plain-file")
+    # Second names of the plain file and of its WAL (which holds the newest changes, the
+    # name among them) show what happens to their blocks.
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert "Oyelaran" in leaks(db_path).get(wal.name, [])
+    os.link(db_path, db_path.parent / "second-name-of-the-plain-file")
+    os.link(wal, db_path.parent / "second-name-of-the-wal")
     done = encrypt_database(ctx, key_folder / "passapp.key")
     assert done.key_created
     assert done.plain_overwritten
-    assert set((key_folder / "second-name-of-the-plain-file").read_bytes()) == {0}
+    assert set((db_path.parent / "second-name-of-the-plain-file").read_bytes()) == {0}
+    assert set((db_path.parent / "second-name-of-the-wal").read_bytes()) <= {0}
     # The context goes on working on the encrypted file; one more audit event says so.
     assert [hit.given_names for hit in find(ctx, "Oyelaran").hits] == [GIVEN]
     assert tally(ctx) == {**before, "AuditEvent": before["AuditEvent"] + 1}
@@ -212,6 +217,7 @@ def test_encrypt_converts_a_populated_plain_database_in_place(
     assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)) == [
         db_path.name
     ]
+    assert not (db_path.parent / "second-name-of-the-wal").read_bytes().strip(b"\x00")
     with pytest.raises(DatabaseError):
         open_database(to_url(str(db_path)), key=None)
     reopened = context(db_path, cipher.read_key_file(key_folder / "passapp.key"))
@@ -237,7 +243,7 @@ def test_an_interrupted_encryption_leaves_the_plain_database_usable(
     assert "unverändert" in failed.value.message_de
     # Nothing beside the database but what SQLite keeps, the same rows, and it works on.
     assert not db_path.with_name(db_path.name + cipher.STAGING_SUFFIX).exists()
-    assert not db_path.with_name(db_path.name + cipher.SHADOW_SUFFIX).exists()
+    assert not list(db_path.parent.glob("*" + cipher.SHADOW_SUFFIX))
     assert db_path.read_bytes()[:16] == SQLITE_HEADER
     assert tally(ctx) == before
     register_person(ctx, replace(person(), given_names="Amina"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,10 +198,22 @@ class Encrypted:
     plain_overwritten: bool
 
 
-def encrypt_file(path: Path, key: DatabaseKey) -> Encrypted:
+def encrypt_file(
+    path: Path, key: DatabaseKey, close_connections: Callable[[], None] | None = None
+) -> Encrypted:
     """Encrypt the plain database at ``path`` in place: a copy is written, checked and made
     durable next to it, then renamed over it in one step. Interrupted before that rename,
-    the plain database is untouched; after it, the encrypted one is whole."""
+    the plain database is untouched; after it, the encrypted one is whole.
+
+    ``close_connections`` closes the caller's own connections to the file (their last close
+    checkpoints and deletes the WAL, whose blocks are overwritten too)."""
+    with _overwriting_wal(path):
+        if close_connections is not None:
+            close_connections()
+        return _encrypt_file(path, key)
+
+
+def _encrypt_file(path: Path, key: DatabaseKey) -> Encrypted:
     staging, shadow = _sibling(path, STAGING_SUFFIX), _sibling(path, SHADOW_SUFFIX)
     staging.unlink(missing_ok=True)  # left by an interrupted run: never renamed, incomplete
     _clear_shadow(path, shadow)
@@ -266,12 +278,7 @@ def _export(
         with _connection(source, source_key) as connection:
             connection.execute(f"PRAGMA busy_timeout = {_busy_ms()}")
             if exclusive:
-                # Back to a rollback journal: the WAL is checkpointed into the file and
-                # removed, so no page of the plain database is left beside the new one.
-                # SQLite keeps WAL (and says so) while another connection is reading.
-                mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-                if str(mode).lower() != "delete":
-                    raise DatabaseError(*IN_USE, exit_code=1)
+                _leave_wal(connection)
             target_key_text = "" if target_key is None else target_key.key_text()
             connection.execute("ATTACH DATABASE ? AS target KEY ?", (str(target), target_key_text))
             # The write lock while copying: nothing is written that the copy would miss.
@@ -284,6 +291,30 @@ def _export(
         if "locked" in str(error) or "busy" in str(error):
             raise DatabaseError(*IN_USE, exit_code=1) from None
         raise
+
+
+def _leave_wal(connection: Any) -> None:
+    """Back to a rollback journal: SQLite checkpoints the WAL into the file and deletes it,
+    so no page of the plain database is left beside the new one. Another program with the
+    database open keeps it in WAL mode (locked, or the old mode returned): nothing changes."""
+    mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    if str(mode).lower() != "delete":
+        raise DatabaseError(*IN_USE, exit_code=1)
+
+
+@contextmanager
+def _overwriting_wal(path: Path) -> Iterator[None]:
+    """The WAL's blocks hold the newest changes in the clear, and SQLite deletes the file
+    after its last checkpoint without overwriting it: a second name taken first lets the
+    blocks be overwritten afterwards (only once SQLite has let go of the file)."""
+    wal, shadow = _sibling(path, "-wal"), _sibling(path, "-wal" + SHADOW_SUFFIX)
+    _clear_shadow(wal, shadow)
+    if wal.exists():
+        _link(wal, shadow)
+    try:
+        yield
+    finally:
+        _clear_shadow(wal, shadow)
 
 
 def _busy_ms() -> int:

@@ -58,9 +58,9 @@ def encrypt_database(ctx: ServiceContext, key_file: Path) -> Encryption:
     key = _new_key(key_file) if created else _existing_key(key_file)
     url = ctx.db.engine.url.render_as_string(hide_password=False)
     notice = ctx.db.on_lock_wait
-    ctx.db.dispose()  # this program's own connections would hold the old file open
     try:
-        done = cipher.encrypt_file(path, key)
+        # This program's own connections would hold the old file open.
+        done = cipher.encrypt_file(path, key, close_connections=ctx.db.dispose)
     except DatabaseError as error:
         raise _unavailable(error) from None
     except cipher.driver_errors() as error:  # a full disk, a damaged file: nothing renamed
