@@ -100,6 +100,9 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         "add_account": lambda d: d.add_account("neu", Role.CLERK, "ein langes Passwort 1"),
         "disable_account": lambda d: d.disable_account("meier"),
         "reset_password": lambda d: d.reset_password("meier", "ein anderes Passwort 2"),
+        # The key file beside the database is refused; the plain database has no plain copy.
+        "encrypt_database": lambda d: d.encrypt_database(folder / "db.key"),
+        "decrypt_database_copy": lambda d: d.decrypt_database_copy(folder / "plain.sqlite3"),
         "save_offer": lambda d: d.save_offer(
             OfferInput(title="Deutschkurs B1", category="sprachkurs", provider="VHS")
         ),

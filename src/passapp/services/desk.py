@@ -35,6 +35,7 @@ from passapp.services import (
     access_report,
     accounts,
     audit,
+    encryption,
     entries,
     erasure,
     merges,
@@ -93,6 +94,8 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "add_account": Permission.ADMINISTER_OFFICE,
     "disable_account": Permission.ADMINISTER_OFFICE,
     "reset_password": Permission.ADMINISTER_OFFICE,
+    "encrypt_database": Permission.ADMINISTER_OFFICE,
+    "decrypt_database_copy": Permission.ADMINISTER_OFFICE,
     # The district's own work.
     "save_offer": Permission.ADMINISTER_DISTRICT,
     "set_offer_active": Permission.ADMINISTER_DISTRICT,
@@ -592,6 +595,19 @@ class Desk:
         """An admin sets another account's password (this also lifts a lock-out)."""
         self._require("reset_password")
         return accounts.set_password(self._ctx, name, password, self._account)
+
+    # --- the database file ---------------------------------------------------------------
+
+    def encrypt_database(self, key_file: Path) -> encryption.Encryption:
+        """Encrypt this (plain SQLite) database with SQLCipher in place; this Desk goes on
+        working on the encrypted file."""
+        self._require("encrypt_database")
+        return encryption.encrypt_database(self._ctx, key_file)
+
+    def decrypt_database_copy(self, out: Path) -> Path:
+        """A plain copy of this encrypted database, for support."""
+        self._require("decrypt_database_copy")
+        return encryption.decrypt_database_copy(self._ctx, out)
 
     # --- audit ---------------------------------------------------------------------------
 
