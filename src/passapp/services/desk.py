@@ -28,6 +28,7 @@ from passapp.services import (
     access_report,
     accounts,
     audit,
+    choices,
     entries,
     erasure,
     merges,
@@ -476,6 +477,10 @@ class Desk:
 
     def municipality_names(self) -> dict[str, str]:
         return offers.municipality_names(self._ctx)
+
+    def municipalities(self) -> list[choices.Choice]:
+        """The district's municipalities for a picker (reference data, no personal data)."""
+        return choices.municipalities(self._ctx)
 
     def save_offer(self, data: offers.OfferInput, slug: str | None = None) -> offers.OfferView:
         self._require("save_offer")
