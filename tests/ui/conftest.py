@@ -23,7 +23,7 @@ from passapp.ui.main_window import MainWindow
 from tests.conftest import make_context
 
 ADMIN_NAME, ADMIN_PASSWORD = "leitung", "Rathausplatz 1 in Dachau"
-CLERK_NAME, CLERK_PASSWORD = "schalter", "Platz drei im Bürgerbüro"
+CLERK_NAME, CLERK_PASSWORD = "schalter", "Platz drei im Buergerbuero"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from passapp.services.desk import Desk, Gate
 from passapp.services.errors import DatabaseUnavailable
-from passapp.ui import i18n
+from passapp.ui import i18n, refusals
 from passapp.ui.login_dialog import LoginDialog
 from passapp.ui.main_window import MainWindow
 from passapp.ui.setup_wizard import SetupWizard
@@ -116,6 +116,7 @@ def run(database: str | None = None, demo: bool = False, language: str | None = 
     except DatabaseUnavailable as error:
         QMessageBox.critical(None, translate("app", "Datenbank"), error.message_de)
         return 2
+    refusals.install()  # a refusal that escapes a screen: its German message, no traceback
     # Between the log-in window and the main window no window is open: Qt must not quit.
     app.setQuitOnLastWindowClosed(False)
     counter = Counter(app, gate)

@@ -3024,6 +3024,13 @@ Now take the USB stick to the district office.</translation>
     </message>
 </context>
 <context>
+    <name>refusals</name>
+    <message>
+        <source>Nicht möglich</source>
+        <translation>Not possible</translation>
+    </message>
+</context>
+<context>
     <name>setup_wizard</name>
     <message>
         <source>Die beiden Passwörter stimmen nicht überein.</source>
