@@ -185,6 +185,7 @@ def test_an_auditor_gets_the_audit_check_only(
     assert not window.search_field.isVisible()
     assert not window.person_panel.isVisible()
     assert "Prüfung (nur lesen)" in window.account_label.text()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.audit_button)
 
     window.audit_button.click()
     screen = window.findChild(AuditScreen)

@@ -3,7 +3,7 @@ keys go to whichever widget has the focus, shortcuts through Qt's shortcut map."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from passapp.ui.offer_form import OfferForm
 from passapp.ui.offer_table import INACTIVE_COLOUR, OfferTableModel, level_span
 from passapp.ui.offers_screen import OffersScreen, offer_details_html
 from passapp.ui.tasks import TaskRunner
+from tests.ui.conftest import Accounts
 
 WAIT_MS = 10_000
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -102,6 +103,24 @@ def test_an_office_sees_the_catalogue_read_only(
     first = before[0]
     assert first.address is not None
     assert first.address in view.details.toPlainText()
+
+
+def test_a_clerk_at_the_district_reads_the_catalogue_without_editing(
+    qtbot: QtBot,
+    district_ctx: ServiceContext,
+    tasks: TaskRunner,
+    desks: Callable[[ServiceContext], Accounts],
+) -> None:
+    """Editing needs the district *and* the role that keeps the catalogue."""
+    screen = open_screen(qtbot, desks(district_ctx).clerk, tasks)
+    view = screen.view
+    for control in (view.new_button, view.edit_button, view.toggle_button, view.inactive_box):
+        assert not control.isVisible()
+        assert not control.isEnabled()
+    before = list_offers(district_ctx, include_inactive=True)
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    assert screen.form is None
+    assert list_offers(district_ctx, include_inactive=True) == before
 
 
 def test_typing_narrows_the_list_and_says_when_nothing_matches(

@@ -458,3 +458,21 @@ def test_an_office_set_up_before_accounts_gets_only_its_first_admin(
     assert wizard.desk is not None
     assert wizard.desk.account.role is Role.OFFICE_ADMIN
     assert issue_pass(office_ctx, register(office_ctx)).pass_number.startswith("EWDAH-")
+
+
+def test_esc_without_the_first_admin_asks_and_quits_with_no_account(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    wizard = show(qtbot, SetupWizard(Gate(office_ctx), tasks))
+    type_text(qtbot, ADMIN)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert wizard.pages.currentWidget() is wizard.cancel_page
+    press(qtbot, Qt.Key.Key_Escape)  # no: back to the admin page, as it was
+    assert wizard.pages.currentWidget() is wizard.admin_page
+    assert wizard.admin_page.name_field.text() == ADMIN
+    press(qtbot, Qt.Key.Key_Escape)
+    with qtbot.assertNotEmitted(wizard.setup_done):
+        press(qtbot, Qt.Key.Key_Return)  # yes: quit
+    assert wizard.result() == QDialog.DialogCode.Rejected
+    assert wizard.desk is None
+    assert not Gate(office_ctx).has_accounts()

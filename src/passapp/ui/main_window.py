@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self._desk = desk
+        # Fixed for the window's life: after "Abmelden" the Desk may nothing any more.
+        self._at_counter = desk.may("find")
         self.lock_wait.connect(self._on_lock_wait, Qt.ConnectionType.QueuedConnection)
         desk.tell_lock_waits(self.lock_wait.emit)
         # The one worker every screen sends its database writes through (ui/tasks.py).
@@ -131,9 +133,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.counter = QWidget()
         self.counter.setLayout(layout)
-        if desk.may("find"):
+        if self._at_counter:
             self.setCentralWidget(self.counter)
         else:  # the auditor: the audit check only, nothing of the counter's people
+            self.counter.setParent(self)
             self.counter.hide()
             self.setCentralWidget(self._audit_only())
 
@@ -415,6 +418,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.focus_search)
 
     def focus_search(self) -> None:
+        if not self._at_counter:  # the auditor's window has its one button
+            self.audit_button.setFocus()
+            return
         self.search_field.setFocus()
         self.search_field.selectAll()
 

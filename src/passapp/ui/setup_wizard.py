@@ -655,7 +655,8 @@ class SetupWizard(QDialog):
         for page in (*pages, self.admin_page):
             page.message.clear()
         state = self._state()
-        self._set_up = not state.needs_office
+        # Without its first admin nobody can log in: nothing is set up yet for Esc either.
+        self._set_up = not state.needs_office and self.desk is not None
         if state.needs_office:
             self._show_welcome()
         elif self.desk is None:
@@ -771,6 +772,7 @@ class SetupWizard(QDialog):
 
     def _on_admin_added(self, desk: Desk) -> None:
         self.desk = desk
+        self._set_up = True
         self.admin_page.clear_passwords()
         if self._state().enrolled:
             self._finish()
