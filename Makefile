@@ -33,12 +33,14 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_issue --batch 500
 	$(BIN)/python -m benchmarks.bench_sync --sizes 100000
 	$(BIN)/python -m benchmarks.bench_locks --changes 200000
+	$(BIN)/python -m benchmarks.bench_cipher
 
 bench-full: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_find --sizes 10000 1000000
 	$(BIN)/python -m benchmarks.bench_issue --batch 500
 	$(BIN)/python -m benchmarks.bench_sync --sizes 100000 1000000
 	$(BIN)/python -m benchmarks.bench_locks --changes 200000
+	$(BIN)/python -m benchmarks.bench_cipher
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -18,6 +18,7 @@ import argparse
 import subprocess
 import sys
 import tempfile
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +27,12 @@ import counter_screen  # noqa: F401  # isort: skip  (a 1366×768 offscreen scree
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from passapp.domain.accounts import ADMIN_ROLES, Role
 from passapp.models.database import open_database, to_url
 from passapp.services.context import ServiceContext
-from passapp.services.demo import create_demo
+from passapp.services.demo import DEMO_PASSWORD, create_demo
+from passapp.services.desk import Desk, Gate
+from passapp.services.errors import Refused
 from passapp.services.passes import replace_pass
 from passapp.services.search import find
 from passapp.services.sync import export_bundles
@@ -47,6 +51,24 @@ def context(path: Path, clerk: str) -> ServiceContext:
         passphrase=None,
         output_folder=path.parent / "pdf",
     )
+
+
+def log_in(ctx: ServiceContext, role: Role = Role.CLERK, name: str = "huber") -> Desk:
+    """An account of ``role`` on ctx's database, logged in on ctx, as the widgets need it
+    (the database's first admin, "admin", is made where it is missing). Every account of
+    the screenshots has the demo's password."""
+    gate = Gate(ctx)
+    if gate.has_accounts():
+        admin = gate.log_in("admin", DEMO_PASSWORD)
+    else:
+        district = gate.setup_state().is_district
+        first = Role.DISTRICT_ADMIN if district else Role.OFFICE_ADMIN
+        admin = gate.add_first_admin("admin", DEMO_PASSWORD, first)
+    if role in ADMIN_ROLES:
+        return admin
+    with suppress(Refused):  # made by an earlier shot
+        admin.add_account(name, role, DEMO_PASSWORD)
+    return Gate(ctx).log_in(name, DEMO_PASSWORD)
 
 
 @dataclass
@@ -97,14 +119,14 @@ def main() -> None:
     office = shots.demo_office()
     stick = folder / "usb-stick"
     stick.mkdir()
+    bundle = export_bundles(office, stick)[0].path  # before the accounts lock the key
     main_window_shots(office, out)
-    bundle = export_bundles(office, stick)[0].path
     district = context(folder / "landratsamt-demo.sqlite3", "Herr Maier")
 
     # The file dialog is the operating system's; here it "chooses" the bundle.
     QFileDialog.getOpenFileName = staticmethod(lambda *_a, **_k: (str(bundle), ""))  # type: ignore[method-assign]
     tasks = TaskRunner()
-    screen = SyncScreen(district, tasks)
+    screen = SyncScreen(log_in(district, Role.DISTRICT_ADMIN), tasks)
     screen.show()
     screen.import_button.click()
     save(screen, out / "sync-confirm.png")
@@ -123,7 +145,7 @@ def main() -> None:
 
 
 def main_window_shots(office: ServiceContext, out: Path) -> None:
-    window = MainWindow(office)
+    window = MainWindow(log_in(office))
     window.show()
     window.search_field.setText("Ahmadi")
     window.search_field.returnPressed.emit()

@@ -9,11 +9,12 @@ the first page of the report's German part and of its Arabic part, at 110 dpi.
 
 from __future__ import annotations
 
-from screenshots import save, start, wait_for  # isort: skip  (sets up offscreen Qt first)
+from screenshots import log_in, save, start, wait_for  # isort: skip  (sets up offscreen Qt first)
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from passapp.domain.accounts import Role
 from passapp.pdf.access_report import render_access_report
 from passapp.services.access_report import access_report
 from passapp.services.search import find
@@ -28,7 +29,7 @@ def main() -> None:
     target = shots.folder / "Auskunft-Al-Hassan.pdf"
     # The file dialog is the operating system's; here it "chooses" the target.
     QFileDialog.getSaveFileName = staticmethod(lambda *_a, **_k: (str(target), ""))  # type: ignore[method-assign]
-    window = MainWindow(office)
+    window = MainWindow(log_in(office, Role.OFFICE_ADMIN))
     window.show()
     window.search_field.setText("Al-Hassan")
     window.search_field.returnPressed.emit()

@@ -14,8 +14,9 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shots-state-"))
 
-from screenshots import save, start, wait_for
+from screenshots import log_in, save, start, wait_for
 
+from passapp.domain.accounts import Role
 from passapp.services.overview import open_person
 from passapp.services.search import find
 from passapp.ui.audit_screen import AuditScreen
@@ -29,7 +30,7 @@ def main() -> None:
         for hit in find(office, name).hits[:1]:
             open_person(office, hit.id)
     tasks = TaskRunner()
-    screen = AuditScreen(office, tasks)
+    screen = AuditScreen(log_in(office, Role.OFFICE_ADMIN), tasks)
     screen.show()
     screen.run_check()
     wait_for(tasks)

@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shots-state-"))
 
 from PySide6.QtWidgets import QApplication
-from screenshots import save, start
+from screenshots import log_in, save, start
 
 from passapp.ui.main_window import MainWindow
 
@@ -29,7 +29,7 @@ def main() -> None:
     shots = start(__doc__, language="en")
     out, app = shots.out, shots.app
     office = shots.demo_office("Ms Huber")
-    window = MainWindow(office)
+    window = MainWindow(log_in(office))
     window.show()
     window.search_field.setText("Ahmadi")
     window.search_field.returnPressed.emit()  # the only hit is shown at once

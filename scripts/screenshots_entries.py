@@ -23,7 +23,7 @@ os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shot
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
-from screenshots import save, start, wait_for
+from screenshots import log_in, save, start, wait_for
 
 from passapp.domain.entries import Action, CefrLevel, EntryKind, EntryStatus
 from passapp.services.context import ServiceContext
@@ -119,7 +119,7 @@ def main() -> None:
     number = demo_pass(office)
 
     tasks = TaskRunner()
-    panel = EntryPanel(office, tasks)
+    panel = EntryPanel(log_in(office), tasks)
     panel.resize(*PANEL_SIZE)
     panel.setWindowTitle("Einträge")
     panel.show()

@@ -20,8 +20,9 @@ os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shot
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from screenshots import context, save, start, wait_for
+from screenshots import context, log_in, save, start, wait_for
 
+from passapp.domain.accounts import Role
 from passapp.services.context import ServiceContext
 from passapp.services.offers import OfferInput, list_offers, save_offer, set_offer_active
 from passapp.services.sync import export_bundles, import_bundle
@@ -50,7 +51,7 @@ def prepare_district(district: ServiceContext) -> None:
 
 
 def district_shots(district: ServiceContext, tasks: TaskRunner, out: Path) -> None:
-    screen = OffersScreen(district, tasks)
+    screen = OffersScreen(log_in(district, Role.DISTRICT_ADMIN), tasks)
     screen.show()
     screen.view.inactive_box.setChecked(True)
     QTest.keyClicks(screen.view.filter_field, "deutsch")
@@ -78,7 +79,7 @@ def district_shots(district: ServiceContext, tasks: TaskRunner, out: Path) -> No
 
 
 def office_shot(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
-    screen = OffersScreen(office, tasks)
+    screen = OffersScreen(log_in(office), tasks)
     screen.show()
     QTest.keyClicks(screen.view.filter_field, "anerkennung")
     save(screen, out / "offers-office.png")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from screenshots import save, start, wait_for  # isort: skip  (sets up offscreen Qt first)
+from screenshots import log_in, save, start, wait_for  # isort: skip  (sets up offscreen Qt first)
 
 from passapp.domain.dates import PartialDate
 from passapp.services.context import ServiceContext
@@ -55,9 +55,10 @@ def main() -> None:
     shots = start(__doc__)
     out, app = shots.out, shots.app
     office = shots.demo_office()
+    clerk = log_in(office)
     tasks = TaskRunner()
 
-    issue = IssuePassDialog(office, tasks, unclear_person(office))
+    issue = IssuePassDialog(clerk, tasks, unclear_person(office))
     issue.show()
     issue.form.reason.setText("Geburtsurkunde vorgelegt: geboren am 03.02.2010, also 16 Jahre alt")
     save(issue, out / "pass-issue.png")
@@ -67,19 +68,19 @@ def main() -> None:
     issue.accept()
 
     person_id, number = holder(office, "Schewtschenko Olena")
-    refused = IssuePassDialog(office, tasks, person_id)
+    refused = IssuePassDialog(clerk, tasks, person_id)
     refused.show()
     refused.form.issue_button.click()
     wait_for(tasks)
     save(refused, out / "pass-refused.png")
     refused.reject()
 
-    replace = ReplacePassDialog(office, tasks, number)
+    replace = ReplacePassDialog(clerk, tasks, number)
     replace.show()
     save(replace, out / "pass-replace.png")
     replace.reject()
 
-    sheet = EntrySheetDialog(office, tasks, holder(office, "Ahmadi Zahra")[1])
+    sheet = EntrySheetDialog(clerk, tasks, holder(office, "Ahmadi Zahra")[1])
     sheet.show()
     wait_for(tasks)
     save(sheet, out / "pass-entry-sheet.png")

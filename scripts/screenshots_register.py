@@ -22,8 +22,9 @@ os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shot
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
-from screenshots import context, save, start
+from screenshots import context, log_in, save, start
 
+from passapp.domain.accounts import Role
 from passapp.domain.dates import PartialDate
 from passapp.services.context import ServiceContext
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
@@ -42,7 +43,7 @@ def type_into(form: PersonForm, widget_text: list[tuple[QWidget, str]]) -> None:
 
 
 def new_person(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
-    form = PersonForm.for_new(office, tasks, prefill_text="Haddad Rana")
+    form = PersonForm.for_new(log_in(office), tasks, prefill_text="Haddad Rana")
     form.show()
     view = form.view
     type_into(
@@ -59,7 +60,7 @@ def new_person(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
 
 
 def suggestions(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
-    form = PersonForm.for_new(office, tasks, prefill_text="Tesfaye Selam 00.01.1999")
+    form = PersonForm.for_new(log_in(office), tasks, prefill_text="Tesfaye Selam 00.01.1999")
     form.show()
     view = form.view
     view.arrival_edit.setText("15.06.2019")
@@ -72,7 +73,7 @@ def suggestions(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
 
 
 def duplicate(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
-    form = PersonForm.for_new(office, tasks, prefill_text="Ahmady Zahra")
+    form = PersonForm.for_new(log_in(office), tasks, prefill_text="Ahmady Zahra")
     form.show()
     type_into(form, [(form.view.birth_edit, "00.00.2001")])
     save(form, out / "register-duplicate.png")
@@ -80,7 +81,7 @@ def duplicate(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
 
 
 def needs_review(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
-    form = PersonForm.for_new(office, tasks, prefill_text="Rahimi Leyla")
+    form = PersonForm.for_new(log_in(office), tasks, prefill_text="Rahimi Leyla")
     form.show()
     type_into(form, [(form.view.birth_edit, "05.05.1990"), (form.view.arrival_edit, "XX.XX.2020")])
     form.view.nationality_picker.set_codes(["IRN"])
@@ -107,7 +108,7 @@ def edit_refused(folder: Path, office: ServiceContext, tasks: TaskRunner, out: P
     stick.mkdir()
     import_bundle(district, export_bundles(office, stick)[0].path)
     person_id = find(district, "Nowak Ewa").hits[0].id
-    form = PersonForm.for_edit(district, tasks, person_id)
+    form = PersonForm.for_edit(log_in(district, Role.DISTRICT_ADMIN), tasks, person_id)
     form.show()
     form.refresh_preview()
     save(form, out / "register-edit-refused.png")

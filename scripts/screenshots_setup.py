@@ -2,9 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_setup.py [--out docs/screenshots]
 
-An empty office database goes through the wizard as a clerk would (the file dialogs
-"choose" a temporary USB stick); a second empty database becomes the district, which
-enrols the office in between. ``setup-banner.png`` shows the main window of an office
+An empty office database goes through the wizard as its admin would (the file dialogs
+"choose" a temporary USB stick), making the first admin account on the way
+(``setup-admin.png``; ``setup-admin-error.png``: a password the policy refuses); a second
+empty database becomes the district, which enrols the office in between. ``setup-banner.png`` shows the main window of an office
 that chose "Später", with the banner as the lead integrates it.
 """
 
@@ -18,8 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shots-state-"))
 
 from PySide6.QtWidgets import QFileDialog
-from screenshots import context, save, start, wait_for
+from screenshots import context, log_in, save, start, wait_for
 
+from passapp.domain.accounts import Role
+from passapp.services.demo import DEMO_PASSWORD
+from passapp.services.desk import Gate
 from passapp.services.offices import init_office
 from passapp.services.trust import enrol_office
 from passapp.ui.main_window import MainWindow
@@ -41,7 +45,7 @@ def shoot_office(out: Path, folder: Path, tasks: TaskRunner) -> None:
     package = stick / "Zertifikatspaket-EWDAH.json"
     choose(stick, package)
     office = context(folder / "ewdah.sqlite3", "Frau Huber")
-    wizard = SetupWizard(office, tasks)
+    wizard = SetupWizard(Gate(office), tasks)
     wizard.show()
     save(wizard, out / "setup-welcome.png")
 
@@ -58,6 +62,16 @@ def shoot_office(out: Path, folder: Path, tasks: TaskRunner) -> None:
     save(wizard, out / "setup-office.png")
 
     page.next_button.click()
+    admin = wizard.admin_page
+    admin.name_field.setText("huber")
+    admin.password_field.setText("huber2026")
+    admin.next_button.click()
+    save(wizard, out / "setup-admin-error.png")
+    admin.password_field.setText(DEMO_PASSWORD)
+    admin.repeat_field.setText(DEMO_PASSWORD)
+    admin.check()
+    save(wizard, out / "setup-admin.png")
+    admin.next_button.click()
     wait_for(tasks)
     wizard.request_page.write_button.click()
     wait_for(tasks)
@@ -66,13 +80,18 @@ def shoot_office(out: Path, folder: Path, tasks: TaskRunner) -> None:
     wizard.request_page.next_button.click()
     save(wizard, out / "setup-package.png")
     district = context(folder / "landratsamt.sqlite3", "Herr Maier")
-    district_wizard = SetupWizard(district, tasks)
+    district_wizard = SetupWizard(Gate(district), tasks)
     district_wizard.show()
     district_wizard.welcome_page.district_choice.setChecked(True)
     district_wizard.welcome_page.next_button.click()
     district_wizard.district_page.code.edit.setText("LRADAH")
     save(district_wizard, out / "setup-district.png")
     district_wizard.district_page.next_button.click()
+    district_admin = district_wizard.admin_page
+    district_admin.name_field.setText("maier")
+    district_admin.password_field.setText(DEMO_PASSWORD)
+    district_admin.repeat_field.setText(DEMO_PASSWORD)
+    district_admin.next_button.click()
     wait_for(tasks)
     save(district_wizard, out / "setup-district-done.png")
     district_wizard.done_page.finish_button.click()
@@ -88,7 +107,7 @@ def shoot_office(out: Path, folder: Path, tasks: TaskRunner) -> None:
 
 def shoot_cancel(out: Path, folder: Path, tasks: TaskRunner) -> None:
     empty = context(folder / "leer.sqlite3", "Frau Huber")
-    wizard = SetupWizard(empty, tasks)
+    wizard = SetupWizard(Gate(empty), tasks)
     wizard.show()
     wizard.reject()  # Esc on the first page
     save(wizard, out / "setup-cancel.png")
@@ -101,7 +120,8 @@ def shoot_banner(out: Path, folder: Path) -> None:
     init_office(
         office, code="JCDAH", name="Jobcenter Dachau", kind="jobcenter", municipality="Dachau"
     )
-    window = MainWindow(office)  # shows the banner of an office not yet enrolled
+    # The banner of an office not yet enrolled, for its admin (who installs the package).
+    window = MainWindow(log_in(office, Role.OFFICE_ADMIN))
     window.show()
     save(window, out / "setup-banner.png")
     window.tasks.shutdown()

@@ -42,6 +42,10 @@ from sqlalchemy.pool import NullPool
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The database-counter ledger (models/identity.py) of the tests stays out of the user's home.
 os.environ["PASSAPP_STATE_DIR"] = tempfile.mkdtemp(prefix="passapp-test-state-")
+# A database key of the developer's own setup would encrypt every test database; the
+# encryption tests set theirs.
+os.environ.pop("PASSAPP_DB_KEY_FILE", None)
+os.environ.pop("PASSAPP_DB_KEY", None)
 
 from hypothesis import HealthCheck, settings
 

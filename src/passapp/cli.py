@@ -34,6 +34,7 @@ from passapp.services.errors import InvalidInput, PartialExport, ServiceError
 from passapp.services.views import EligibilityView
 
 if TYPE_CHECKING:
+    from passapp.models.cipher import DatabaseKey
     from passapp.services.accounts import AccountView
     from passapp.services.desk import Desk, Gate
 
@@ -47,7 +48,7 @@ class Options:
     lang_de: bool = False
     user: str | None = None  # --user / $PASSAPP_USER
 
-    def gate(self, *, create: bool = False) -> Gate:
+    def gate(self, *, create: bool = False, **open_options: Any) -> Gate:
         """The database named by ``--db``, before log-in; only ``office init`` and
         ``district init`` pass ``create``: every other command refuses a missing or empty
         database."""
@@ -59,7 +60,7 @@ class Options:
         # Imported here: the services load with it, and ``eligibility`` needs none of them.
         from passapp.services.desk import Gate
 
-        gate = Gate.open(self.db, create=create)
+        gate = Gate.open(self.db, create=create, **open_options)
         gate.tell_lock_waits(_tell_lock_wait)
         return gate
 
@@ -1275,3 +1276,97 @@ def audit_verify(options: Options, as_json: bool) -> None:
         if options.as_json:
             click.echo(f"passapp: {result.message_de()}", err=True)
         sys.exit(EXIT_REFUSED)
+
+
+# --- database: SQLCipher encryption (issue 10) -------------------------------------------
+# Self-contained: the conversion is a Desk use case of office admins, so these commands
+# always log in (--user); the database is opened here with the key they need.
+
+
+@main.group()
+def database() -> None:
+    """The database file: encrypt it with SQLCipher, or write a plain copy (an admin's work:
+    --user NAME). Afterwards every program needs $PASSAPP_DB_KEY_FILE (or $PASSAPP_DB_KEY)."""
+
+
+def _database_desk(options: Options, key: DatabaseKey | None) -> Desk:
+    """The logged-in Desk of an admin on the database opened with ``key`` (None: as a plain
+    file, whatever key the environment names)."""
+    with handled(options):
+        return options.log_in(options.gate(key=key))
+    raise AssertionError("unreachable")  # pragma: no cover - handled() exits
+
+
+@database.command("encrypt")
+@click.option(
+    "--key-file",
+    "key_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The key file: read if it exists, else made with a new random key. Not in the "
+    "database's folder.",
+)
+@click.pass_obj
+def database_encrypt(options: Options, key_file: Path) -> None:
+    """Encrypt this plain SQLite database in place (close passapp everywhere first)."""
+    desk = _database_desk(options, None)
+    with handled(options):
+        done = desk.encrypt_database(key_file)
+    lines = [
+        f"Datenbank {done.database} verschlüsselt. Jedes Programm braucht ab jetzt den "
+        f"Schlüssel: PASSAPP_DB_KEY_FILE={done.key_file}",
+    ]
+    if done.key_created:
+        lines.append(
+            f"Neuer Schlüssel in {done.key_file}: sicher aufbewahren (ohne ihn sind die Daten "
+            "verloren) und nie neben der Datenbank oder ihren Sicherungen."
+        )
+    if not done.plain_overwritten:
+        lines.append(
+            "Hinweis: Die alte unverschlüsselte Datei wurde nur gelöscht, nicht überschrieben "
+            "(das Dateisystem kennt keine harten Links)."
+        )
+    lines += [
+        f"Achtung: {backup} ist eine unverschlüsselte Sicherung mit allen Daten; löschen oder "
+        "sicher verwahren."
+        for backup in done.plain_backups
+    ]
+    emit(
+        options,
+        {
+            "database": str(done.database),
+            "key_file": str(done.key_file),
+            "key_created": done.key_created,
+            "plain_overwritten": done.plain_overwritten,
+            "plain_backups": [str(backup) for backup in done.plain_backups],
+        },
+        "\n".join(lines),
+    )
+
+
+@database.command("decrypt")
+@click.option(
+    "--key-file",
+    "key_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file holding the database key.",
+)
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def database_decrypt(options: Options, key_file: Path, out: Path) -> None:
+    """Write a plain copy of this encrypted database, for support (it holds every name in
+    the clear: delete it after use)."""
+    from passapp.models.cipher import read_key_file
+
+    with handled(options):
+        key = read_key_file(key_file)
+    desk = _database_desk(options, key)
+    with handled(options):
+        copy = desk.decrypt_database_copy(out)
+    emit(
+        options,
+        {"out": str(copy)},
+        f"Unverschlüsselte Kopie geschrieben: {copy}. Sie enthält alle Namen im Klartext; "
+        "nach dem Gebrauch löschen.",
+    )

@@ -93,6 +93,24 @@ def test_the_admins_log_in_unlocks_the_keys_to_sign(office_file: Path) -> None:
     ctx.db.dispose()
 
 
+def test_a_password_hash_written_into_the_file_does_not_log_in(office_file: Path) -> None:
+    """Someone who can write the database file swaps in the hash of a password they know:
+    the log-in checks the key slot, which the swapped hash does not open, and stays shut."""
+    from passapp.services.accounts import HASHER
+
+    ctx = make_context(office_file)
+    with ctx.db.transaction() as session:
+        account = session.scalars(select(Account).where(Account.name == "huber")).one()
+        account.password_hash = HASHER.hash("ein Passwort des Angreifers")
+    with pytest.raises(Refused, match="log-in failed"):
+        log_in(ctx, "huber", "ein Passwort des Angreifers")
+    assert ctx.passphrase is None
+    # The real password still opens the account and its keys.
+    log_in(ctx, "huber", ADMIN_PASSWORD)
+    assert ctx.passphrase is not None
+    ctx.db.dispose()
+
+
 def test_every_account_opens_the_key_store_and_a_new_password_keeps_it_open(
     office_file: Path,
 ) -> None:

@@ -1,23 +1,114 @@
-"""Fixtures of the desktop tests."""
+"""Fixtures of the desktop tests: the widgets hold a logged-in account's Desk.
+
+``desks(ctx)`` gives a database its first admin (on a context of its own, as another PC
+would) and a clerk logged in on ``ctx`` itself, so what a test prepares or checks through
+``ctx`` (the services) is what the clerk's window sees, with the office's key unlocked by
+the clerk's log-in. Tests of the counter's work use the clerk; the admin's screens (data
+exchange, audit, the district's catalogue) the admin.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from passapp.domain.accounts import Role
 from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk, Gate
 from passapp.ui.main_window import MainWindow
+from tests.conftest import make_context
+
+ADMIN_NAME, ADMIN_PASSWORD = "leitung", "Rathausplatz 1 in Dachau"
+CLERK_NAME, CLERK_PASSWORD = "schalter", "Platz drei im Buergerbuero"
+
+
+@dataclass(frozen=True)
+class Accounts:
+    admin: Desk
+    clerk: Desk
+
+
+def make_accounts(ctx: ServiceContext) -> Accounts:
+    """The first admin (office or district, as the database is) and a clerk."""
+    path = Path(str(ctx.db.engine.url.database))
+    district = Gate(ctx).setup_state().is_district
+    role = Role.DISTRICT_ADMIN if district else Role.OFFICE_ADMIN
+    admin = Gate(make_context(path, clerk=ADMIN_NAME)).add_first_admin(
+        ADMIN_NAME, ADMIN_PASSWORD, role
+    )
+    admin.add_account(CLERK_NAME, Role.CLERK, CLERK_PASSWORD)
+    return Accounts(admin=admin, clerk=Gate(ctx).log_in(CLERK_NAME, CLERK_PASSWORD))
 
 
 @pytest.fixture
-def window(qtbot: QtBot, office_ctx: ServiceContext) -> Iterator[MainWindow]:
-    """The counter window of an enrolled office, shown, the search field focused."""
-    shown = MainWindow(office_ctx)
+def desks() -> Iterator[Callable[[ServiceContext], Accounts]]:
+    """``desks(ctx)``: the accounts of ctx's database (made once per database)."""
+    made: dict[int, Accounts] = {}
+
+    def accounts_of(ctx: ServiceContext) -> Accounts:
+        if id(ctx) not in made:
+            made[id(ctx)] = make_accounts(ctx)
+        return made[id(ctx)]
+
+    yield accounts_of
+    for accounts in made.values():
+        accounts.admin.close()
+
+
+@pytest.fixture
+def clerk_desk(office_ctx: ServiceContext, desks: Callable[[ServiceContext], Accounts]) -> Desk:
+    """A clerk of the enrolled office, logged in on ``office_ctx``."""
+    return desks(office_ctx).clerk
+
+
+@pytest.fixture
+def admin_desk(office_ctx: ServiceContext, desks: Callable[[ServiceContext], Accounts]) -> Desk:
+    """The enrolled office's admin (a context of its own on the same database)."""
+    return desks(office_ctx).admin
+
+
+@pytest.fixture
+def district_desk(
+    district_ctx: ServiceContext, desks: Callable[[ServiceContext], Accounts]
+) -> Desk:
+    """The district's admin."""
+    return desks(district_ctx).admin
+
+
+def show_window(qtbot: QtBot, desk: Desk) -> MainWindow:
+    shown = MainWindow(desk)
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)
-    qtbot.waitUntil(shown.search_field.hasFocus)
+    if desk.may("find"):
+        qtbot.waitUntil(shown.search_field.hasFocus)
+    return shown
+
+
+@pytest.fixture
+def window(qtbot: QtBot, clerk_desk: Desk) -> Iterator[MainWindow]:
+    """The counter window of an enrolled office for a clerk, shown, the search field
+    focused."""
+    shown = show_window(qtbot, clerk_desk)
     yield shown
     shown.tasks.shutdown()
+
+
+@pytest.fixture
+def admin_window(qtbot: QtBot, admin_desk: Desk) -> Iterator[MainWindow]:
+    """The same office's window for its admin."""
+    shown = show_window(qtbot, admin_desk)
+    yield shown
+    shown.tasks.shutdown()
+
+
+@pytest.fixture
+def unenrolled_desk(
+    unenrolled_office_ctx: ServiceContext, desks: Callable[[ServiceContext], Accounts]
+) -> Desk:
+    """The admin of an office that is set up but not enrolled yet."""
+    return desks(unenrolled_office_ctx).admin

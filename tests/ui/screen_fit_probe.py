@@ -32,11 +32,13 @@ from passapp.domain.entries import EntryKind
 from passapp.models.database import open_database, to_url
 from passapp.services.context import ServiceContext
 from passapp.services.demo import create_demo
+from passapp.services.desk import Gate
 from passapp.services.entries import EntryInput, add_entry, list_entries
 from passapp.services.offers import list_offers
 from passapp.services.passes import issue_pass
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
+from passapp.ui.login_dialog import LoginDialog
 from passapp.ui.main_window import MainWindow
 from passapp.ui.offer_form import OfferForm
 from passapp.ui.offers_screen import OffersScreen
@@ -45,6 +47,7 @@ from passapp.ui.person_form import PersonForm
 from passapp.ui.setup_wizard import SetupWizard
 from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
+from tests.ui.conftest import make_accounts
 
 # Long but real: the longest names of the demo are short; the counter sees longer ones.
 FAMILY = "Al-Abdulrahman Al-Husseini"
@@ -115,6 +118,8 @@ class Probe:
         self.tasks = TaskRunner()
         self.office = context(folder / "ewdah.sqlite3")
         create_demo(self.office, folder)
+        accounts = make_accounts(self.office)
+        self.clerk, self.admin = accounts.clerk, accounts.admin
         self.person_id = self._long_named_person()
         issued = issue_pass(self.office, self.person_id)
         self.number = issued.pass_number
@@ -155,33 +160,34 @@ class Probe:
             self.pass_dialogs,
             self.sync_and_offers,
             self.setup_wizard,
+            self.log_in,
         ]
 
     def main_window(self) -> None:
-        window = MainWindow(self.office)
+        window = MainWindow(self.clerk)
         with self.shown("main window", window):
             window.person_panel.show_person(self.person_id)
         window.tasks.shutdown()
 
     def registration(self) -> None:
-        form = PersonForm.for_new(self.office, self.tasks, prefill_text="Ahmadi Zahra")
+        form = PersonForm.for_new(self.clerk, self.tasks, prefill_text="Ahmadi Zahra")
         with self.shown("registration", form):
             form.refresh_preview()
 
     def entry_forms(self) -> None:
-        with self.shown("entry form", EntryForm.for_new(self.office, self.tasks, self.number)):
+        with self.shown("entry form", EntryForm.for_new(self.clerk, self.tasks, self.number)):
             pass
         entry = list_entries(self.office, self.number).entries[0]
-        correction = EntryForm.for_correction(self.office, self.tasks, self.number, entry)
+        correction = EntryForm.for_correction(self.clerk, self.tasks, self.number, entry)
         with self.shown("entry correction", correction):
             pass
         with self.shown(
-            "entry cancellation", CancelEntryDialog(self.office, self.tasks, self.number, entry)
+            "entry cancellation", CancelEntryDialog(self.clerk, self.tasks, self.number, entry)
         ):
             pass
 
     def pass_dialogs(self) -> None:
-        issue = IssuePassDialog(self.office, self.tasks, self._unclear_person())
+        issue = IssuePassDialog(self.clerk, self.tasks, self._unclear_person())
         with self.shown("issue pass", issue):
             pass
         issue.show()
@@ -191,9 +197,9 @@ class Probe:
         assert issue.pages.currentWidget() is issue.print_step, issue.message.text()
         with self.shown("issue pass: print step", issue):
             pass
-        with self.shown("replace pass", ReplacePassDialog(self.office, self.tasks, self.number)):
+        with self.shown("replace pass", ReplacePassDialog(self.clerk, self.tasks, self.number)):
             pass
-        sheet = EntrySheetDialog(self.office, self.tasks, self.number)
+        sheet = EntrySheetDialog(self.clerk, self.tasks, self.number)
         wait_for(self.tasks)
         assert sheet.pages.currentWidget() is sheet.print_step, sheet.message.text()
         with self.shown("entry sheet", sheet):
@@ -211,21 +217,38 @@ class Probe:
         return register_person(self.office, data).person.id
 
     def sync_and_offers(self) -> None:
-        with self.shown("data exchange", SyncScreen(self.office, self.tasks)):
+        with self.shown("data exchange", SyncScreen(self.admin, self.tasks)):
             pass
-        with self.shown("offers", OffersScreen(self.office, self.tasks)):
+        with self.shown("offers", OffersScreen(self.clerk, self.tasks)):
             pass
         offer = list_offers(self.office)[0]
-        with self.shown("offer form", OfferForm(self.office, self.tasks, offer)):
+        with self.shown("offer form", OfferForm(self.clerk, self.tasks, offer)):
             pass
 
     def setup_wizard(self) -> None:
         fresh = context(self.folder / "fresh.sqlite3")
-        wizard = SetupWizard(fresh, self.tasks)
+        wizard = SetupWizard(Gate(fresh), self.tasks)
         with self.shown("set-up: welcome", wizard):
             pass
         wizard.welcome_page.next_button.click()
         with self.shown("set-up: office", wizard):
+            pass
+        page = wizard.office_page
+        page.code.edit.setText("EWDAH")
+        page.name_field.setText("Einwohnermeldeamt Dachau")
+        page.kind_combo.setCurrentIndex(1)
+        page.municipality_combo.setCurrentIndex(1)
+        page.next_button.click()
+        assert wizard.pages.currentWidget() is wizard.admin_page
+        wizard.admin_page.password_field.setText("kurz")
+        wizard.admin_page.check()
+        with self.shown("set-up: first admin", wizard):
+            pass
+
+    def log_in(self) -> None:
+        with self.shown("log-in", LoginDialog(Gate(self.office))):
+            pass
+        with self.shown("log-in (demo)", LoginDialog(Gate(self.office, demo=True))):
             pass
 
 

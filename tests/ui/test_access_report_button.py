@@ -20,9 +20,9 @@ from tests.support.keyboard import Keyboard
 WAIT_MS = 15_000
 
 
-def test_ctrl_shift_u_saves_the_report_where_the_clerk_chose(
+def test_ctrl_shift_u_saves_the_report_where_the_admin_chose(
     qtbot: QtBot,
-    window: MainWindow,
+    admin_window: MainWindow,
     office_ctx: ServiceContext,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -37,6 +37,7 @@ def test_ctrl_shift_u_saves_the_report_where_the_clerk_chose(
             languages=("ar",),
         ),
     ).person.id
+    window = admin_window
     chosen = tmp_path / "stick" / "auskunft-haddad"  # no ".pdf": added as for the pass
     chosen.parent.mkdir()
     offered: list[str] = []
@@ -67,7 +68,7 @@ def test_ctrl_shift_u_saves_the_report_where_the_clerk_chose(
 
 def test_a_failed_report_says_why_in_german(
     qtbot: QtBot,
-    window: MainWindow,
+    admin_window: MainWindow,
     office_ctx: ServiceContext,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -75,6 +76,7 @@ def test_a_failed_report_says_why_in_german(
     person = register_person(
         office_ctx, PersonInput("Haddad", "Rana", PartialDate(1994, 5, 17), moved_from_abroad=True)
     ).person.id
+    window = admin_window
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     target = blocked / "auskunft.pdf"
@@ -90,12 +92,28 @@ def test_a_failed_report_says_why_in_german(
 
 
 def test_the_button_is_off_for_a_person_of_another_office(
-    window: MainWindow, office_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+    admin_window: MainWindow, office_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     person = register_person(
         office_ctx, PersonInput("Haddad", "Rana", PartialDate(1994, 5, 17), moved_from_abroad=True)
     ).person.id
-    panel = window.person_panel
+    panel = admin_window.person_panel
     monkeypatch.setattr(panel, "_office_code", "JCDAH")  # as if registered at another office
     assert panel.show_person(person)
     assert not panel.report_button.isEnabled()
+
+
+def test_a_clerk_has_no_access_report_button(
+    window: MainWindow, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """The report is the office administration's: hidden for a clerk, and its shortcut
+    writes nothing."""
+    person = register_person(
+        office_ctx, PersonInput("Haddad", "Rana", PartialDate(1994, 5, 17), moved_from_abroad=True)
+    ).person.id
+    panel = window.person_panel
+    assert panel.show_person(person)
+    assert panel.report_button.isHidden()
+    assert "Auskunft" not in panel.hint.text()
+    panel.write_access_report()
+    assert panel.report_status == ""

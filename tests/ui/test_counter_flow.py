@@ -8,6 +8,7 @@ pass is looked up and an entry logged, and a bundle is exported from the menu.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -29,6 +30,7 @@ from passapp.ui.main_window import MainWindow
 from passapp.ui.pass_dialog import IssuePassDialog
 from tests.services.helpers import register
 from tests.support.keyboard import Keyboard
+from tests.ui.conftest import Accounts
 
 WAIT_MS = 15_000
 
@@ -187,11 +189,14 @@ def test_choosing_a_hit_shows_the_person_with_entries(
 
 
 def test_a_pass_of_another_office_is_verified_and_takes_an_entry(
-    qtbot: QtBot, office_ctx: ServiceContext, provider: ServiceContext
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    provider: ServiceContext,
+    desks: Callable[[ServiceContext], Accounts],
 ) -> None:
     issued = issue_pass(office_ctx, register(office_ctx, "Melnyk", "Olena"))
     assert issued.qr_digits is not None
-    window = MainWindow(provider)
+    window = MainWindow(desks(provider).clerk)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(window.search_field.hasFocus)

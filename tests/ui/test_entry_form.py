@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from passapp.domain.entries import Action, CefrLevel, EntryKind, EntryStatus
 from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.entries import EntryInput, EntryView, add_entry, list_entries
 from passapp.services.passes import IssuedPass, issue_pass, revoke_pass
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
@@ -48,8 +49,8 @@ def shown(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.waitUntil(widget.isActiveWindow)
 
 
-def new_form(qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner, reference: str) -> EntryForm:
-    form = EntryForm.for_new(ctx, tasks, reference)
+def new_form(qtbot: QtBot, desk: Desk, tasks: TaskRunner, reference: str) -> EntryForm:
+    form = EntryForm.for_new(desk, tasks, reference)
     shown(qtbot, form)
     return form
 
@@ -77,9 +78,13 @@ def a_course(ctx: ServiceContext, number: str, day: dt.date = dt.date(2026, 9, 1
 
 
 def test_a_new_entry_is_typed_and_saved_by_keyboard(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    form = new_form(qtbot, clerk_desk, tasks, issued.pass_number)
     view = form.view
     saved: list[EntryView] = []
     form.saved.connect(saved.append)
@@ -120,9 +125,13 @@ def test_a_new_entry_is_typed_and_saved_by_keyboard(
 
 
 def test_typing_words_of_a_title_narrows_the_offers(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    form = new_form(qtbot, clerk_desk, tasks, issued.pass_number)
     picker = form.view.offer_picker
     everything = len(picker.shown_offers())
 
@@ -158,9 +167,13 @@ def test_typing_words_of_a_title_narrows_the_offers(
 
 
 def test_a_future_day_with_status_abgeschlossen_is_refused_in_german(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    form = new_form(qtbot, clerk_desk, tasks, issued.pass_number)
     view = form.view
     view.kind_combo.setCurrentIndex(view.kind_combo.findData("sprachkurs"))
     view.start_edit.setText("")
@@ -182,9 +195,13 @@ def test_a_future_day_with_status_abgeschlossen_is_refused_in_german(
 
 
 def test_form_errors_are_shown_before_anything_is_saved(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    form = new_form(qtbot, clerk_desk, tasks, issued.pass_number)
     view = form.view
     view.kind_combo.setCurrentIndex(view.kind_combo.findData("sprachkurs"))
     view.start_edit.setText("20.11.2026")
@@ -205,9 +222,13 @@ def test_form_errors_are_shown_before_anything_is_saved(
 
 
 def test_the_level_is_only_offered_for_language_kinds(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    form = new_form(qtbot, clerk_desk, tasks, issued.pass_number)
     view = form.view
     view.kind_combo.setCurrentIndex(view.kind_combo.findData("integrationskurs"))
     assert view.level_combo.isEnabled()
@@ -218,9 +239,13 @@ def test_the_level_is_only_offered_for_language_kinds(
 
 
 def test_a_revoked_pass_takes_no_entry(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    form = new_form(qtbot, clerk_desk, tasks, issued.pass_number)
     revoke_pass(office_ctx, issued.pass_number, "Person ist weggezogen")
     form.view.kind_combo.setCurrentIndex(form.view.kind_combo.findData("beratung"))
     form.view.title_edit.setText("Erstberatung")
@@ -231,10 +256,14 @@ def test_a_revoked_pass_takes_no_entry(
 
 
 def test_an_entry_on_a_scanned_qr_is_stored_on_the_pass(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
     assert issued.qr_digits is not None
-    panel = EntryPanel(office_ctx, tasks)
+    panel = EntryPanel(clerk_desk, tasks)
     shown(qtbot, panel)
     assert panel.show_pass(issued.qr_digits)
     assert panel.heading.text() == f"Einträge zum Pass {issued.pass_number}"
@@ -253,9 +282,9 @@ def test_an_entry_on_a_scanned_qr_is_stored_on_the_pass(
 
 
 def panel_on(
-    qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner, number: str
+    qtbot: QtBot, desk: Desk, tasks: TaskRunner, number: str
 ) -> tuple[EntryPanel, list[bool]]:
-    panel = EntryPanel(ctx, tasks)
+    panel = EntryPanel(desk, tasks)
     shown(qtbot, panel)
     changed: list[bool] = []
     panel.entries_changed.connect(lambda: changed.append(True))
@@ -264,10 +293,14 @@ def panel_on(
 
 
 def test_correcting_keeps_the_old_entry_as_corrected(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
     course = a_course(office_ctx, issued.pass_number)
-    panel, changed = panel_on(qtbot, office_ctx, tasks, issued.pass_number)
+    panel, changed = panel_on(qtbot, clerk_desk, tasks, issued.pass_number)
     assert panel.selected_entry() == course
 
     qtbot.keyClick(panel.table, Qt.Key.Key_K, CTRL)
@@ -308,10 +341,14 @@ def test_correcting_keeps_the_old_entry_as_corrected(
 
 
 def test_cancelling_marks_the_entry_storniert_and_twice_is_refused(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
     course = a_course(office_ctx, issued.pass_number)
-    panel, changed = panel_on(qtbot, office_ctx, tasks, issued.pass_number)
+    panel, changed = panel_on(qtbot, clerk_desk, tasks, issued.pass_number)
     qtbot.keyClick(panel.table, Qt.Key.Key_S, CTRL_SHIFT)
     qtbot.waitUntil(lambda: panel.cancel_dialog is not None)
     dialog = panel.cancel_dialog
@@ -330,7 +367,7 @@ def test_cancelling_marks_the_entry_storniert_and_twice_is_refused(
     assert changed == [True]
 
     # A second clerk still has the log as it was before and cancels the same entry.
-    other = CancelEntryDialog(office_ctx, tasks, issued.pass_number, course)
+    other = CancelEntryDialog(clerk_desk, tasks, issued.pass_number, course)
     shown(qtbot, other)
     save_with_enter(qtbot, tasks, other.confirm_button)
     assert other.isVisible()
@@ -339,9 +376,13 @@ def test_cancelling_marks_the_entry_storniert_and_twice_is_refused(
 
 
 def test_the_panel_opens_a_new_entry_with_its_shortcut_and_esc_closes_it(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
-    panel, changed = panel_on(qtbot, office_ctx, tasks, issued.pass_number)
+    panel, changed = panel_on(qtbot, clerk_desk, tasks, issued.pass_number)
     assert panel.message.text() == "Noch keine Einträge."
     assert not panel.correct_button.isEnabled()
     qtbot.keyClick(panel.table, Qt.Key.Key_N, CTRL_SHIFT)
@@ -357,9 +398,9 @@ def test_the_panel_opens_a_new_entry_with_its_shortcut_and_esc_closes_it(
 
 
 def test_an_unknown_pass_is_said_in_german(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    panel = EntryPanel(office_ctx, tasks)
+    panel = EntryPanel(clerk_desk, tasks)
     shown(qtbot, panel)
     assert not panel.show_pass("EWDAH-999999-00")
     assert panel.message.text()
@@ -368,9 +409,13 @@ def test_an_unknown_pass_is_said_in_german(
 
 
 def test_enter_on_the_untouched_form_saves_nothing_and_asks_for_the_kind(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    form = new_form(qtbot, clerk_desk, tasks, issued.pass_number)
     view = form.view
     qtbot.keyClick(view.offer_picker.search_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not tasks.busy)  # a save would run on the worker
@@ -388,18 +433,26 @@ def test_enter_on_the_untouched_form_saves_nothing_and_asks_for_the_kind(
 
 
 def test_esc_on_the_untouched_form_closes_it_without_saving(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    form = new_form(qtbot, clerk_desk, tasks, issued.pass_number)
     qtbot.keyClick(form.view.offer_picker.search_field, Qt.Key.Key_Escape)
     assert not form.isVisible()
     assert list_entries(office_ctx, issued.pass_number).entries == []
 
 
 def test_every_alt_letter_of_the_entry_form_moves_the_focus_to_its_field(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, issued.pass_number)
+    form = new_form(qtbot, clerk_desk, tasks, issued.pass_number)
     found = mnemonics(form)
     letters = [letter for letter, _target, _text in found]
     assert len(letters) >= 8
@@ -414,14 +467,18 @@ def test_every_alt_letter_of_the_entry_form_moves_the_focus_to_its_field(
 
 
 def test_enter_on_an_untouched_correction_saves_nothing(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, issued: IssuedPass
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    issued: IssuedPass,
+    clerk_desk: Desk,
 ) -> None:
     earlier = add_entry(
         office_ctx,
         issued.pass_number,
         EntryInput(EntryKind.SPRACHKURS, dt.date(2026, 11, 2), title="Deutsch A1 – Abendkurs"),
     )
-    form = EntryForm.for_correction(office_ctx, tasks, issued.pass_number, earlier)
+    form = EntryForm.for_correction(clerk_desk, tasks, issued.pass_number, earlier)
     shown(qtbot, form)
     qtbot.keyClick(form.view.start_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not tasks.busy)

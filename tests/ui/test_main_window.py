@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -16,11 +17,13 @@ from pytestqt.qtbot import QtBot
 
 from passapp.services.context import ServiceContext
 from passapp.services.demo import create_demo
+from passapp.services.desk import Desk
 from passapp.services.search import find
 from passapp.services.views import PersonSummary
 from passapp.ui.main_window import MainWindow
 from passapp.ui.person_table import PersonTableModel
 from tests.services.helpers import register
+from tests.ui.conftest import Accounts
 
 
 def test_person_table_model_without_a_view(office_ctx: ServiceContext, tmp_path: Path) -> None:
@@ -36,10 +39,10 @@ def test_person_table_model_without_a_view(office_ctx: ServiceContext, tmp_path:
 
 
 def test_typing_in_the_search_field_finds_people(
-    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path, desks: Callable[[ServiceContext], Accounts]
 ) -> None:
     create_demo(ctx, tmp_path)
-    window = MainWindow(ctx)
+    window = MainWindow(desks(ctx).clerk)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -53,10 +56,10 @@ def test_typing_in_the_search_field_finds_people(
 
 
 def test_mistyped_pass_number_shows_a_german_message(
-    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path, desks: Callable[[ServiceContext], Accounts]
 ) -> None:
     create_demo(ctx, tmp_path)
-    window = MainWindow(ctx)
+    window = MainWindow(desks(ctx).clerk)
     qtbot.addWidget(window)
     qtbot.keyClicks(window.search_field, "EWDAH-000001-00")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
@@ -84,7 +87,7 @@ def scan(qtbot: QtBot, field: QLineEdit, text: str) -> None:
 
 
 def test_scanned_qr_is_verified_and_its_holder_found(
-    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path
+    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path, clerk_desk: Desk
 ) -> None:
     from passapp.services.passes import issue_pass
     from tests.services.helpers import register
@@ -92,7 +95,7 @@ def test_scanned_qr_is_verified_and_its_holder_found(
     person = register(office_ctx, "Tesfaye", "Selam")
     issued = issue_pass(office_ctx, person, out_pdf=tmp_path / "p.pdf")
     assert issued.qr_digits is not None
-    window = MainWindow(office_ctx)
+    window = MainWindow(clerk_desk)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(window.search_field.hasFocus)
@@ -111,14 +114,14 @@ def test_scanned_qr_is_verified_and_its_holder_found(
 
 
 def test_pass_number_read_by_a_scanner_on_a_german_layout(
-    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path
+    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path, clerk_desk: Desk
 ) -> None:
     from passapp.services.passes import issue_pass
     from tests.services.helpers import register
 
     person = register(office_ctx, "Okafor", "Chinedu")
     number = issue_pass(office_ctx, person, out_pdf=tmp_path / "p.pdf").pass_number
-    window = MainWindow(office_ctx)
+    window = MainWindow(clerk_desk)
     qtbot.addWidget(window)
     scan(qtbot, window.search_field, number)
     assert "ß" in window.search_field.text()
@@ -151,10 +154,10 @@ def test_long_result_lists_are_fetched_page_by_page(office_ctx: ServiceContext) 
 
 
 def test_every_control_of_the_counter_has_a_name_for_screen_readers(
-    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path
+    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path, clerk_desk: Desk
 ) -> None:
     create_demo(office_ctx, tmp_path)
-    window = MainWindow(office_ctx)
+    window = MainWindow(clerk_desk)
     qtbot.addWidget(window)
     window.show()
     qtbot.keyClicks(window.search_field, "Ahmadi")
@@ -182,9 +185,9 @@ def test_every_control_of_the_counter_has_a_name_for_screen_readers(
 
 
 def test_ctrl_f_brings_the_focus_back_to_the_search_field(
-    qtbot: QtBot, office_ctx: ServiceContext
+    qtbot: QtBot, office_ctx: ServiceContext, clerk_desk: Desk
 ) -> None:
-    window = MainWindow(office_ctx)
+    window = MainWindow(clerk_desk)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(window.search_field.hasFocus)
@@ -197,9 +200,9 @@ def test_ctrl_f_brings_the_focus_back_to_the_search_field(
 
 
 def test_a_typed_pass_number_is_not_taken_over_as_a_name(
-    qtbot: QtBot, office_ctx: ServiceContext
+    qtbot: QtBot, office_ctx: ServiceContext, clerk_desk: Desk
 ) -> None:
-    window = MainWindow(office_ctx)
+    window = MainWindow(clerk_desk)
     qtbot.addWidget(window)
     window.search_field.setText("EWDAH-000001-58")
     form = window.register_person()

@@ -3,7 +3,7 @@ keys go to whichever widget has the focus, shortcuts through Qt's shortcut map."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.offers import OfferInput, OfferView, list_offers, save_offer
 from passapp.services.sync import export_bundles, import_bundle
 from passapp.ui.offer_form import OfferForm
 from passapp.ui.offer_table import INACTIVE_COLOUR, OfferTableModel, level_span
 from passapp.ui.offers_screen import OffersScreen, offer_details_html
 from passapp.ui.tasks import TaskRunner
+from tests.ui.conftest import Accounts
 
 WAIT_MS = 10_000
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -34,8 +36,8 @@ def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
     runner.shutdown()
 
 
-def open_screen(qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner) -> OffersScreen:
-    screen = OffersScreen(ctx, tasks)
+def open_screen(qtbot: QtBot, desk: Desk, tasks: TaskRunner) -> OffersScreen:
+    screen = OffersScreen(desk, tasks)
     qtbot.addWidget(screen)
     screen.open()
     qtbot.waitExposed(screen)
@@ -74,9 +76,9 @@ def open_form(
 
 
 def test_an_office_sees_the_catalogue_read_only(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    screen = open_screen(qtbot, office_ctx, tasks)
+    screen = open_screen(qtbot, clerk_desk, tasks)
     view = screen.view
     assert shown_titles(screen) == [o.title for o in list_offers(office_ctx)]
     assert "pflegt das Landratsamt" in view.role_note.text()
@@ -103,10 +105,28 @@ def test_an_office_sees_the_catalogue_read_only(
     assert first.address in view.details.toPlainText()
 
 
-def test_typing_narrows_the_list_and_says_when_nothing_matches(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+def test_a_clerk_at_the_district_reads_the_catalogue_without_editing(
+    qtbot: QtBot,
+    district_ctx: ServiceContext,
+    tasks: TaskRunner,
+    desks: Callable[[ServiceContext], Accounts],
 ) -> None:
-    screen = open_screen(qtbot, office_ctx, tasks)
+    """Editing needs the district *and* the role that keeps the catalogue."""
+    screen = open_screen(qtbot, desks(district_ctx).clerk, tasks)
+    view = screen.view
+    for control in (view.new_button, view.edit_button, view.toggle_button, view.inactive_box):
+        assert not control.isVisible()
+        assert not control.isEnabled()
+    before = list_offers(district_ctx, include_inactive=True)
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    assert screen.form is None
+    assert list_offers(district_ctx, include_inactive=True) == before
+
+
+def test_typing_narrows_the_list_and_says_when_nothing_matches(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
+) -> None:
+    screen = open_screen(qtbot, clerk_desk, tasks)
     everything = len(shown_titles(screen))
     type_text(qtbot, "abendkurs")
     assert 0 < len(shown_titles(screen)) < everything
@@ -125,9 +145,9 @@ def test_typing_narrows_the_list_and_says_when_nothing_matches(
 
 
 def test_the_district_creates_an_offer_by_keyboard(
-    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner, district_desk: Desk
 ) -> None:
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     assert "Strg+N" in screen.view.hint.text()
     form = open_form(qtbot, screen, Qt.Key.Key_N, CTRL)
     assert form.windowTitle() == "Neues Angebot"
@@ -182,9 +202,9 @@ def test_the_district_creates_an_offer_by_keyboard(
 
 
 def test_editing_changes_the_title(
-    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner, district_desk: Desk
 ) -> None:
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     type_text(qtbot, "abendkurs")
     press(qtbot, Qt.Key.Key_Down)
     original = screen.selected
@@ -212,9 +232,9 @@ def test_editing_changes_the_title(
 
 
 def test_ctrl_b_edits_and_esc_cancels_without_saving(
-    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner, district_desk: Desk
 ) -> None:
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     before = list_offers(district_ctx)
     form = open_form(qtbot, screen, Qt.Key.Key_B, CTRL)
     type_text(qtbot, " geaendert")
@@ -225,9 +245,9 @@ def test_ctrl_b_edits_and_esc_cancels_without_saving(
 
 
 def test_deactivating_hides_the_offer_until_inactive_ones_are_shown(
-    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner, district_desk: Desk
 ) -> None:
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     type_text(qtbot, "sprachcafe")
     press(qtbot, Qt.Key.Key_Down)
     offer = screen.selected
@@ -257,9 +277,9 @@ def test_deactivating_hides_the_offer_until_inactive_ones_are_shown(
 
 
 def test_a_bad_language_code_is_shown_in_german_and_the_form_stays(
-    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner, district_desk: Desk
 ) -> None:
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     before = list_offers(district_ctx, include_inactive=True)
     form = open_form(qtbot, screen, Qt.Key.Key_N, CTRL)
     type_text(qtbot, "Kochen und Sprechen")
@@ -284,9 +304,9 @@ def test_a_bad_language_code_is_shown_in_german_and_the_form_stays(
 
 
 def test_a_missing_category_and_an_unknown_municipality_are_refused_in_german(
-    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner, district_desk: Desk
 ) -> None:
-    form = OfferForm(district_ctx, tasks)
+    form = OfferForm(district_desk, tasks)
     qtbot.addWidget(form)
     form.open()
     form.title_field.setText("Ohne Kategorie")
@@ -298,7 +318,7 @@ def test_a_missing_category_and_an_unknown_municipality_are_refused_in_german(
     # An offer of a catalogue naming a municipality this database does not know.
     offer = list_offers(district_ctx)[0]
     stray = replace(offer, municipality_key="09999999")
-    edit = OfferForm(district_ctx, tasks, stray)
+    edit = OfferForm(district_desk, tasks, stray)
     qtbot.addWidget(edit)
     edit.open()
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
@@ -313,8 +333,9 @@ def test_the_office_sees_the_district_s_edit_after_the_bundle(
     office_ctx: ServiceContext,
     tasks: TaskRunner,
     tmp_path: Path,
+    clerk_desk: Desk,
 ) -> None:
-    screen = open_screen(qtbot, office_ctx, tasks)
+    screen = open_screen(qtbot, clerk_desk, tasks)
     save_offer(
         district_ctx,
         OfferInput(category="beratung", title="Neue Sprechstunde", provider="Caritas"),

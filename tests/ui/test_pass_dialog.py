@@ -25,6 +25,7 @@ from passapp.domain.dates import PartialDate
 from passapp.domain.entries import EntryKind
 from passapp.domain.pass_number import check_digits
 from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.entries import EntryInput, add_entry
 from passapp.services.overview import person_overview
 from passapp.services.passes import IssuedPass, PassChange, issue_pass, revoke_pass
@@ -67,9 +68,9 @@ def person(
 
 
 def open_issue(
-    qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner, person_id: uuid.UUID
+    qtbot: QtBot, desk: Desk, tasks: TaskRunner, person_id: uuid.UUID
 ) -> IssuePassDialog:
-    dialog = IssuePassDialog(ctx, tasks, person_id)
+    dialog = IssuePassDialog(desk, tasks, person_id)
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
@@ -127,10 +128,10 @@ def pdf_text(path: Path) -> str:
 
 
 def test_issuing_writes_the_pass_and_previews_that_very_file(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     person_id = person(office_ctx, languages=("prs", "de"))
-    dialog = open_issue(qtbot, office_ctx, tasks, person_id)
+    dialog = open_issue(qtbot, clerk_desk, tasks, person_id)
     form = dialog.form
     assert form.name.text() == "Haddad, Rana"
     assert form.birth_date.text() == "12.06.1994"
@@ -173,11 +174,11 @@ def test_issuing_writes_the_pass_and_previews_that_very_file(
 
 
 def test_unclear_eligibility_needs_a_written_reason(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     # Born some time in 2010: on 25.11.2026 either 16 already or not yet.
     person_id = person(office_ctx, birth="2010-00-00")
-    dialog = open_issue(qtbot, office_ctx, tasks, person_id)
+    dialog = open_issue(qtbot, clerk_desk, tasks, person_id)
     assert dialog.form.status.text() == "unklar – bitte prüfen"
     assert "Alter unklar" in dialog.form.reasons.text()
     assert dialog.form.reason.isVisible()
@@ -197,10 +198,10 @@ def test_unclear_eligibility_needs_a_written_reason(
 
 
 def test_a_too_short_reason_is_refused_in_german(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     person_id = person(office_ctx, birth="2010-00-00")
-    dialog = open_issue(qtbot, office_ctx, tasks, person_id)
+    dialog = open_issue(qtbot, clerk_desk, tasks, person_id)
     qtbot.keyClicks(dialog.form.reason, "ok")
     press_enter(qtbot, dialog, tasks)
     assert "mindestens 10 Zeichen" in dialog.form.message.text()
@@ -208,11 +209,11 @@ def test_a_too_short_reason_is_refused_in_german(
 
 
 def test_a_second_pass_is_refused_with_the_services_words(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     person_id = person(office_ctx)
     first = issue_pass(office_ctx, person_id)
-    dialog = open_issue(qtbot, office_ctx, tasks, person_id)
+    dialog = open_issue(qtbot, clerk_desk, tasks, person_id)
     assert dialog.form.passes.text().startswith(f"{first.pass_number} – gültig (Erstkarte)")
 
     with qtbot.assertNotEmitted(dialog.issued):
@@ -227,10 +228,10 @@ def test_a_second_pass_is_refused_with_the_services_words(
 
 
 def test_a_person_not_eligible_is_refused(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     person_id = person(office_ctx, birth="2015-03-01")
-    dialog = open_issue(qtbot, office_ctx, tasks, person_id)
+    dialog = open_issue(qtbot, clerk_desk, tasks, person_id)
     assert dialog.form.status.text() == "nicht erfüllt"
     press_enter(qtbot, dialog, tasks)
     assert dialog.form.message.text().startswith("Voraussetzungen nicht erfüllt: ")
@@ -239,10 +240,10 @@ def test_a_person_not_eligible_is_refused(
 
 
 def test_esc_at_the_first_step_issues_nothing(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     person_id = person(office_ctx)
-    dialog = open_issue(qtbot, office_ctx, tasks, person_id)
+    dialog = open_issue(qtbot, clerk_desk, tasks, person_id)
     with qtbot.assertNotEmitted(dialog.issued):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
@@ -254,9 +255,9 @@ def test_esc_at_the_first_step_issues_nothing(
 
 
 def test_the_chosen_language_is_printed(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    dialog = open_issue(qtbot, office_ctx, tasks, person(office_ctx))
+    dialog = open_issue(qtbot, clerk_desk, tasks, person(office_ctx))
     assert dialog.form.language.currentData() is None  # no language the pass is printed in
     qtbot.keyClick(dialog.form, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     assert dialog.form.language.hasFocus()
@@ -279,6 +280,7 @@ def test_save_as_writes_a_byte_identical_copy(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    clerk_desk: Desk,
 ) -> None:
     target = tmp_path / "stick" / "pass-haddad"  # the clerk left out ".pdf"
     asked: list[str] = []
@@ -288,7 +290,7 @@ def test_save_as_writes_a_byte_identical_copy(
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
-    dialog = open_issue(qtbot, office_ctx, tasks, person(office_ctx))
+    dialog = open_issue(qtbot, clerk_desk, tasks, person(office_ctx))
     issued = issue_with_enter(qtbot, dialog, tasks)
     assert issued.pdf is not None
 
@@ -309,6 +311,7 @@ def test_printing_sends_the_same_pages_to_the_printer(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    clerk_desk: Desk,
 ) -> None:
     printed = tmp_path / "printed.pdf"
 
@@ -319,7 +322,7 @@ def test_printing_sends_the_same_pages_to_the_printer(
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
-    dialog = open_issue(qtbot, office_ctx, tasks, person(office_ctx))
+    dialog = open_issue(qtbot, clerk_desk, tasks, person(office_ctx))
     issued = issue_with_enter(qtbot, dialog, tasks)
     assert issued.pdf is not None
 
@@ -333,10 +336,10 @@ def test_printing_sends_the_same_pages_to_the_printer(
 
 
 def test_a_replacement_card_is_the_next_generation(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     first = issue_pass(office_ctx, person(office_ctx))
-    dialog = ReplacePassDialog(office_ctx, tasks, first.pass_number)
+    dialog = ReplacePassDialog(clerk_desk, tasks, first.pass_number)
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
@@ -365,10 +368,10 @@ def test_a_replacement_card_is_the_next_generation(
 
 
 def test_esc_before_replacing_keeps_the_old_card(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     first = issue_pass(office_ctx, person(office_ctx))
-    dialog = ReplacePassDialog(office_ctx, tasks, first.pass_number)
+    dialog = ReplacePassDialog(clerk_desk, tasks, first.pass_number)
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -379,11 +382,11 @@ def test_esc_before_replacing_keeps_the_old_card(
 
 
 def test_a_withdrawn_pass_gets_no_replacement_card(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     first = issue_pass(office_ctx, person(office_ctx))
     revoke_pass(office_ctx, first.pass_number, "Pass missbräuchlich verwendet")
-    dialog = ReplacePassDialog(office_ctx, tasks, first.pass_number)
+    dialog = ReplacePassDialog(clerk_desk, tasks, first.pass_number)
     qtbot.addWidget(dialog)
     dialog.open()
     assert dialog.message.text() == "Der Pass ist eingezogen; eine Ersatzkarte ist nicht möglich."
@@ -392,9 +395,9 @@ def test_a_withdrawn_pass_gets_no_replacement_card(
 
 
 def test_an_unknown_pass_cannot_be_replaced(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    dialog = ReplacePassDialog(office_ctx, tasks, UNKNOWN_PASS)
+    dialog = ReplacePassDialog(clerk_desk, tasks, UNKNOWN_PASS)
     qtbot.addWidget(dialog)
     dialog.open()
     with qtbot.assertNotEmitted(dialog.replaced):
@@ -405,7 +408,7 @@ def test_an_unknown_pass_cannot_be_replaced(
 
 
 def test_the_entry_sheet_is_written_previewed_and_removed_on_close(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     issued = issue_pass(office_ctx, person(office_ctx))
     add_entry(
@@ -414,7 +417,7 @@ def test_the_entry_sheet_is_written_previewed_and_removed_on_close(
         EntryInput(kind=EntryKind.BERATUNG, start_date=dt.date(2026, 11, 2), title="Erstberatung"),
     )
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
-        dialog = EntrySheetDialog(office_ctx, tasks, issued.pass_number)
+        dialog = EntrySheetDialog(clerk_desk, tasks, issued.pass_number)
         qtbot.addWidget(dialog)
         dialog.open()
 
@@ -435,11 +438,11 @@ def test_the_entry_sheet_is_written_previewed_and_removed_on_close(
 
 
 def test_the_entry_sheet_of_an_unknown_pass_says_so(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     register(office_ctx)
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
-        dialog = EntrySheetDialog(office_ctx, tasks, UNKNOWN_PASS)
+        dialog = EntrySheetDialog(clerk_desk, tasks, UNKNOWN_PASS)
         qtbot.addWidget(dialog)
         dialog.open()
     assert "nicht bekannt" in dialog.message.text()

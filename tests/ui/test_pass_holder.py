@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from passapp.domain.entries import EntryKind
 from passapp.domain.text import TEXT_FIELDS
 from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.entries import EntryInput, add_entry
 from passapp.services.passes import IssuedPass, issue_pass
 from passapp.ui.elide import ELLIPSIS, ElidedLabel
@@ -85,17 +86,17 @@ def test_every_dialog_on_a_pass_names_its_holder_and_the_pass_number(
 
 
 def test_the_issue_dialog_names_the_person(
-    qtbot: QtBot, office_ctx: ServiceContext, window: MainWindow
+    qtbot: QtBot, office_ctx: ServiceContext, window: MainWindow, clerk_desk: Desk
 ) -> None:
     person_id = register(office_ctx, "Okafor", "Chinedu")
-    dialog = IssuePassDialog(office_ctx, window.tasks, person_id, parent=window)
+    dialog = IssuePassDialog(clerk_desk, window.tasks, person_id, parent=window)
     assert "Okafor, Chinedu" in dialog.windowTitle()
     assert "Okafor, Chinedu" in texts(dialog)
     dialog.reject()
 
 
 def test_a_name_at_the_limit_is_shortened_in_panel_list_and_titles(
-    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext
+    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext, clerk_desk: Desk
 ) -> None:
     issued = issued_to(office_ctx, LONG_FAMILY, "Mohammed")
     full = f"{LONG_FAMILY}, Mohammed"
@@ -113,7 +114,7 @@ def test_a_name_at_the_limit_is_shortened_in_panel_list_and_titles(
     assert window.results.data(column, Qt.ItemDataRole.ToolTipRole) == LONG_FAMILY
     assert window.minimumSizeHint().width() <= NARROWEST_WIDTH
 
-    issue = IssuePassDialog(office_ctx, window.tasks, issued.person_id, parent=window)
+    issue = IssuePassDialog(clerk_desk, window.tasks, issued.person_id, parent=window)
     for dialog in itertools.chain(pass_dialogs(qtbot, window, issued), [issue]):
         name = type(dialog).__name__
         assert ELLIPSIS in dialog.windowTitle(), name

@@ -15,6 +15,7 @@ from passapp.domain.dates import PartialDate
 from passapp.domain.text import TEXT_FIELDS
 from passapp.models.entities import AuditEvent, ChangeRecord, Person
 from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.errors import Refused
 from passapp.services.people import (
     CONSENT_NOTICE_VERSION,
@@ -56,8 +57,8 @@ def shown(qtbot: QtBot, form: PersonForm) -> PersonForm:
     return form
 
 
-def new_form(qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner, text: str = "") -> PersonForm:
-    return shown(qtbot, PersonForm.for_new(ctx, tasks, prefill_text=text))
+def new_form(qtbot: QtBot, desk: Desk, tasks: TaskRunner, text: str = "") -> PersonForm:
+    return shown(qtbot, PersonForm.for_new(desk, tasks, prefill_text=text))
 
 
 def status_shows(qtbot: QtBot, form: PersonForm, words: str) -> None:
@@ -101,9 +102,9 @@ def test_duplicate_table_model_without_a_view(office_ctx: ServiceContext) -> Non
 
 
 def test_fifteen_year_old_is_shown_not_eligible_with_the_reason(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, "Kovalenko Dmytro")
+    form = new_form(qtbot, clerk_desk, tasks, "Kovalenko Dmytro")
     assert "Geburtsdatum" in form.view.reasons_label.text()  # nothing to check yet
     # The tests' day is 25.11.2026: born 26.11.2010, he turns sixteen tomorrow.
     qtbot.keyClicks(form.view.birth_edit, "26.11.2010")
@@ -115,9 +116,9 @@ def test_fifteen_year_old_is_shown_not_eligible_with_the_reason(
 
 
 def test_year_only_arrival_near_the_six_year_limit_is_unclear(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, "Rahimi Leyla 05.05.1990")
+    form = new_form(qtbot, clerk_desk, tasks, "Rahimi Leyla 05.05.1990")
     qtbot.keyClicks(form.view.arrival_edit, "02.09.2021")
     status_shows(qtbot, form, "erfüllt")
     form.view.arrival_edit.clear()
@@ -127,10 +128,10 @@ def test_year_only_arrival_near_the_six_year_limit_is_unclear(
 
 
 def test_registered_person_shows_as_possible_duplicate_before_saving(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     existing = register(office_ctx, "Ahmadi", "Zahra", birth="2001-04-03")
-    form = new_form(qtbot, office_ctx, tasks)
+    form = new_form(qtbot, clerk_desk, tasks)
     qtbot.keyClicks(form.view.family_edit, "Ahmady")
     qtbot.keyClicks(form.view.given_edit, "Zahra")
     qtbot.keyClicks(form.view.birth_edit, "03.04.2001")
@@ -149,10 +150,10 @@ def test_registered_person_shows_as_possible_duplicate_before_saving(
 
 
 def test_enter_on_a_duplicate_opens_it_and_does_not_save(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     existing = register(office_ctx, "Ahmadi", "Zahra", birth="2001-04-03")
-    form = new_form(qtbot, office_ctx, tasks, "Ahmadi Zahra 03.04.2001")
+    form = new_form(qtbot, clerk_desk, tasks, "Ahmadi Zahra 03.04.2001")
     assert form.view.duplicates.rowCount() == 1
     opened: list[uuid.UUID] = []
     form.open_existing.connect(opened.append)
@@ -167,9 +168,9 @@ def test_enter_on_a_duplicate_opens_it_and_does_not_save(
 
 
 def test_enter_saves_and_the_person_is_found_afterwards(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, "Haddad Rana")
+    form = new_form(qtbot, clerk_desk, tasks, "Haddad Rana")
     view = form.view
     assert view.birth_edit.hasFocus()  # the first empty field
     qtbot.keyClicks(view.birth_edit, "14021998")
@@ -205,9 +206,9 @@ def test_enter_saves_and_the_person_is_found_afterwards(
 
 
 def test_bad_date_shows_the_german_error_inline_and_saves_nothing(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, "Haddad Rana")
+    form = new_form(qtbot, clerk_desk, tasks, "Haddad Rana")
     qtbot.keyClicks(form.view.birth_edit, "31.02.2001")
     qtbot.keyClick(form.view.birth_edit, Qt.Key.Key_Return)
     assert form.view.birth_error.text() == "Den 31.02.2001 gibt es nicht."
@@ -219,9 +220,9 @@ def test_bad_date_shows_the_german_error_inline_and_saves_nothing(
 
 
 def test_missing_family_name_and_future_birth_are_refused_in_german(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks)
+    form = new_form(qtbot, clerk_desk, tasks)
     qtbot.keyClicks(form.view.birth_edit, "01.01.2030")
     qtbot.keyClick(form.view.birth_edit, Qt.Key.Key_Return)
     assert form.view.family_error.text() == "Familienname fehlt."
@@ -237,9 +238,9 @@ def test_missing_family_name_and_future_birth_are_refused_in_german(
 
 
 def test_escape_closes_without_saving(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, "Haddad Rana 14.02.1998")
+    form = new_form(qtbot, clerk_desk, tasks, "Haddad Rana 14.02.1998")
     saved: list[object] = []
     form.saved.connect(saved.append)
     qtbot.keyClick(form.view.family_edit, Qt.Key.Key_Escape)
@@ -256,6 +257,7 @@ def test_editing_a_person_of_another_office_is_refused(
     district_ctx: ServiceContext,
     tasks: TaskRunner,
     tmp_path: Path,
+    district_desk: Desk,
 ) -> None:
     # A person registered at EWDAH (with consent, so the district knows the name).
     register_person(
@@ -276,7 +278,7 @@ def test_editing_a_person_of_another_office_is_refused(
         update_person(district_ctx, hit.id, person_input(district_ctx, hit.id))
     assert refused.value.message_de == expected
 
-    form = shown(qtbot, PersonForm.for_edit(district_ctx, tasks, hit.id))
+    form = shown(qtbot, PersonForm.for_edit(district_desk, tasks, hit.id))
     assert form.view.family_edit.text() == "Nowak"
     assert form.view.message.text() == expected
     assert not form.view.save_button.isEnabled()
@@ -287,7 +289,7 @@ def test_editing_a_person_of_another_office_is_refused(
 
 
 def test_editing_an_own_person_saves_the_change_and_keeps_the_rest(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     data = PersonInput(
         family_names="Al-Hassan",
@@ -303,7 +305,7 @@ def test_editing_an_own_person_saves_the_change_and_keeps_the_rest(
         consent_language="ar",
     )
     person_id = register_person(office_ctx, data).person.id
-    form = shown(qtbot, PersonForm.for_edit(office_ctx, tasks, person_id))
+    form = shown(qtbot, PersonForm.for_edit(clerk_desk, tasks, person_id))
     view = form.view
     assert view.heading.text() == "Al-Hassan, Mohamed bearbeiten"
     assert view.birth_edit.text() == "XX.XX.1995"
@@ -329,9 +331,9 @@ def test_editing_an_own_person_saves_the_change_and_keeps_the_rest(
 
 
 def test_code_picker_takes_typed_codes_and_names(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, "Tesfaye Selam 00.01.1999")
+    form = new_form(qtbot, clerk_desk, tasks, "Tesfaye Selam 00.01.1999")
     picker: CodePicker = form.view.language_picker
     picker.edit.setFocus()
     qtbot.keyClicks(picker.edit, "tig")
@@ -358,9 +360,9 @@ def test_code_picker_takes_typed_codes_and_names(
 
 
 def test_unknown_nationality_is_named_and_blocks_saving(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, "Haddad Rana 14.02.1998")
+    form = new_form(qtbot, clerk_desk, tasks, "Haddad Rana 14.02.1998")
     picker = form.view.nationality_picker
     picker.edit.setFocus()
     qtbot.keyClicks(picker.edit, "Syrien, Atlantis")
@@ -374,9 +376,9 @@ def test_unknown_nationality_is_named_and_blocks_saving(
 
 
 def test_consent_notice_follows_the_persons_language(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks, "Rahimi Farid")
+    form = new_form(qtbot, clerk_desk, tasks, "Rahimi Farid")
     view = form.view
     assert view.notice_text.text().startswith("Ihr Name und Ihr Geburtsdatum gehen nur")
     view.language_picker.set_codes(["prs", "fa"])  # Dari has no notice; Persian has
@@ -389,9 +391,9 @@ def test_consent_notice_follows_the_persons_language(
 
 
 def test_whole_form_is_filled_and_saved_with_the_keyboard_alone(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks)
+    form = new_form(qtbot, clerk_desk, tasks)
     keys = Keyboard(qtbot)
     assert form.view.family_edit.hasFocus()
     keys.type("Ahmadi")
@@ -421,9 +423,9 @@ def test_whole_form_is_filled_and_saved_with_the_keyboard_alone(
 
 
 def test_tab_order_runs_in_the_order_a_clerk_fills_the_form(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    view = new_form(qtbot, office_ctx, tasks).view
+    view = new_form(qtbot, clerk_desk, tasks).view
     expected = [
         view.family_edit,
         view.given_edit,
@@ -451,9 +453,9 @@ def test_tab_order_runs_in_the_order_a_clerk_fills_the_form(
 
 
 def test_every_alt_letter_of_the_form_moves_the_focus_to_its_field(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
-    form = new_form(qtbot, office_ctx, tasks)
+    form = new_form(qtbot, clerk_desk, tasks)
     found = mnemonics(form)
     letters = [letter for letter, _target, _text in found]
     assert len(letters) >= 12  # the labels of the form, not an empty search
@@ -474,11 +476,11 @@ def test_every_alt_letter_of_the_form_moves_the_focus_to_its_field(
 
 
 def test_enter_on_the_untouched_edit_form_saves_nothing(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     person_id = register(office_ctx, "Okafor", "Chinedu")
     changes, events = count(office_ctx, ChangeRecord), count(office_ctx, AuditEvent)
-    form = shown(qtbot, PersonForm.for_edit(office_ctx, tasks, person_id))
+    form = shown(qtbot, PersonForm.for_edit(clerk_desk, tasks, person_id))
     qtbot.keyClick(form.view.family_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not tasks.busy)
     assert (count(office_ctx, ChangeRecord), count(office_ctx, AuditEvent)) == (changes, events)
@@ -489,10 +491,10 @@ def test_enter_on_the_untouched_edit_form_saves_nothing(
 
 
 def test_a_name_at_the_limit_does_not_widen_the_edit_form(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:
     family = ("Al-" + "Abdulrahman" * 18)[: TEXT_FIELDS["person.family_names"].max_length]
-    form = PersonForm.for_edit(office_ctx, tasks, register(office_ctx, family, "Mohammed"))
+    form = PersonForm.for_edit(clerk_desk, tasks, register(office_ctx, family, "Mohammed"))
     qtbot.addWidget(form)
     assert family not in form.view.heading.text()
     assert form.view.heading.text().endswith("… bearbeiten")

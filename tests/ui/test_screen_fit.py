@@ -39,6 +39,9 @@ EXPECTED = {
     "offer form",
     "set-up: welcome",
     "set-up: office",
+    "set-up: first admin",
+    "log-in",
+    "log-in (demo)",
 }
 
 

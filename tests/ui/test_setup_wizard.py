@@ -1,6 +1,7 @@
 """The set-up wizard, driven by keyboard on real databases; only the OS file dialogs are
 replaced (they would wait for a person). The district's side of the enrolment is the service
-call the Landratsamt makes."""
+call the Landratsamt makes. The wizard starts on the database's Gate and makes the first
+admin with the office (or district), so the keys are never written plain."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from passapp.domain.accounts import Role
+from passapp.services.accounts import list_accounts
 from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk, Gate
 from passapp.services.errors import Refused
 from passapp.services.offices import init_office
 from passapp.services.passes import issue_pass
@@ -23,6 +27,8 @@ from passapp.ui.setup_wizard import EnrolmentBanner, SetupWizard, open_install_p
 from passapp.ui.tasks import TaskRunner
 from tests.conftest import make_context
 from tests.services.helpers import register
+
+ADMIN, PASSWORD = "leitung", "Rathausplatz 1 in Dachau"
 
 WAIT_MS = 20_000
 NONE = Qt.KeyboardModifier.NoModifier
@@ -87,9 +93,21 @@ def fill_office_form(qtbot: QtBot, code: str) -> None:
     type_text(qtbot, "Dachau")
 
 
+def fill_admin_form(qtbot: QtBot, password: str = PASSWORD, repeated: str | None = None) -> None:
+    """Account name, Tab, password, Tab, the password again."""
+    type_text(qtbot, ADMIN)
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, password)
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, password if repeated is None else repeated)
+
+
 def set_up_office(qtbot: QtBot, wizard: SetupWizard, tasks: TaskRunner) -> None:
     press(qtbot, Qt.Key.Key_Return)  # welcome: "Dienststelle einrichten" is preselected
     fill_office_form(qtbot, "ewdah")
+    press(qtbot, Qt.Key.Key_Return)
+    assert wizard.pages.currentWidget() is wizard.admin_page
+    fill_admin_form(qtbot)
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
         press(qtbot, Qt.Key.Key_Return)
 
@@ -102,7 +120,7 @@ def test_keyboard_only_set_up_enrolment_and_first_pass(
     stick: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    wizard = show(qtbot, SetupWizard(ctx, tasks))
+    wizard = show(qtbot, SetupWizard(Gate(ctx), tasks))
     assert wizard.pages.currentWidget() is wizard.welcome_page
     assert focused() is wizard.welcome_page.office_choice
 
@@ -113,6 +131,11 @@ def test_keyboard_only_set_up_enrolment_and_first_pass(
     assert wizard.office_page.code.edit.text() == "EWDAH"  # typed in capitals for the clerk
     assert wizard.office_page.kind_combo.currentText() == "Einwohnermeldeamt"
     assert wizard.office_page.municipality_combo.currentText() == "Dachau"
+    press(qtbot, Qt.Key.Key_Return)
+    assert wizard.pages.currentWidget() is wizard.admin_page
+    assert focused() is wizard.admin_page.name_field
+    assert setup_state(ctx).needs_office  # nothing stored before the admin exists
+    fill_admin_form(qtbot)
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
         press(qtbot, Qt.Key.Key_Return)
 
@@ -170,9 +193,10 @@ def test_later_leaves_the_office_unenrolled_with_the_banner_then_install_from_th
     stick: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    wizard = show(qtbot, SetupWizard(ctx, tasks))
+    wizard = show(qtbot, SetupWizard(Gate(ctx), tasks))
     set_up_office(qtbot, wizard, tasks)
     assert wizard.pages.currentWidget() is wizard.request_page
+    assert wizard.desk is not None
 
     # Esc once the office exists is "Später": no question, the set-up is kept.
     with qtbot.waitSignal(wizard.setup_done) as finished:
@@ -195,7 +219,7 @@ def test_later_leaves_the_office_unenrolled_with_the_banner_then_install_from_th
 
     # Verwaltung → Zertifikatspaket einspielen …: the wizard's last page; Alt+Z goes back
     # to write the request (the stick was lost), Enter on to the package again.
-    again = open_install_package(ctx, tasks)
+    again = open_install_package(wizard.desk, tasks)
     show(qtbot, again)
     assert again.pages.currentWidget() is again.package_page
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
@@ -226,11 +250,12 @@ def test_a_wrong_file_as_package_is_refused_in_german_and_the_page_stays(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    unenrolled_desk: Desk,
 ) -> None:
     request = tmp_path / "antrag.json"
     write_request(unenrolled_office_ctx, request)
     choose_file(monkeypatch, request)  # the request itself, not the district's package
-    wizard = show(qtbot, open_install_package(unenrolled_office_ctx, tasks))
+    wizard = show(qtbot, open_install_package(unenrolled_desk, tasks))
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
         press(qtbot, Qt.Key.Key_Return)
 
@@ -243,9 +268,9 @@ def test_a_wrong_file_as_package_is_refused_in_german_and_the_page_stays(
 
 
 def test_an_enrolled_office_has_no_request_to_go_back_to(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, admin_desk: Desk, tasks: TaskRunner
 ) -> None:
-    wizard = show(qtbot, open_install_package(office_ctx, tasks))
+    wizard = show(qtbot, open_install_package(admin_desk, tasks))
     assert wizard.pages.currentWidget() is wizard.package_page
     assert wizard.package_page.back_button.isHidden()
     assert "Alt+Z" not in wizard.package_page.keys.text()
@@ -254,7 +279,7 @@ def test_an_enrolled_office_has_no_request_to_go_back_to(
 def test_a_bad_office_code_shows_the_german_error_and_creates_nothing(
     qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner
 ) -> None:
-    wizard = show(qtbot, SetupWizard(ctx, tasks))
+    wizard = show(qtbot, SetupWizard(Gate(ctx), tasks))
     press(qtbot, Qt.Key.Key_Return)
     page = wizard.office_page
 
@@ -280,7 +305,7 @@ def test_a_bad_office_code_shows_the_german_error_and_creates_nothing(
 def test_a_missing_choice_is_asked_for_and_creates_nothing(
     qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner
 ) -> None:
-    wizard = show(qtbot, SetupWizard(ctx, tasks))
+    wizard = show(qtbot, SetupWizard(Gate(ctx), tasks))
     press(qtbot, Qt.Key.Key_Return)
     page = wizard.office_page
     type_text(qtbot, "JCDAH")
@@ -296,7 +321,7 @@ def test_a_missing_choice_is_asked_for_and_creates_nothing(
 def test_the_district_is_set_up_and_shows_its_fingerprint(
     qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner, tmp_path: Path
 ) -> None:
-    wizard = show(qtbot, SetupWizard(ctx, tasks))
+    wizard = show(qtbot, SetupWizard(Gate(ctx), tasks))
     press(qtbot, Qt.Key.Key_Down)  # the second choice: Landratsamt
     assert wizard.welcome_page.district_choice.isChecked()
     press(qtbot, Qt.Key.Key_Return)
@@ -305,6 +330,9 @@ def test_the_district_is_set_up_and_shows_its_fingerprint(
     assert page.name_field.text() == "Landkreis Dachau"
     assert focused() is page.code.edit
     type_text(qtbot, "LRADAH")
+    press(qtbot, Qt.Key.Key_Return)
+    assert wizard.pages.currentWidget() is wizard.admin_page
+    fill_admin_form(qtbot)
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
         press(qtbot, Qt.Key.Key_Return)
 
@@ -315,6 +343,8 @@ def test_the_district_is_set_up_and_shows_its_fingerprint(
     done = wizard.done_page
     assert wizard.pages.currentWidget() is done
     assert "Landkreis Dachau (LRADAH) ist eingerichtet" in done.summary.text()
+    assert wizard.desk is not None
+    assert wizard.desk.account.role is Role.DISTRICT_ADMIN
 
     # The fingerprint shown is the one every office is later told to compare.
     office = make_context(tmp_path / "office.sqlite3")
@@ -330,7 +360,7 @@ def test_the_district_is_set_up_and_shows_its_fingerprint(
 def test_esc_on_the_first_start_asks_and_then_quits_without_creating_anything(
     qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner
 ) -> None:
-    wizard = show(qtbot, SetupWizard(ctx, tasks))
+    wizard = show(qtbot, SetupWizard(Gate(ctx), tasks))
     press(qtbot, Qt.Key.Key_Return)
     type_text(qtbot, "EWDAH")
 
@@ -349,11 +379,100 @@ def test_esc_on_the_first_start_asks_and_then_quits_without_creating_anything(
     assert setup_state(ctx).needs_office
 
 
-def test_the_app_starts_with_the_wizard_only_on_an_empty_real_database(
+def test_the_app_starts_with_the_wizard_until_the_first_admin_exists(
     ctx: ServiceContext, district_ctx: ServiceContext
 ) -> None:
-    assert needs_setup(ctx, demo=False)
-    assert not needs_setup(ctx, demo=True)
-    assert not needs_setup(district_ctx, demo=False)
-    init_office(ctx, code="EWDAH", name="Einwohnermeldeamt Dachau", kind="einwohnermeldeamt")
-    assert not needs_setup(ctx, demo=False)  # set up, even if not enrolled yet
+    assert needs_setup(Gate(ctx))
+    assert needs_setup(Gate(district_ctx))  # set up before accounts: the admin is missing
+    Gate(district_ctx).add_first_admin(ADMIN, PASSWORD, Role.DISTRICT_ADMIN)
+    assert not needs_setup(Gate(district_ctx))
+
+
+def test_the_first_admin_is_made_with_the_office_and_encrypts_its_key(
+    qtbot: QtBot, ctx: ServiceContext, db_path: Path, tasks: TaskRunner
+) -> None:
+    wizard = show(qtbot, SetupWizard(Gate(ctx), tasks))
+    set_up_office(qtbot, wizard, tasks)
+
+    desk = wizard.desk
+    assert desk is not None
+    assert (desk.account.name, desk.account.role) == (ADMIN, Role.OFFICE_ADMIN)
+    [account] = list_accounts(ctx, desk.account)
+    assert account.name == ADMIN
+    assert account.role is Role.OFFICE_ADMIN
+    ctx.db.dispose()
+    raw = db_path.read_bytes()
+    assert b"BEGIN ENCRYPTED PRIVATE KEY" in raw
+    assert b"BEGIN PRIVATE KEY" not in raw  # never written plain
+    # The password fields are empty once the admin is made.
+    assert wizard.admin_page.password_field.text() == ""
+    # The password logs in on another PC.
+    other = Gate(make_context(db_path))
+    assert other.log_in(ADMIN, PASSWORD).account.role is Role.OFFICE_ADMIN
+    other.close()
+
+
+def test_a_weak_password_is_refused_inline_and_nothing_is_set_up(
+    qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    wizard = show(qtbot, SetupWizard(Gate(ctx), tasks))
+    press(qtbot, Qt.Key.Key_Return)
+    fill_office_form(qtbot, "EWDAH")
+    press(qtbot, Qt.Key.Key_Return)
+    page = wizard.admin_page
+
+    fill_admin_form(qtbot, password="kurz")
+    press(qtbot, Qt.Key.Key_Return)
+    assert page.hint.text() == "Das Passwort braucht mindestens 10 Zeichen."
+    assert "b71c1c" in page.hint.styleSheet()
+    assert focused() is page.password_field
+    assert page.password_field.text() == page.repeat_field.text() == ""
+    assert not tasks.busy
+
+    # Said while typing once the password is long enough to judge.
+    type_text(qtbot, "leitung-im-rathaus")
+    assert page.hint.text() == "Das Passwort darf den Kontonamen nicht enthalten."
+    page.password_field.clear()
+    type_text(qtbot, PASSWORD)
+    assert "Mindestens 10 Zeichen" in page.hint.text()  # the rule again
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, PASSWORD + "!")
+    press(qtbot, Qt.Key.Key_Return)
+    assert page.hint.text() == "Die beiden Passwörter stimmen nicht überein."
+
+    assert wizard.pages.currentWidget() is page
+    assert setup_state(ctx).needs_office
+    assert not Gate(ctx).has_accounts()
+
+
+def test_an_office_set_up_before_accounts_gets_only_its_first_admin(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    wizard = show(qtbot, SetupWizard(Gate(office_ctx), tasks))
+    page = wizard.admin_page
+    assert wizard.pages.currentWidget() is page
+    assert page.back_button.isHidden()
+    fill_admin_form(qtbot)
+    with qtbot.waitSignal(wizard.setup_done, timeout=WAIT_MS):
+        press(qtbot, Qt.Key.Key_Return)  # enrolled already: done
+    assert wizard.desk is not None
+    assert wizard.desk.account.role is Role.OFFICE_ADMIN
+    assert issue_pass(office_ctx, register(office_ctx)).pass_number.startswith("EWDAH-")
+
+
+def test_esc_without_the_first_admin_asks_and_quits_with_no_account(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+) -> None:
+    wizard = show(qtbot, SetupWizard(Gate(office_ctx), tasks))
+    type_text(qtbot, ADMIN)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert wizard.pages.currentWidget() is wizard.cancel_page
+    press(qtbot, Qt.Key.Key_Escape)  # no: back to the admin page, as it was
+    assert wizard.pages.currentWidget() is wizard.admin_page
+    assert wizard.admin_page.name_field.text() == ADMIN
+    press(qtbot, Qt.Key.Key_Escape)
+    with qtbot.assertNotEmitted(wizard.setup_done):
+        press(qtbot, Qt.Key.Key_Return)  # yes: quit
+    assert wizard.result() == QDialog.DialogCode.Rejected
+    assert wizard.desk is None
+    assert not Gate(office_ctx).has_accounts()

@@ -19,6 +19,7 @@ from passapp.domain.dates import PartialDate
 from passapp.pdf.sync_receipt import render_sync_receipt
 from passapp.services import sync as sync_service
 from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.people import PersonInput, register_person
 from passapp.services.sync import describe_bundle, export_bundles, status
 from passapp.ui.main_window import MainWindow
@@ -57,8 +58,8 @@ def bundle_from_office(office: ServiceContext, folder: Path) -> Path:
     return export_bundles(office, folder / "ewdah.passapp")[0].path
 
 
-def open_screen(qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner) -> SyncScreen:
-    screen = SyncScreen(ctx, tasks)
+def open_screen(qtbot: QtBot, desk: Desk, tasks: TaskRunner) -> SyncScreen:
+    screen = SyncScreen(desk, tasks)
     qtbot.addWidget(screen)
     screen.show()
     qtbot.waitExposed(screen)
@@ -82,6 +83,7 @@ def test_office_exports_a_bundle_into_a_folder(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    admin_desk: Desk,
 ) -> None:
     register(office_ctx, "Nowak", "Ewa")
     stick = tmp_path / "usb-stick"
@@ -89,7 +91,7 @@ def test_office_exports_a_bundle_into_a_folder(
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *_args, **_kw: str(stick))
     )
-    screen = open_screen(qtbot, office_ctx, tasks)
+    screen = open_screen(qtbot, admin_desk, tasks)
     assert screen.peers.row(0).office_code == "LRADAH"
     assert screen.peers.row(0).last_export == NEVER
 
@@ -113,10 +115,11 @@ def test_district_imports_a_bundle_and_gets_a_receipt(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    district_desk: Desk,
 ) -> None:
     bundle = bundle_from_office(office_ctx, tmp_path)
     choose_file(monkeypatch, bundle)
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     assert screen.overview_heading.text() == "Datenaustausch mit den Dienststellen"
 
     qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
@@ -155,11 +158,12 @@ def test_a_file_that_is_no_bundle_is_refused_in_german(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    district_desk: Desk,
 ) -> None:
     not_a_bundle = tmp_path / "rechnung.passapp"
     not_a_bundle.write_bytes(b"%PDF-1.7 not a bundle at all")
     choose_file(monkeypatch, not_a_bundle)
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     before = status(district_ctx)
 
     qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
@@ -178,10 +182,11 @@ def test_a_damaged_bundle_is_refused_and_nothing_is_applied(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    district_desk: Desk,
 ) -> None:
     # The plain header is intact, so the confirmation shows; the full check refuses it.
     choose_file(monkeypatch, flip_a_byte(bundle_from_office(office_ctx, tmp_path)))
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
         qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
@@ -198,10 +203,11 @@ def test_a_bundle_for_another_office_cannot_be_confirmed(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    admin_desk: Desk,
 ) -> None:
     # The office's own bundle (meant for the district) opened at the office.
     choose_file(monkeypatch, bundle_from_office(office_ctx, tmp_path))
-    screen = open_screen(qtbot, office_ctx, tasks)
+    screen = open_screen(qtbot, admin_desk, tasks)
     qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
     assert "für LRADAH bestimmt" in screen.confirm_warning.text()
     assert not screen.confirm_button.isEnabled()
@@ -214,9 +220,10 @@ def test_cancel_leaves_the_database_unchanged(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    district_desk: Desk,
 ) -> None:
     choose_file(monkeypatch, bundle_from_office(office_ctx, tmp_path))
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     before = status(district_ctx)
     # Keep the one worker busy, so the import is still waiting when the admin cancels.
     release = threading.Event()
@@ -243,6 +250,7 @@ def test_the_import_runs_off_the_ui_thread(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    district_desk: Desk,
 ) -> None:
     threads: list[int] = []
     real_import = sync_service.import_bundle
@@ -251,9 +259,9 @@ def test_the_import_runs_off_the_ui_thread(
         threads.append(threading.get_ident())  # the real service runs, just watched
         return real_import(*args, **kwargs)
 
-    monkeypatch.setattr("passapp.ui.sync_screen.import_bundle", watched_import)
+    monkeypatch.setattr("passapp.services.desk.sync.import_bundle", watched_import)
     choose_file(monkeypatch, bundle_from_office(office_ctx, tmp_path))
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
         qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
@@ -278,13 +286,14 @@ def test_the_receipt_is_saved_as_a_pdf_with_the_counts(
     tasks: TaskRunner,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    district_desk: Desk,
 ) -> None:
     choose_file(monkeypatch, bundle_from_office(office_ctx, tmp_path))
     target = tmp_path / "belege" / "beleg-ewdah"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_args, **_kw: (str(target), ""))
     )
-    screen = open_screen(qtbot, district_ctx, tasks)
+    screen = open_screen(qtbot, district_desk, tasks)
     qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
         qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
@@ -353,12 +362,9 @@ def test_peer_table_model_without_a_view() -> None:
 
 
 def test_main_window_opens_the_sync_screen_with_its_shortcut(
-    qtbot: QtBot, office_ctx: ServiceContext
+    qtbot: QtBot, admin_window: MainWindow
 ) -> None:
-    window = MainWindow(office_ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(window.search_field.hasFocus)
+    window = admin_window
     qtbot.keyClick(
         window,
         Qt.Key.Key_D,
@@ -367,4 +373,3 @@ def test_main_window_opens_the_sync_screen_with_its_shortcut(
     qtbot.waitUntil(lambda: window.sync_screen is not None and window.sync_screen.isVisible())
     assert window.sync_screen is not None
     assert window.sync_screen.windowTitle() == "Datenaustausch"
-    window.tasks.shutdown()

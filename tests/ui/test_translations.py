@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.reference import entry_kind_labels, entry_status_labels, office_kind_labels
 from passapp.ui import i18n
 from passapp.ui.entry_table import kind_label, status_label
@@ -75,11 +75,11 @@ def test_every_text_is_extracted_translated_and_compiled() -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_main_window_speaks_english(english: None, qtbot: QtBot, ctx: ServiceContext) -> None:
-    window = MainWindow(ctx)
+def test_main_window_speaks_english(english: None, qtbot: QtBot, clerk_desk: Desk) -> None:
+    window = MainWindow(clerk_desk)
     qtbot.addWidget(window)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Person", "&Administration", "&View"]
+    assert menus == ["&Person", "&Administration", "Acc&ount", "&View"]
     assert window.search_field.placeholderText() == (
         "Type a name, pass number or date of birth – or scan a pass"
     )
@@ -91,9 +91,9 @@ def test_main_window_speaks_english(english: None, qtbot: QtBot, ctx: ServiceCon
 
 
 def test_person_form_speaks_english(
-    english: None, qtbot: QtBot, ctx: ServiceContext, tasks: TaskRunner
+    english: None, qtbot: QtBot, clerk_desk: Desk, tasks: TaskRunner
 ) -> None:
-    form = PersonForm.for_new(ctx, tasks)
+    form = PersonForm.for_new(clerk_desk, tasks)
     qtbot.addWidget(form)
     assert form.view.heading.text() == "Register new person"
     letters = mnemonics(form)
@@ -133,12 +133,12 @@ def test_language_explicit_wins_over_environment_and_saved_choice(
 
 
 def test_no_alt_letter_is_used_twice_in_the_german_main_window(
-    qtbot: QtBot, ctx: ServiceContext
+    qtbot: QtBot, clerk_desk: Desk
 ) -> None:
-    window = MainWindow(ctx)
+    window = MainWindow(clerk_desk)
     qtbot.addWidget(window)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Person", "&Verwaltung", "A&nsicht"]
+    assert menus == ["&Person", "&Verwaltung", "&Konto", "A&nsicht"]
     letters = [re.sub(r".*&(.).*", r"\1", menu).lower() for menu in menus]
     letters += mnemonics(window.person_panel)
     assert len(letters) == len(set(letters)), letters

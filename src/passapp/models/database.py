@@ -15,6 +15,10 @@ PostgreSQL (the district database may be one, ``postgresql+psycopg://…``) runs
 models and migrations. Its write transactions take one advisory lock, as SQLite's take the
 write lock with ``BEGIN IMMEDIATE``, so the services behave the same on both; backups of
 a server database are the administrator's (``pg_dump``), not made here.
+
+With a database key (``$PASSAPP_DB_KEY_FILE`` or ``$PASSAPP_DB_KEY``, see ``cipher.py``)
+SQLite files are opened through SQLCipher, the key applied first on every connection; the
+pragmas, the WAL, migrations and backups work the same on the encrypted file.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Literal
 
 import platformdirs
 from alembic import command
@@ -42,8 +46,10 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from passapp.models import identity, search_index, sync_entities  # noqa: F401 - registers the sync tables
+from passapp.models import cipher, identity, search_index, sync_entities  # noqa: F401 - registers the sync tables
+from passapp.models.cipher import DatabaseKey
 from passapp.models.entities import Base
+from passapp.models.errors import DatabaseError as DatabaseError  # re-exported
 from passapp.models.guards import install_guards
 
 IN_MEMORY = "sqlite://"
@@ -53,16 +59,6 @@ WRITE_OPTION = "passapp_write"
 BUSY_TIMEOUT_MS = 2000
 # Set by the change log in a session that stamped changes: (database id, last counter).
 COUNTER_INFO = "passapp_change_counter"
-
-
-class DatabaseError(RuntimeError):
-    """The database cannot be opened or used; ``exit_code`` as on the command line: 2 for a
-    wrong choice of file or URL, 1 where the database is fine but not usable right now."""
-
-    def __init__(self, message_en: str, message_de: str, exit_code: int = 2) -> None:
-        super().__init__(message_en)
-        self.message_de = message_de
-        self.exit_code = exit_code
 
 
 # What the driver says, in lower case, and what the clerk is told (DESIGN-NOTES, issue 9).
@@ -163,7 +159,8 @@ def _busy_timeout_ms() -> int:
     return int(text) if text.isdigit() else BUSY_TIMEOUT_MS
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, key: DatabaseKey | None = None) -> Engine:
+    """The engine for ``url``; with ``key`` an SQLite file is opened through SQLCipher."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
         engine = create_engine(url, pool_pre_ping=True)
@@ -176,12 +173,27 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(
             IN_MEMORY, poolclass=StaticPool, connect_args={"check_same_thread": False}
         )
+    elif key is not None:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, module=cipher.dbapi())
+        event.listen(engine, "do_connect", _keyed_connect(key))
     else:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _keyed_connect(key: DatabaseKey) -> Callable[..., Any]:
+    # "do_connect" runs before SQLAlchemy's own first queries on a new connection: the key
+    # must be the very first statement SQLCipher sees.
+    def connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        connection = dialect.loaded_dbapi.connect(*cargs, **cparams)
+        cipher.apply_key(connection, key)
+        return connection
+
+    return connect
 
 
 def _sqlite_begin(connection: Connection) -> None:
@@ -225,16 +237,17 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def backup_sqlite(engine: Engine, suffix: str) -> Path | None:
-    """Copy an SQLite file with the online backup API (consistent even in WAL mode)."""
+def backup_sqlite(engine: Engine, suffix: str, key: DatabaseKey | None = None) -> Path | None:
+    """Copy an SQLite file with the online backup API (consistent even in WAL mode); the
+    copy of an encrypted database is encrypted under the same key."""
     database = engine.url.database
     if engine.url.get_backend_name() != "sqlite" or not database:
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = Path(f"{database}.{stamp}.{suffix}.bak")
-    source = sqlite3.connect(database)
+    source = cipher.connect(Path(database), key) if key else sqlite3.connect(database)
     try:
-        destination = sqlite3.connect(target)
+        destination = cipher.connect(target, key) if key else sqlite3.connect(target)
         with destination:
             source.backup(destination)
         destination.close()
@@ -269,6 +282,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     backup_path: Path | None = None
+    # The SQLCipher key the file is opened with (None: a plain file or a server).
+    key: DatabaseKey | None = None
     # Called each time a write has waited one busy timeout for the lock and tries again,
     # with the seconds waited so far: the CLI tells the clerk, instead of failing.
     on_lock_wait: LockWaitNotice | None = None
@@ -333,18 +348,26 @@ class Database:
         self.engine.dispose()
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = cipher.PLAIN_HEADER
+# ``open_database``'s default: the key named by $PASSAPP_DB_KEY_FILE or $PASSAPP_DB_KEY.
+FROM_ENVIRONMENT: Final = "environment"
+KeyChoice = DatabaseKey | None | Literal["environment"]
 
 
-def open_database(url: str | None = None, *, create: bool = True) -> Database:
+def open_database(
+    url: str | None = None, *, create: bool = True, key: KeyChoice = FROM_ENVIRONMENT
+) -> Database:
     """Open (and upgrade) the database at ``url`` or the default location.
 
     Only with ``create`` is a missing SQLite file (or an empty server database) set up; a
-    zero-byte file, a text file or another program's database is refused either way."""
+    zero-byte file, a text file or another program's database is refused either way. With a
+    ``key`` (by default from the environment) the SQLite file is encrypted (SQLCipher): a
+    new one from the start; a plain one, or one the key does not open, is refused."""
     url = url or default_database_url()
-    _check_sqlite_file(url, create)
+    database_key = _database_key(url, key)
+    _check_sqlite_file(url, create, database_key)
     try:
-        engine = make_engine(url)
+        engine = make_engine(url, database_key)
     except (ArgumentError, ImportError) as error:
         raise DatabaseError(
             f"unsupported database URL: {error}",
@@ -355,17 +378,40 @@ def open_database(url: str | None = None, *, create: bool = True) -> Database:
             f"cannot create the database folder: {error}",
             f"Der Ordner für die Datenbank lässt sich nicht anlegen: {error.strerror}.",
         ) from None
+    failures: tuple[type[BaseException], ...] = (
+        SQLAlchemyError,
+        sqlite3.Error,
+        OSError,
+        *cipher.driver_errors(),
+    )
     try:
-        return _open(engine, create)
+        return _open(engine, create, database_key)
     except DatabaseError:
         engine.dispose()
         raise
-    except (SQLAlchemyError, sqlite3.Error, OSError) as error:
+    except failures as error:
         engine.dispose()
         raise describe_failure(error) from error
 
 
-def _check_sqlite_file(url: str, create: bool) -> None:
+def _database_key(url: str, choice: KeyChoice) -> DatabaseKey | None:
+    key = cipher.key_from_environment() if choice == FROM_ENVIRONMENT else choice
+    assert not isinstance(key, str)
+    if key is None:
+        return None
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        raise DatabaseError(
+            f"a database key ({key.origin}) is for SQLite files only, not for {parsed.get_backend_name()}: "
+            f"unset ${cipher.KEY_FILE_ENV} and ${cipher.KEY_ENV} (a server encrypts its own storage)",
+            f"Ein Datenbankschlüssel ({key.origin}) gilt nur für SQLite-Dateien, nicht für einen "
+            f"Datenbankserver: ${cipher.KEY_FILE_ENV} und ${cipher.KEY_ENV} entfernen.",
+        )
+    # An in-memory database (tests) never reaches a disk: nothing to encrypt.
+    return None if parsed.database in (None, "", ":memory:") else key
+
+
+def _check_sqlite_file(url: str, create: bool, key: DatabaseKey | None = None) -> None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return
@@ -384,21 +430,43 @@ def _check_sqlite_file(url: str, create: bool) -> None:
                 f"{path} is a folder or special file, not a database file",
                 f"{path} ist ein Ordner oder eine Gerätedatei, keine Datenbank.",
             )
-        with path.open("rb") as stream:
-            header = stream.read(len(SQLITE_HEADER))
+        plain = cipher.has_plain_header(path)
+        encrypted = cipher.looks_encrypted(path)
     except OSError as error:
         raise DatabaseError(
             f"cannot read {path}: {error.strerror}",
             f"Die Datenbank {path} ist nicht lesbar: {error.strerror}.",
         ) from None
-    if header != SQLITE_HEADER:
+    if key is not None:
+        _check_encrypted_file(path, plain, key)
+    elif encrypted:
+        raise DatabaseError(
+            f"{path} is encrypted (SQLCipher) or not a passapp database: set "
+            f"${cipher.KEY_FILE_ENV} to the file holding its key",
+            f"{path} ist verschlüsselt (SQLCipher) oder keine passapp-Datenbank: bitte "
+            f"${cipher.KEY_FILE_ENV} auf die Datei mit dem Datenbankschlüssel setzen.",
+        )
+    elif not plain:
         raise DatabaseError(
             f"{path} is not a passapp database (empty or another kind of file)",
             f"{path} ist keine passapp-Datenbank (leer oder eine andere Art Datei).",
         )
 
 
-def _open(engine: Engine, create: bool) -> Database:
+def _check_encrypted_file(path: Path, plain: bool, key: DatabaseKey) -> None:
+    if plain:
+        raise DatabaseError(
+            f"{path} is not encrypted, but a database key is set ({key.origin}): encrypt it "
+            f"with 'passapp database encrypt --key-file …', or unset ${cipher.KEY_FILE_ENV} "
+            f"and ${cipher.KEY_ENV}",
+            f"{path} ist nicht verschlüsselt, aber ein Datenbankschlüssel ist gesetzt "
+            f"({key.origin}): erst mit „passapp database encrypt --key-file …“ "
+            "verschlüsseln oder den Schlüssel entfernen.",
+        )
+    cipher.check_key(path, key)
+
+
+def _open(engine: Engine, create: bool, key: DatabaseKey | None) -> Database:
     backup: Path | None = None
     config = _alembic_config(engine)
     head = head_revision(engine)
@@ -427,9 +495,9 @@ def _open(engine: Engine, create: bool) -> Database:
                 f"database schema {revision} is newer than this program; update passapp",
                 "Die Datenbank stammt von einer neueren passapp-Version. Bitte passapp aktualisieren.",
             )
-        backup = backup_sqlite(engine, f"before-{head}")
+        backup = backup_sqlite(engine, f"before-{head}", key)
         command.upgrade(config, "head")
     search_index.rebuild_if_outdated(engine)
     identity.ensure_own_identity(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(engine=engine, sessions=sessions, backup_path=backup)
+    return Database(engine=engine, sessions=sessions, backup_path=backup, key=key)

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from passapp.models.database import Database, DatabaseError, open_database, to_url
+from passapp.models.database import (
+    FROM_ENVIRONMENT,
+    Database,
+    DatabaseError,
+    KeyChoice,
+    open_database,
+    to_url,
+)
 from passapp.services.errors import DatabaseUnavailable
 
 
@@ -56,14 +63,19 @@ class ServiceContext:
 
 
 def open_context(
-    database: str | None = None, *, create: bool = True, **options: Any
+    database: str | None = None,
+    *,
+    create: bool = True,
+    key: KeyChoice = FROM_ENVIRONMENT,
+    **options: Any,
 ) -> ServiceContext:
     """Open (and upgrade) the database at a path or URL, else the default one; ``create``
-    sets up a new one where none is (the desktop app's first start, ``office init``).
+    sets up a new one where none is (the desktop app's first start, ``office init``);
+    ``key``: the SQLCipher key (by default from the environment; None: a plain file).
 
     For the desktop app and the command line, which must not reach into the models."""
     try:
-        db = open_database(to_url(database) if database else None, create=create)
+        db = open_database(to_url(database) if database else None, create=create, key=key)
     except DatabaseError as error:
         unavailable = DatabaseUnavailable(str(error), error.message_de)
         unavailable.exit_code = error.exit_code

@@ -10,10 +10,12 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from passapp.domain.accounts import Role
 from passapp.domain.dates import PartialDate
 from passapp.domain.eligibility import Status
 from passapp.domain.entries import CefrLevel, EntryKind, EntryStatus
 from passapp.models.database import open_database, to_url
+from passapp.services.accounts import add_account
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry
 from passapp.services.errors import Refused
@@ -21,6 +23,15 @@ from passapp.services.offices import current_office, init_office
 from passapp.services.passes import issue_pass
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
 from passapp.services.trust import enrol_office, init_district, install_file, write_request
+
+# The demo's accounts, one per office role, all with one published password (it meets the
+# policy). The log-in window of the demo shows them; a real installation has none of them.
+DEMO_ACCOUNTS: tuple[tuple[str, Role], ...] = (
+    ("sachbearbeitung", Role.CLERK),
+    ("admin", Role.OFFICE_ADMIN),
+    ("pruefung", Role.AUDITOR),
+)
+DEMO_PASSWORD = "Bildungspass-Demo"
 
 # (family, given, original family, original given, nationality, language, birth, arrival, from abroad)
 DEMO_PEOPLE: list[tuple[str, str, str | None, str | None, str, str, str, str | None, bool]] = [
@@ -148,3 +159,14 @@ def _demo_entries(ctx: ServiceContext, pass_number: str, rng: random.Random) -> 
                 offer_slug="vhs-dachau-integrationskurs-allgemein",
             ),
         )
+
+
+def create_demo_accounts(ctx: ServiceContext) -> None:
+    """The demo office's accounts (:data:`DEMO_ACCOUNTS`), the admin first; its password
+    then encrypts the office's keys like at a real set-up. The context is locked again
+    afterwards: the demo, too, signs only after a log-in."""
+    admin = add_account(ctx, "admin", Role.OFFICE_ADMIN, DEMO_PASSWORD)
+    for name, role in DEMO_ACCOUNTS:
+        if name != admin.name:
+            add_account(ctx, name, role, DEMO_PASSWORD, admin)
+    ctx.passphrase = None

@@ -35,6 +35,9 @@ from passapp.services import (
     access_report,
     accounts,
     audit,
+    choices,
+    demo,
+    encryption,
     entries,
     erasure,
     merges,
@@ -93,6 +96,8 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "add_account": Permission.ADMINISTER_OFFICE,
     "disable_account": Permission.ADMINISTER_OFFICE,
     "reset_password": Permission.ADMINISTER_OFFICE,
+    "encrypt_database": Permission.ADMINISTER_OFFICE,
+    "decrypt_database_copy": Permission.ADMINISTER_OFFICE,
     # The district's own work.
     "save_offer": Permission.ADMINISTER_DISTRICT,
     "set_offer_active": Permission.ADMINISTER_DISTRICT,
@@ -172,13 +177,39 @@ class Gate:
     """An opened database before log-in (the log-in window, the set-up wizard, the
     command line before it knows the account)."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, *, demo: bool = False) -> None:
         self._ctx = ctx
+        self._demo = demo
 
     @classmethod
     def open(cls, database: str | None = None, *, create: bool = True, **options: Any) -> Gate:
         """Open (and upgrade) the database at a path or URL, else the default one."""
         return cls(open_context(database, create=create, **options))
+
+    @classmethod
+    def open_demo(cls, folder: Path) -> Gate:
+        """A fresh demo office with invented people and the demo accounts, in ``folder``."""
+        ctx = open_context(
+            str(folder / "demo.sqlite3"),
+            clerk="demo",
+            passphrase=None,
+            output_folder=folder / "pdf",
+        )
+        demo.create_demo(ctx, folder)
+        demo.create_demo_accounts(ctx)
+        return cls(ctx, demo=True)
+
+    @property
+    def demo_accounts(self) -> tuple[tuple[str, str], ...]:
+        """The demo's accounts (name, German role label) for the log-in window's hint;
+        empty for every real installation."""
+        if not self._demo:
+            return ()
+        return tuple((name, ROLE_LABELS_DE[role]) for name, role in demo.DEMO_ACCOUNTS)
+
+    @property
+    def demo_password(self) -> str | None:
+        return demo.DEMO_PASSWORD if self._demo else None
 
     @property
     def output_folder(self) -> Path | None:
@@ -500,6 +531,10 @@ class Desk:
     def municipality_names(self) -> dict[str, str]:
         return offers.municipality_names(self._ctx)
 
+    def municipalities(self) -> list[choices.Choice]:
+        """The district's municipalities for a picker (reference data, no personal data)."""
+        return choices.municipalities(self._ctx)
+
     def save_offer(self, data: offers.OfferInput, slug: str | None = None) -> offers.OfferView:
         self._require("save_offer")
         return offers.save_offer(self._ctx, data, slug)
@@ -592,6 +627,19 @@ class Desk:
         """An admin sets another account's password (this also lifts a lock-out)."""
         self._require("reset_password")
         return accounts.set_password(self._ctx, name, password, self._account)
+
+    # --- the database file ---------------------------------------------------------------
+
+    def encrypt_database(self, key_file: Path) -> encryption.Encryption:
+        """Encrypt this (plain SQLite) database with SQLCipher in place; this Desk goes on
+        working on the encrypted file."""
+        self._require("encrypt_database")
+        return encryption.encrypt_database(self._ctx, key_file)
+
+    def decrypt_database_copy(self, out: Path) -> Path:
+        """A plain copy of this encrypted database, for support."""
+        self._require("decrypt_database_copy")
+        return encryption.decrypt_database_copy(self._ctx, out)
 
     # --- audit ---------------------------------------------------------------------------
 

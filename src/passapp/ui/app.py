@@ -1,4 +1,10 @@
-"""Desktop entry point: ``passapp`` opens the configured database, ``--demo`` a fresh demo."""
+"""Desktop entry point: ``passapp`` opens the configured database, ``--demo`` a fresh demo.
+
+The start: :class:`Gate` (the opened database) → the set-up wizard on an empty database
+(its last step made the first admin, who is then logged in) → the log-in window → the
+main window, holding the account's :class:`Desk`. "Abmelden" closes the main window and
+shows the log-in window again; closing the log-in window or the main window quits.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +13,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from passapp.services.context import ServiceContext, open_context
-from passapp.services.demo import create_demo
+from passapp.services.desk import Desk, Gate
 from passapp.services.errors import DatabaseUnavailable
-from passapp.services.setup import setup_state
-from passapp.ui import i18n
+from passapp.ui import i18n, refusals
+from passapp.ui.login_dialog import LoginDialog
 from passapp.ui.main_window import MainWindow
 from passapp.ui.setup_wizard import SetupWizard
 from passapp.ui.tasks import TaskRunner
@@ -22,19 +27,11 @@ from passapp.ui.tasks import TaskRunner
 translate = QCoreApplication.translate
 
 
-def build_context(database: str | None, demo: bool) -> ServiceContext:
+def open_gate(database: str | None, demo: bool) -> Gate:
     if demo:
-        # A fresh district in a temporary folder: trying things never touches real data.
-        folder = Path(tempfile.mkdtemp(prefix="passapp-demo-"))
-        ctx = open_context(
-            str(folder / "demo.sqlite3"),
-            clerk="demo",
-            passphrase=None,
-            output_folder=folder / "pdf",
-        )
-        create_demo(ctx, folder)
-        return ctx
-    return open_context(database)
+        # A fresh office in a temporary folder: trying things never touches real data.
+        return Gate.open_demo(Path(tempfile.mkdtemp(prefix="passapp-demo-")))
+    return Gate.open(database)
 
 
 def install_qt_german(app: QApplication) -> None:
@@ -43,25 +40,66 @@ def install_qt_german(app: QApplication) -> None:
     i18n.install_translations(app, "de")
 
 
-def needs_setup(ctx: ServiceContext, demo: bool) -> bool:
-    """The first start on an empty database leads through the set-up (the demo is set up)."""
-    return not demo and setup_state(ctx).needs_office
+def needs_setup(gate: Gate) -> bool:
+    """The first start on an empty database leads through the set-up, and so does an
+    installation set up before accounts existed (its first admin is still missing)."""
+    return gate.setup_state().needs_office or not gate.has_accounts()
 
 
-def run_setup(app: QApplication, ctx: ServiceContext) -> bool:
-    """The set-up wizard before the main window; False if it was cancelled before anything
-    was stored (the app then quits)."""
+def run_setup(gate: Gate) -> Desk | None:
+    """The set-up wizard before the main window: the first admin, logged in, or None if
+    it was cancelled before anything was stored (the app then quits)."""
     tasks = TaskRunner()
-    wizard = SetupWizard(ctx, tasks)
-    # No window is left between the wizard and the main window: Qt must not quit there.
-    quit_on_close = app.quitOnLastWindowClosed()
-    app.setQuitOnLastWindowClosed(False)
+    wizard = SetupWizard(gate, tasks)
     try:
         wizard.exec()
     finally:
         tasks.shutdown()
-        app.setQuitOnLastWindowClosed(quit_on_close)
-    return not setup_state(ctx).needs_office
+    return wizard.desk
+
+
+class Counter(QObject):
+    """One person after the other at this PC: log in, work, log out, the next logs in."""
+
+    def __init__(self, app: QApplication, gate: Gate) -> None:
+        super().__init__()
+        self._app = app
+        self._gate = gate
+        self.window: MainWindow | None = None
+        self.login: LoginDialog | None = None
+
+    def show_login(self) -> LoginDialog:
+        self.login = LoginDialog(self._gate)
+        self.login.accepted.connect(self._on_logged_in)
+        self.login.rejected.connect(self._app.quit)
+        self.login.open()
+        return self.login
+
+    def _on_logged_in(self) -> None:
+        login, self.login = self.login, None
+        assert login is not None
+        assert login.desk is not None
+        self.show_window(login.desk)
+
+    def show_window(self, desk: Desk) -> MainWindow:
+        self.window = MainWindow(desk)
+        self.window.logged_out.connect(self._on_logged_out)
+        self.window.closed.connect(self._on_closed)
+        self.window.show()
+        return self.window
+
+    def _on_closed(self) -> None:
+        """The window closed while logged in: the account's session ends with the app."""
+        if self.window is not None:
+            self.window.tasks.shutdown()
+            self.window.desk.log_out()
+        self._app.quit()
+
+    def _on_logged_out(self) -> None:
+        window, self.window = self.window, None
+        if window is not None:
+            window.deleteLater()  # nothing of the last person stays in its widgets
+        QTimer.singleShot(0, self.show_login)
 
 
 def run(database: str | None = None, demo: bool = False, language: str | None = None) -> int:
@@ -74,23 +112,29 @@ def run(database: str | None = None, demo: bool = False, language: str | None = 
     i18n.install_translations(app, i18n.chosen_language(language))
     app.setApplicationDisplayName(translate("app", "Bildungs- und Beratungspass"))
     try:
-        ctx = build_context(database, demo)
+        gate = open_gate(database, demo)
     except DatabaseUnavailable as error:
         QMessageBox.critical(None, translate("app", "Datenbank"), error.message_de)
         return 2
-    if needs_setup(ctx, demo) and not run_setup(app, ctx):
-        ctx.db.dispose()
-        return 0
-    window = MainWindow(ctx)
-    window.show()
+    refusals.install()  # a refusal that escapes a screen: its German message, no traceback
+    # Between the log-in window and the main window no window is open: Qt must not quit.
+    app.setQuitOnLastWindowClosed(False)
+    counter = Counter(app, gate)
     try:
+        if needs_setup(gate):
+            desk = run_setup(gate)
+            if desk is None:
+                return 0
+            counter.show_window(desk)
+        else:
+            counter.show_login()
         return int(app.exec())
     finally:
-        ctx.db.dispose()
-        if demo and ctx.output_folder is not None:
-            # The demo district lives only as long as the window: no invented people and
-            # keys pile up in the temporary folder.
-            shutil.rmtree(ctx.output_folder.parent, ignore_errors=True)
+        gate.close()
+        if demo and gate.output_folder is not None:
+            # The demo office lives only as long as the app: no invented people and keys
+            # pile up in the temporary folder.
+            shutil.rmtree(gate.output_folder.parent, ignore_errors=True)
 
 
 def main() -> None:

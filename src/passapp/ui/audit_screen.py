@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from passapp.services.audit import ChainCheck, EventRef, Problem, check_log, recent_events
-from passapp.services.context import ServiceContext
+from passapp.services.audit import ChainCheck, EventRef, Problem
+from passapp.services.desk import Desk
 from passapp.services.progress import Progress
 from passapp.ui.peer_table import clock_time
 from passapp.ui.screen import fit_to_screen
@@ -80,9 +80,9 @@ class AuditEventTableModel(QAbstractTableModel):
 class AuditScreen(QDialog):
     """The check's result and the newest events; :meth:`run_check` starts a check."""
 
-    def __init__(self, ctx: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
         self.setWindowTitle(self.tr("Protokoll prüfen"))
         self.verdict = label(accessible_name=self.tr("Ergebnis der Prüfung"))
@@ -112,10 +112,10 @@ class AuditScreen(QDialog):
     def run_check(self) -> None:
         self.verdict.setText(self.tr("Prüfung läuft …"))
         self.verdict.setStyleSheet(HINT_STYLE)
-        ctx = self._ctx
+        desk = self._desk
 
         def work(_progress: Progress) -> tuple[ChainCheck, list[EventRef]]:
-            return check_log(ctx), recent_events(ctx, SHOWN_EVENTS)
+            return desk.check_audit_log(), desk.recent_audit_events(SHOWN_EVENTS)
 
         self._tasks.run(work, self._show, self._failed)
 
@@ -169,9 +169,9 @@ class AuditScreen(QDialog):
         )
 
 
-def open_audit_screen(ctx: ServiceContext, tasks: TaskRunner, parent: QWidget) -> AuditScreen:
+def open_audit_screen(desk: Desk, tasks: TaskRunner, parent: QWidget) -> AuditScreen:
     """A fresh dialog each time (the log grows), closed and freed with its window."""
-    screen = AuditScreen(ctx, tasks, parent)
+    screen = AuditScreen(desk, tasks, parent)
     screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     screen.open()
     screen.run_check()

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from passapp.domain.dates import parse_full_date
 from passapp.domain.entries import LEVELLED_KINDS, Action, CefrLevel, EntryKind, EntryStatus
 from passapp.domain.errors import InputError
-from passapp.services.context import ServiceContext
-from passapp.services.entries import EntryInput, EntryView, add_entry
+from passapp.services.desk import Desk
+from passapp.services.entries import EntryInput, EntryView
 from passapp.services.errors import ServiceError
-from passapp.services.offers import OfferView, list_offers
+from passapp.services.offers import OfferView
 from passapp.services.reference import entry_kind_labels, entry_status_labels
 from passapp.ui.entry_table import entry_summary, german_day
 from passapp.ui.holder import HOLDER_STYLE, pass_holder
@@ -93,7 +93,7 @@ def weakly(method: Callable[[T], None]) -> Callable[[T], None]:
 
 def save_on_worker(
     tasks: TaskRunner,
-    ctx: ServiceContext,
+    desk: Desk,
     pass_reference: str,
     data: EntryInput,
     on_saved: Callable[[EntryView], None],
@@ -101,7 +101,7 @@ def save_on_worker(
 ) -> None:
     """Write the entry on the app's one worker; the callbacks follow on the UI thread."""
     tasks.run(
-        lambda _progress: add_entry(ctx, pass_reference, data), weakly(on_saved), weakly(on_failed)
+        lambda _progress: desk.add_entry(pass_reference, data), weakly(on_saved), weakly(on_failed)
     )
 
 
@@ -136,13 +136,13 @@ def unchanged(data: EntryInput, earlier: EntryView) -> bool:
     return typed == stored
 
 
-def offers_for(ctx: ServiceContext, earlier: EntryView | None) -> list[OfferView]:
+def offers_for(desk: Desk, earlier: EntryView | None) -> list[OfferView]:
     """The active catalogue; for a correction also the earlier entry's offer where the
     district has since withdrawn it, so correcting a date does not silently drop it."""
-    offers = list_offers(ctx)
+    offers = desk.list_offers()
     if earlier is None or not earlier.offer or any(o.slug == earlier.offer for o in offers):
         return offers
-    withdrawn = [o for o in list_offers(ctx, include_inactive=True) if o.slug == earlier.offer]
+    withdrawn = [o for o in desk.list_offers(include_inactive=True) if o.slug == earlier.offer]
     return offers + withdrawn
 
 
@@ -251,23 +251,23 @@ class EntryForm(QDialog):
 
     def __init__(
         self,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         pass_reference: str,
         earlier: EntryView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
         self._reference = pass_reference
         self._earlier = earlier
         self._busy = False
         self._filled_from: OfferView | None = None
-        self.holder = pass_holder(ctx, pass_reference)
+        self.holder = pass_holder(desk, pass_reference)
         self.setAccessibleName(self.tr("Eintrag"))
         fit_to_screen(self, *DIALOG_SIZE)
-        self._offers = offers_for(ctx, earlier)
+        self._offers = offers_for(desk, earlier)
         self.view = EntryFormView(self._offers)
         self.view.holder.setText(self.holder.line())
         QVBoxLayout(self).addWidget(self.view)
@@ -282,23 +282,23 @@ class EntryForm(QDialog):
     @classmethod
     def for_new(
         cls,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         pass_reference: str,
         parent: QWidget | None = None,
     ) -> EntryForm:
-        return cls(ctx, tasks, pass_reference, None, parent)
+        return cls(desk, tasks, pass_reference, None, parent)
 
     @classmethod
     def for_correction(
         cls,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         pass_reference: str,
         entry: EntryView,
         parent: QWidget | None = None,
     ) -> EntryForm:
-        return cls(ctx, tasks, pass_reference, entry, parent)
+        return cls(desk, tasks, pass_reference, entry, parent)
 
     @property
     def is_correction(self) -> bool:
@@ -317,7 +317,7 @@ class EntryForm(QDialog):
         self.setWindowTitle(self.holder.title(self.tr("Neuer Eintrag")))
         self.view.heading.setText(self.tr("Neuer Eintrag"))
         self.view.subject.setVisible(False)  # the holder line names the pass
-        self.view.start_edit.setText(german_day(self._ctx.today()))
+        self.view.start_edit.setText(german_day(self._desk.today()))
 
     def _start_correction(self, earlier: EntryView) -> None:
         view = self.view
@@ -450,7 +450,7 @@ class EntryForm(QDialog):
         self._set_busy(True)
         self._say("")
         save_on_worker(
-            self._tasks, self._ctx, self._reference, data, self._on_saved, self._on_failed
+            self._tasks, self._desk, self._reference, data, self._on_saved, self._on_failed
         )
 
     def _on_saved(self, entry: EntryView) -> None:
@@ -483,7 +483,7 @@ class CancelEntryDialog(QDialog):
 
     def __init__(
         self,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         pass_reference: str,
         entry: EntryView,
@@ -491,12 +491,12 @@ class CancelEntryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
         self._reference = pass_reference
         self._entry = entry
         self._busy = False
-        self.holder = pass_holder(ctx, pass_reference)
+        self.holder = pass_holder(desk, pass_reference)
         self.setWindowTitle(self.holder.title(self.tr("Eintrag stornieren")))
         self.setAccessibleName(self.tr("Eintrag stornieren"))
         fit_to_screen(self, 620, 230)
@@ -564,7 +564,7 @@ class CancelEntryDialog(QDialog):
         self.message.setText("")
         save_on_worker(
             self._tasks,
-            self._ctx,
+            self._desk,
             self._reference,
             self.cancellation(),
             self._on_saved,

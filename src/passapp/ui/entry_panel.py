@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from passapp.domain.errors import InputError
-from passapp.services.context import ServiceContext
-from passapp.services.entries import EntryView, list_entries
+from passapp.services.desk import Desk
+from passapp.services.entries import EntryView
 from passapp.services.errors import ServiceError
-from passapp.services.offers import list_offers
 from passapp.services.verification import looks_like_qr
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
 from passapp.ui.entry_table import EntryTableModel, is_current
@@ -44,11 +43,9 @@ Dialog = TypeVar("Dialog", EntryForm, CancelEntryDialog)
 class EntryPanel(QWidget):
     entries_changed = Signal()
 
-    def __init__(
-        self, ctx: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
         self._reference: str | None = None
         self.entry_form: EntryForm | None = None
@@ -130,14 +127,14 @@ class EntryPanel(QWidget):
         self.message.setText("")
         self.message.setStyleSheet("")
         try:
-            entry_log = list_entries(self._ctx, self._reference)
+            entry_log = self._desk.list_entries(self._reference)
         except (ServiceError, InputError) as error:
             self.model.set_log(None)
             self.heading.setText(self.tr("Einträge"))
             self._tell_unreadable(error.message_de)
             self._enable_actions()
             return False
-        titles = {offer.slug: offer.title for offer in list_offers(self._ctx)}
+        titles = {offer.slug: offer.title for offer in self._desk.list_offers()}
         self.model.set_log(entry_log, titles)
         self.heading.setText(
             self.tr("Einträge zum Pass {number}").format(number=entry_log.pass_number)
@@ -196,7 +193,7 @@ class EntryPanel(QWidget):
     def new_entry(self) -> EntryForm | None:
         if self._reference is None:
             return None
-        form = EntryForm.for_new(self._ctx, self._tasks, self._reference, self)
+        form = EntryForm.for_new(self._desk, self._tasks, self._reference, self)
         self.entry_form = self._open(form, self.entry_form)
         return form
 
@@ -204,7 +201,7 @@ class EntryPanel(QWidget):
         entry = self.selected_entry()
         if self._reference is None or entry is None or not is_current(entry):
             return None
-        form = EntryForm.for_correction(self._ctx, self._tasks, self._reference, entry, self)
+        form = EntryForm.for_correction(self._desk, self._tasks, self._reference, entry, self)
         self.entry_form = self._open(form, self.entry_form)
         return form
 
@@ -213,7 +210,7 @@ class EntryPanel(QWidget):
         if self._reference is None or entry is None or not is_current(entry):
             return None
         dialog = CancelEntryDialog(
-            self._ctx, self._tasks, self._reference, entry, self.model.offer_titles, self
+            self._desk, self._tasks, self._reference, entry, self.model.offer_titles, self
         )
         self.cancel_dialog = self._open(dialog, self.cancel_dialog)
         return dialog

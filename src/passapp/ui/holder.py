@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from passapp.domain.errors import InputError
-from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
-from passapp.services.search import find
 from passapp.services.verification import looks_like_qr
 from passapp.ui.elide import NAME_CHARS, TITLE_CHARS, elided
 
@@ -51,10 +50,10 @@ def name_of(family_names: str, given_names: str) -> str:
     return ", ".join(part for part in (family_names, given_names) if part)
 
 
-def pass_holder(ctx: ServiceContext, pass_reference: str) -> PassHolder:
+def pass_holder(desk: Desk, pass_reference: str) -> PassHolder:
     """Look the holder up by pass number or scanned QR text (a quick read)."""
     try:
-        result = find(ctx, pass_reference)
+        result = desk.find(pass_reference)
     except (ServiceError, InputError):
         return PassHolder(None, None)
     number: str | None = pass_reference.strip()

@@ -4,6 +4,11 @@ The clerk types a name, a pass number or a birth date, or scans a pass; the hits
 listed on the left and the chosen person is shown on the right (:class:`PersonPanel`),
 with what can be done for them. Each screen is its own module; this window only composes
 them and brings the focus back to the search field after every task.
+
+The window holds one logged-in account's :class:`Desk` and shows only what its role may
+do (``desk.may``): a clerk has no data exchange or audit check, an auditor only the audit
+check. "Abmelden" forgets the account and closes the window (``logged_out``); the app
+then shows the log-in window again.
 """
 
 from __future__ import annotations
@@ -13,14 +18,16 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -30,12 +37,11 @@ from PySide6.QtWidgets import (
 
 from passapp.domain.errors import InputError
 from passapp.domain.pass_number import looks_like_pass_number
-from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
-from passapp.services.offices import current_office
 from passapp.services.people import Registration
-from passapp.services.search import PAGE, SearchResult, find
-from passapp.services.setup import SetupState, setup_state
+from passapp.services.search import PAGE, SearchResult
+from passapp.services.setup import SetupState
 from passapp.services.verification import looks_like_qr
 from passapp.services.views import PersonSummary
 from passapp.ui import i18n
@@ -56,6 +62,7 @@ from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250
+LOG_OUT_SHORTCUT = "Ctrl+Shift+Q"
 VALID_COLOUR = "#1b5e20"
 INVALID_COLOUR = "#b71c1c"
 
@@ -64,19 +71,29 @@ class MainWindow(QMainWindow):
     # Emitted on the worker thread when a write waits for another process's write lock;
     # queued to the UI thread, where the status bar says so (seconds waited).
     lock_wait = Signal(float)
+    # "Abmelden": the account is logged out and the window closed.
+    logged_out = Signal()
+    # The window was closed while logged in (the app then logs out and quits).
+    closed = Signal()
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__()
-        self._ctx = ctx
+        self._desk = desk
+        # Fixed for the window's life: after "Abmelden" the Desk may nothing any more.
+        self._at_counter = desk.may("find")
         self.lock_wait.connect(self._on_lock_wait, Qt.ConnectionType.QueuedConnection)
-        ctx.tell_lock_waits(self.lock_wait.emit)
+        desk.tell_lock_waits(self.lock_wait.emit)
         # The one worker every screen sends its database writes through (ui/tasks.py).
         self.tasks = TaskRunner(self)
         self.sync_screen: SyncScreen | None = None
         self.offers_screen: OffersScreen | None = None
         self.setup_wizard: SetupWizard | None = None
         self.person_form: PersonForm | None = None
-        self.setWindowTitle(self.tr("Bildungs- und Beratungspass – Landkreis Dachau"))
+        self.setWindowTitle(
+            self.tr("Bildungs- und Beratungspass – Landkreis Dachau – {account}").format(
+                account=desk.account.name
+            )
+        )
         # As large as a 1366×768 counter screen allows, at 100 to 150 % scaling (screen.py).
         fit_to_screen(self, 1280, 700)
 
@@ -93,14 +110,9 @@ class MainWindow(QMainWindow):
         self.message.setAccessibleName(self.tr("Hinweis zur Suche"))
         self.results = PersonTableModel()
         self.table = self._results_table()
-        self.person_panel = PersonPanel(ctx, self.tasks)
+        self.person_panel = PersonPanel(desk, self.tasks)
         self.person_panel.task_done.connect(self.return_to_search)
-        self.hint = ElidedLabel(
-            self.tr(
-                "Strg+F Suche · Strg+N neue Person · ↓ in die Trefferliste · "
-                "Esc Suche leeren · Strg+Umschalt+D Datenaustausch"
-            )
-        )
+        self.hint = ElidedLabel(self._key_hint())
         self.hint.setAccessibleName(self.tr("Tastenkürzel"))
         self.hint.setStyleSheet("color: #555;")
 
@@ -119,9 +131,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_field)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
+        self.counter = QWidget()
+        self.counter.setLayout(layout)
+        if self._at_counter:
+            self.setCentralWidget(self.counter)
+        else:  # the auditor: the audit check only, nothing of the counter's people
+            self.counter.setParent(self)
+            self.counter.hide()
+            self.setCentralWidget(self._audit_only())
 
         # Search as the clerk types, but not on every key stroke of a scanner burst.
         self._timer = QTimer(self)
@@ -133,17 +150,61 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._clear_search)
         self._add_menus()
 
-        office = current_office(ctx)
+        office = desk.office()
         where = f"{office.code} – {office.name}" if office else self.tr("keine Dienststelle")
         self.office_label = ElidedLabel(self.tr("Dienststelle: {office}").format(office=where))
         self.office_label.setAccessibleName(self.tr("Dienststelle"))
-        # The office whole; the key hint, in the status bar rather than on a line of its own
-        # (at 150 % scaling every line counts), gives way and is shortened with "…".
+        self.account_label = QLabel(
+            self.tr("Angemeldet: {account} ({role})").format(
+                account=desk.account.name, role=desk.role_label_de
+            )
+        )
+        self.account_label.setAccessibleName(self.tr("Angemeldetes Konto"))
+        # Office and account whole; the key hint, in the status bar rather than on a line of
+        # its own (at 150 % scaling every line counts), gives way and is shortened with "…".
         self.office_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.office_label)
+        self.statusBar().addWidget(self.account_label)
         self.statusBar().addWidget(self.hint, 1)
-        self.show_setup_state(setup_state(ctx))
+        self.show_setup_state(desk.setup_state())
         self.focus_search()
+
+    @property
+    def desk(self) -> Desk:
+        return self._desk
+
+    def _key_hint(self) -> str:
+        if not self._desk.may("find"):
+            return self.tr("Strg+Umschalt+L Protokoll prüfen · Strg+Umschalt+Q abmelden")
+        if self._desk.may("sync_status"):
+            return self.tr(
+                "Strg+F Suche · Strg+N neue Person · ↓ in die Trefferliste · "
+                "Esc Suche leeren · Strg+Umschalt+D Datenaustausch"
+            )
+        return self.tr(
+            "Strg+F Suche · Strg+N neue Person · ↓ in die Trefferliste · "
+            "Esc Suche leeren · Strg+Umschalt+Q abmelden"
+        )
+
+    def _audit_only(self) -> QWidget:
+        """The auditor's window: what they can do, and the button that does it."""
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        text = QLabel(
+            self.tr(
+                "Dieses Konto prüft das Protokoll; Personendaten zeigt es nicht. "
+                "Verwaltung → Protokoll prüfen (Strg+Umschalt+L)."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAccessibleName(self.tr("Hinweis"))
+        self.audit_button = QPushButton(self.tr("Protokoll prüfen …"))
+        self.audit_button.setAccessibleName(self.tr("Protokoll prüfen"))
+        self.audit_button.clicked.connect(self.open_audit_screen)
+        layout.addWidget(text)
+        layout.addWidget(self.audit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return panel
 
     def _on_lock_wait(self, waited: float) -> None:
         self.statusBar().showMessage(
@@ -173,24 +234,34 @@ class MainWindow(QMainWindow):
         return table
 
     def _add_menus(self) -> None:
-        person = self.menuBar().addMenu(self.tr("&Person"))
-        self._action(person, self.tr("&Neue Person erfassen …"), "Ctrl+N", self.register_person)
-        self._action(person, self.tr("&Suchen"), "Ctrl+F", self.focus_search)
+        """Only what the account's role may do is in the menus (hidden, not greyed out:
+        a hidden action's shortcut does nothing either)."""
+        may = self._desk.may
+        if may("find"):
+            person = self.menuBar().addMenu(self.tr("&Person"))
+            if may("register_person"):
+                self._action(
+                    person, self.tr("&Neue Person erfassen …"), "Ctrl+N", self.register_person
+                )
+            self._action(person, self.tr("&Suchen"), "Ctrl+F", self.focus_search)
         admin = self.menuBar().addMenu(self.tr("&Verwaltung"))
-        self._action(admin, self.tr("&Datenaustausch …"), "Ctrl+Shift+D", self.open_sync_screen)
-        self._action(admin, self.tr("&Angebotskatalog …"), "Ctrl+Shift+A", self.open_offers_screen)
+        if may("sync_status"):
+            self._action(admin, self.tr("&Datenaustausch …"), "Ctrl+Shift+D", self.open_sync_screen)
+        if may("list_offers"):
+            self._action(
+                admin, self.tr("&Angebotskatalog …"), "Ctrl+Shift+A", self.open_offers_screen
+            )
         self.install_package_action = self._action(
             admin,
             self.tr("&Zertifikatspaket einspielen …"),
             INSTALL_PACKAGE_SHORTCUT,
             self.open_install_package,
         )
-        self._action(
-            admin,
-            self.tr("&Protokoll prüfen …"),
-            "Ctrl+Shift+L",
-            lambda: open_audit_screen(self._ctx, self.tasks, self),
-        )
+        if may("check_audit_log"):
+            self._action(
+                admin, self.tr("&Protokoll prüfen …"), "Ctrl+Shift+L", self.open_audit_screen
+            )
+        self._add_account_menu()
         view = self.menuBar().addMenu(self.tr("A&nsicht"))
         languages = view.addMenu(self.tr("&Sprache"))
         group = QActionGroup(self)
@@ -201,6 +272,19 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current)
             action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
             group.addAction(action)
+
+    def _add_account_menu(self) -> None:
+        account = self.menuBar().addMenu(self.tr("&Konto"))
+        who = account.addAction(
+            self.tr("{account} – {role}").format(
+                account=self._desk.account.name, role=self._desk.role_label_de
+            )
+        )
+        who.setEnabled(False)  # says who is logged in; nothing to click
+        account.addSeparator()
+        self.log_out_action = self._action(
+            account, self.tr("&Abmelden"), LOG_OUT_SHORTCUT, self.log_out
+        )
 
     def _action(
         self, menu: QMenu, text: str, keys: str | None, slot: Callable[[], object]
@@ -220,7 +304,7 @@ class MainWindow(QMainWindow):
         # A scanned or typed pass is no name: the form then starts empty.
         prefill = "" if looks_like_qr(typed) or looks_like_pass_number(typed) else typed
         self.person_form = PersonForm.for_new(
-            self._ctx, self.tasks, prefill_text=prefill, parent=self
+            self._desk, self.tasks, prefill_text=prefill, parent=self
         )
         self.person_form.saved.connect(self._on_registered)
         self.person_form.open_existing.connect(self.show_person)
@@ -230,14 +314,14 @@ class MainWindow(QMainWindow):
 
     def open_sync_screen(self) -> SyncScreen:
         if self.sync_screen is None:
-            self.sync_screen = SyncScreen(self._ctx, self.tasks, self)
+            self.sync_screen = SyncScreen(self._desk, self.tasks, self)
             self.sync_screen.finished.connect(self.return_to_search)
         self.sync_screen.open()
         return self.sync_screen
 
     def open_offers_screen(self) -> OffersScreen:
         if self.offers_screen is None:
-            self.offers_screen = OffersScreen(self._ctx, self.tasks, self)
+            self.offers_screen = OffersScreen(self._desk, self.tasks, self)
             self.offers_screen.finished.connect(self.return_to_search)
         self.offers_screen.open()
         return self.offers_screen
@@ -245,14 +329,45 @@ class MainWindow(QMainWindow):
     def open_install_package(self) -> SetupWizard:
         if self.setup_wizard is not None:
             self.setup_wizard.deleteLater()
-        self.setup_wizard = open_install_package(self._ctx, self.tasks, self)
+        self.setup_wizard = open_install_package(self._desk, self.tasks, self)
         self.setup_wizard.setup_done.connect(self.show_setup_state)
         return self.setup_wizard
 
+    def open_audit_screen(self) -> None:
+        open_audit_screen(self._desk, self.tasks, self)
+
     def show_setup_state(self, state: SetupState) -> None:
+        # The district has no certificate package to install; a clerk installs none.
+        installs = not state.is_district and self._desk.may("install_package")
         self.enrolment_banner.show_state(state)
-        # The district has no certificate package to install.
-        self.install_package_action.setVisible(not state.is_district)
+        self.enrolment_banner.install_button.setVisible(installs)
+        self.install_package_action.setVisible(installs)
+        self.install_package_action.setEnabled(installs)
+
+    # --- the account -----------------------------------------------------------------------
+
+    def log_out(self) -> None:
+        """Forget the account and every person shown, close the window; ``logged_out``
+        lets the app show the log-in window again."""
+        self.tasks.shutdown()  # a write under way finishes first, as this account's
+        self._forget_shown()
+        self._desk.log_out()
+        self.close()
+        self.logged_out.emit()
+
+    def _forget_shown(self) -> None:
+        self._timer.stop()
+        for dialog in self.findChildren(QDialog):
+            dialog.close()
+        self.search_field.clear()
+        self.results.set_rows([])
+        self.message.clear()
+        self.person_panel.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if not self._desk.logged_out:
+            self.closed.emit()  # the app logs the account out and quits
 
     def choose_language(self, language: str) -> None:
         i18n.save_language(language)
@@ -303,6 +418,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.focus_search)
 
     def focus_search(self) -> None:
+        if not self._at_counter:  # the auditor's window has its one button
+            self.audit_button.setFocus()
+            return
         self.search_field.setFocus()
         self.search_field.selectAll()
 
@@ -326,7 +444,7 @@ class MainWindow(QMainWindow):
         # their pass until a hit is chosen (issue 9: Ctrl+Shift+N logged on the old pass).
         self.person_panel.clear()
         try:
-            result = find(self._ctx, text)
+            result = self._desk.find(text)
         except (ServiceError, InputError) as error:
             self.results.set_rows([])
             self.message.setText(error.message_de)
@@ -345,7 +463,7 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
 
     def _more_hits(self, text: str, limit: int) -> list[PersonSummary]:
-        return find(self._ctx, text, limit).hits
+        return self._desk.find(text, limit).hits
 
     def _show_scan(self, text: str, result: SearchResult) -> None:
         """A scanned pass: say clearly whether it may be accepted, and why not."""

@@ -28,14 +28,12 @@ from PySide6.QtWidgets import (
 
 from passapp.domain.entries import CefrLevel
 from passapp.domain.errors import InputError
-from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
 from passapp.services.offers import (
     OFFER_CATEGORIES,
     OfferInput,
     OfferView,
-    municipality_names,
-    save_offer,
 )
 from passapp.services.progress import Progress
 from passapp.ui.screen import fit_to_screen
@@ -56,13 +54,13 @@ class OfferForm(QDialog):
 
     def __init__(
         self,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         offer: OfferView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
         self._offer = offer
         self._task: Task[OfferView] | None = None
@@ -88,7 +86,7 @@ class OfferForm(QDialog):
         self.address_field = self._line(self.tr("Adresse"), self.tr("Straße Nr., PLZ Ort"))
         self.municipality_combo = self._combo(self.tr("Gemeinde"))
         self.municipality_combo.addItem(self.tr("– keine bestimmte Gemeinde –"), None)
-        for key, name in municipality_names(self._ctx).items():
+        for key, name in self._desk.municipality_names().items():
             self.municipality_combo.addItem(name, key)
         self.contact_field = self._line(
             self.tr("Kontakt"), self.tr("Telefon, E-Mail, Sprechzeiten")
@@ -217,11 +215,11 @@ class OfferForm(QDialog):
     def _on_save(self) -> None:
         if self._task is not None:
             return  # Enter pressed twice: the first save is on its way
-        data, ctx = self.offer_input(), self._ctx
+        data, desk = self.offer_input(), self._desk
         slug = self._offer.slug if self._offer else None
 
         def work(_progress: Progress) -> OfferView:
-            return save_offer(ctx, data, slug)
+            return desk.save_offer(data, slug)
 
         self.error_label.setText(self.tr("Wird gespeichert …"))
         self.save_button.setEnabled(False)

@@ -32,14 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from passapp.domain.errors import InputError
-from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
 from passapp.services.offers import (
     OfferView,
-    is_district,
-    list_offers,
-    municipality_names,
-    set_offer_active,
 )
 from passapp.services.progress import Progress
 from passapp.ui.offer_form import OfferForm
@@ -187,19 +183,18 @@ class OffersScreen(QDialog):
 
     catalogue_changed = Signal(object)
 
-    def __init__(
-        self, ctx: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
         self._task: Task[OfferView] | None = None
-        self.district = is_district(ctx)
+        # Editing is the district's, and there only for an account that may keep the catalogue.
+        self.district = desk.is_district() and desk.may("save_offer")
         self.form: OfferForm | None = None
         self.setWindowTitle(self.tr("Angebotskatalog"))
         self.setAccessibleName(self.tr("Angebotskatalog"))
         fit_to_screen(self, 980, 640)
-        self.view = OffersScreenView(self.district, municipality_names(ctx), self)
+        self.view = OffersScreenView(self.district, desk.municipality_names(), self)
         layout = QVBoxLayout()
         layout.addWidget(self.view)
         self.setLayout(layout)
@@ -231,7 +226,7 @@ class OffersScreen(QDialog):
         keep = select_slug or (self.selected.slug if self.selected else None)
         view = self.view
         text = view.filter_field.text()
-        offers = list_offers(self._ctx, text, include_inactive=view.inactive_box.isChecked())
+        offers = self._desk.list_offers(text, include_inactive=view.inactive_box.isChecked())
         view.offers.set_rows(offers)
         row = view.offers.row_of(keep) if keep else None
         if row is None and offers:
@@ -278,7 +273,7 @@ class OffersScreen(QDialog):
     def _open_form(self, offer: OfferView | None) -> None:
         if self.form is not None:
             self.form.deleteLater()
-        self.form = OfferForm(self._ctx, self._tasks, offer, self)
+        self.form = OfferForm(self._desk, self._tasks, offer, self)
         self.form.saved.connect(self._on_saved)
         self.form.finished.connect(self._back_from_form)
         self.form.open()
@@ -311,10 +306,10 @@ class OffersScreen(QDialog):
         offer = self.selected
         if not self.district or offer is None or self._task is not None:
             return
-        ctx, slug, active = self._ctx, offer.slug, not offer.active
+        desk, slug, active = self._desk, offer.slug, not offer.active
 
         def work(_progress: Progress) -> OfferView:
-            return set_offer_active(ctx, slug, active)
+            return desk.set_offer_active(slug, active)
 
         self._task = self._tasks.run(work, self._on_toggled, self._on_failed)
 

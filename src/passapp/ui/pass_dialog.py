@@ -5,7 +5,7 @@ eligibility, which languages; for a replacement: that the old card stops being v
 confirms with Enter. The service call writes, so it runs on the app's one
 :class:`TaskRunner`. Then :class:`PrintStep` shows the PDF the service wrote, rendered
 from that very file, with "Drucken …", "Als PDF speichern …" (a byte-for-byte copy of the
-same file) and "Fertig". The services write the card to ``ctx.output_folder``, where
+same file) and "Fertig". The services write the card to ``desk.output_folder``, where
 it stays; the entry sheet, a read-out of the log, goes to a temporary file instead.
 
 Every refusal is the service's German message in a red line; nothing is decided here
@@ -38,20 +38,16 @@ from PySide6.QtWidgets import (
 
 from passapp.domain.errors import InputError
 from passapp.pdf.translations import SUPPORTED_LANGUAGES, texts
-from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
 from passapp.services.files import write_atomically
-from passapp.services.overview import PassSummary, PersonOverview, person_overview
+from passapp.services.overview import PassSummary, PersonOverview
 from passapp.services.passes import (
     MIN_REASON_LENGTH,
     IssuedPass,
     PassChange,
-    issue_pass,
-    print_entry_sheet,
-    replace_pass,
 )
 from passapp.services.progress import Progress
-from passapp.services.search import find
 from passapp.services.views import PersonView
 from passapp.ui.elide import TITLE_CHARS, ElidedLabel, elided
 from passapp.ui.holder import HOLDER_STYLE, pass_holder
@@ -450,13 +446,13 @@ class IssuePassDialog(PdfTaskDialog):
 
     def __init__(
         self,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         person_id: uuid.UUID,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
         self._person_id = person_id
         self._needs_reason = False
@@ -475,7 +471,7 @@ class IssuePassDialog(PdfTaskDialog):
     def _show_person(self) -> None:
         """Read the person, today's eligibility and their passes (quick, on this thread)."""
         try:
-            overview = person_overview(self._ctx, self._person_id)
+            overview = self._desk.person_overview(self._person_id)
         except (ServiceError, InputError) as error:
             self._say(error.message_de, ERROR_STYLE)
             self.form.issue_button.setEnabled(False)
@@ -523,12 +519,12 @@ class IssuePassDialog(PdfTaskDialog):
     def _on_issue(self) -> None:
         if self._busy:
             return
-        ctx, person_id = self._ctx, self._person_id
+        desk, person_id = self._desk, self._person_id
         languages = self.form.chosen_languages()
         reason = self.form.reason.text() if self._needs_reason else None
 
         def work(_progress: Progress) -> IssuedPass:
-            return issue_pass(ctx, person_id, languages=languages, override_reason=reason)
+            return desk.issue_pass(person_id, languages=languages, override_reason=reason)
 
         self._set_busy(True)
         self._tasks.run(work, self._on_issued, self._on_failed)
@@ -574,13 +570,13 @@ class ReplacePassDialog(PdfTaskDialog):
 
     def __init__(
         self,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         pass_number: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
         self._number = pass_number
         self._holder = ""
@@ -627,9 +623,9 @@ class ReplacePassDialog(PdfTaskDialog):
     def _show_pass(self) -> None:
         """Whose pass and which card it is now (quick reads, on this thread)."""
         try:
-            hits = find(self._ctx, self._number).hits
+            hits = self._desk.find(self._number).hits
             holder = next((hit for hit in hits if hit.pass_number == self._number), None)
-            overview = person_overview(self._ctx, holder.id) if holder else None
+            overview = self._desk.person_overview(holder.id) if holder else None
         except (ServiceError, InputError) as error:
             self._say(error.message_de, ERROR_STYLE)
             return
@@ -666,10 +662,10 @@ class ReplacePassDialog(PdfTaskDialog):
     def _on_replace(self) -> None:
         if self._busy:
             return
-        ctx, number = self._ctx, self._number
+        desk, number = self._desk, self._number
 
         def work(_progress: Progress) -> PassChange:
-            return replace_pass(ctx, number)
+            return desk.replace_pass(number)
 
         self._set_busy(True)
         self._tasks.run(work, self._on_replaced, self._on_failed)
@@ -714,23 +710,23 @@ class EntrySheetDialog(PdfTaskDialog):
 
     def __init__(
         self,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         pass_number: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._number = pass_number
-        self._today = ctx.today()
+        self._today = desk.today()
         self._folder = Path(tempfile.mkdtemp(prefix="passapp-eintragsblatt-"))
-        self.holder = pass_holder(ctx, pass_number)
+        self.holder = pass_holder(desk, pass_number)
         self.setWindowTitle(self.holder.title(self.tr("Eintragsblatt drucken")))
         self.setAccessibleName(self.tr("Eintragsblatt drucken"))
         self.working_page = self._build_working()
         self._stack(self.working_page)
         self.close_button.clicked.connect(self.reject)
         show_step(self.pages, self.working_page, self.close_button)
-        self._write(ctx, tasks)
+        self._write(desk, tasks)
 
     def _build_working(self) -> QWidget:
         self.heading = heading(
@@ -752,12 +748,12 @@ class EntrySheetDialog(PdfTaskDialog):
         layout.addWidget(key_hint(self.tr("Esc schließen")))
         return container
 
-    def _write(self, ctx: ServiceContext, tasks: TaskRunner) -> None:
+    def _write(self, desk: Desk, tasks: TaskRunner) -> None:
         number = self._number
         target = self._folder / f"Eintragsblatt-{number}.pdf"
 
         def work(_progress: Progress) -> Path:
-            return print_entry_sheet(ctx, number, target)
+            return desk.print_entry_sheet(number, target)
 
         self._set_busy(True)
         tasks.run(work, self._on_written, self._on_failed)

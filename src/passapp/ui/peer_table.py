@@ -31,7 +31,7 @@ class PeerRow:
 def peer_rows(
     peers: Mapping[str, Mapping[str, Any]], expected: Iterable[str] = ()
 ) -> list[PeerRow]:
-    """Rows from ``status()["peers"]``; ``expected`` peers (an office's district) appear
+    """Rows from the sync status's ``peers``; ``expected`` peers (an office's district) appear
     even before the first exchange, so the admin sees "noch nie" rather than nothing."""
     codes = sorted(set(peers) | set(expected))
     return [

@@ -25,19 +25,13 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QVBoxLayout, QWidge
 from passapp.domain.dates import PartialDate
 from passapp.domain.errors import InputError
 from passapp.pdf.translations import SUPPORTED_LANGUAGES, texts
-from passapp.services.choices import languages, municipalities, nationalities
-from passapp.services.context import ServiceContext
+from passapp.services.choices import languages, nationalities
+from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
-from passapp.services.offices import current_office
 from passapp.services.people import (
     CONSENT_NOTICE_VERSION,
     PersonInput,
     Registration,
-    get_person,
-    person_input,
-    preview_registration,
-    register_person,
-    update_person,
 )
 from passapp.services.progress import Progress
 from passapp.services.views import PersonSummary, PersonView
@@ -110,13 +104,13 @@ class PersonForm(QDialog):
 
     def __init__(
         self,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         person_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
         self._person_id = person_id
         self._saving = False
@@ -144,14 +138,14 @@ class PersonForm(QDialog):
     @classmethod
     def for_new(
         cls,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         prefill_text: str = "",
         parent: QWidget | None = None,
     ) -> PersonForm:
         """A form for a new person, pre-filled from the search text ("Ahmadi Zahra"), with
         the focus on the first field still empty."""
-        form = cls(ctx, tasks, parent=parent)
+        form = cls(desk, tasks, parent=parent)
         family, given, birth = split_search_text(prefill_text)
         view = form.view
         view.family_edit.setText(family)
@@ -164,20 +158,20 @@ class PersonForm(QDialog):
     @classmethod
     def for_edit(
         cls,
-        ctx: ServiceContext,
+        desk: Desk,
         tasks: TaskRunner,
         person_id: uuid.UUID,
         parent: QWidget | None = None,
     ) -> PersonForm:
         """A form showing a registered person, saving with ``update_person``."""
-        return cls(ctx, tasks, person_id, parent)
+        return cls(desk, tasks, person_id, parent)
 
     # --- setting up ------------------------------------------------------------------------
 
     def _fill_lists(self) -> None:
         view = self.view
         view.municipality_combo.addItem(self.tr("– nicht angegeben –"), None)
-        for municipality in municipalities(self._ctx):
+        for municipality in self._desk.municipalities():
             view.municipality_combo.addItem(municipality.name_de, municipality.code)
         sex_names = {
             None: self.tr("– nicht erfasst –"),
@@ -216,7 +210,7 @@ class PersonForm(QDialog):
     def _start_new(self) -> None:
         self.setWindowTitle(self.tr("Person erfassen"))
         self.view.heading.setText(self.tr("Neue Person erfassen"))
-        office = current_office(self._ctx)
+        office = self._desk.office()
         self._select(self.view.municipality_combo, office.municipality_key if office else None)
         self._show_notice()
         self.refresh_preview()
@@ -226,8 +220,8 @@ class PersonForm(QDialog):
         self.view.save_button.setText(self.tr("Änderungen speichern"))
         self.view.save_button.setAccessibleName(self.tr("Änderungen speichern"))
         try:
-            person = get_person(self._ctx, person_id)
-            data = person_input(self._ctx, person_id)
+            person = self._desk.get_person(person_id)
+            data = self._desk.person_input(person_id)
         except ServiceError as error:
             self.view.heading.setText(self.tr("Person bearbeiten"))
             self._lock(error.message_de)
@@ -245,7 +239,7 @@ class PersonForm(QDialog):
 
     def _edit_refusal(self, person: PersonView) -> str:
         """Why this office may not change the person (as ``update_person`` would refuse)."""
-        office = current_office(self._ctx)
+        office = self._desk.office()
         if office is None or person.registered_by_office != office.code:
             return self.tr(
                 "Diese Person wurde von {owner} erfasst; nur dort kann sie geändert werden."
@@ -335,7 +329,7 @@ class PersonForm(QDialog):
             moved_from_abroad=view.abroad_check.isChecked(),
         )
         try:
-            preview = preview_registration(self._ctx, data, exclude=self._person_id)
+            preview = self._desk.preview_registration(data, exclude=self._person_id)
         except (ServiceError, InputError) as error:
             view.show_pending(error.message_de)
             return
@@ -476,12 +470,12 @@ class PersonForm(QDialog):
         self._saving = True
         self.view.save_button.setEnabled(False)
         say(self.view.message, "")
-        ctx, person_id = self._ctx, self._person_id
+        desk, person_id = self._desk, self._person_id
 
         def work(_progress: Progress) -> Registration:
             if person_id is None:
-                return register_person(ctx, data)
-            return update_person(ctx, person_id, data)
+                return desk.register_person(data)
+            return desk.update_person(person_id, data)
 
         self._tasks.run(work, self._on_saved, self._on_save_failed)
 

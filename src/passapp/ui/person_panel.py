@@ -28,11 +28,9 @@ from PySide6.QtWidgets import (
 
 from passapp.domain.errors import InputError
 from passapp.services import choices
-from passapp.services.access_report import write_access_report
-from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
-from passapp.services.offices import current_office
-from passapp.services.overview import PersonOverview, note_person_opened, person_overview
+from passapp.services.overview import PersonOverview
 from passapp.ui.elide import ElidedLabel
 from passapp.ui.entry_panel import EntryPanel
 from passapp.ui.pass_dialog import (
@@ -57,14 +55,14 @@ class PersonPanel(QWidget):
     # Emitted when the panel has finished a task, so the main window can return to search.
     task_done = Signal()
 
-    def __init__(self, ctx: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
         self._overview: PersonOverview | None = None
         # The last word on an access report (also in the main window's status bar).
         self.report_status = ""
-        office = current_office(ctx)
+        office = desk.office()
         self._office_code = office.code if office else None
 
         # A long name is shortened to the panel's width (whole in the tooltip).
@@ -92,6 +90,9 @@ class PersonPanel(QWidget):
         self.report_button = self._button(
             self.tr("A&uskunft (Art. 15) …"), "Ctrl+Shift+U", self.write_access_report
         )
+        # The access report is the office administration's (desk.NEEDS): hidden for clerks.
+        self._reports = desk.may("write_access_report")
+        self.report_button.setVisible(self._reports)
         buttons = QHBoxLayout()
         for button in (self.issue_button, self.replace_button, self.sheet_button):
             buttons.addWidget(button)
@@ -103,11 +104,16 @@ class PersonPanel(QWidget):
                 "Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen"
                 " · Strg+B bearbeiten · Strg+Umschalt+U Auskunft"
             )
+            if self._reports
+            else self.tr(
+                "Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen"
+                " · Strg+B bearbeiten"
+            )
         )
         self.hint.setStyleSheet("color: #555;")
         self.hint.setWordWrap(True)  # one line would keep the hit list narrow at 150 %
 
-        self.entries = EntryPanel(ctx, tasks, self)
+        self.entries = EntryPanel(desk, tasks, self)
         self.entries.entries_changed.connect(self.task_done)
 
         facts = QFormLayout()
@@ -164,7 +170,7 @@ class PersonPanel(QWidget):
         """Load and show a person; False (with the reason shown) where that fails."""
         opened = person_id != self.person_id
         try:
-            overview = person_overview(self._ctx, person_id)
+            overview = self._desk.person_overview(person_id)
         except (ServiceError, InputError) as error:
             self.clear()
             self.facts.setText(error.message_de)
@@ -172,9 +178,9 @@ class PersonPanel(QWidget):
         if opened:
             # Opening another person is audited (a refresh is not): a write, so on the
             # worker, where waiting for a busy database holds up nothing on screen.
-            ctx = self._ctx
+            desk = self._desk
             self._tasks.run(
-                lambda _progress: note_person_opened(ctx, person_id),
+                lambda _progress: desk.note_person_opened(person_id),
                 lambda _result: None,
                 lambda error: log.warning("opening %s not audited: %s", person_id, error),
                 quiet=True,
@@ -274,7 +280,7 @@ class PersonPanel(QWidget):
         usable = person.merged_into is None
         self.edit_button.setEnabled(own and usable)
         # The data of this office: a person registered elsewhere asks that office.
-        self.report_button.setEnabled(own and usable)
+        self.report_button.setEnabled(own and usable and self._reports)
         self.issue_button.setEnabled(active is None and usable)
         self.replace_button.setEnabled(active is not None and active.office == self._office_code)
         self.sheet_button.setEnabled(active is not None)
@@ -284,7 +290,7 @@ class PersonPanel(QWidget):
     def edit_person(self) -> None:
         if self._overview is None:
             return
-        form = PersonForm.for_edit(self._ctx, self._tasks, self._overview.person.id, parent=self)
+        form = PersonForm.for_edit(self._desk, self._tasks, self._overview.person.id, parent=self)
         form.saved.connect(self._refresh_after)
         form.finished.connect(self._dialog_closed)
         form.open()
@@ -292,7 +298,7 @@ class PersonPanel(QWidget):
     def issue_pass(self) -> IssuePassDialog | None:
         if self._overview is None or not self.issue_button.isEnabled():
             return None
-        dialog = IssuePassDialog(self._ctx, self._tasks, self._overview.person.id, parent=self)
+        dialog = IssuePassDialog(self._desk, self._tasks, self._overview.person.id, parent=self)
         dialog.issued.connect(self._refresh_after)
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
@@ -302,7 +308,7 @@ class PersonPanel(QWidget):
         active = None if self._overview is None else self._overview.active_pass
         if active is None:
             return
-        dialog = ReplacePassDialog(self._ctx, self._tasks, active.pass_number, parent=self)
+        dialog = ReplacePassDialog(self._desk, self._tasks, active.pass_number, parent=self)
         dialog.replaced.connect(self._refresh_after)
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
@@ -311,7 +317,7 @@ class PersonPanel(QWidget):
         active = None if self._overview is None else self._overview.active_pass
         if active is None:
             return
-        dialog = EntrySheetDialog(self._ctx, self._tasks, active.pass_number, parent=self)
+        dialog = EntrySheetDialog(self._desk, self._tasks, active.pass_number, parent=self)
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
 
@@ -320,8 +326,8 @@ class PersonPanel(QWidget):
         if self._overview is None or not self.report_button.isEnabled():
             return
         person = self._overview.person
-        folder = self._ctx.output_folder or documents_folder()
-        name = f"Auskunft-{person.family_names or person.id}-{self._ctx.today():%Y-%m-%d}.pdf"
+        folder = self._desk.output_folder or documents_folder()
+        name = f"Auskunft-{person.family_names or person.id}-{self._desk.today():%Y-%m-%d}.pdf"
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Auskunft speichern"), str(folder / name), self.tr("PDF-Dateien (*.pdf)")
         )
@@ -330,7 +336,7 @@ class PersonPanel(QWidget):
         target = pdf_target(Path(chosen))
         self._status(self.tr("Auskunft wird erstellt …"))
         self._tasks.run(
-            lambda _progress: write_access_report(self._ctx, person.id, target),
+            lambda _progress: self._desk.write_access_report(person.id, target),
             self._report_written,
             self._report_failed,
         )

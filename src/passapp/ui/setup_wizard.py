@@ -2,11 +2,19 @@
 
 The way through (one dialog, one page at a time, like the sync screen):
 
-* office: welcome → office data → enrolment request (written to a USB stick, carried to
-  the Landratsamt) → certificate package (what the Landratsamt gave back; "Später" is
-  fine, the main window then shows :class:`EnrolmentBanner`) → done, with the district
-  key's fingerprint to compare by phone;
-* district: welcome → name and code → done, with the fingerprint for the records.
+* office: welcome → office data → the first admin account → enrolment request (written
+  to a USB stick, carried to the Landratsamt) → certificate package (what the
+  Landratsamt gave back; "Später" is fine, the main window then shows
+  :class:`EnrolmentBanner`) → done, with the district key's fingerprint to compare by
+  phone;
+* district: welcome → name and code → the first admin account → done, with the
+  fingerprint for the records;
+* an installation set up before accounts existed: the first admin account only (its
+  password then encrypts the keys).
+
+The office (or district) and its first admin are made in one step by the Desk's
+:class:`~passapp.services.desk.Gate`, so the keys are never written plain; the wizard then
+holds the admin's :class:`~passapp.services.desk.Desk` (``desk``), logged in.
 
 Every page has one Enter button. Esc cancels: before anything is stored it asks first
 (on the first start cancelling quits the app); once the office exists, Esc is "Später".
@@ -22,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,10 +48,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from passapp.domain.accounts import MIN_PASSWORD_LENGTH, Role, account_name, password_problem
 from passapp.domain.errors import InputError
-from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk, Gate
 from passapp.services.errors import ServiceError
-from passapp.services.offices import OfficeInfo, init_office
+from passapp.services.offices import OfficeInfo
 from passapp.services.progress import Progress
 from passapp.services.reference import office_kind_labels
 from passapp.services.setup import (
@@ -52,10 +61,8 @@ from passapp.services.setup import (
     district_name,
     municipality_names,
     office_code_problem,
-    setup_state,
-    write_request_into,
 )
-from passapp.services.trust import DistrictInfo, InstallResult, init_district, install_file
+from passapp.services.trust import DistrictInfo, InstallResult
 from passapp.ui.i18n import label_text
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import (
@@ -251,7 +258,7 @@ class OfficePage(QWidget):
         form.addRow(self.tr("&Gemeinde:"), self.municipality_combo)
         self.message = label(accessible_name=self.tr("Meldung"), style=ERROR_STYLE)
         self.next_button = button(
-            self.tr("Einrichten"), self.tr("Dienststelle einrichten"), keys="Enter"
+            self.tr("Weiter"), self.tr("Weiter zum Admin-Konto"), keys="Enter"
         )
         self.back_button = button(
             self.tr("&Zurück"), self.tr("Zurück zur Auswahl"), shortcut="Alt+Z"
@@ -266,9 +273,7 @@ class OfficePage(QWidget):
             form,
             self.message,
             button_row(self.next_button, self.back_button, self.cancel_button),
-            key_hint(
-                self.tr("Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen")
-            ),
+            key_hint(self.tr("Tab nächstes Feld · Enter weiter · Alt+Z zurück · Esc abbrechen")),
         )
 
     def form(self) -> OfficeForm:
@@ -381,7 +386,7 @@ class DistrictPage(QWidget):
         form.addRow(self.tr("&Kennung:"), self.code)
         self.message = label(accessible_name=self.tr("Meldung"), style=ERROR_STYLE)
         self.next_button = button(
-            self.tr("Einrichten"), self.tr("Landratsamt einrichten"), keys="Enter"
+            self.tr("Weiter"), self.tr("Weiter zum Admin-Konto"), keys="Enter"
         )
         self.back_button = button(
             self.tr("&Zurück"), self.tr("Zurück zur Auswahl"), shortcut="Alt+Z"
@@ -396,10 +401,117 @@ class DistrictPage(QWidget):
             form,
             self.message,
             button_row(self.next_button, self.back_button, self.cancel_button),
+            key_hint(self.tr("Tab nächstes Feld · Enter weiter · Alt+Z zurück · Esc abbrechen")),
+        )
+
+
+@dataclass(frozen=True)
+class AdminForm:
+    name: str
+    password: str
+    repeated: str
+
+    def problem(self) -> str | None:
+        """What is wrong with the first admin's name or password (German), or None."""
+        try:
+            name = account_name(self.name)
+        except InputError as error:
+            return error.message_de
+        found = password_problem(name, self.password)
+        if found is not None:
+            return found[1]
+        if self.repeated != self.password:
+            return QCoreApplication.translate(
+                "setup_wizard", "Die beiden Passwörter stimmen nicht überein."
+            )
+        return None
+
+
+class AdminPage(QWidget):
+    """The installation's first account, an admin: its password also unlocks the keys."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heading = heading(self.tr("Erstes Admin-Konto"))
+        self.intro = label(
+            self.tr(
+                "Mit diesem Konto melden Sie sich an und legen danach die Konten der "
+                "Sachbearbeitung an. Das Passwort schützt auch den Schlüssel der "
+                "Dienststelle: Geht es verloren und gibt es kein zweites Admin-Konto, muss "
+                "das Landratsamt die Dienststelle neu anmelden."
+            ),
+            self.tr("Erklärung"),
+        )
+        self.name_field = QLineEdit()
+        self.name_field.setPlaceholderText(self.tr("z. B. admin oder vorname.nachname"))
+        self.name_field.setAccessibleName(self.tr("Kontoname"))
+        self.password_field = _password_field(self.tr("Passwort"))
+        self.repeat_field = _password_field(self.tr("Passwort wiederholen"))
+        self.rule = self.tr(
+            "Mindestens {count} Zeichen; ein Satz ist gut zu merken. Nicht der Kontoname."
+        ).format(count=MIN_PASSWORD_LENGTH)
+        self.hint = label(self.rule, self.tr("Hinweis zum Passwort"), HINT_STYLE)
+        form = QFormLayout()
+        form.addRow(self.tr("&Kontoname:"), self.name_field)
+        form.addRow(self.tr("&Passwort:"), self.password_field)
+        form.addRow(self.tr("Passwort &wiederholen:"), self.repeat_field)
+        form.addRow("", self.hint)
+        self.message = label(accessible_name=self.tr("Meldung"), style=ERROR_STYLE)
+        self.next_button = button(self.tr("Einrichten"), self.tr("Einrichten"), keys="Enter")
+        self.back_button = button(self.tr("&Zurück"), self.tr("Zurück"), shortcut="Alt+Z")
+        self.cancel_button = button(
+            self.tr("Abbrechen"), self.tr("Einrichtung abbrechen"), keys="Esc"
+        )
+        _layout(
+            self,
+            self.heading,
+            self.intro,
+            form,
+            self.message,
+            button_row(self.next_button, self.back_button, self.cancel_button),
             key_hint(
                 self.tr("Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen")
             ),
         )
+        for field in (self.name_field, self.password_field, self.repeat_field):
+            field.textEdited.connect(self._on_edited)
+
+    def form(self) -> AdminForm:
+        return AdminForm(
+            self.name_field.text(), self.password_field.text(), self.repeat_field.text()
+        )
+
+    def check(self) -> bool:
+        """Show the policy's German message under the fields; True if all is well."""
+        return self._show(self.form().problem())
+
+    def _on_edited(self, _text: str) -> None:
+        # Said while typing, but not "too short" at the first letter, nor "not the same"
+        # before the repetition is complete: those wait for Enter.
+        form = self.form()
+        problem = form.problem()
+        too_early = len(form.password) < MIN_PASSWORD_LENGTH or (
+            problem is not None
+            and len(form.repeated) < len(form.password)
+            and AdminForm(form.name, form.password, form.password).problem() is None
+        )
+        self._show(None if too_early else problem)
+
+    def _show(self, problem: str | None) -> bool:
+        self.hint.setText(problem or self.rule)
+        self.hint.setStyleSheet(ERROR_STYLE if problem else HINT_STYLE)
+        return problem is None
+
+    def clear_passwords(self) -> None:
+        self.password_field.clear()
+        self.repeat_field.clear()
+
+
+def _password_field(accessible_name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(accessible_name)
+    return field
 
 
 class DonePage(QWidget):
@@ -463,19 +575,23 @@ class CancelPage(QWidget):
 
 
 class SetupWizard(QDialog):
-    """Opens on the welcome page for an empty database, else on the certificate package.
+    """Opens on the welcome page for an empty database, on the first admin for a set-up
+    one without accounts, else (an admin's ``Desk``) on the certificate package.
 
     ``setup_done`` carries the :class:`SetupState` when the wizard closes with an office
-    (or the district) set up, enrolled or not; cancelling before that emits nothing."""
+    (or the district) set up, enrolled or not; cancelling before that emits nothing.
+    ``desk`` is the logged-in admin from the moment the first admin exists."""
 
     setup_done = Signal(object)
 
     def __init__(
-        self, ctx: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None
+        self, start: Gate | Desk, tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._gate = start if isinstance(start, Gate) else None
+        self.desk = start if isinstance(start, Desk) else None
         self._tasks = tasks
+        self._making: str = "office"  # what the admin page's Enter sets up
         self._task: Task[Any] | None = None
         self._set_up = False  # an office (or the district) exists: nothing left to cancel
         self._folder = Path.home()  # where the file dialogs open; then the stick chosen last
@@ -489,6 +605,7 @@ class SetupWizard(QDialog):
         self.request_page = RequestPage()
         self.package_page = PackagePage()
         self.district_page = DistrictPage()
+        self.admin_page = AdminPage()
         self.done_page = DonePage()
         self.cancel_page = CancelPage()
         self.pages = QStackedWidget()
@@ -498,6 +615,7 @@ class SetupWizard(QDialog):
             self.request_page,
             self.package_page,
             self.district_page,
+            self.admin_page,
             self.done_page,
             self.cancel_page,
         ):
@@ -511,7 +629,7 @@ class SetupWizard(QDialog):
         package, district = self.package_page, self.district_page
         welcome.next_button.clicked.connect(self._on_choice)
         welcome.cancel_button.clicked.connect(self.reject)
-        office.next_button.clicked.connect(self._on_create_office)
+        office.next_button.clicked.connect(self._on_office_form)
         office.back_button.clicked.connect(self._show_welcome)
         office.cancel_button.clicked.connect(self.reject)
         request.write_button.clicked.connect(self._on_write_request)
@@ -520,23 +638,41 @@ class SetupWizard(QDialog):
         package.choose_button.clicked.connect(self._on_choose_package)
         package.later_button.clicked.connect(self._finish)
         package.back_button.clicked.connect(self._show_request_page)
-        district.next_button.clicked.connect(self._on_create_district)
+        district.next_button.clicked.connect(self._on_district_form)
         district.back_button.clicked.connect(self._show_welcome)
         district.cancel_button.clicked.connect(self.reject)
+        self.admin_page.next_button.clicked.connect(self._on_create)
+        self.admin_page.back_button.clicked.connect(self._back_from_admin)
+        self.admin_page.cancel_button.clicked.connect(self.reject)
         self.done_page.finish_button.clicked.connect(self._finish)
         self.cancel_page.quit_button.clicked.connect(self._quit)
         self.cancel_page.resume_button.clicked.connect(self._resume)
 
     def _start(self) -> None:
-        """The page this database needs: the welcome page, or the certificate package."""
-        for page in (self.office_page, self.request_page, self.package_page, self.district_page):
+        """The page this database needs: the welcome page, the first admin, or the
+        certificate package."""
+        pages = (self.office_page, self.request_page, self.package_page, self.district_page)
+        for page in (*pages, self.admin_page):
             page.message.clear()
-        state = setup_state(self._ctx)
-        self._set_up = not state.needs_office
+        state = self._state()
+        # Without its first admin nobody can log in: nothing is set up yet for Esc either.
+        self._set_up = not state.needs_office and self.desk is not None
         if state.needs_office:
             self._show_welcome()
+        elif self.desk is None:
+            self._making = "admin"
+            self._show_admin_page()
         else:
             self._show_package_page(state)
+
+    def _state(self) -> SetupState:
+        opened = self.desk or self._gate
+        assert opened is not None
+        return opened.setup_state()
+
+    def _signed_in(self) -> Desk:
+        assert self.desk is not None, "the first admin is made before anything else is written"
+        return self.desk
 
     def _show(self, page: QWidget, primary: QPushButton, focus: QWidget | None = None) -> None:
         """Show ``page`` with ``primary`` taking Enter (a dialog has one default button at
@@ -563,23 +699,85 @@ class SetupWizard(QDialog):
         else:
             self._show(self.office_page, self.office_page.next_button, self.office_page.code)
 
-    def _on_create_office(self) -> None:
-        page = self.office_page
-        form = page.form()
-        if not self._office_form_complete(form):
+    def _on_office_form(self) -> None:
+        if self._office_form_complete(self.office_page.form()):
+            self._making = "office"
+            self._show_admin_page()
+
+    def _on_district_form(self) -> None:
+        page = self.district_page
+        page.message.clear()
+        if not page.code.check():
+            page.code.setFocus()
             return
-        ctx = self._ctx
+        self._making = "district"
+        self._show_admin_page()
 
-        def work(_progress: Progress) -> OfficeInfo:
-            return init_office(
-                ctx,
-                code=form.code,
-                name=form.name,
-                kind=form.kind or "",
-                municipality=form.municipality_key,
-            )
+    # --- the first admin ----------------------------------------------------------------------
 
-        self._run(page.message, work, self._on_office_created)
+    def _show_admin_page(self) -> None:
+        page = self.admin_page
+        # Nothing to go back to when only the admin is missing.
+        page.back_button.setVisible(self._making != "admin")
+        focus = page.name_field if not page.name_field.text() else page.password_field
+        self._show(page, page.next_button, focus)
+
+    def _back_from_admin(self) -> None:
+        if self._making == "district":
+            self._show(self.district_page, self.district_page.next_button, self.district_page.code)
+        elif self._making == "office":
+            self._show(self.office_page, self.office_page.next_button, self.office_page.code)
+
+    def _on_create(self) -> None:
+        """Set up the office (or district) with its first admin, in one step on the worker."""
+        page = self.admin_page
+        page.message.clear()
+        if not page.check():
+            page.clear_passwords()
+            page.password_field.setFocus()
+            return
+        gate, admin = self._gate, page.form()
+        assert gate is not None
+        if self._making == "office":
+            form = self.office_page.form()
+
+            def make_office(_progress: Progress) -> tuple[OfficeInfo, Desk]:
+                return gate.set_up_office(
+                    code=form.code,
+                    name=form.name,
+                    kind=form.kind or "",
+                    municipality=form.municipality_key,
+                    admin=admin.name,
+                    password=admin.password,
+                )
+
+            self._run(page.message, make_office, self._on_office_created)
+        elif self._making == "district":
+            district = self.district_page
+            name, code = district.name_field.text().strip(), district.code.text()
+
+            def make_district(_progress: Progress) -> tuple[DistrictInfo, Desk]:
+                return gate.set_up_district(
+                    name=name, code=code, admin=admin.name, password=admin.password
+                )
+
+            self._run(page.message, make_district, self._on_district_created)
+        else:
+            role = Role.DISTRICT_ADMIN if self._state().is_district else Role.OFFICE_ADMIN
+
+            def make_admin(_progress: Progress) -> Desk:
+                return gate.add_first_admin(admin.name, admin.password, role)
+
+            self._run(page.message, make_admin, self._on_admin_added)
+
+    def _on_admin_added(self, desk: Desk) -> None:
+        self.desk = desk
+        self._set_up = True
+        self.admin_page.clear_passwords()
+        if self._state().enrolled:
+            self._finish()
+        else:
+            self._show_package_page()
 
     def _office_form_complete(self, form: OfficeForm) -> bool:
         """Say what is missing next to the form, and put the cursor there."""
@@ -604,7 +802,9 @@ class SetupWizard(QDialog):
                 return False
         return True
 
-    def _on_office_created(self, office: OfficeInfo) -> None:
+    def _on_office_created(self, made: tuple[OfficeInfo, Desk]) -> None:
+        office, self.desk = made
+        self.admin_page.clear_passwords()
         self._set_up = True
         self.request_page.intro.setText(
             self.tr(
@@ -635,10 +835,10 @@ class SetupWizard(QDialog):
         if not chosen:
             return
         folder = self._folder = Path(chosen)
-        ctx = self._ctx
+        desk = self._signed_in()
 
         def work(_progress: Progress) -> WrittenRequest:
-            return write_request_into(ctx, folder)
+            return desk.write_enrolment_request_into(folder)
 
         self._run(self.request_page.message, work, self._on_request_written)
 
@@ -658,7 +858,7 @@ class SetupWizard(QDialog):
 
     def _show_package_page(self, state: SetupState | None = None) -> None:
         page = self.package_page
-        enrolled = (state or setup_state(self._ctx)).enrolled
+        enrolled = (state or self._state()).enrolled
         # An enrolled office installs a newer package or trust list; it has nothing to request.
         page.back_button.setVisible(not enrolled)
         page.keys.setText(
@@ -682,16 +882,16 @@ class SetupWizard(QDialog):
             return
         path = Path(chosen)
         self._folder = path.parent
-        ctx = self._ctx
+        desk = self._signed_in()
 
         def work(_progress: Progress) -> InstallResult:
-            return install_file(ctx, path)
+            return desk.install_package(path)
 
         self._run(self.package_page.message, work, self._on_package_installed)
 
     def _on_package_installed(self, result: InstallResult) -> None:
         page = self.done_page
-        office = setup_state(self._ctx).office
+        office = self._state().office
         code = office.code if office is not None else ""
         if result.kind == "certificate":
             page.heading.setText(self.tr("Beim Landratsamt angemeldet"))
@@ -723,20 +923,9 @@ class SetupWizard(QDialog):
 
     # --- district -----------------------------------------------------------------------------
 
-    def _on_create_district(self) -> None:
-        page = self.district_page
-        page.message.clear()
-        if not page.code.check():
-            page.code.setFocus()
-            return
-        ctx, name, code = self._ctx, page.name_field.text().strip(), page.code.text()
-
-        def work(_progress: Progress) -> DistrictInfo:
-            return init_district(ctx, name=name, code=code)
-
-        self._run(page.message, work, self._on_district_created)
-
-    def _on_district_created(self, district: DistrictInfo) -> None:
+    def _on_district_created(self, made: tuple[DistrictInfo, Desk]) -> None:
+        district, self.desk = made
+        self.admin_page.clear_passwords()
         self._set_up = True
         page = self.done_page
         page.heading.setText(self.tr("Landratsamt eingerichtet"))
@@ -801,7 +990,7 @@ class SetupWizard(QDialog):
     # --- finishing, Esc and cancelling --------------------------------------------------------
 
     def _finish(self) -> None:
-        self.setup_done.emit(setup_state(self._ctx))
+        self.setup_done.emit(self._state())
         self.accept()
 
     def reject(self) -> None:
@@ -827,6 +1016,7 @@ class SetupWizard(QDialog):
         primary = {
             self.office_page: self.office_page.next_button,
             self.district_page: self.district_page.next_button,
+            self.admin_page: self.admin_page.next_button,
         }
         page = self._resume_page if self._resume_page in primary else self.welcome_page
         self._show(page, primary.get(page, self.welcome_page.next_button), self._resume_focus)
@@ -842,10 +1032,10 @@ class SetupWizard(QDialog):
 
 
 def open_install_package(
-    ctx: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None
+    desk: Desk, tasks: TaskRunner, parent: QWidget | None = None
 ) -> SetupWizard:
     """ "Verwaltung → Zertifikatspaket einspielen …": the wizard on its certificate page."""
-    wizard = SetupWizard(ctx, tasks, parent)
+    wizard = SetupWizard(desk, tasks, parent)
     wizard.open()
     return wizard
 

@@ -28,18 +28,14 @@ from passapp.pdf.sync_receipt import (
     number,
     render_sync_receipt,
 )
-from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
 from passapp.services.files import write_atomically
-from passapp.services.offices import OfficeInfo, current_office
+from passapp.services.offices import OfficeInfo
 from passapp.services.progress import Cancelled, Progress
 from passapp.services.sync import (
     ExportReport,
     ImportReport,
-    describe_bundle,
-    export_bundles,
-    import_bundle,
-    status,
 )
 from passapp.ui.pdf_print import PrintError, print_pdf
 from passapp.ui.peer_table import clock_time, peer_rows
@@ -54,19 +50,17 @@ BAR_STEPS = 1000
 
 
 class SyncScreen(SyncScreenView):
-    def __init__(
-        self, ctx: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._desk = desk
         self._tasks = tasks
-        self._office = current_office(ctx)
+        self._office = desk.office()
         self._task: Task[Any] | None = None
         self._bundle: Path | None = None
         self._header: dict[str, Any] = {}
         self._receipt: SyncReceipt | None = None
         self._cancelled_text = ""
-        self._folder = ctx.output_folder or Path.home()
+        self._folder = desk.output_folder or Path.home()
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._on_poll)
@@ -120,13 +114,13 @@ class SyncScreen(SyncScreenView):
     def refresh_status(self) -> None:
         """Show the sync status (a few quick reads, on this thread)."""
         try:
-            current = status(self._ctx)
+            current = self._desk.sync_status()
         except ServiceError as error:
             self._say(error.message_de, ERROR_STYLE)
             self.export_button.setEnabled(False)
             self.import_button.setEnabled(False)
             return
-        self.peers.set_rows(peer_rows(current["peers"], _expected_peers(self._office)))
+        self.peers.set_rows(peer_rows(current.peers, _expected_peers(self._office)))
         self.peer_table.setVisible(self.peers.rowCount() > 0)
         self.no_peers.setVisible(self.peers.rowCount() == 0)
         self.counts.setText(
@@ -134,9 +128,9 @@ class SyncScreen(SyncScreenView):
                 "Wartende Änderungen: {pending} · In Quarantäne: {quarantined} · "
                 "Ungeklärte Konflikte: {conflicts}"
             ).format(
-                pending=number(current["pending"]),
-                quarantined=number(current["quarantined"]),
-                conflicts=number(current["conflicts"]),
+                pending=number(current.pending),
+                quarantined=number(current.quarantined),
+                conflicts=number(current.conflicts),
             )
         )
 
@@ -157,10 +151,10 @@ class SyncScreen(SyncScreenView):
         if not folder:
             return
         self._folder = Path(folder)
-        ctx = self._ctx
+        desk = self._desk
 
         def work(progress: Progress) -> list[ExportReport]:
-            return export_bundles(ctx, Path(folder), None, progress)
+            return desk.export_bundles(Path(folder), None, progress)
 
         # Bundles are written one by one; those already written are whole and valid.
         self._start(
@@ -192,7 +186,7 @@ class SyncScreen(SyncScreenView):
         path = Path(chosen)
         self._folder = path.parent
         try:
-            header = describe_bundle(path)
+            header = self._desk.describe_bundle(path)
         except ServiceError as error:
             self._say(f"{path.name}: {error.message_de}", ERROR_STYLE)
             return
@@ -231,12 +225,12 @@ class SyncScreen(SyncScreenView):
         self.show_page(self.confirm_page, self.back_button if wrong else self.confirm_button)
 
     def _on_import(self) -> None:
-        bundle, ctx = self._bundle, self._ctx
+        bundle, desk = self._bundle, self._desk
         if bundle is None:
             return
 
         def work(progress: Progress) -> ImportReport:
-            return import_bundle(ctx, bundle, progress)
+            return desk.import_bundle(bundle, progress)
 
         self._start(
             self.tr("Paket wird eingespielt …"),
@@ -335,7 +329,7 @@ class SyncScreen(SyncScreenView):
     def _receipt_context(self) -> dict[str, Any]:
         office = self._office
         name = f"{office.code} – {office.name}" if office else "–"
-        return {"office": name, "clerk": self._ctx.clerk, "made_at": self._ctx.now()}
+        return {"office": name, "clerk": self._desk.account.name, "made_at": self._desk.now()}
 
     def _show_receipt(self, receipt: SyncReceipt) -> None:
         self._receipt = receipt
@@ -358,7 +352,7 @@ class SyncScreen(SyncScreenView):
     def _on_save(self) -> None:
         if self._receipt is None:
             return
-        suggestion = self._folder / f"Beleg-Datenaustausch-{self._ctx.now():%Y%m%d-%H%M%S}.pdf"
+        suggestion = self._folder / f"Beleg-Datenaustausch-{self._desk.now():%Y%m%d-%H%M%S}.pdf"
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Beleg als PDF speichern"),

@@ -135,6 +135,85 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>Erstes Admin-Konto</source>
+        <translation>First admin account</translation>
+    </message>
+    <message>
+        <source>Mit diesem Konto melden Sie sich an und legen danach die Konten der Sachbearbeitung an. Das Passwort schützt auch den Schlüssel der Dienststelle: Geht es verloren und gibt es kein zweites Admin-Konto, muss das Landratsamt die Dienststelle neu anmelden.</source>
+        <translation>With this account you log in and then add the clerks&apos; accounts. The password also protects the office&apos;s key: if it is lost and there is no second admin account, the district office has to enrol the office again.</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>z. B. admin oder vorname.nachname</source>
+        <translation>e.g. admin or firstname.lastname</translation>
+    </message>
+    <message>
+        <source>Kontoname</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Passwort wiederholen</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>Mindestens {count} Zeichen; ein Satz ist gut zu merken. Nicht der Kontoname.</source>
+        <translation>At least {count} characters; a sentence is easy to remember. Not the account name.</translation>
+    </message>
+    <message>
+        <source>Hinweis zum Passwort</source>
+        <translation>Note on the password</translation>
+    </message>
+    <message>
+        <source>&amp;Kontoname:</source>
+        <translation>&amp;Account name:</translation>
+    </message>
+    <message>
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Passwort &amp;wiederholen:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Einrichten</source>
+        <translation>Set up</translation>
+    </message>
+    <message>
+        <source>&amp;Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Einrichtung abbrechen</source>
+        <translation>Cancel the set-up</translation>
+    </message>
+    <message>
+        <source>Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen</source>
+        <translation>Tab next field · Enter set up · Alt+Z back · Esc cancel</translation>
+    </message>
+</context>
+<context>
     <name>AuditEventTableModel</name>
     <message>
         <source>Zeit</source>
@@ -367,12 +446,24 @@
         <translation>Message</translation>
     </message>
     <message>
+        <source>Weiter</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Weiter zum Admin-Konto</source>
+        <translation>On to the admin account</translation>
+    </message>
+    <message>
+        <source>Tab nächstes Feld · Enter weiter · Alt+Z zurück · Esc abbrechen</source>
+        <translation>Tab next field · Enter next · Alt+Z back · Esc cancel</translation>
+    </message>
+    <message>
         <source>Einrichten</source>
-        <translation>Set up</translation>
+        <translation type="vanished">Set up</translation>
     </message>
     <message>
         <source>Landratsamt einrichten</source>
-        <translation>Set up the district office</translation>
+        <translation type="vanished">Set up the district office</translation>
     </message>
     <message>
         <source>&amp;Zurück</source>
@@ -392,7 +483,7 @@
     </message>
     <message>
         <source>Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen</source>
-        <translation>Tab next field · Enter set up · Alt+Z back · Esc cancel</translation>
+        <translation type="vanished">Tab next field · Enter set up · Alt+Z back · Esc cancel</translation>
     </message>
 </context>
 <context>
@@ -1068,10 +1159,73 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Anmelden – Bildungs- und Beratungspass</source>
+        <translation>Log in – Education and Counselling Pass</translation>
+    </message>
+    <message>
+        <source>Anmelden</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Dienststelle: {office}</source>
+        <translation>Office: {office}</translation>
+    </message>
+    <message>
+        <source>Dienststelle</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Kontoname</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Kontoname:</source>
+        <translation>&amp;Account name:</translation>
+    </message>
+    <message>
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Programm beenden</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <source>Enter anmelden · Esc beenden</source>
+        <translation>Enter log in · Esc quit</translation>
+    </message>
+    <message>
+        <source>Demo: erfundene Personen, nichts wird dauerhaft gespeichert. Konten:
+{accounts}
+Passwort für alle: {password}</source>
+        <translation>Demo: invented people, nothing is kept. Accounts:
+{accounts}
+Password for all: {password}</translation>
+    </message>
+    <message>
+        <source>Demo-Konten</source>
+        <translation>Demo accounts</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Bildungs- und Beratungspass – Landkreis Dachau</source>
-        <translation>Education and Counselling Pass – District of Dachau</translation>
+        <translation type="vanished">Education and Counselling Pass – District of Dachau</translation>
     </message>
     <message>
         <source>Name, Passnummer oder Geburtsdatum eingeben – oder Pass scannen</source>
@@ -1094,6 +1248,10 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
+        <source>Bildungs- und Beratungspass – Landkreis Dachau – {account}</source>
+        <translation>Education and Counselling Pass – District of Dachau – {account}</translation>
+    </message>
+    <message>
         <source>keine Dienststelle</source>
         <translation>no office</translation>
     </message>
@@ -1104,6 +1262,38 @@
     <message>
         <source>Dienststelle</source>
         <translation>Office</translation>
+    </message>
+    <message>
+        <source>Angemeldet: {account} ({role})</source>
+        <translation>Logged in: {account} ({role})</translation>
+    </message>
+    <message>
+        <source>Angemeldetes Konto</source>
+        <translation>Logged-in account</translation>
+    </message>
+    <message>
+        <source>Strg+Umschalt+L Protokoll prüfen · Strg+Umschalt+Q abmelden</source>
+        <translation>Ctrl+Shift+L check the audit log · Ctrl+Shift+Q log out</translation>
+    </message>
+    <message>
+        <source>Strg+F Suche · Strg+N neue Person · ↓ in die Trefferliste · Esc Suche leeren · Strg+Umschalt+Q abmelden</source>
+        <translation>Ctrl+F search · Ctrl+N new person · ↓ to the results · Esc clear the search · Ctrl+Shift+Q log out</translation>
+    </message>
+    <message>
+        <source>Dieses Konto prüft das Protokoll; Personendaten zeigt es nicht. Verwaltung → Protokoll prüfen (Strg+Umschalt+L).</source>
+        <translation>This account checks the audit log; it shows no personal data. Administration → Check audit log (Ctrl+Shift+L).</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Protokoll prüfen …</source>
+        <translation>Check audit log …</translation>
+    </message>
+    <message>
+        <source>Protokoll prüfen</source>
+        <translation>Check audit log</translation>
     </message>
     <message>
         <source>Die Datenbank ist gerade belegt (seit {seconds} s, z. B. durch einen Import an einem anderen Platz); neuer Versuch …</source>
@@ -1152,6 +1342,18 @@
     <message>
         <source>&amp;Sprache</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Konto</source>
+        <translation>Acc&amp;ount</translation>
+    </message>
+    <message>
+        <source>{account} – {role}</source>
+        <translation>{account} – {role}</translation>
+    </message>
+    <message>
+        <source>&amp;Abmelden</source>
+        <translation>&amp;Log out</translation>
     </message>
     <message>
         <source>Sprache</source>
@@ -1697,8 +1899,20 @@
         <translation>Message</translation>
     </message>
     <message>
+        <source>Weiter</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Weiter zum Admin-Konto</source>
+        <translation>On to the admin account</translation>
+    </message>
+    <message>
+        <source>Tab nächstes Feld · Enter weiter · Alt+Z zurück · Esc abbrechen</source>
+        <translation>Tab next field · Enter next · Alt+Z back · Esc cancel</translation>
+    </message>
+    <message>
         <source>Einrichten</source>
-        <translation>Set up</translation>
+        <translation type="vanished">Set up</translation>
     </message>
     <message>
         <source>&amp;Zurück</source>
@@ -1718,7 +1932,7 @@
     </message>
     <message>
         <source>Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen</source>
-        <translation>Tab next field · Enter set up · Alt+Z back · Esc cancel</translation>
+        <translation type="vanished">Tab next field · Enter set up · Alt+Z back · Esc cancel</translation>
     </message>
 </context>
 <context>
@@ -2199,7 +2413,7 @@
     </message>
     <message>
         <source>Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen · Strg+B bearbeiten</source>
-        <translation type="vanished">Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit</translation>
+        <translation>Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit</translation>
     </message>
     <message>
         <source>A&amp;uskunft (Art. 15) …</source>
@@ -3221,6 +3435,20 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>{day}, {time} Uhr</source>
         <translation>{day}, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>refusals</name>
+    <message>
+        <source>Nicht möglich</source>
+        <translation>Not possible</translation>
+    </message>
+</context>
+<context>
+    <name>setup_wizard</name>
+    <message>
+        <source>Die beiden Passwörter stimmen nicht überein.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
