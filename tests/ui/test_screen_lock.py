@@ -74,10 +74,8 @@ def window(qtbot: QtBot) -> CounterWindow:
     return shown
 
 
-def locked(
-    qtbot: QtBot, window: CounterWindow, desk: Desk, tasks: TaskRunner, **options: object
-) -> ScreenLock:
-    lock = ScreenLock(window, desk, tasks, minutes=0, **options)  # type: ignore[arg-type]
+def locked(qtbot: QtBot, window: CounterWindow, desk: Desk, tasks: TaskRunner) -> ScreenLock:
+    lock = ScreenLock(window, desk, tasks, minutes=0)
     lock.set_interval_ms(50)
     qtbot.waitUntil(lambda: lock.locked, timeout=3000)
     return lock
@@ -133,7 +131,8 @@ def test_ten_wrong_passwords_lock_the_account_and_then_only_log_out_is_left(
 ) -> None:
     admin, clerk = desks
     logged_out: list[bool] = []
-    lock = locked(qtbot, window, clerk, tasks, log_out=lambda: logged_out.append(True))
+    lock = locked(qtbot, window, clerk, tasks)
+    lock.log_out_requested.connect(lambda: logged_out.append(True))
     for _attempt in range(MAX_FAILED_LOGINS):
         enter_password(qtbot, lock, tasks, WRONG)
     message = lock.prompt.message.text()

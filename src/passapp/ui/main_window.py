@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from passapp.domain.errors import InputError
 from passapp.domain.pass_number import looks_like_pass_number
 from passapp.services.desk import Desk
+from passapp.services.erasure import Erasure
 from passapp.services.errors import ServiceError
 from passapp.services.people import Registration
 from passapp.services.search import PAGE, SearchResult
@@ -45,13 +46,21 @@ from passapp.services.setup import SetupState
 from passapp.services.verification import looks_like_qr
 from passapp.services.views import PersonSummary
 from passapp.ui import i18n
+from passapp.ui.accounts_screen import (
+    AccountsScreen,
+    OwnPasswordDialog,
+    open_accounts_screen,
+    open_own_password,
+)
 from passapp.ui.audit_screen import open_audit_screen
 from passapp.ui.elide import ElidedLabel, elided
+from passapp.ui.erase_dialog import erasure_note
 from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.person_form import PersonForm
 from passapp.ui.person_panel import PersonPanel
 from passapp.ui.person_table import PersonTableModel
 from passapp.ui.screen import fit_to_screen
+from passapp.ui.screen_lock import ScreenLock
 from passapp.ui.setup_wizard import (
     INSTALL_PACKAGE_SHORTCUT,
     EnrolmentBanner,
@@ -112,6 +121,7 @@ class MainWindow(QMainWindow):
         self.table = self._results_table()
         self.person_panel = PersonPanel(desk, self.tasks)
         self.person_panel.task_done.connect(self.return_to_search)
+        self.person_panel.person_erased.connect(self._on_erased)
         self.hint = ElidedLabel(self._key_hint())
         self.hint.setAccessibleName(self.tr("Tastenkürzel"))
         self.hint.setStyleSheet("color: #555;")
@@ -167,6 +177,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.account_label)
         self.statusBar().addWidget(self.hint, 1)
         self.show_setup_state(desk.setup_state())
+        # After the PC's minutes without input the window is covered until this account's
+        # password is typed again; "Abmelden" there is this window's log-out.
+        self.screen_lock = ScreenLock(self, desk, self.tasks)
+        self.screen_lock.log_out_requested.connect(self.log_out)
         self.focus_search()
 
     @property
@@ -261,6 +275,8 @@ class MainWindow(QMainWindow):
             self._action(
                 admin, self.tr("&Protokoll prüfen …"), "Ctrl+Shift+L", self.open_audit_screen
             )
+        if may("list_accounts"):
+            self._action(admin, self.tr("&Konten …"), None, self.open_accounts_screen)
         self._add_account_menu()
         view = self.menuBar().addMenu(self.tr("A&nsicht"))
         languages = view.addMenu(self.tr("&Sprache"))
@@ -282,6 +298,7 @@ class MainWindow(QMainWindow):
         )
         who.setEnabled(False)  # says who is logged in; nothing to click
         account.addSeparator()
+        self._action(account, self.tr("Eigenes &Passwort ändern …"), None, self.change_password)
         self.log_out_action = self._action(
             account, self.tr("&Abmelden"), LOG_OUT_SHORTCUT, self.log_out
         )
@@ -335,6 +352,18 @@ class MainWindow(QMainWindow):
 
     def open_audit_screen(self) -> None:
         open_audit_screen(self._desk, self.tasks, self)
+
+    def open_accounts_screen(self) -> AccountsScreen | None:
+        screen = open_accounts_screen(self._desk, self.tasks, self)
+        if screen is not None:
+            screen.lock_minutes_changed.connect(self.screen_lock.set_minutes)
+            screen.finished.connect(self.return_to_search)
+        return screen
+
+    def change_password(self) -> OwnPasswordDialog:
+        dialog = open_own_password(self._desk, self.tasks, self)
+        dialog.finished.connect(self.return_to_search)
+        return dialog
 
     def show_setup_state(self, state: SetupState) -> None:
         # The district has no certificate package to install; a clerk installs none.
@@ -401,6 +430,15 @@ class MainWindow(QMainWindow):
             )
         )
         self.show_person(registration.person.id)
+
+    def _on_erased(self, erasure: Erasure) -> None:
+        """The erased person is gone from the window: no hit, no name in the search field."""
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.results.set_rows([])
+        self.message.setStyleSheet("")
+        self.message.setText(erasure_note(erasure))
 
     def _on_row_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()

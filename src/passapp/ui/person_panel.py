@@ -8,6 +8,7 @@ and its entries only.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,10 +32,18 @@ from PySide6.QtWidgets import (
 from passapp.domain.errors import InputError
 from passapp.services import choices
 from passapp.services.desk import Desk
+from passapp.services.erasure import Erasure
 from passapp.services.errors import ServiceError
 from passapp.services.overview import PersonOverview
 from passapp.ui.elide import ElidedLabel
 from passapp.ui.entry_panel import EntryPanel
+from passapp.ui.erase_dialog import (
+    EraseDialog,
+    WithdrawConsentDialog,
+    erasure_note,
+    open_erase,
+    open_withdraw_consent,
+)
 from passapp.ui.pass_dialog import (
     EntrySheetDialog,
     IssuePassDialog,
@@ -54,6 +65,8 @@ class PersonPanel(QWidget):
 
     # Emitted when the panel has finished a task, so the main window can return to search.
     task_done = Signal()
+    # The shown person was erased (Art. 17): the window forgets them (the services' Erasure).
+    person_erased = Signal(object)
 
     def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,6 +77,7 @@ class PersonPanel(QWidget):
         self.report_status = ""
         office = desk.office()
         self._office_code = office.code if office else None
+        self._district = desk.is_district()
 
         # A long name is shortened to the panel's width (whole in the tooltip).
         self.title = ElidedLabel()
@@ -98,6 +112,7 @@ class PersonPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.report_button)
+        buttons.addWidget(self._build_privacy_button())
         buttons.addWidget(self.edit_button)
         self.hint = QLabel(
             self.tr(
@@ -128,6 +143,25 @@ class PersonPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.entries, 1)
         self.clear()
+
+    def _build_privacy_button(self) -> QToolButton:
+        """Withdrawal and erasure in one menu button: rare, deliberate, no shortcut, and
+        narrow enough for the panel at 150 % scaling. Erasure only for the roles that may."""
+        self.privacy_button = QToolButton()
+        self.privacy_button.setText(self.tr("Daten&schutz"))
+        self.privacy_button.setAccessibleName(self.tr("Datenschutz"))
+        self.privacy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.privacy_button)
+        self.withdraw_action = menu.addAction(self.tr("Einwilligung &widerrufen …"))
+        self.withdraw_action.triggered.connect(self.withdraw_consent)
+        self.erase_action = menu.addAction(self.tr("&Löschen nach Art. 17 …"))
+        self.erase_action.triggered.connect(self.erase_person)
+        self.erase_action.setVisible(self._desk.may("erase_person"))
+        self.privacy_button.setMenu(menu)
+        self.privacy_button.setVisible(
+            self._desk.may("withdraw_consent") or self._desk.may("erase_person")
+        )
+        return self.privacy_button
 
     def _button(self, text: str, keys: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -163,6 +197,9 @@ class PersonPanel(QWidget):
         ):
             button.setEnabled(False)
         self.sheet_button.setEnabled(False)
+        self.privacy_button.setEnabled(False)
+        self.withdraw_action.setEnabled(False)
+        self.erase_action.setEnabled(False)
         self.entries.clear()
         self.entries.setVisible(False)
 
@@ -281,6 +318,12 @@ class PersonPanel(QWidget):
         self.edit_button.setEnabled(own and usable)
         # The data of this office: a person registered elsewhere asks that office.
         self.report_button.setEnabled(own and usable and self._reports)
+        # The registering office holds the consent; the district may erase anyone.
+        self.withdraw_action.setEnabled(own and usable and person.consent)
+        self.erase_action.setEnabled(usable and (own or self._district))
+        self.privacy_button.setEnabled(
+            self.withdraw_action.isEnabled() or self.erase_action.isEnabled()
+        )
         self.issue_button.setEnabled(active is None and usable)
         self.replace_button.setEnabled(active is not None and active.office == self._office_code)
         self.sheet_button.setEnabled(active is not None)
@@ -353,6 +396,38 @@ class PersonPanel(QWidget):
                 reason=reason or str(error)
             )
         )
+
+    def withdraw_consent(self) -> WithdrawConsentDialog | None:
+        if self._overview is None or not self.withdraw_action.isEnabled():
+            return None
+        dialog = open_withdraw_consent(self._desk, self._tasks, self._overview, self)
+        if dialog is not None:
+            dialog.withdrawn.connect(self._withdrawn)
+            dialog.finished.connect(self._dialog_closed)
+        return dialog
+
+    def _withdrawn(self, moment: dt.datetime) -> None:
+        self._status(
+            self.tr("Einwilligung widerrufen am {day}.").format(
+                day=moment.astimezone().strftime("%d.%m.%Y")
+            )
+        )
+        self.refresh()
+
+    def erase_person(self) -> EraseDialog | None:
+        if self._overview is None or not self.erase_action.isEnabled():
+            return None
+        dialog = open_erase(self._desk, self._tasks, self._overview, self)
+        if dialog is not None:
+            dialog.erased.connect(self._erased)
+            dialog.finished.connect(self._dialog_closed)
+        return dialog
+
+    def _erased(self, erasure: Erasure) -> None:
+        # Nothing of the person stays on screen or reachable by a shortcut.
+        self.clear()
+        self._status(erasure_note(erasure))
+        self.person_erased.emit(erasure)
 
     def _status(self, text: str) -> None:
         window = self.window()

@@ -23,11 +23,10 @@ admin on the accounts screen: how soon a screen must lock depends on where the P
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Final
+from typing import Final, cast
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import SIGNAL, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -152,12 +151,16 @@ class LockPrompt(QFrame):
 
 
 class ScreenLock(QObject):
-    """Locks ``window`` after ``minutes`` without input (see the module docstring).
+    """Locks ``window`` (its parent) after ``minutes`` without input (see the module
+    docstring).
 
-    ``log_out`` is what "Abmelden" does (the main window's own log-out); without it the
-    desk is logged out and the window closed."""
+    "Abmelden" emits :attr:`log_out_requested` (the main window connects its own log-out);
+    with nothing connected, the desk is logged out and the window closed. The lock keeps no
+    Python reference to its window: a reference cycle would keep a deleted window's wrapper
+    alive after log-out."""
 
     locked_changed = Signal(bool)
+    log_out_requested = Signal()
 
     def __init__(
         self,
@@ -166,13 +169,10 @@ class ScreenLock(QObject):
         tasks: TaskRunner,
         *,
         minutes: int | None = None,
-        log_out: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(window)
-        self._window = window
         self._desk = desk
         self._tasks = tasks
-        self._log_out = log_out
         self._locked = False
         self._enabled = False
         self._hidden_windows: list[QWidget] = []
@@ -191,8 +191,10 @@ class ScreenLock(QObject):
         self.set_minutes(lock_minutes() if minutes is None else minutes)
         app = QApplication.instance()
         assert app is not None, "the screen lock needs the running application"
-        app.installEventFilter(self)
-        window.destroyed.connect(self._stop)
+        app.installEventFilter(self)  # removed by Qt when the lock goes with its window
+
+    def _window(self) -> QWidget:
+        return cast(QWidget, self.parent())
 
     # --- the timer -----------------------------------------------------------------------
 
@@ -225,7 +227,7 @@ class ScreenLock(QObject):
 
     def _stop_if_closed(self) -> None:
         # Logged out or quitting: nothing left to guard (a close the window refused is none).
-        if shiboken6.isValid(self._window) and not self._window.isVisible():
+        if self.parent() is not None and not self._window().isVisible():
             self._stop()
 
     def _stop(self) -> None:
@@ -238,15 +240,15 @@ class ScreenLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self._window and kind == QEvent.Type.Close:
+        if kind == QEvent.Type.Close and watched is self.parent():
             QTimer.singleShot(0, self._stop_if_closed)
             return False
         if not self._locked:
             if kind in ACTIVITY:
                 self._restart()
             return False
-        if watched is self._window and kind == QEvent.Type.Resize:
-            self.prompt.setGeometry(self._window.rect())
+        if kind == QEvent.Type.Resize and watched is self.parent():
+            self.prompt.setGeometry(self._window().rect())
         if kind == QEvent.Type.ShortcutOverride:
             # Accepted here, no shortcut fires (Ctrl+N, Esc, a button's Alt letter); the key
             # itself then goes to the password field, or nowhere.
@@ -264,39 +266,41 @@ class ScreenLock(QObject):
 
     def _on_show(self, widget: QWidget) -> None:
         """A window shown while locked (a task's result): hidden as soon as it is shown."""
-        if widget is self._window or not widget.isWindow() or not self._may_hide(widget):
+        if widget is self.parent() or not widget.isWindow() or not self._may_hide(widget):
             return
         QTimer.singleShot(0, lambda: self._hide_window(widget))
 
     # --- locking -------------------------------------------------------------------------
 
     def lock(self) -> None:
-        if self._locked or self._desk.logged_out or not self._window.isVisible():
+        window = self._window()
+        if self._locked or self._desk.logged_out or not window.isVisible():
             return  # a closed window (logged out) has nothing left to cover
         self._locked = True
         self._timer.stop()
         focus = QApplication.focusWidget()
-        self._focus = focus if focus is not None and self._window.isAncestorOf(focus) else None
+        self._focus = focus if focus is not None and window.isAncestorOf(focus) else None
         self._close_popups()
         for widget in QApplication.topLevelWidgets():
-            if widget is not self._window and widget.isVisible() and self._may_hide(widget):
+            if widget is not window and widget.isVisible() and self._may_hide(widget):
                 self._hide_window(widget)
         self._cover()
         self.locked_changed.emit(True)
 
     def _cover(self) -> None:
+        window = self._window()
         self.prompt.message.clear()
         self.prompt.set_busy(False)
-        self.prompt.setGeometry(self._window.rect())
+        self.prompt.setGeometry(window.rect())
         self.prompt.show()
         self.prompt.raise_()
         self.prompt.password.setFocus()
-        if isinstance(self._window, QMainWindow):
-            self._window.menuBar().setEnabled(False)
-            self._covered = self._window.centralWidget()
+        if isinstance(window, QMainWindow):
+            window.menuBar().setEnabled(False)
+            self._covered = window.centralWidget()
             if self._covered is not None:
                 self._covered.hide()
-        self._window.activateWindow()
+        window.activateWindow()
 
     @staticmethod
     def _may_hide(widget: QWidget) -> bool:
@@ -364,8 +368,9 @@ class ScreenLock(QObject):
             return
         self._locked = False
         self.prompt.hide()
-        if isinstance(self._window, QMainWindow):
-            self._window.menuBar().setEnabled(True)
+        window = self._window()
+        if isinstance(window, QMainWindow):
+            window.menuBar().setEnabled(True)
         if self._covered is not None and shiboken6.isValid(self._covered):
             self._covered.show()
         self._covered = None
@@ -381,7 +386,7 @@ class ScreenLock(QObject):
 
     def _hidden_dialog(self) -> bool:
         active = QApplication.activeModalWidget()
-        return active is not None and active is not self._window
+        return active is not None and active is not self.parent()
 
     def log_out(self) -> None:
         """ "Abmelden" on the prompt: the session ends; the window's log-out decides what next."""
@@ -391,8 +396,8 @@ class ScreenLock(QObject):
             if shiboken6.isValid(widget):
                 widget.close()
         self._hidden_windows = []
-        if self._log_out is not None:
-            self._log_out()
+        if self.receivers(SIGNAL("log_out_requested()")) > 0:
+            self.log_out_requested.emit()
             return
         self._desk.log_out()
-        self._window.close()
+        self._window().close()

@@ -1336,6 +1336,10 @@ Password for all: {password}</translation>
         <translation>Check audit &amp;log …</translation>
     </message>
     <message>
+        <source>&amp;Konten …</source>
+        <translation>&amp;Accounts …</translation>
+    </message>
+    <message>
         <source>A&amp;nsicht</source>
         <translation>&amp;View</translation>
     </message>
@@ -1350,6 +1354,10 @@ Password for all: {password}</translation>
     <message>
         <source>{account} – {role}</source>
         <translation>{account} – {role}</translation>
+    </message>
+    <message>
+        <source>Eigenes &amp;Passwort ändern …</source>
+        <translation>Change own &amp;password …</translation>
     </message>
     <message>
         <source>&amp;Abmelden</source>
@@ -2424,6 +2432,22 @@ Password for all: {password}</translation>
         <translation>Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit · Ctrl+Shift+U access report</translation>
     </message>
     <message>
+        <source>Daten&amp;schutz</source>
+        <translation>&amp;Data protection</translation>
+    </message>
+    <message>
+        <source>Datenschutz</source>
+        <translation>Data protection</translation>
+    </message>
+    <message>
+        <source>Einwilligung &amp;widerrufen …</source>
+        <translation>&amp;Withdraw consent …</translation>
+    </message>
+    <message>
+        <source>&amp;Löschen nach Art. 17 …</source>
+        <translation>&amp;Erase under Art. 17 …</translation>
+    </message>
+    <message>
         <source>Keine Person gewählt</source>
         <translation>No person selected</translation>
     </message>
@@ -2514,6 +2538,10 @@ Password for all: {password}</translation>
     <message>
         <source>Die Auskunft wurde nicht gespeichert: {reason}</source>
         <translation>The access report was not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Einwilligung widerrufen am {day}.</source>
+        <translation>Consent withdrawn on {day}.</translation>
     </message>
 </context>
 <context>
