@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.accounts import MAX_FAILED_LOGINS, Role
-from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
 from passapp.services.errors import Refused
 from passapp.ui import screen_lock
@@ -25,7 +24,7 @@ from passapp.ui.accounts_screen import (
 )
 from passapp.ui.tasks import TaskRunner
 from tests.conftest import make_context
-from tests.ui.desks import ADMIN, CLERK, CLERK_PASSWORD, admin_and_clerk, log_in
+from tests.ui.conftest import ADMIN_NAME, CLERK_NAME, CLERK_PASSWORD
 
 NEW_PASSWORD = "Amperufer am Morgen 7"
 
@@ -35,14 +34,6 @@ def saved_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> QSettings
     store = QSettings(str(tmp_path / "passapp.ini"), QSettings.Format.IniFormat)
     monkeypatch.setattr(screen_lock, "settings", lambda: store)
     return store
-
-
-@pytest.fixture
-def desks(office_ctx: ServiceContext, db_path: Path) -> Iterator[tuple[Desk, Desk]]:
-    admin, clerk = admin_and_clerk(office_ctx, db_path)
-    yield admin, clerk
-    clerk.close()
-    admin.close()
 
 
 @pytest.fixture
@@ -63,15 +54,20 @@ def parent(qtbot: QtBot) -> QWidget:
 @pytest.fixture
 def screen(
     qtbot: QtBot,
-    desks: tuple[Desk, Desk],
+    admin_desk: Desk,
+    clerk_desk: Desk,
     tasks: TaskRunner,
     parent: QWidget,
     saved_settings: QSettings,
 ) -> AccountsScreen:
-    shown = open_accounts_screen(desks[0], tasks, parent)
+    shown = open_accounts_screen(admin_desk, tasks, parent)
     assert shown is not None
     qtbot.waitExposed(shown)
     return shown
+
+
+def log_in(db_path: Path, name: str, password: str) -> Desk:
+    return Gate(make_context(db_path)).log_in(name, password)
 
 
 def rows(screen: AccountsScreen) -> dict[str, list[str]]:
@@ -98,9 +94,9 @@ def test_the_admin_sees_every_account_with_role_state_and_last_log_in(
     screen: AccountsScreen,
 ) -> None:
     shown = rows(screen)
-    assert shown[ADMIN][:2] == ["Administration der Dienststelle", "aktiv"]
-    assert shown[CLERK][:2] == ["Sachbearbeitung", "aktiv"]
-    assert shown[CLERK][2].endswith(" Uhr")  # logged in by the fixture
+    assert shown[ADMIN_NAME][:2] == ["Administration der Dienststelle", "aktiv"]
+    assert shown[CLERK_NAME][:2] == ["Sachbearbeitung", "aktiv"]
+    assert shown[CLERK_NAME][2].endswith(" Uhr")  # logged in by the fixture
     header = screen.accounts.headerData(AccountTableModel.STATE, Qt.Orientation.Horizontal)
     assert header == "Zustand"
     assert not screen.disable_button.isEnabled()
@@ -108,9 +104,9 @@ def test_the_admin_sees_every_account_with_role_state_and_last_log_in(
 
 
 def test_a_clerk_never_gets_the_accounts_screen(
-    desks: tuple[Desk, Desk], tasks: TaskRunner, parent: QWidget
+    admin_desk: Desk, clerk_desk: Desk, tasks: TaskRunner, parent: QWidget
 ) -> None:
-    _admin, clerk = desks
+    clerk = clerk_desk
     assert open_accounts_screen(clerk, tasks, parent) is None
     assert parent.findChild(AccountsScreen) is None
     # Built anyway (a stale menu): the German refusal, no accounts.
@@ -168,19 +164,19 @@ def test_enter_and_esc_on_the_untouched_add_dialog_add_nothing(
     assert dialog.message.text().startswith("Kontoname: 2 bis 64 Zeichen")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert list(rows(screen)) == [ADMIN, CLERK]
+    assert list(rows(screen)) == [ADMIN_NAME, CLERK_NAME]
 
 
 def test_an_existing_name_is_refused_in_german(
     qtbot: QtBot, screen: AccountsScreen, tasks: TaskRunner
 ) -> None:
     dialog = screen.add_account()
-    qtbot.keyClicks(dialog.name, CLERK)
+    qtbot.keyClicks(dialog.name, CLERK_NAME)
     qtbot.keyClicks(dialog.password.first, NEW_PASSWORD)
     qtbot.keyClicks(dialog.password.second, NEW_PASSWORD)
     submit(qtbot, tasks, dialog)
     assert dialog.isVisible()
-    assert dialog.message.text() == "Das Konto „meier“ gibt es schon."
+    assert dialog.message.text() == f"Das Konto „{CLERK_NAME}“ gibt es schon."
 
 
 def disable(qtbot: QtBot, screen: AccountsScreen, tasks: TaskRunner, name: str) -> None:
@@ -196,26 +192,26 @@ def disable(qtbot: QtBot, screen: AccountsScreen, tasks: TaskRunner, name: str) 
 def test_disabling_an_account_asks_and_then_it_cannot_log_in(
     qtbot: QtBot, screen: AccountsScreen, tasks: TaskRunner, db_path: Path
 ) -> None:
-    choose(screen, CLERK)
+    choose(screen, CLERK_NAME)
     box = screen.disable_account()
     assert box is not None
     qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter: Abbrechen
-    assert rows(screen)[CLERK][1] == "aktiv"
+    assert rows(screen)[CLERK_NAME][1] == "aktiv"
     assert screen.selected() is None
-    disable(qtbot, screen, tasks, CLERK)
-    assert rows(screen)[CLERK][1] == "deaktiviert"
-    assert screen.message.text() == "Konto „meier“ deaktiviert."
+    disable(qtbot, screen, tasks, CLERK_NAME)
+    assert rows(screen)[CLERK_NAME][1] == "deaktiviert"
+    assert screen.message.text() == f"Konto „{CLERK_NAME}“ deaktiviert."
     with pytest.raises(Refused):
-        log_in(db_path, CLERK, CLERK_PASSWORD)
+        log_in(db_path, CLERK_NAME, CLERK_PASSWORD)
 
 
 def test_disabling_oneself_is_refused_and_nothing_stays_selected(
     qtbot: QtBot, screen: AccountsScreen, tasks: TaskRunner
 ) -> None:
-    disable(qtbot, screen, tasks, ADMIN)
+    disable(qtbot, screen, tasks, ADMIN_NAME)
     assert screen.message.text() == "Das eigene Konto kann man nicht sperren."
     assert "b71c1c" in screen.message.styleSheet()
-    assert rows(screen)[ADMIN][1] == "aktiv"
+    assert rows(screen)[ADMIN_NAME][1] == "aktiv"
     assert screen.selected() is None
     assert not screen.disable_button.isEnabled()
 
@@ -226,19 +222,19 @@ def test_a_new_password_lifts_the_lock_after_wrong_ones(
     gate = Gate(make_context(db_path))
     for _attempt in range(MAX_FAILED_LOGINS):
         with pytest.raises(Refused):
-            gate.log_in(CLERK, "Schalter-vier im Rathaus")
+            gate.log_in(CLERK_NAME, "Schalter-vier im Rathaus")
     gate.close()
     screen.reload()
-    assert rows(screen)[CLERK][1] == "gesperrt nach Fehlversuchen"
-    choose(screen, CLERK)
+    assert rows(screen)[CLERK_NAME][1] == "gesperrt nach Fehlversuchen"
+    choose(screen, CLERK_NAME)
     dialog = screen.reset_password()
     assert dialog is not None
     qtbot.keyClicks(dialog.password.first, NEW_PASSWORD)
     qtbot.keyClicks(dialog.password.second, NEW_PASSWORD)
     submit(qtbot, tasks, dialog)
-    assert rows(screen)[CLERK][1] == "aktiv"
+    assert rows(screen)[CLERK_NAME][1] == "aktiv"
     assert screen.selected() is None
-    assert log_in(db_path, CLERK, NEW_PASSWORD).account.name == CLERK
+    assert log_in(db_path, CLERK_NAME, NEW_PASSWORD).account.name == CLERK_NAME
 
 
 def test_the_lock_minutes_are_saved_for_this_pc(
@@ -266,26 +262,31 @@ def own_password(
 
 
 def test_a_clerk_changes_the_own_password_after_confirming_the_old_one(
-    qtbot: QtBot, desks: tuple[Desk, Desk], tasks: TaskRunner, parent: QWidget, db_path: Path
+    qtbot: QtBot,
+    admin_desk: Desk,
+    clerk_desk: Desk,
+    tasks: TaskRunner,
+    parent: QWidget,
+    db_path: Path,
 ) -> None:
-    admin, clerk = desks
+    admin, clerk = admin_desk, clerk_desk
     dialog = own_password(qtbot, clerk, tasks, parent, "nicht das alte Passwort")
     assert dialog.isVisible()
     assert dialog.message.text() == "Das bisherige Passwort stimmt nicht."
     assert dialog.old.text() == ""
     # The wrong old password counts like a failed log-in.
-    assert next(a.failed_logins for a in admin.list_accounts() if a.name == CLERK) == 1
+    assert next(a.failed_logins for a in admin.list_accounts() if a.name == CLERK_NAME) == 1
     with pytest.raises(Refused):
-        log_in(db_path, CLERK, NEW_PASSWORD)
+        log_in(db_path, CLERK_NAME, NEW_PASSWORD)
     dialog = own_password(qtbot, clerk, tasks, parent, CLERK_PASSWORD)
     assert not dialog.isVisible()
-    assert log_in(db_path, CLERK, NEW_PASSWORD).account.name == CLERK
+    assert log_in(db_path, CLERK_NAME, NEW_PASSWORD).account.name == CLERK_NAME
 
 
 def test_the_own_password_dialog_does_nothing_on_enter_or_esc_untouched(
-    qtbot: QtBot, desks: tuple[Desk, Desk], tasks: TaskRunner, parent: QWidget
+    qtbot: QtBot, admin_desk: Desk, clerk_desk: Desk, tasks: TaskRunner, parent: QWidget
 ) -> None:
-    dialog = open_own_password(desks[1], tasks, parent)
+    dialog = open_own_password(clerk_desk, tasks, parent)
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert dialog.message.text() == "Das Passwort braucht mindestens 10 Zeichen."

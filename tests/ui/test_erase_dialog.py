@@ -25,7 +25,6 @@ from passapp.ui.erase_dialog import (
     open_withdraw_consent,
 )
 from passapp.ui.tasks import TaskRunner
-from tests.ui.desks import admin_and_clerk
 
 REASON = "Antrag der Person vom 24.11.2026"
 
@@ -43,19 +42,11 @@ def qarawani() -> PersonInput:
 
 
 @pytest.fixture
-def person_id(office_ctx: ServiceContext) -> uuid.UUID:
-    return register_person(office_ctx, qarawani()).person.id
-
-
-@pytest.fixture
-def desks(
-    office_ctx: ServiceContext, db_path: Path, person_id: uuid.UUID, tmp_path: Path
-) -> Iterator[tuple[Desk, Desk]]:
-    admin, clerk = admin_and_clerk(office_ctx, db_path)
-    admin.issue_pass(person_id, out_pdf=tmp_path / "pass.pdf")
-    yield admin, clerk
-    clerk.close()
-    admin.close()
+def person_id(office_ctx: ServiceContext, admin_desk: Desk, tmp_path: Path) -> uuid.UUID:
+    """A person with consent and a valid pass."""
+    person = register_person(office_ctx, qarawani()).person.id
+    admin_desk.issue_pass(person, out_pdf=tmp_path / "pass.pdf")
+    return person
 
 
 @pytest.fixture
@@ -84,12 +75,13 @@ def erase_dialog(
 
 def test_the_erasure_says_what_happens_and_needs_a_reason_and_a_tick(
     qtbot: QtBot,
-    desks: tuple[Desk, Desk],
+    admin_desk: Desk,
+    clerk_desk: Desk,
     tasks: TaskRunner,
     parent: QWidget,
     person_id: uuid.UUID,
 ) -> None:
-    admin, _clerk = desks
+    admin = admin_desk
     active = admin.person_overview(person_id).active_pass
     assert active is not None
     dialog = erase_dialog(qtbot, admin, tasks, parent, person_id)
@@ -116,12 +108,13 @@ def test_the_erasure_says_what_happens_and_needs_a_reason_and_a_tick(
 
 def test_enter_and_esc_never_erase(
     qtbot: QtBot,
-    desks: tuple[Desk, Desk],
+    admin_desk: Desk,
+    clerk_desk: Desk,
     tasks: TaskRunner,
     parent: QWidget,
     person_id: uuid.UUID,
 ) -> None:
-    admin, _clerk = desks
+    admin = admin_desk
     untouched = erase_dialog(qtbot, admin, tasks, parent, person_id)
     qtbot.keyClick(untouched, Qt.Key.Key_Return)
     assert not untouched.isVisible()
@@ -141,12 +134,13 @@ def test_enter_and_esc_never_erase(
 
 def test_a_short_reason_is_refused_in_the_dialog(
     qtbot: QtBot,
-    desks: tuple[Desk, Desk],
+    admin_desk: Desk,
+    clerk_desk: Desk,
     tasks: TaskRunner,
     parent: QWidget,
     person_id: uuid.UUID,
 ) -> None:
-    admin, _clerk = desks
+    admin = admin_desk
     dialog = erase_dialog(qtbot, admin, tasks, parent, person_id)
     qtbot.keyClicks(dialog.reason, "Antrag")
     dialog.confirmed.setChecked(True)
@@ -161,12 +155,13 @@ def test_a_short_reason_is_refused_in_the_dialog(
 
 def test_a_clerk_gets_no_erasure_but_may_record_a_withdrawal(
     qtbot: QtBot,
-    desks: tuple[Desk, Desk],
+    admin_desk: Desk,
+    clerk_desk: Desk,
     tasks: TaskRunner,
     parent: QWidget,
     person_id: uuid.UUID,
 ) -> None:
-    _admin, clerk = desks
+    clerk = clerk_desk
     overview = clerk.person_overview(person_id)
     assert open_erase(clerk, tasks, overview, parent) is None
     assert parent.findChild(EraseDialog) is None
@@ -188,12 +183,13 @@ def test_a_clerk_gets_no_erasure_but_may_record_a_withdrawal(
 
 def test_a_second_withdrawal_is_refused_in_german(
     qtbot: QtBot,
-    desks: tuple[Desk, Desk],
+    admin_desk: Desk,
+    clerk_desk: Desk,
     tasks: TaskRunner,
     parent: QWidget,
     person_id: uuid.UUID,
 ) -> None:
-    _admin, clerk = desks
+    clerk = clerk_desk
     clerk.withdraw_consent(person_id)
     dialog = WithdrawConsentDialog(clerk, tasks, clerk.person_overview(person_id), parent)
     dialog.open()

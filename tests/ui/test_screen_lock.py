@@ -13,12 +13,11 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QVBoxLayout, QWid
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.accounts import MAX_FAILED_LOGINS
-from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk
 from passapp.ui import screen_lock
 from passapp.ui.screen_lock import ScreenLock, lock_minutes, save_lock_minutes
 from passapp.ui.tasks import TaskRunner
-from tests.ui.desks import CLERK, CLERK_PASSWORD, admin_and_clerk
+from tests.ui.conftest import CLERK_NAME, CLERK_PASSWORD
 
 WRONG = "Schalter-vier im Rathaus"
 SCAN = "EWDAH-000012-25"
@@ -47,14 +46,6 @@ def saved_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> QSettings
     store = QSettings(str(tmp_path / "passapp.ini"), QSettings.Format.IniFormat)
     monkeypatch.setattr(screen_lock, "settings", lambda: store)
     return store
-
-
-@pytest.fixture
-def desks(office_ctx: ServiceContext, db_path: Path) -> Iterator[tuple[Desk, Desk]]:
-    admin, clerk = admin_and_clerk(office_ctx, db_path)
-    yield admin, clerk
-    clerk.close()
-    admin.close()
 
 
 @pytest.fixture
@@ -88,20 +79,20 @@ def enter_password(qtbot: QtBot, lock: ScreenLock, tasks: TaskRunner, password: 
 
 
 def failed_logins(admin: Desk) -> int:
-    return next(a.failed_logins for a in admin.list_accounts() if a.name == CLERK)
+    return next(a.failed_logins for a in admin.list_accounts() if a.name == CLERK_NAME)
 
 
 def test_a_window_left_alone_is_covered_and_the_password_opens_it(
-    qtbot: QtBot, window: CounterWindow, desks: tuple[Desk, Desk], tasks: TaskRunner
+    qtbot: QtBot, window: CounterWindow, admin_desk: Desk, clerk_desk: Desk, tasks: TaskRunner
 ) -> None:
-    _admin, clerk = desks
+    clerk = clerk_desk
     lock = locked(qtbot, window, clerk, tasks)
     prompt = lock.prompt
     assert prompt.isVisible()
     assert prompt.geometry() == window.rect()
     assert not window.search_field.isVisible()
     assert not window.menuBar().isEnabled()
-    assert "meier (Sachbearbeitung)" in prompt.who.text()
+    assert f"{CLERK_NAME} (Sachbearbeitung)" in prompt.who.text()
     assert prompt.password.hasFocus()
     enter_password(qtbot, lock, tasks, CLERK_PASSWORD)
     assert not lock.locked
@@ -113,9 +104,9 @@ def test_a_window_left_alone_is_covered_and_the_password_opens_it(
 
 
 def test_a_wrong_password_keeps_it_locked_and_counts_as_a_failed_log_in(
-    qtbot: QtBot, window: CounterWindow, desks: tuple[Desk, Desk], tasks: TaskRunner
+    qtbot: QtBot, window: CounterWindow, admin_desk: Desk, clerk_desk: Desk, tasks: TaskRunner
 ) -> None:
-    admin, clerk = desks
+    admin, clerk = admin_desk, clerk_desk
     lock = locked(qtbot, window, clerk, tasks)
     enter_password(qtbot, lock, tasks, WRONG)
     assert lock.locked
@@ -127,9 +118,9 @@ def test_a_wrong_password_keeps_it_locked_and_counts_as_a_failed_log_in(
 
 
 def test_ten_wrong_passwords_lock_the_account_and_then_only_log_out_is_left(
-    qtbot: QtBot, window: CounterWindow, desks: tuple[Desk, Desk], tasks: TaskRunner
+    qtbot: QtBot, window: CounterWindow, admin_desk: Desk, clerk_desk: Desk, tasks: TaskRunner
 ) -> None:
-    admin, clerk = desks
+    admin, clerk = admin_desk, clerk_desk
     logged_out: list[bool] = []
     lock = locked(qtbot, window, clerk, tasks)
     lock.log_out_requested.connect(lambda: logged_out.append(True))
@@ -140,15 +131,15 @@ def test_ten_wrong_passwords_lock_the_account_and_then_only_log_out_is_left(
     assert lock.locked
     # The same words whether the password was wrong or the account is now locked.
     assert lock.prompt.message.text() == message
-    assert next(a.locked for a in admin.list_accounts() if a.name == CLERK)
+    assert next(a.locked for a in admin.list_accounts() if a.name == CLERK_NAME)
     qtbot.mouseClick(lock.prompt.log_out_button, Qt.MouseButton.LeftButton)
     assert logged_out == [True]
 
 
 def test_escape_does_not_unlock_and_an_empty_password_is_not_tried(
-    qtbot: QtBot, window: CounterWindow, desks: tuple[Desk, Desk], tasks: TaskRunner
+    qtbot: QtBot, window: CounterWindow, admin_desk: Desk, clerk_desk: Desk, tasks: TaskRunner
 ) -> None:
-    admin, clerk = desks
+    admin, clerk = admin_desk, clerk_desk
     lock = locked(qtbot, window, clerk, tasks)
     qtbot.keyClick(lock.prompt.password, Qt.Key.Key_Escape)
     qtbot.keyClick(lock.prompt.password, Qt.Key.Key_Return)
@@ -161,9 +152,9 @@ def test_escape_does_not_unlock_and_an_empty_password_is_not_tried(
 
 
 def test_typing_while_locked_reaches_no_form_and_no_shortcut(
-    qtbot: QtBot, window: CounterWindow, desks: tuple[Desk, Desk], tasks: TaskRunner
+    qtbot: QtBot, window: CounterWindow, admin_desk: Desk, clerk_desk: Desk, tasks: TaskRunner
 ) -> None:
-    admin, clerk = desks
+    admin, clerk = admin_desk, clerk_desk
     form = QDialog(window)
     field = QLineEdit("Haddad", form)
     form.open()
@@ -193,9 +184,9 @@ def test_typing_while_locked_reaches_no_form_and_no_shortcut(
 
 
 def test_a_dialog_a_task_opens_while_locked_waits_until_unlocked(
-    qtbot: QtBot, window: CounterWindow, desks: tuple[Desk, Desk], tasks: TaskRunner
+    qtbot: QtBot, window: CounterWindow, admin_desk: Desk, clerk_desk: Desk, tasks: TaskRunner
 ) -> None:
-    _admin, clerk = desks
+    clerk = clerk_desk
     lock = locked(qtbot, window, clerk, tasks)
     late = QDialog(window)
     late.open()
@@ -210,9 +201,9 @@ def test_a_dialog_a_task_opens_while_locked_waits_until_unlocked(
 
 
 def test_input_restarts_the_timer_and_zero_minutes_turn_the_lock_off(
-    qtbot: QtBot, window: CounterWindow, desks: tuple[Desk, Desk], tasks: TaskRunner
+    qtbot: QtBot, window: CounterWindow, admin_desk: Desk, clerk_desk: Desk, tasks: TaskRunner
 ) -> None:
-    _admin, clerk = desks
+    clerk = clerk_desk
     lock = ScreenLock(window, clerk, tasks, minutes=1)
     qtbot.wait(300)
     assert lock.remaining_ms() < 59_800
@@ -226,9 +217,9 @@ def test_input_restarts_the_timer_and_zero_minutes_turn_the_lock_off(
 
 
 def test_log_out_on_the_prompt_ends_the_session(
-    qtbot: QtBot, window: CounterWindow, desks: tuple[Desk, Desk], tasks: TaskRunner
+    qtbot: QtBot, window: CounterWindow, admin_desk: Desk, clerk_desk: Desk, tasks: TaskRunner
 ) -> None:
-    _admin, clerk = desks
+    clerk = clerk_desk
     form = QDialog(window)
     form.open()
     lock = locked(qtbot, window, clerk, tasks)
