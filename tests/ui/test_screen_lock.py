@@ -94,6 +94,8 @@ def test_a_window_left_alone_is_covered_and_the_password_opens_it(
     assert not window.menuBar().isEnabled()
     assert f"{CLERK_NAME} (Sachbearbeitung)" in prompt.who.text()
     assert prompt.password.hasFocus()
+    # The wrapped sentence is whole, not cut to the height of one line.
+    assert prompt.who.height() >= prompt.who.heightForWidth(prompt.who.width())
     enter_password(qtbot, lock, tasks, CLERK_PASSWORD)
     assert not lock.locked
     assert not prompt.isVisible()

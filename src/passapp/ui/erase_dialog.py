@@ -72,6 +72,11 @@ class ConfirmingDialog(QDialog):
     def act(self) -> None:
         raise NotImplementedError
 
+    def fit(self) -> None:
+        """As wide as a sentence reads well, as high as the wrapped text needs."""
+        width = 600
+        fit_to_screen(self, width, self.body.heightForWidth(width))
+
     def set_busy(self, busy: bool) -> None:
         self.act_button.setEnabled(not busy)
         self.cancel_button.setEnabled(not busy)
@@ -121,7 +126,7 @@ class WithdrawConsentDialog(ConfirmingDialog):
         )
         self.body.addWidget(self.explanation)
         self.finish_layout()
-        fit_to_screen(self, 560, 340)
+        self.fit()
 
     def act(self) -> None:
         self.set_busy(True)
@@ -173,7 +178,7 @@ class EraseDialog(ConfirmingDialog):
         self.reason.textChanged.connect(self._enable)
         self.confirmed.toggled.connect(self._enable)
         self._enable()
-        fit_to_screen(self, 620, 440)
+        self.fit()
 
     def _what_happens(self, overview: PersonOverview) -> str:
         active = [p.pass_number for p in overview.passes if p.active]

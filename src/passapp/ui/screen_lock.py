@@ -27,6 +27,7 @@ from typing import Final, cast
 
 import shiboken6
 from PySide6.QtCore import SIGNAL, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -47,6 +48,8 @@ from passapp.ui.tasks import TaskRunner
 LOCK_MINUTES_SETTING: Final = "screen_lock_minutes"
 DEFAULT_LOCK_MINUTES: Final = 5
 MAX_LOCK_MINUTES: Final = 120
+# The prompt's width: fits 1366×768 at 150 % (911 logical pixels).
+BOX_WIDTH: Final = 480
 
 # Input that shows somebody is at the PC (restarts the timer).
 ACTIVITY: Final = frozenset(
@@ -130,24 +133,35 @@ class LockPrompt(QFrame):
             self.tr("Tastenkürzel"),
             HINT_STYLE,
         )
-        box = QFrame()
-        box.setMaximumWidth(520)
-        inner = QVBoxLayout(box)
+        # Placed by hand (``place_box``): the wrapped labels need their height for the
+        # box's width, which a centring layout does not ask them for (they were cut).
+        self.box = QFrame(self)
+        inner = QVBoxLayout(self.box)
         for widget in (self.heading, self.who, self.password, self.message):
             inner.addWidget(widget)
         inner.addLayout(button_row(self.unlock_button, self.log_out_button))
         inner.addWidget(hint)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place_box()
+
+    def place_box(self) -> None:
+        """The box centred, a quarter down, as high as its wrapped text needs."""
+        width = min(BOX_WIDTH, self.width())
+        height = self.box.heightForWidth(width)
+        self.box.setGeometry((self.width() - width) // 2, self.height() // 4, width, height)
+
+    def say(self, text: str, style: str) -> None:
+        self.message.setStyleSheet(style)
+        self.message.setText(text)
+        self.place_box()
 
     def set_busy(self, busy: bool) -> None:
         for widget in (self.password, self.unlock_button, self.log_out_button):
             widget.setEnabled(not busy)
         if busy:
-            self.message.setStyleSheet(HINT_STYLE)
-            self.message.setText(self.tr("Passwort wird geprüft …"))
+            self.say(self.tr("Passwort wird geprüft …"), HINT_STYLE)
 
 
 class ScreenLock(QObject):
@@ -289,7 +303,7 @@ class ScreenLock(QObject):
 
     def _cover(self) -> None:
         window = self._window()
-        self.prompt.message.clear()
+        self.prompt.say("", ERROR_STYLE)
         self.prompt.set_busy(False)
         self.prompt.setGeometry(window.rect())
         self.prompt.show()
@@ -359,8 +373,7 @@ class ScreenLock(QObject):
 
     def _say(self, text: str) -> None:
         self.prompt.set_busy(False)
-        self.prompt.message.setStyleSheet(ERROR_STYLE)
-        self.prompt.message.setText(text)
+        self.prompt.say(text, ERROR_STYLE)
         self.prompt.password.setFocus()
 
     def unlock(self) -> None:
