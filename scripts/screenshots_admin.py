@@ -13,6 +13,7 @@ ticked; ``withdraw.png``: Einwilligung widerrufen …. The same at 150 % scaling
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -29,10 +30,8 @@ SCALED = "PASSAPP_SHOTS_SCALED"
 
 def lock_out(gate: Gate, name: str) -> None:
     for _attempt in range(10):
-        try:
+        with contextlib.suppress(Refused):
             gate.log_in(name, "vertippt und vertippt")
-        except Refused:
-            pass
 
 
 def main() -> None:
