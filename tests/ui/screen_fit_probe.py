@@ -37,7 +37,9 @@ from passapp.services.entries import EntryInput, add_entry, list_entries
 from passapp.services.offers import list_offers
 from passapp.services.passes import issue_pass
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
+from passapp.ui.accounts_screen import AccountsScreen, AddAccountDialog, OwnPasswordDialog
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
+from passapp.ui.erase_dialog import EraseDialog, WithdrawConsentDialog
 from passapp.ui.login_dialog import LoginDialog
 from passapp.ui.main_window import MainWindow
 from passapp.ui.offer_form import OfferForm
@@ -161,6 +163,7 @@ class Probe:
             self.sync_and_offers,
             self.setup_wizard,
             self.log_in,
+            self.admin_screens,
         ]
 
     def main_window(self) -> None:
@@ -250,6 +253,26 @@ class Probe:
             pass
         with self.shown("log-in (demo)", LoginDialog(Gate(self.office, demo=True))):
             pass
+
+    def admin_screens(self) -> None:
+        """The accounts screen and its dialogs, the erasure dialogs, the locked window."""
+        with self.shown("accounts", AccountsScreen(self.admin, self.tasks)):
+            pass
+        with self.shown("add account", AddAccountDialog(self.admin, self.tasks)):
+            pass
+        with self.shown("own password", OwnPasswordDialog(self.admin, self.tasks)):
+            pass
+        overview = self.admin.person_overview(self.person_id)
+        with self.shown("erase", EraseDialog(self.admin, self.tasks, overview)):
+            pass
+        with self.shown(
+            "withdraw consent", WithdrawConsentDialog(self.admin, self.tasks, overview)
+        ):
+            pass
+        window = MainWindow(self.clerk)
+        with self.shown("locked window", window):
+            window.screen_lock.lock()
+        window.tasks.shutdown()
 
 
 def main() -> None:

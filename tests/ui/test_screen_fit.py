@@ -42,6 +42,12 @@ EXPECTED = {
     "set-up: first admin",
     "log-in",
     "log-in (demo)",
+    "accounts",
+    "add account",
+    "own password",
+    "erase",
+    "withdraw consent",
+    "locked window",
 }
 
 
