@@ -25,6 +25,7 @@ from passapp.ui.accounts_screen import (
 from passapp.ui.tasks import TaskRunner
 from tests.conftest import make_context
 from tests.ui.conftest import ADMIN_NAME, CLERK_NAME, CLERK_PASSWORD
+from tests.ui.mnemonics import mnemonics
 
 NEW_PASSWORD = "Amperufer am Morgen 7"
 
@@ -293,3 +294,13 @@ def test_the_own_password_dialog_does_nothing_on_enter_or_esc_untouched(
     assert not tasks.busy
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_no_alt_letter_is_used_twice_in_a_window(
+    qtbot: QtBot, screen: AccountsScreen, admin_desk: Desk, tasks: TaskRunner
+) -> None:
+    for window in (screen, screen.add_account(), open_own_password(admin_desk, tasks, screen)):
+        # Its own letters, not those of a dialog it opened (a child window).
+        letters = [m[0] for m in mnemonics(window) if m[1].window() is window]
+        assert len(letters) >= 3
+        assert len(letters) == len(set(letters)), letters
