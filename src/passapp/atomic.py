@@ -61,10 +61,10 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     # Makes the rename itself durable on POSIX; Windows cannot open folders this way.
     if os.name != "posix":
         return

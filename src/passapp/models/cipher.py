@@ -25,6 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Final
 
+from passapp.atomic import fsync_folder
 from passapp.models.errors import DatabaseError
 
 KEY_FILE_ENV: Final = "PASSAPP_DB_KEY_FILE"
@@ -232,7 +233,7 @@ def _encrypt_file(path: Path, key: DatabaseKey) -> Encrypted:
         staging.unlink(missing_ok=True)
         _unlink_if_same(shadow, path)
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     if linked:
         wipe(shadow)
     return Encrypted(path, plain_overwritten=linked)
@@ -249,7 +250,7 @@ def decrypt_copy(path: Path, key: DatabaseKey, out: Path) -> None:
     except BaseException:
         staging.unlink(missing_ok=True)
         raise
-    _fsync_folder(out.parent)
+    fsync_folder(out.parent)
 
 
 def wipe(path: Path) -> None:
@@ -393,13 +394,3 @@ def _clear_shadow(path: Path, shadow: Path) -> None:
 def _fsync_file(path: Path) -> None:
     with path.open("rb+") as stream:
         os.fsync(stream.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open folders this way
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

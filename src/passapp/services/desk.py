@@ -562,16 +562,7 @@ class Desk:
 
     def sync_status(self) -> SyncStatus:
         self._require("sync_status")
-        found = sync.status(self._ctx)
-        return SyncStatus(
-            database_id=found["database_id"],
-            change_counter=found["change_counter"],
-            pending=found["pending"],
-            quarantined=found["quarantined"],
-            conflicts=found["conflicts"],
-            peers=found["peers"],
-            applied=found["applied"],
-        )
+        return SyncStatus(**sync.status(self._ctx))
 
     def list_conflicts(self) -> list[ConflictView]:
         self._require("list_conflicts")
