@@ -52,7 +52,10 @@ def show_login(qtbot: QtBot, gate: Gate) -> LoginDialog:
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    # The focus inside this dialog, not still on a button of a window an earlier test closed.
+    qtbot.waitUntil(
+        lambda: (focus := QApplication.focusWidget()) is not None and dialog.isAncestorOf(focus)
+    )
     return dialog
 
 
