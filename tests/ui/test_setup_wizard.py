@@ -63,7 +63,10 @@ def show(qtbot: QtBot, wizard: SetupWizard) -> SetupWizard:
     wizard.show()
     qtbot.waitExposed(wizard)
     wizard.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    # The focus inside the wizard, not still on a button of a window an earlier test closed.
+    qtbot.waitUntil(
+        lambda: (focus := QApplication.focusWidget()) is not None and wizard.isAncestorOf(focus)
+    )
     return wizard
 
 
