@@ -99,6 +99,10 @@ def test_the_locked_window_hides_the_person_and_takes_no_shortcut(
     assert not window.search_field.isVisible()
     keyboard = Keyboard(qtbot)
     assert keyboard.focus() is lock.prompt.password
+    # A task finishing meanwhile sends the focus "back to the search": it stays locked out.
+    window.return_to_search()
+    qtbot.wait(50)
+    assert keyboard.focus() is lock.prompt.password
     keyboard.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     keyboard.press(Qt.Key.Key_Escape)
     assert window.findChild(PersonForm) is None

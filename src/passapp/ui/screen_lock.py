@@ -271,9 +271,19 @@ class ScreenLock(QObject):
         if kind == QEvent.Type.Show and isinstance(watched, QWidget):
             self._on_show(watched)
             return False
+        if kind == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            # A task's callback focusing the search field: the focus goes back to the
+            # password, so the next keys (a scan, the password) go where they may.
+            if not self._in_prompt(watched):
+                QTimer.singleShot(0, self._focus_password)
+            return False
         if kind in BLOCKED and isinstance(watched, QWidget):
             return not self._in_prompt(watched)
         return False
+
+    def _focus_password(self) -> None:
+        if self._locked and self.prompt.password.isEnabled():
+            self.prompt.password.setFocus()
 
     def _in_prompt(self, widget: QWidget) -> bool:
         return widget is self.prompt or self.prompt.isAncestorOf(widget)
