@@ -22,6 +22,18 @@ from passapp.services.desk import Desk, Gate
 from passapp.ui.main_window import MainWindow
 from tests.conftest import make_context
 
+
+@pytest.fixture(autouse=True, scope="session")
+def settings_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The app's settings (language, screen-lock minutes) go to a folder of the test run,
+    never into the tester's own ~/.config/passapp."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder)
+
+
 ADMIN_NAME, ADMIN_PASSWORD = "leitung", "Rathausplatz 1 in Dachau"
 CLERK_NAME, CLERK_PASSWORD = "schalter", "Platz drei im Buergerbuero"
 
