@@ -9,6 +9,7 @@ exchange, audit, the district's catalogue) the admin.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from passapp.domain.accounts import Role
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
 from passapp.ui.main_window import MainWindow
-from tests.conftest import make_context
+from tests.conftest import enrol, init_district, init_office, make_context
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -45,8 +46,12 @@ class Accounts:
 
 
 def make_accounts(ctx: ServiceContext) -> Accounts:
-    """The first admin (office or district, as the database is) and a clerk."""
+    """The first admin (office or district, as the database is) and a clerk; logged in
+    only where the database has them already (a copy of the template below)."""
     path = Path(str(ctx.db.engine.url.database))
+    if Gate(ctx).has_accounts():
+        admin = Gate(make_context(path, clerk=ADMIN_NAME)).log_in(ADMIN_NAME, ADMIN_PASSWORD)
+        return Accounts(admin=admin, clerk=Gate(ctx).log_in(CLERK_NAME, CLERK_PASSWORD))
     district = Gate(ctx).setup_state().is_district
     role = Role.DISTRICT_ADMIN if district else Role.OFFICE_ADMIN
     admin = Gate(make_context(path, clerk=ADMIN_NAME)).add_first_admin(
@@ -54,6 +59,95 @@ def make_accounts(ctx: ServiceContext) -> Accounts:
     )
     admin.add_account(CLERK_NAME, Role.CLERK, CLERK_PASSWORD)
     return Accounts(admin=admin, clerk=Gate(ctx).log_in(CLERK_NAME, CLERK_PASSWORD))
+
+
+# Accounts cost six Argon2id runs (about 0.7 s) per database: the enrolled office and its
+# district are made once per test run with their accounts, and each test gets copies.
+TEMPLATE_FILES = ("district.sqlite3", "passapp.sqlite3")
+
+
+@dataclass(frozen=True)
+class Template:
+    folder: Path
+    key_store_secret: str  # what the accounts' log-in opens: the office's keys are under it
+
+
+@pytest.fixture(scope="session")
+def enrolled_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    folder = tmp_path_factory.mktemp("template")
+    district = make_context(folder / "district.sqlite3", clerk="district")
+    init_district(district, name="Landkreis Dachau", code="LRADAH")
+    district.db.dispose()
+    # The district as it is before any office enrolled, for tests that enrol their own.
+    shutil.copyfile(folder / "district.sqlite3", folder / "fresh-district.sqlite3")
+    office = make_context(folder / "passapp.sqlite3")
+    init_office(
+        office,
+        code="EWDAH",
+        name="Einwohnermeldeamt Dachau",
+        kind="einwohnermeldeamt",
+        municipality="Dachau",
+    )
+    enrol(office, district, folder)
+    office.db.dispose()
+    # The same office as an installation from before accounts (the wizard's admin page).
+    shutil.copyfile(folder / "passapp.sqlite3", folder / "office-without-accounts.sqlite3")
+    # The district keeps its keys plain, as the root fixture makes it: tests enrol further
+    # offices at it through the services; its accounts are made when a test asks.
+    accounts = make_accounts(office)
+    secret = office.passphrase
+    assert secret is not None
+    accounts.admin.close()
+    accounts.clerk.close()
+    for context in (office, district):
+        context.db.dispose()
+    assert not list(folder.glob("*-wal")), "a database was left open"
+    return Template(folder, secret)
+
+
+def _copy_of(template: Path, name: str, folder: Path) -> Path:
+    shutil.copyfile(template / name, folder / name)
+    return folder / name
+
+
+@pytest.fixture
+def district_ctx(
+    enrolled_template: Template, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[ServiceContext]:
+    """The district (a copy of the run's template): with EWDAH enrolled where the test
+    also has ``office_ctx``, else as before any enrolment."""
+    copy = tmp_path / "district.sqlite3"
+    enrolled = {"office_ctx", "office_without_accounts_ctx"} & set(request.fixturenames)
+    name = "district.sqlite3" if enrolled else "fresh-district.sqlite3"
+    shutil.copyfile(enrolled_template.folder / name, copy)
+    context = make_context(copy, "district")
+    yield context
+    context.db.dispose()
+
+
+@pytest.fixture
+def office_without_accounts_ctx(
+    enrolled_template: Template, district_ctx: ServiceContext, tmp_path: Path
+) -> Iterator[ServiceContext]:
+    """The enrolled office as set up before accounts existed (keys still plain)."""
+    copy = tmp_path / "passapp.sqlite3"
+    shutil.copyfile(enrolled_template.folder / "office-without-accounts.sqlite3", copy)
+    context = make_context(copy)
+    yield context
+    context.db.dispose()
+
+
+@pytest.fixture
+def office_ctx(
+    enrolled_template: Template, district_ctx: ServiceContext, tmp_path: Path
+) -> Iterator[ServiceContext]:
+    """The office enrolled at ``district_ctx``, with its admin and clerk (a copy); its keys
+    unlocked, as after a log-in, so tests prepare data through the services."""
+    copy = _copy_of(enrolled_template.folder, "passapp.sqlite3", tmp_path)
+    context = make_context(copy)
+    context.passphrase = enrolled_template.key_store_secret
+    yield context
+    context.db.dispose()
 
 
 @pytest.fixture

@@ -449,9 +449,9 @@ def test_a_weak_password_is_refused_inline_and_nothing_is_set_up(
 
 
 def test_an_office_set_up_before_accounts_gets_only_its_first_admin(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_without_accounts_ctx: ServiceContext, tasks: TaskRunner
 ) -> None:
-    wizard = show(qtbot, SetupWizard(Gate(office_ctx), tasks))
+    wizard = show(qtbot, SetupWizard(Gate(office_without_accounts_ctx), tasks))
     page = wizard.admin_page
     assert wizard.pages.currentWidget() is page
     assert page.back_button.isHidden()
@@ -460,13 +460,15 @@ def test_an_office_set_up_before_accounts_gets_only_its_first_admin(
         press(qtbot, Qt.Key.Key_Return)  # enrolled already: done
     assert wizard.desk is not None
     assert wizard.desk.account.role is Role.OFFICE_ADMIN
-    assert issue_pass(office_ctx, register(office_ctx)).pass_number.startswith("EWDAH-")
+    assert issue_pass(
+        office_without_accounts_ctx, register(office_without_accounts_ctx)
+    ).pass_number.startswith("EWDAH-")
 
 
 def test_esc_without_the_first_admin_asks_and_quits_with_no_account(
-    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner
+    qtbot: QtBot, office_without_accounts_ctx: ServiceContext, tasks: TaskRunner
 ) -> None:
-    wizard = show(qtbot, SetupWizard(Gate(office_ctx), tasks))
+    wizard = show(qtbot, SetupWizard(Gate(office_without_accounts_ctx), tasks))
     type_text(qtbot, ADMIN)
     press(qtbot, Qt.Key.Key_Escape)
     assert wizard.pages.currentWidget() is wizard.cancel_page
@@ -478,4 +480,4 @@ def test_esc_without_the_first_admin_asks_and_quits_with_no_account(
         press(qtbot, Qt.Key.Key_Return)  # yes: quit
     assert wizard.result() == QDialog.DialogCode.Rejected
     assert wizard.desk is None
-    assert not Gate(office_ctx).has_accounts()
+    assert not Gate(office_without_accounts_ctx).has_accounts()
