@@ -210,7 +210,7 @@ def test_same_table_same_result_and_transposed_table_transposed_result(
 
 
 @pytest.mark.parametrize("small_share", [0.05, 0.5], ids=["few small cells", "half small cells"])
-def test_a_table_of_sixty_by_thirty_takes_under_a_second(small_share: float) -> None:
+def test_a_table_of_sixty_by_thirty_is_suppressed_in_seconds(small_share: float) -> None:
     # The report's largest tables (e.g. countries × offers); few small cells need the most
     # searching, since each one needs its own secondary cells.
     chooser = random.Random(11)
@@ -221,6 +221,6 @@ def test_a_table_of_sixty_by_thirty_takes_under_a_second(small_share: float) -> 
     table = [[count() for _ in range(30)] for _ in range(60)]
     started = time.perf_counter()
     result = suppress(table)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 2.0  # about 0.3 s measured; room for a busy machine
     if small_share < 0.1:  # the linear programs of the check take a minute for the other
         assert min(ranges_known_to_attacker(result.grid()).values()) >= 1 - 1e-7

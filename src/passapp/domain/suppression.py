@@ -181,28 +181,32 @@ class _Grid:
                     heapq.heappush(queue, (distance + weight, nxt))
         return distances
 
-    def _cycles(self, position: Position, z_step: int) -> tuple[int, set[Position]] | None:
-        """The cost and new cells of the cheapest cycles moving ``position`` by ``z_step``.
+    def _ends(self, position: Position, z_step: int) -> tuple[int, int]:
+        """Where the path back starts and ends: after the cell's own arc, back before it."""
+        row, column = position[0], position[1] + self.last_row + 1
+        return (column, row) if z_step > 0 else (row, column)
 
-        A cycle is the cell's own arc plus a path back; the new cells are the published
-        cells on any cheapest path (all of them, so that exact ties stay symmetric).
-        """
+    def _cheapest_path(self, position: Position, z_step: int) -> tuple[int, dict[int, int]] | None:
+        """The cost of the cheapest cycle moving ``position`` by ``z_step``, and the distances."""
         if not self._can_move(position, z_step * self._sign(position)):
             return None
-        row, column = position[0], position[1] + self.last_row + 1
-        start, goal = (column, row) if z_step > 0 else (row, column)
+        start, goal = self._ends(position, z_step)
         forward = self._distances(start, position, reverse=False)
-        if goal not in forward:
-            return None
+        return (forward[goal], forward) if goal in forward else None
+
+    def _cells_on_cheapest_paths(
+        self, position: Position, z_step: int, forward: dict[int, int]
+    ) -> set[Position]:
+        """The published cells on any cheapest path back (all, so exact ties stay symmetric)."""
+        goal = self._ends(position, z_step)[1]
         backward = self._distances(goal, position, reverse=True)
         best = forward[goal]
-        cells = {
+        return {
             cell
             for node, distance in forward.items()
             for weight, nxt, cell in self._arcs(node, position, reverse=False)
             if weight > 0 and distance + weight + backward.get(nxt, best + 1) == best
         }
-        return best, cells
 
     def is_protected(self, position: Position) -> bool:
         """Whether ``position`` already lies on a movable cycle of hidden cells."""
@@ -228,11 +232,16 @@ class _Grid:
 
     def cheapest_cells(self, position: Position) -> set[Position]:
         """The published cells to hide so that ``position`` lies on a movable cycle."""
-        options = [c for z_step in (1, -1) if (c := self._cycles(position, z_step)) is not None]
+        options = {z: found for z in (1, -1) if (found := self._cheapest_path(position, z))}
         if not options:
             raise AssertionError(f"no cycle can protect the cell {position}")
-        best = min(cost for cost, _cells in options)
-        return {cell for cost, cells in options if cost == best for cell in cells}
+        best = min(cost for cost, _forward in options.values())
+        return {
+            cell
+            for z_step, (cost, forward) in options.items()
+            if cost == best
+            for cell in self._cells_on_cheapest_paths(position, z_step, forward)
+        }
 
     def protect(self, group: list[Position]) -> None:
         """Protect every unprotected cell of ``group``, all against the same state."""
