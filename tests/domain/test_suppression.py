@@ -49,7 +49,7 @@ def tables(draw: st.DrawFn, max_rows: int = 8, max_columns: int = 8) -> list[lis
 
 
 def ranges_known_to_attacker(
-    grid: Grid, threshold: int = THRESHOLD
+    grid: Grid, threshold: int = THRESHOLD, least_small: int = 0
 ) -> dict[tuple[int, int], float]:
     """For every suppressed cell of ``grid`` (totals last): greatest − least possible value."""
     last_row, last_column = len(grid) - 1, len(grid[0]) - 1
@@ -63,7 +63,7 @@ def ranges_known_to_attacker(
         [(-1.0 if p[0] == last_row else 1.0) if p[1] == c else 0.0 for p in positions]
         for c in range(last_column + 1)
     ]
-    bounds = [_bounds(grid[r][c], threshold) for r, c in positions]
+    bounds = [_bounds(grid[r][c], threshold, least_small) for r, c in positions]
     spans = {}
     for p in positions:
         if grid[p[0]][p[1]].suppressed:
@@ -75,11 +75,11 @@ def ranges_known_to_attacker(
     return spans
 
 
-def _bounds(cell: Cell, threshold: int) -> tuple[float, float | None]:
+def _bounds(cell: Cell, threshold: int, least_small: int) -> tuple[float, float | None]:
     if cell.state is CellState.PUBLISHED:
         return (cell.count, cell.count)
     if cell.state is CellState.PRIMARY:
-        return (0, threshold - 1)
+        return (least_small, threshold - 1)
     return (0, None)
 
 
@@ -145,11 +145,20 @@ def test_one_column_is_the_one_dimensional_case() -> None:
 
 
 def test_zero_is_suppressed_like_any_small_count() -> None:
-    # Were zeros published, "<5" would mean 1 to 4, and four "<5" adding up to a "<5"
-    # total would each be exactly 1.
     result = suppress([[1, 1, 1, 1, 0]])
-    assert [cell.text for cell in result.cells[0]] == ["<5"] * 5
-    assert result.row_totals[0].text == "<5"
+    assert texts(result)[0] == ["<5"] * 6
+    assert min(ranges_known_to_attacker(result.grid()).values()) >= 1 - 1e-7
+
+
+def test_published_zeros_would_give_small_groups_away() -> None:
+    # Were zeros published, "<5" would mean 1 to 4: four "<5" adding up to a "<5" total
+    # would each be exactly 1, however much else were hidden.
+    grid = [
+        [Cell(n, CellState.PRIMARY, "<5") for n in (1, 1, 1, 1, 4)],
+        [Cell(n, CellState.PRIMARY, "<5") for n in (1, 1, 1, 1, 4)],
+    ]
+    spans = ranges_known_to_attacker(grid, least_small=1)
+    assert spans[(0, 0)] == pytest.approx(0.0)
 
 
 def test_a_total_under_the_threshold_is_hidden_and_protected() -> None:
