@@ -104,11 +104,11 @@ class _Grid:
     """The table extended by its totals: the last row and the last column are the totals.
 
     With the signs of the totals flipped (``_sign``), every row and every column of the
-    extended table sums to zero; moving +d, -d, -d, +d around a rectangle keeps all sums.
+    extended table sums to zero; moving +d, -d, +d, ... around a cycle keeps all sums.
     """
 
     def __init__(self, table: Sequence[Sequence[int]], threshold: int) -> None:
-        rows = [[*list(row), sum(row)] for row in table]
+        rows = [[*row, sum(row)] for row in table]
         rows.append([sum(column) for column in zip(*rows, strict=True)])
         self.counts = rows
         self.threshold = threshold
@@ -233,7 +233,7 @@ class _Grid:
     def cheapest_cells(self, position: Position) -> set[Position]:
         """The published cells to hide so that ``position`` lies on a movable cycle."""
         options = {z: found for z in (1, -1) if (found := self._cheapest_path(position, z))}
-        if not options:
+        if not options:  # not met in the property tests; a bug of this rule if ever raised
             raise AssertionError(f"no cycle can protect the cell {position}")
         best = min(cost for cost, _forward in options.values())
         return {
