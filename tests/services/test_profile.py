@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.entries import Action, CefrLevel, EntryKind, EntryStatus
@@ -18,10 +19,14 @@ from passapp.domain.profile import (
     Situation,
     Training,
     TrainingKind,
+    profile_from_json,
 )
 from passapp.models.entities import AuditEvent, ChangeRecord, Person
+from passapp.pdf.access_report import profile_codes
+from passapp.services.access_report import access_report, report_json
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, EntryView, add_entry
+from passapp.services.erasure import erase_person
 from passapp.services.errors import InvalidInput
 from passapp.services.passes import issue_pass
 from passapp.services.people import PersonInput, register_person
@@ -135,3 +140,31 @@ def test_a_cancelled_exam_no_longer_counts(office_ctx: ServiceContext) -> None:
     best = learner_profile(office_ctx, person_id).highest_level
     assert best is not None
     assert best.level == GermanLevel.A2
+
+
+def test_the_access_report_lists_the_profile(office_ctx: ServiceContext) -> None:
+    person_id = register(office_ctx)
+    set_learner_profile(office_ctx, person_id, a_profile())
+    report = access_report(office_ctx, person_id)
+    document = report_json(report, None)
+    assert document["person"]["learner_profile"]["literacy"] == "latin"
+    assert "B1" not in profile_codes(document["person"]["learner_profile"])
+    assert "overall A2 tested 2026-03-01" in profile_codes(document["person"]["learner_profile"])
+
+
+def test_erasure_keeps_the_statistical_profile_with_dates_to_the_year(
+    office_ctx: ServiceContext,
+) -> None:
+    person_id = register(office_ctx)
+    set_learner_profile(office_ctx, person_id, a_profile())
+    erase_person(office_ctx, person_id, "Antrag nach Art. 17 DSGVO vom 24.11.2026")
+    with office_ctx.db.reading() as session:
+        person = session.get(Person, person_id)
+        assert person is not None
+        kept = profile_from_json(person.learner_profile)
+        assert kept.literacy == Literacy.LATIN
+        assert kept.assessments[0].on == PartialDate(2026)
+        logged = session.scalars(
+            select(ChangeRecord).where(ChangeRecord.entity_id == person_id)
+        ).all()
+        assert all("2026-03-01" not in str(change.payload) for change in logged)
