@@ -252,7 +252,7 @@ class Person(Base):
     # The learner profile (domain/profile.py) in its JSON form; one value edited as a whole
     # by the registering office, so it travels and merges like any other person field.
     learner_profile: Mapped[dict[str, Any] | None] = mapped_column(
-        JSON, info={"travels_as": "profile"}
+        JSON(none_as_null=True), info={"travels_as": "profile"}
     )
     erased_at: Mapped[dt.datetime | None] = mapped_column()
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

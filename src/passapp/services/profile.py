@@ -9,7 +9,10 @@ level, status ``abgeschlossen``, neither cancelled nor corrected).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,10 +23,27 @@ from passapp.domain.dates import PartialDate
 from passapp.domain.entries import Action, EntryKind, EntryStatus
 from passapp.domain.errors import InputError
 from passapp.domain.profile import (
+    Arrangement,
+    Assessment,
+    Basis,
     DocumentedLevel,
     GermanLevel,
+    InvalidProfileError,
     LearnerProfile,
+    Recognition,
+    Skill,
+    Training,
     highest_documented_level,
+    parse_basis,
+    parse_level,
+    parse_literacy,
+    parse_qualification,
+    parse_recognition,
+    parse_school_years,
+    parse_situation,
+    parse_skill,
+    parse_training_kind,
+    parse_wish,
     profile_from_json,
 )
 from passapp.models.entities import Entry, Pass, Person
@@ -131,3 +151,97 @@ def passed_exams(session: Session, person_id: uuid.UUID) -> list[tuple[GermanLev
             day = entry.end_date or entry.start_date
             passed.append((GermanLevel(entry.level), PartialDate(day.year, day.month, day.day)))
     return passed
+
+
+# --- the command line's form: text options onto a profile -------------------------------
+
+
+def changed_profile(
+    current: LearnerProfile, values: Mapping[str, Any], today: dt.date
+) -> LearnerProfile:
+    """``current`` with the fields given as text changed; a level adds an assessment.
+    Raises the domain's ``InputError`` (exit 2) for a value outside the lists."""
+    changes_: dict[str, Any] = {}
+    if values.get("german_level"):
+        day = values.get("assessed_on")
+        on = PartialDate.parse(day) if day else PartialDate(today.year, today.month, today.day)
+        assessment = Assessment(
+            parse_level(values["german_level"]),
+            parse_basis(values.get("basis") or Basis.SELF_ASSESSED),
+            on,
+            parse_skill(values.get("skill") or Skill.OVERALL),
+        )
+        changes_["assessments"] = (*current.assessments, assessment)
+    for key, parse in _SIMPLE_FIELDS.items():
+        if values.get(key) is not None:
+            changes_[key] = parse(values[key])
+    if values.get("training") or values.get("training_country") or values.get("recognition"):
+        changes_["training"] = _changed_training(current.training, values)
+    if values.get("wishes"):
+        wishes = [parse_wish(w) for w in values["wishes"]]
+        changes_["wished_kinds"] = frozenset(w for w in wishes if isinstance(w, EntryKind))
+        changes_["arrangements"] = frozenset(w for w in wishes if isinstance(w, Arrangement))
+    if values.get("languages"):
+        changes_["languages"] = tuple(values["languages"])
+    return dataclasses.replace(current, **changes_)
+
+
+_SIMPLE_FIELDS: dict[str, Callable[[Any], Any]] = {
+    "literacy": parse_literacy,
+    "school_years": parse_school_years,
+    "school_qualification": parse_qualification,
+    "situation": parse_situation,
+}
+
+
+def _changed_training(current: Training | None, values: Mapping[str, Any]) -> Training:
+    kind = values.get("training") or (current.kind if current else None)
+    if kind is None:
+        raise InvalidProfileError(
+            "--training-country and --recognition need --training vocational|degree",
+            "Land und Anerkennung brauchen die Art: --training vocational oder degree.",
+        )
+    recognition = values.get("recognition") or (
+        current.recognition if current else Recognition.NOT_SOUGHT
+    )
+    return Training(
+        parse_training_kind(kind),
+        values.get("training_country") or (current.country if current else None),
+        parse_recognition(recognition),
+    )
+
+
+def profile_text(view: LearnerProfileView) -> str:
+    """The profile for a person to read on the terminal (German labels, codes as values)."""
+    best = view.highest_level
+    level = (
+        "–"
+        if best is None
+        else f"{best.level} ({best.basis}{', Prüfung' if best.from_exam else ''}, "
+        f"{best.on.german()})"
+    )
+    lines = [f"{view.person_id}", f"Höchstes belegtes Deutschniveau: {level}"]
+    for key, value in view.profile.to_json().items():
+        if value in (None, [], {}):
+            continue
+        if key == "assessments":
+            value = "; ".join(f"{a['skill']} {a['level']} {a['basis']} {a['on']}" for a in value)
+        elif isinstance(value, dict):
+            value = " ".join(str(v) for v in value.values() if v)
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        lines.append(f"{_LABELS_DE[key]}: {value}")
+    return "\n".join(lines)
+
+
+_LABELS_DE = {
+    "assessments": "Einstufungen",
+    "literacy": "Alphabetisierung (lateinische Schrift)",
+    "school_years": "Schuljahre",
+    "school_qualification": "Schulabschluss",
+    "training": "Ausbildung/Studium",
+    "situation": "Aktuelle Situation",
+    "wished_kinds": "Wünsche (Kursarten)",
+    "arrangements": "Wünsche (Form)",
+    "languages": "Gesprochene Sprachen",
+}
