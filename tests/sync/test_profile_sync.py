@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from passapp.domain.profile import Assessment, Basis, GermanLevel, LearnerProfil
 from passapp.models.entities import Person
 from passapp.services.context import ServiceContext
 from passapp.services.erasure import anonymous_person_payload
+from passapp.services.errors import Refused
 from passapp.services.people import PersonInput, register_person
 from passapp.services.profile import learner_profile, set_learner_profile
 from passapp.services.sync import export_bundles, import_bundle
@@ -23,7 +25,7 @@ PROFILE = LearnerProfile(
 )
 
 
-def _register(ctx: ServiceContext, family: str, consent: bool) -> object:
+def _register(ctx: ServiceContext, family: str, consent: bool) -> uuid.UUID:
     data = PersonInput(
         family_names=family,
         given_names="Rana",
@@ -44,9 +46,9 @@ def test_profile_reaches_the_district_with_and_without_consent(
     export_bundles(office_ctx, bundle, None)
     import_bundle(district_ctx, bundle)
 
-    full = learner_profile(district_ctx, named)  # type: ignore[arg-type]
+    full = learner_profile(district_ctx, named)
     assert full.profile == PROFILE
-    cut = learner_profile(district_ctx, anonymous)  # type: ignore[arg-type]
+    cut = learner_profile(district_ctx, anonymous)
     assert cut.profile.literacy == Literacy.OTHER_SCRIPT
     assert cut.profile.assessments[0].on == PartialDate(2026)
     assert cut.highest_level is not None
@@ -63,10 +65,10 @@ def test_a_later_edit_of_the_profile_travels(
     person_id = _register(office_ctx, "Haddad", consent=True)
     export_bundles(office_ctx, tmp_path / "1.passapp", None)
     import_bundle(district_ctx, tmp_path / "1.passapp")
-    set_learner_profile(office_ctx, person_id, LearnerProfile(literacy=Literacy.LATIN))  # type: ignore[arg-type]
+    set_learner_profile(office_ctx, person_id, LearnerProfile(literacy=Literacy.LATIN))
     export_bundles(office_ctx, tmp_path / "2.passapp", None)
     import_bundle(district_ctx, tmp_path / "2.passapp")
-    view = learner_profile(district_ctx, person_id)  # type: ignore[arg-type]
+    view = learner_profile(district_ctx, person_id)
     assert view.profile == LearnerProfile(literacy=Literacy.LATIN)
 
 
@@ -93,3 +95,15 @@ def test_a_bundle_with_a_readable_profile_keeps_it() -> None:
 def test_a_bundle_with_a_profile_outside_the_lists_is_refused(bad: object) -> None:
     with pytest.raises(BadValue):
         sanitised(_person_record(bad), payload_specs("person", Person), frozenset())
+
+
+def test_only_the_registering_office_edits_the_profile(
+    office_ctx: ServiceContext, district_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    person_id = _register(office_ctx, "Haddad", consent=True)
+    export_bundles(office_ctx, tmp_path / "1.passapp", None)
+    import_bundle(district_ctx, tmp_path / "1.passapp")
+    with pytest.raises(Refused) as refused:
+        set_learner_profile(district_ctx, person_id, LearnerProfile())
+    assert "nur dort" in refused.value.message_de
+    assert learner_profile(district_ctx, person_id).profile == PROFILE
