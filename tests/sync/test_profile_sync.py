@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import Path
 
 import pytest
 
 from passapp.domain.dates import PartialDate
+from passapp.domain.entries import CefrLevel, EntryKind, EntryStatus
 from passapp.domain.profile import Assessment, Basis, GermanLevel, LearnerProfile, Literacy
 from passapp.models.entities import Person
 from passapp.services.context import ServiceContext
+from passapp.services.entries import EntryInput, add_entry
 from passapp.services.erasure import anonymous_person_payload
 from passapp.services.errors import Refused
+from passapp.services.passes import issue_pass
 from passapp.services.people import PersonInput, register_person
 from passapp.services.profile import learner_profile, set_learner_profile
 from passapp.services.sync import export_bundles, import_bundle
@@ -30,6 +34,7 @@ def _register(ctx: ServiceContext, family: str, consent: bool) -> uuid.UUID:
         family_names=family,
         given_names="Rana",
         birth_date=PartialDate(1991, 3, 4),
+        arrival_date=PartialDate(2025, 9, 1),
         consent=consent,
         consent_notice_version="2026-11",
         profile=PROFILE,
@@ -107,3 +112,22 @@ def test_only_the_registering_office_edits_the_profile(
         set_learner_profile(district_ctx, person_id, LearnerProfile())
     assert "nur dort" in refused.value.message_de
     assert learner_profile(district_ctx, person_id).profile == PROFILE
+
+
+def test_an_exam_entry_that_arrives_raises_the_level_at_the_district(
+    office_ctx: ServiceContext, district_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    person_id = _register(office_ctx, "Nasser", consent=False)
+    number = issue_pass(office_ctx, person_id).pass_number
+    exam = EntryInput(
+        kind=EntryKind.PRUEFUNG,
+        start_date=dt.date(2026, 7, 1),
+        status=EntryStatus.ABGESCHLOSSEN,
+        level=CefrLevel.B1,
+    )
+    add_entry(office_ctx, number, exam)
+    export_bundles(office_ctx, tmp_path / "1.passapp", None)
+    import_bundle(district_ctx, tmp_path / "1.passapp")
+    best = learner_profile(district_ctx, person_id).highest_level
+    assert best is not None
+    assert (best.level, best.from_exam) == (GermanLevel.B1, True)
