@@ -674,6 +674,38 @@ def person_withdraw_consent(options: Options, person_id: str) -> None:
     )
 
 
+@person.command("profile")
+@click.argument("person_id")
+@click.option("--german-level", metavar="A0…C2", help="Adds an assessment (with --basis, --on).")
+@click.option("--basis", default="self-assessed", show_default=True, metavar="BASIS")
+@click.option("--on", "assessed_on", metavar="DATE", help="Day of the assessment (default today).")
+@click.option("--skill", default="overall", show_default=True, metavar="SKILL")
+@click.option("--literacy", metavar="latin|other-script|none")
+@click.option("--school-years", metavar="N")
+@click.option("--school-qualification", metavar="QUALIFICATION")
+@click.option("--training", metavar="vocational|degree")
+@click.option("--training-country", metavar="ISO3")
+@click.option("--recognition", metavar="not-sought|sought|done")
+@click.option("--situation", metavar="SITUATION")
+@click.option("--wish", "wishes", multiple=True, help="Entry kind or teilzeit/abendkurs/…")
+@click.option("--language", "languages", multiple=True, help="ISO 639, repeatable.")
+@click.pass_obj
+def person_profile(options: Options, /, person_id: str, **values: Any) -> None:
+    """Show the learner profile; with options, change the fields given (the rest stays)."""
+    from passapp.services.profile import changed_profile, profile_text
+
+    desk = options.desk()
+    with handled(options):
+        target = parse_uuid(person_id)
+        view = desk.learner_profile(target)
+        given = {k: v for k, v in values.items() if v not in (None, ())}
+        if given.keys() - {"basis", "skill"}:
+            view = desk.set_learner_profile(
+                target, changed_profile(view.profile, values, desk.today())
+            )
+    emit(options, view.to_json(), profile_text(view))
+
+
 # --- retention --------------------------------------------------------------------------
 
 

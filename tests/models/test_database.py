@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from passapp.models.database import (
@@ -23,7 +23,7 @@ from passapp.models.database import (
     open_database,
     to_url,
 )
-from passapp.models.entities import Base
+from passapp.models.entities import Base, Person
 
 
 def test_migrations_build_exactly_the_schema_of_the_models(tmp_path: Path) -> None:
@@ -141,3 +141,18 @@ def test_a_district_of_schema_0005_binds_the_databases_it_applied_to_their_offic
         ).all()
     db.dispose()
     assert [(str(database_id), code) for database_id, code in bound] == [(applied, "EWDAH")]
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)
+def test_a_released_person_gets_an_empty_learner_profile_that_can_be_written(
+    tmp_path: Path, fixture: Path
+) -> None:
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    db = open_database(to_url(str(path)))
+    with db.transaction() as session:
+        person = session.scalars(select(Person)).one()
+        assert person.learner_profile is None
+        person.learner_profile = {"literacy": "latin"}
+    with db.reading() as session:
+        assert session.scalars(select(Person)).one().learner_profile == {"literacy": "latin"}

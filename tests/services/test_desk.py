@@ -24,6 +24,7 @@ from sqlalchemy import select, text
 from passapp.domain.accounts import Permission, Role, may
 from passapp.domain.dates import PartialDate
 from passapp.domain.entries import EntryKind
+from passapp.domain.profile import LearnerProfile
 from passapp.models.entities import AuditEvent
 from passapp.services.context import ServiceContext
 from passapp.services.desk import NEEDS, Desk, Gate, PermissionDenied
@@ -68,6 +69,8 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         "update_person": lambda d: d.update_person(person_id, _person_input()),
         "get_person": lambda d: d.get_person(person_id),
         "person_input": lambda d: d.person_input(person_id),
+        "set_learner_profile": lambda d: d.set_learner_profile(person_id, LearnerProfile()),
+        "learner_profile": lambda d: d.learner_profile(person_id),
         "check_person": lambda d: d.check_person(person_id),
         "person_overview": lambda d: d.person_overview(person_id),
         "note_person_opened": lambda d: d.note_person_opened(person_id),

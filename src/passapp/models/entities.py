@@ -249,6 +249,11 @@ class Person(Base):
     consent_language: Mapped[str | None] = mapped_column(String(8))
     consent_recorded_at: Mapped[dt.datetime | None] = mapped_column()
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    # The learner profile (domain/profile.py) in its JSON form; one value edited as a whole
+    # by the registering office, so it travels and merges like any other person field.
+    learner_profile: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON(none_as_null=True), info={"travels_as": "profile"}
+    )
     erased_at: Mapped[dt.datetime | None] = mapped_column()
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)

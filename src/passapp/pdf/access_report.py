@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 
@@ -57,6 +58,8 @@ class PersonData:
     consent_recorded_at: dt.datetime | None
     registered_at: dt.datetime
     updated_at: dt.datetime
+    # The learner profile in its JSON form (domain/profile.py); codes, printed as codes.
+    learner_profile: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +313,7 @@ def _person_lines(person: PersonData, t: ReportTexts) -> list[str]:
         ("languages", ", ".join(person.languages)),
         ("arrival", person.arrival_date.german() if person.arrival_date else ""),
         ("moved_from_abroad", t.word("yes" if person.moved_from_abroad else "no")),
+        ("learner_profile", profile_codes(person.learner_profile)),
         ("municipality", person.municipality or ""),
         ("contact", _cut(person.contact or "", "person.contact")),
         ("consent", _consent(person, t)),
@@ -322,6 +326,24 @@ def _person_lines(person: PersonData, t: ReportTexts) -> list[str]:
         f"{t[key]}: {(value if key in translated else _ltr(t, value)) or '–'}"
         for key, value in fields
     ]
+
+
+def profile_codes(profile: dict[str, Any] | None) -> str:
+    """The profile as its codes in one line: what the JSON copy holds, readable on paper."""
+    if not profile:
+        return ""
+    parts = [
+        f"{a['skill']} {a['level']} {a['basis']} {a['on']}" for a in profile.get("assessments", [])
+    ]
+    for key, value in profile.items():
+        if key == "assessments" or value in (None, [], {}):
+            continue
+        if isinstance(value, dict):
+            value = " ".join(str(v) for v in value.values() if v)
+        elif isinstance(value, list):
+            value = " ".join(str(v) for v in value)
+        parts.append(f"{key}: {value}")
+    return "; ".join(parts)
 
 
 def _consent(person: PersonData, t: ReportTexts) -> str:

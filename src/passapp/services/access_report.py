@@ -65,6 +65,7 @@ ANONYMOUS_FIELDS = (
     "languages",
     "municipality_key",
     "moved_from_abroad",
+    "learner_profile",
 )
 assert set(ANONYMOUS_FIELDS) <= ANONYMOUS_PERSON_FIELDS
 
@@ -242,6 +243,7 @@ def _person(session: Session, person: Person) -> PersonData:
         consent_recorded_at=person.consent_recorded_at,
         registered_at=person.created_at,
         updated_at=person.updated_at,
+        learner_profile=person.learner_profile,
     )
 
 

@@ -45,6 +45,7 @@ from passapp.services import (
     overview,
     passes,
     people,
+    profile,
     search,
     setup,
     sync,
@@ -67,6 +68,8 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "update_person": Permission.COUNTER,
     "get_person": Permission.COUNTER,
     "person_input": Permission.COUNTER,
+    "set_learner_profile": Permission.COUNTER,
+    "learner_profile": Permission.COUNTER,
     "check_person": Permission.COUNTER,
     "person_overview": Permission.COUNTER,
     "note_person_opened": Permission.COUNTER,
@@ -405,6 +408,16 @@ class Desk:
     def get_person(self, person_id: uuid.UUID) -> PersonView:
         self._require("get_person")
         return people.get_person(self._ctx, person_id)
+
+    def set_learner_profile(
+        self, person_id: uuid.UUID, data: profile.LearnerProfileInput
+    ) -> profile.LearnerProfileView:
+        self._require("set_learner_profile")
+        return profile.set_learner_profile(self._ctx, person_id, data)
+
+    def learner_profile(self, person_id: uuid.UUID) -> profile.LearnerProfileView:
+        self._require("learner_profile")
+        return profile.learner_profile(self._ctx, person_id)
 
     def person_input(self, person_id: uuid.UUID) -> people.PersonInput:
         self._require("person_input")

@@ -26,6 +26,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from passapp.domain.dates import PartialDate
+from passapp.domain.errors import InputError
+from passapp.domain.profile import profile_from_json
 from passapp.domain.text import clean_text
 from passapp.models.database import Database
 from passapp.models.entities import (
@@ -64,6 +66,8 @@ ANONYMOUS_PERSON_FIELDS = frozenset(
         "sex",
         "nationalities",
         "languages",
+        # The learner profile: lists only, no free text, dates to the year (DESIGN-NOTES).
+        "learner_profile",
         "moved_from_abroad",
         "municipality_key",
         "registered_by_office_id",
@@ -87,9 +91,20 @@ def anonymous_person_payload(payload: dict[str, Any]) -> dict[str, Any]:
         family_names_latin="",
         given_names_latin="",
         birth_date=f"{year:04d}-00-00",
+        learner_profile=anonymous_profile(payload.get("learner_profile")),
         anonymous=True,
     )
     return kept
+
+
+def anonymous_profile(stored: Any) -> dict[str, Any] | None:
+    """A stored learner profile with its dates cut to the year; one that cannot be read
+    (it never passed the checks) is dropped rather than passed on."""
+    try:
+        profile = profile_from_json(stored)
+    except (InputError, TypeError, AttributeError):
+        return None
+    return None if profile.is_empty() else profile.anonymous().to_json()
 
 
 def is_erasure(payload: dict[str, Any], operation: Any = None) -> bool:
@@ -129,6 +144,7 @@ def scrub_identity(session: Session, person: Person) -> None:
     person.birth_date = PartialDate(person.birth_year)
     person.arrival_date = None
     person.contact = None
+    person.learner_profile = anonymous_profile(person.learner_profile)
     session.execute(delete(PersonNameKey).where(PersonNameKey.person_id == person.id))
     for change in session.scalars(
         select(ChangeRecord).where(

@@ -14,6 +14,7 @@ from passapp.domain.dates import PartialDate
 from passapp.domain.eligibility import EligibilityResult, EligibilityRules, check_eligibility
 from passapp.domain.name_index import index_keys
 from passapp.domain.names import is_din91379_latin
+from passapp.domain.profile import LearnerProfile, Training
 from passapp.domain.text import clean_optional_text, clean_text, name_search_form
 from passapp.models.entities import EligibilityCheck, Office, Person, PersonNameKey, Setting
 from passapp.services import audit, changes
@@ -47,6 +48,9 @@ class PersonInput:
     consent: bool = False
     consent_notice_version: str | None = None
     consent_language: str | None = None
+    # Taken by registering only; later edits go through ``profile.set_learner_profile``
+    # (a form that edits the person without the profile must not blank it).
+    profile: LearnerProfile | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
             registered_by_office_id=office.id,
             registered_by=ctx.clerk,
             consent_recorded_at=ctx.now() if data.consent else None,
+            learner_profile=stored_profile(data.profile),
         )
         session.add(person)
         session.flush()
@@ -333,6 +338,35 @@ def _store_check(
     session.flush()
     changes.record(session, check)
     return check
+
+
+def checked_profile(data: LearnerProfile) -> LearnerProfile:
+    """The profile with its codes in their stored form (ISO 639 languages, ISO 3166
+    alpha-3 country); a code that is none raises the domain's ``InputError``."""
+    training = data.training
+    if training is not None and training.country is not None:
+        training = Training(
+            training.kind, parse_nationality(training.country), training.recognition
+        )
+    languages = tuple(dict.fromkeys(parse_language(code) for code in data.languages))
+    return LearnerProfile(
+        assessments=data.assessments,
+        literacy=data.literacy,
+        school_years=data.school_years,
+        school_qualification=data.school_qualification,
+        training=training,
+        situation=data.situation,
+        wished_kinds=data.wished_kinds,
+        arrangements=data.arrangements,
+        languages=languages,
+    )
+
+
+def stored_profile(data: LearnerProfile | None) -> dict[str, Any] | None:
+    if data is None:
+        return None
+    profile = checked_profile(data)
+    return None if profile.is_empty() else profile.to_json()
 
 
 def load_person(session: Session, person_id: uuid.UUID) -> Person:

@@ -16,6 +16,8 @@ import uuid
 from typing import Any, Final
 
 from passapp.domain.dates import PartialDate
+from passapp.domain.errors import InputError
+from passapp.domain.profile import profile_from_json
 from passapp.models.entities import Base
 
 # A real change record is one to a few KB (a person with every name field full is < 10 KB).
@@ -25,6 +27,8 @@ MAX_LIST_ITEMS: Final = 32
 MAX_LIST_ITEM: Final = 500
 MAX_SCALAR_TEXT: Final = 80  # ids, dates, codes, a version: what a converter parses
 MAX_EXCERPT: Final = 1000
+# A learner profile with every list full is 2.2 KB of JSON (measured).
+MAX_PROFILE_BYTES: Final = 8000
 MAX_VECTOR_ENTRIES: Final = 10_000  # origin databases named in one acknowledgement
 CHANGE_FIELDS: Final = frozenset(
     {
@@ -70,6 +74,8 @@ def _spec_for(column: Any) -> Spec:
     except NotImplementedError:
         kind = object
     type_name = type(column.type).__name__
+    if column.info.get("travels_as") == "profile":
+        return ("profile", MAX_PROFILE_BYTES)
     if kind is bool:
         return ("bool", 0)
     if kind is int:
@@ -101,11 +107,24 @@ def _fits(value: Any, spec: Spec) -> bool:
         return value is True or value is False
     if kind == "int":
         return type(value) is int and -limit < value < limit
+    if kind == "profile":
+        return _is_profile(value, limit)
     return (
         type(value) is list
         and len(value) <= limit
         and all(type(item) is str and len(item) <= MAX_LIST_ITEM for item in value)
     )
+
+
+def _is_profile(value: Any, limit: int) -> bool:
+    """A learner profile whose every value is one of the lists (domain/profile.py)."""
+    if type(value) is not dict or len(json.dumps(value)) > limit:
+        return False
+    try:
+        profile_from_json(value)
+    except (InputError, TypeError, AttributeError):
+        return False
+    return True
 
 
 class BadValue(ValueError):
