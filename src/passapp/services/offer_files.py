@@ -151,7 +151,9 @@ def file_kind(path: Path) -> str:
 
 
 def _export_rows(session: Session) -> Iterator[list[str]]:
-    names = dict(session.execute(select(Municipality.key, Municipality.name)).tuples().all())
+    names = {
+        row.key: row.name for row in session.execute(select(Municipality.key, Municipality.name))
+    }
     yield list(COLUMNS)
     for offer in session.scalars(select(Offer).order_by(Offer.category, Offer.title)):
         yield [
@@ -180,7 +182,8 @@ def _write_csv(path: Path, rows: list[list[str]]) -> None:
 
 def _defused(cell: str) -> str:
     """A cell Excel would run as a formula, made plain text by a leading apostrophe."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    # A cell starting with the apostrophe itself gets one too, so import can tell them apart.
+    return "'" + cell if cell.startswith((*_FORMULA_START, "'")) else cell
 
 
 def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
@@ -303,7 +306,7 @@ def _csv_lines(path: Path) -> Iterator[list[str]]:
 
 def _undefused(cell: str) -> str:
     """The export's apostrophe before a formula character taken off again."""
-    if cell.startswith("'") and cell[1:].startswith(_FORMULA_START):
+    if cell.startswith("'") and cell[1:].startswith((*_FORMULA_START, "'")):
         return cell[1:]
     return cell
 
