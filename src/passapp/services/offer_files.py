@@ -21,6 +21,7 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from passapp.atomic import atomic_output
 from passapp.domain.errors import InputError
 from passapp.models.entities import Municipality, Offer
 from passapp.services import audit
@@ -177,7 +178,8 @@ def _write_csv(path: Path, rows: list[list[str]]) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerows([_defused(cell) for cell in row] for row in rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+    with atomic_output(path) as stream:
+        stream.write(buffer.getvalue().encode("utf-8-sig"))
 
 
 def _defused(cell: str) -> str:
@@ -194,7 +196,8 @@ def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
     for row in rows:
         # openpyxl would store "=…" as a formula; a string cell is never run.
         sheet.append([_text_cell(sheet, cell) for cell in row])
-    book.save(path)
+    with atomic_output(path) as stream:
+        book.save(stream)
 
 
 def _text_cell(sheet: Any, text: str) -> Any:
