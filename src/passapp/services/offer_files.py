@@ -32,7 +32,6 @@ from passapp.services.offers import (
     checked_offer_values,
     checked_slug,
     district_office_code,
-    offer_by_slug,
     store_active,
     store_offer,
 )
@@ -372,8 +371,9 @@ def _checked_rows(
     problems: list[Problem] = []
     checked = []
     seen: dict[str, int] = {}
+    keys = _municipality_keys(session)
     for row in rows:
-        row_problems, result = _checked_row(session, row)
+        row_problems, result = _checked_row(session, row, keys)
         slug = result[0] if result else row.cells["Kennung"].strip()
         if slug and slug in seen:
             row_problems.append(
@@ -395,10 +395,19 @@ def _checked_rows(
 
 
 def _checked_row(
-    session: Session, row: _Row
+    session: Session, row: _Row, keys: dict[str, str]
 ) -> tuple[list[Problem], tuple[str | None, dict[str, Any], bool] | None]:
+    data = _offer_input(row.cells, keys)
+    try:
+        slug = checked_slug(row.cells["Kennung"]) if row.cells["Kennung"].strip() else None
+        return [], (slug, checked_offer_values(session, data), _active(row.cells["Aktiv"]))
+    except InputError:
+        return _column_problems(session, row, data), None
+
+
+def _column_problems(session: Session, row: _Row, data: OfferInput) -> list[Problem]:
+    """Every complaint about the row, each checked with the others valid: it is its own."""
     problems: list[Problem] = []
-    data = _offer_input(row.cells)
     for header, field in COLUMNS.items():
         try:
             if field == "slug":
@@ -407,24 +416,32 @@ def _checked_row(
             elif field == "active":
                 _active(row.cells[header])
             else:
-                # This column alone, the others valid: the complaint is this column's.
                 checked_offer_values(
                     session, replace(_PLACEHOLDER, **{field: getattr(data, field)})
                 )
         except InputError as error:
             problems.append(Problem(row.number, header, str(error), error.message_de))
-    if problems:
-        return problems, None
-    slug = row.cells["Kennung"].strip() or None
-    return [], (slug, checked_offer_values(session, data), _active(row.cells["Aktiv"]))
+    return problems
 
 
-def _offer_input(cells: dict[str, str]) -> OfferInput:
-    values: dict[str, Any] = {}
+def _municipality_keys(session: Session) -> dict[str, str]:
+    """Each municipality's folded name and key → its key: read once per file, so a row's
+    name is looked up without a query (the rule of save_offer still checks the key)."""
+    keys: dict[str, str] = {}
+    for row in session.execute(select(Municipality.key, Municipality.name)):
+        keys[row.name.casefold()] = keys[row.key] = row.key
+    return keys
+
+
+def _offer_input(cells: dict[str, str], keys: dict[str, str]) -> OfferInput:
+    place = cells["Gemeinde"].strip()
+    values: dict[str, Any] = {"municipality_key": keys.get(place.casefold(), place)}
     for header, field in COLUMNS.items():
         if field in _LIST_FIELDS:
             values[field] = tuple(part.strip() for part in cells[header].split(",") if part.strip())
-        elif field in _INPUT_FIELDS or field in _INPUT_FIELDS_MORE:
+        elif field != "municipality_key" and (
+            field in _INPUT_FIELDS or field in _INPUT_FIELDS_MORE
+        ):
             values[field] = cells[header]
     return OfferInput(**values)
 
@@ -448,15 +465,15 @@ def _apply(
     deactivate_missing: bool,
 ) -> ImportReport:
     created = updated = unchanged = deactivated = 0
+    known = {offer.slug: offer for offer in session.scalars(select(Offer))}
     in_file: set[str] = set()
     for slug, values, active in rows:
-        existing = offer_by_slug(session, slug) if slug else None
+        existing = known.get(slug) if slug else None
         before = None if existing is None else _state(existing)
         view = store_offer(session, actor, office_code, values, slug)
-        offer = offer_by_slug(session, view.slug)
-        assert offer is not None  # just written
+        offer = session.get_one(Offer, view.id)  # in the session already: no query
         store_active(session, actor, office_code, offer, active)
-        in_file.add(view.slug)
+        in_file.add(offer.slug)
         if existing is None:
             created += 1
         elif before == _state(offer):
@@ -464,8 +481,8 @@ def _apply(
         else:
             updated += 1
     if deactivate_missing:
-        for offer in session.scalars(select(Offer).where(Offer.active.is_(True))):
-            if offer.slug not in in_file:
+        for offer in known.values():
+            if offer.active and offer.slug not in in_file:
                 store_active(session, actor, office_code, offer, False)
                 deactivated += 1
     return ImportReport(created, updated, unchanged, deactivated)
