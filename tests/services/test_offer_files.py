@@ -4,6 +4,7 @@ a file with one wrong row changes nothing and names the row and the column."""
 from __future__ import annotations
 
 import csv
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from passapp.services.offer_files import (
     COLUMNS,
     MAX_FILE_BYTES,
     MAX_ROWS,
+    MAX_UNPACKED_BYTES,
     CatalogueFileInvalid,
     export_offers,
     import_offers,
@@ -286,6 +288,18 @@ def test_a_huge_file_or_too_many_rows_is_refused_before_parsing(
         import_offers(district_ctx, many)
     assert f"mehr als {MAX_ROWS} Zeilen" in error.value.message_de
     assert offers_table(district_ctx) == before
+
+
+def test_an_xlsx_that_unpacks_to_too_much_is_refused_before_it_is_opened(
+    district_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    path = write_xlsx(tmp_path / "bombe.xlsx", [HEADER, [GOOD[name] for name in HEADER]])
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.bin", bytes(MAX_UNPACKED_BYTES))
+    assert path.stat().st_size < MAX_FILE_BYTES  # small on disk
+    with pytest.raises(InvalidInput) as error:
+        import_offers(district_ctx, path)
+    assert "entpackt zu groß" in error.value.message_de
 
 
 def test_another_suffix_or_a_broken_xlsx_is_refused(
