@@ -1402,3 +1402,66 @@ def database_decrypt(options: Options, key_file: Path, out: Path) -> None:
         f"Unverschlüsselte Kopie geschrieben: {copy}. Sie enthält alle Namen im Klartext; "
         "nach dem Gebrauch löschen.",
     )
+
+
+# --- offers catalogue (issue 11) ---------------------------------------------------------
+
+
+@main.group()
+def offers() -> None:
+    """The offers catalogue; kept by the district, also as a CSV or XLSX file."""
+
+
+@offers.command("list")
+@click.argument("text", nargs=-1)
+@click.option("--all", "include_inactive", is_flag=True, help="Also the deactivated offers.")
+@click.pass_obj
+def offers_list(options: Options, text: tuple[str, ...], include_inactive: bool) -> None:
+    """The catalogue by category and title; TEXT narrows it."""
+    desk = options.desk()
+    with handled(options):
+        found = desk.list_offers(" ".join(text), include_inactive=include_inactive)
+    lines = [
+        f"{o.slug:<40} {o.category:<18} {o.title} ({o.provider})"
+        + ("" if o.active else " [inaktiv]")
+        for o in found
+    ]
+    emit(options, {"offers": [o.to_json() for o in found]}, "\n".join(lines) or "Keine Angebote.")
+
+
+@offers.command("import")
+@click.argument("file", type=INPUT_FILE)
+@click.option(
+    "--deactivate-missing",
+    is_flag=True,
+    help="Deactivate the active offers the file does not list (default: leave them alone).",
+)
+@click.pass_obj
+def offers_import(options: Options, file: Path, deactivate_missing: bool) -> None:
+    """Apply a catalogue file (.csv or .xlsx) whole, or nothing if any row is wrong."""
+    from passapp.services.offer_files import CatalogueFileInvalid
+
+    desk = options.desk()
+    with handled(options):
+        try:
+            report = desk.import_offers(file, deactivate_missing=deactivate_missing)
+        except CatalogueFileInvalid as error:
+            problems = {"problems": [problem.to_json() for problem in error.problems]}
+            report_failure(options.as_json, error.exit_code, str(error), error.message_de, problems)
+    emit(
+        options,
+        report.to_json(),
+        f"{report.created} neu, {report.updated} geändert, {report.unchanged} unverändert, "
+        f"{report.deactivated} deaktiviert.",
+    )
+
+
+@offers.command("export")
+@click.option("--out", "out", required=True, type=OUTPUT_FILE, help="A .csv or .xlsx file.")
+@click.pass_obj
+def offers_export(options: Options, out: Path) -> None:
+    """Write the whole catalogue (also deactivated offers) as CSV or XLSX."""
+    desk = options.desk()
+    with handled(options):
+        count = desk.export_offers(out)
+    emit(options, {"offers": count, "file": str(out)}, f"{count} Angebote in {out} geschrieben.")

@@ -85,6 +85,7 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         ),
         "list_entries": lambda d: d.list_entries("EWDAH-000001-58"),
         "list_offers": lambda d: d.list_offers(),
+        "export_offers": lambda d: d.export_offers(folder / "offers.csv"),
         "record_read": lambda d: d.record_read(
             action="person.open", object_type="person", object_id=person_id
         ),
@@ -110,6 +111,7 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
             OfferInput(title="Deutschkurs B1", category="sprachkurs", provider="VHS")
         ),
         "set_offer_active": lambda d: d.set_offer_active("deutschkurs-b1", False),
+        "import_offers": lambda d: d.import_offers(missing.with_suffix(".csv")),
         "merge_people": lambda d: d.merge_people(person_id, uuid.uuid4(), "doppelt"),
         "enrol_office": lambda d: d.enrol_office(missing, folder / "package.json"),
         "export_trust_list": lambda d: d.export_trust_list(folder / "trust.json"),

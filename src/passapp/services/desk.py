@@ -41,6 +41,7 @@ from passapp.services import (
     entries,
     erasure,
     merges,
+    offer_files,
     offers,
     overview,
     passes,
@@ -82,6 +83,7 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "add_entry": Permission.COUNTER,
     "list_entries": Permission.COUNTER,
     "list_offers": Permission.COUNTER,
+    "export_offers": Permission.COUNTER,
     "record_read": Permission.COUNTER,
     # The office's administration.
     "access_report": Permission.ADMINISTER_OFFICE,
@@ -104,6 +106,7 @@ NEEDS: Final[Mapping[str, Permission]] = {
     # The district's own work.
     "save_offer": Permission.ADMINISTER_DISTRICT,
     "set_offer_active": Permission.ADMINISTER_DISTRICT,
+    "import_offers": Permission.ADMINISTER_DISTRICT,
     "merge_people": Permission.ADMINISTER_DISTRICT,
     "enrol_office": Permission.ADMINISTER_DISTRICT,
     "export_trust_list": Permission.ADMINISTER_DISTRICT,
@@ -555,6 +558,18 @@ class Desk:
     def set_offer_active(self, slug: str, active: bool) -> offers.OfferView:
         self._require("set_offer_active")
         return offers.set_offer_active(self._ctx, slug, active)
+
+    def export_offers(self, path: Path) -> int:
+        """The catalogue as a .csv or .xlsx file (the offers are public: any counter role)."""
+        self._require("export_offers")
+        return offer_files.export_offers(self._ctx, path)
+
+    def import_offers(
+        self, path: Path, *, deactivate_missing: bool = False
+    ) -> offer_files.ImportReport:
+        """A catalogue file applied whole or not at all (the district's admin)."""
+        self._require("import_offers")
+        return offer_files.import_offers(self._ctx, path, deactivate_missing=deactivate_missing)
 
     # --- sync and enrolment --------------------------------------------------------------
 

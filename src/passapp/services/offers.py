@@ -169,64 +169,80 @@ def save_offer(ctx: ServiceContext, data: OfferInput, slug: str | None = None) -
     """Create an offer (``slug`` made from the title, or the given one) or update the offer
     with ``slug``. District only; an edited offer is no longer sample data."""
     with ctx.db.transaction() as session:
-        office_code = _district_office_code(session)
-        values = _checked_values(session, data)
-        offer = _offer_by_slug(session, slug) if slug else None
-        created = offer is None
-        if offer is None:
-            offer = Offer(slug=_new_slug(session, slug, values["title"]))
-            session.add(offer)
-        changed = sorted(key for key, value in values.items() if getattr(offer, key) != value)
-        if not created and not changed:
-            return offer_view(offer)  # saved unchanged: nothing to audit or to send
-        for key, value in values.items():
-            setattr(offer, key, value)
-        offer.is_sample = False
-        session.flush()
-        audit.record(
-            session,
-            actor=ctx.clerk,
-            office_code=office_code,
-            action="offer.save",
-            object_type="offer",
-            object_id=offer.id,
-            # The slug names the offer in every database (the row id is local).
-            details={
-                "slug": offer.slug,
-                "created": created,
-                "changed": changed,
-                "title": offer.title,
-            },
-        )
-        return offer_view(offer)
+        office_code = district_office_code(session)
+        values = checked_offer_values(session, data)
+        return store_offer(session, ctx.clerk, office_code, values, slug)
+
+
+def store_offer(
+    session: Session, actor: str, office_code: str, values: dict[str, Any], slug: str | None
+) -> OfferView:
+    """Write checked ``values`` (see ``checked_offer_values``) as a new offer or onto the
+    offer with ``slug``, audited, inside the caller's transaction."""
+    offer = offer_by_slug(session, slug) if slug else None
+    created = offer is None
+    if offer is None:
+        offer = Offer(slug=_new_slug(session, slug, values["title"]))
+        session.add(offer)
+    changed = sorted(key for key, value in values.items() if getattr(offer, key) != value)
+    if not created and not changed:
+        return offer_view(offer)  # saved unchanged: nothing to audit or to send
+    for key, value in values.items():
+        setattr(offer, key, value)
+    offer.is_sample = False
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        office_code=office_code,
+        action="offer.save",
+        object_type="offer",
+        object_id=offer.id,
+        # The slug names the offer in every database (the row id is local).
+        details={
+            "slug": offer.slug,
+            "created": created,
+            "changed": changed,
+            "title": offer.title,
+        },
+    )
+    return offer_view(offer)
 
 
 def set_offer_active(ctx: ServiceContext, slug: str, active: bool) -> OfferView:
     """Deactivate an offer (it leaves the pass and the lists; entries keep referring to it)
     or activate it again. District only."""
     with ctx.db.transaction() as session:
-        office_code = _district_office_code(session)
-        offer = _offer_by_slug(session, slug)
+        office_code = district_office_code(session)
+        offer = offer_by_slug(session, slug)
         if offer is None:
             raise NotFound(
                 f"no offer {slug!r} in the catalogue", f"Kein Angebot „{slug}“ im Katalog."
             )
-        if offer.active != active:
-            offer.active = active
-            session.flush()
-            audit.record(
-                session,
-                actor=ctx.clerk,
-                office_code=office_code,
-                action="offer.activate" if active else "offer.deactivate",
-                object_type="offer",
-                object_id=offer.id,
-                details={"slug": offer.slug, "title": offer.title},
-            )
+        store_active(session, ctx.clerk, office_code, offer, active)
         return offer_view(offer)
 
 
-def _district_office_code(session: Session) -> str:
+def store_active(
+    session: Session, actor: str, office_code: str, offer: Offer, active: bool
+) -> None:
+    """Set the offer's ``active`` flag, audited if it changes, in the caller's transaction."""
+    if offer.active == active:
+        return
+    offer.active = active
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        office_code=office_code,
+        action="offer.activate" if active else "offer.deactivate",
+        object_type="offer",
+        object_id=offer.id,
+        details={"slug": offer.slug, "title": offer.title},
+    )
+
+
+def district_office_code(session: Session) -> str:
     """The district office's code; any other database is refused (the district owns the
     catalogue, and an office's copy is replaced by the next district bundle anyway)."""
     if installation(session).role != "district":
@@ -234,11 +250,11 @@ def _district_office_code(session: Session) -> str:
     return local_office(session).code
 
 
-def _offer_by_slug(session: Session, slug: str) -> Offer | None:
+def offer_by_slug(session: Session, slug: str) -> Offer | None:
     return session.scalars(select(Offer).where(Offer.slug == slug.strip())).first()
 
 
-def _checked_values(session: Session, data: OfferInput) -> dict[str, Any]:
+def checked_offer_values(session: Session, data: OfferInput) -> dict[str, Any]:
     """The offer's columns from ``data``, or the first German complaint about it."""
     texts = {key: clean_text(f"offer.{key}", getattr(data, key)) for key in TEXT_FIELDS}
     for key, german in (("title", "Titel"), ("provider", "Anbieter")):
@@ -305,15 +321,20 @@ def slug_from_title(title: str) -> str:
     return slug or "angebot"  # a title in another script only
 
 
+def checked_slug(given: str) -> str:
+    """A given offer id (slug), or the complaint about it."""
+    slug = given.strip()
+    if len(slug) > SLUG_LENGTH or not _SLUG.fullmatch(slug):
+        raise InvalidInput(
+            f"invalid offer id {slug!r}: lowercase letters, digits and hyphens",
+            f"Ungültige Kennung „{slug}“: nur Kleinbuchstaben, Ziffern und Bindestriche.",
+        )
+    return slug
+
+
 def _new_slug(session: Session, given: str | None, title: str) -> str:
     if given:
-        slug = given.strip()
-        if len(slug) > SLUG_LENGTH or not _SLUG.fullmatch(slug):
-            raise InvalidInput(
-                f"invalid offer id {slug!r}: lowercase letters, digits and hyphens",
-                f"Ungültige Kennung „{slug}“: nur Kleinbuchstaben, Ziffern und Bindestriche.",
-            )
-        return slug
+        return checked_slug(given)
     base = slug_from_title(title)
     taken = set(session.scalars(select(Offer.slug).where(Offer.slug.like(f"{base}%"))))
     slug, number = base, 1
