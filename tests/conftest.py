@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -235,9 +236,23 @@ def pg_database(pg_server: Engine) -> Iterator[Callable[[], str]]:
         return pg_server.url.set(database=name).render_as_string(hide_password=False)
 
     yield new_pg_url
-    with pg_server.connect() as connection:
-        for name in made:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    for name in made:
+        _drop_pg_database(pg_server, name)
+
+
+def _drop_pg_database(admin: Engine, name: str) -> None:
+    """Drop a test database, ending the test's leftover connections. An autovacuum worker
+    (the superuser's) in it cannot be ended by the test role: it finishes within moments,
+    so try again briefly before failing."""
+    for attempt in range(20):
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            return
+        except DBAPIError:
+            if attempt == 19:
+                raise
+            time.sleep(0.25)
 
 
 @pytest.fixture

@@ -22,5 +22,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("person") as batch:
-        batch.drop_column("learner_profile")
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+, PostgreSQL): a batch rebuild would drop the
+    # person table, which the foreign keys of passes and entries forbid.
+    op.drop_column("person", "learner_profile")
