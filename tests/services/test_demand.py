@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.entries import Action, EntryKind
+from passapp.domain.profile import Arrangement, LearnerProfile, Literacy
 from passapp.services.context import ServiceContext
 from passapp.services.demand import DemandFilters, DemandReport, DemandTable, demand_report
 from passapp.services.demand_files import write_report
@@ -27,6 +28,7 @@ from passapp.services.trust import init_district
 from tests.conftest import make_url_context
 
 SPRING = dt.date(2026, 3, 10)
+TABLES = 11
 AUTUMN = dt.date(2026, 9, 1)
 
 
@@ -34,7 +36,15 @@ def on_day(ctx: ServiceContext, day: dt.date) -> ServiceContext:
     return dataclasses.replace(ctx, today=lambda: day)
 
 
-def holder(ctx: ServiceContext, n: int, born: str, town: str, country: str, arrived: str) -> str:
+def holder(
+    ctx: ServiceContext,
+    n: int,
+    born: str,
+    town: str,
+    country: str,
+    arrived: str,
+    profile: LearnerProfile | None = None,
+) -> str:
     person = register_person(
         ctx,
         PersonInput(
@@ -45,19 +55,26 @@ def holder(ctx: ServiceContext, n: int, born: str, town: str, country: str, arri
             moved_from_abroad=True,
             nationalities=(country,),
             municipality=town,
+            profile=profile,
         ),
     ).person
     return issue_pass(ctx, person.id).pass_number
 
 
 def build_district(ctx: ServiceContext) -> None:
-    """7 holders in Dachau (36, SYR, 2022, spring), 6 in Karlsfeld (26, AFG, 2023, autumn),
-    one revoked and one without pass (neither counts); 7 language courses in April, 5 with a
-    result, and one more cancelled (not counted)."""
+    """7 holders in Dachau (36, SYR, 2022, spring, reading Latin script), 6 in Karlsfeld (26,
+    AFG, 2023, autumn; 5 of them not literate and needing childcare, one without profile),
+    one revoked and one without pass (neither counts); 7 language courses (6 in April, 1 in
+    October), 5 with a result, and one counselling entry cancelled (not counted)."""
     spring, autumn = on_day(ctx, SPRING), on_day(ctx, AUTUMN)
-    dachau = [holder(spring, n, "1990-01-01", "Dachau", "SYR", "2022-05-00") for n in range(7)]
+    latin = LearnerProfile(literacy=Literacy.LATIN)
+    dachau = [
+        holder(spring, n, "1990-01-01", "Dachau", "SYR", "2022-05-00", latin) for n in range(7)
+    ]
+    needs = LearnerProfile(literacy=Literacy.NONE, arrangements=frozenset({Arrangement.CHILDCARE}))
     for n in range(6):
-        holder(autumn, 10 + n, "2000-06-01", "Karlsfeld", "AFG", "2023-00-00")
+        profile = needs if n < 5 else None
+        holder(autumn, 10 + n, "2000-06-01", "Karlsfeld", "AFG", "2023-00-00", profile)
     revoke_pass(
         autumn,
         holder(spring, 20, "1960-01-01", "Dachau", "UKR", "2022-03-00"),
@@ -76,7 +93,8 @@ def build_district(ctx: ServiceContext) -> None:
     for n, number in enumerate(dachau):
         course = EntryInput(
             kind=EntryKind.SPRACHKURS,
-            start_date=dt.date(2026, 4, 1),
+            # The last one starts in October: more than 6 months after the March pass.
+            start_date=dt.date(2026, 4, 1) if n < 6 else dt.date(2026, 10, 1),
             provider="VHS Dachau",
             result="B1 bestanden" if n < 5 else None,
         )
@@ -130,11 +148,33 @@ def test_the_figures_equal_hand_counts(district: ServiceContext) -> None:
         ("AFG", "Passinhaber"): 6,
     }
     # The cancelled counselling entry and the entry it cancels are not counted.
-    assert counts(table(report, "entries_by_kind_month")) == {("sprachkurs", "2026-04"): 7}
+    assert counts(table(report, "entries_by_kind_month")) == {
+        ("sprachkurs", "2026-04"): 6,
+        ("sprachkurs", "2026-10"): 1,
+    }
     assert counts(table(report, "entries_by_provider")) == {("VHS Dachau", "Einträge"): 7}
     assert counts(table(report, "completion_by_kind")) == {
         ("sprachkurs", "mit Ergebnis"): 5,
         ("sprachkurs", "ohne Ergebnis"): 2,
+    }
+    # Only the Dachau passes (March) are 6 months old by 25 November.
+    assert counts(table(report, "language_course_after_issue")) == {
+        ("Dachau", "mit Sprachkurs binnen 6 Monaten"): 6,
+        ("Dachau", "ohne"): 1,
+    }
+    assert counts(table(report, "literacy_by_municipality")) == {
+        ("Dachau", "lateinische Schrift"): 7,
+        ("Karlsfeld", "nicht alphabetisiert"): 5,
+        ("Karlsfeld", "unbekannt"): 1,
+    }
+    assert counts(table(report, "needs_childcare")) == {
+        ("Dachau", "nein oder unbekannt"): 7,
+        ("Karlsfeld", "ja"): 5,
+        ("Karlsfeld", "nein oder unbekannt"): 1,
+    }
+    assert counts(table(report, "needs_evening")) == {
+        ("Dachau", "nein oder unbekannt"): 7,
+        ("Karlsfeld", "nein oder unbekannt"): 6,
     }
     offers = table(report, "holders_and_offers")
     assert {row.split(" (")[0] for row in offers.row_labels} == {"Dachau", "Karlsfeld"}
@@ -200,7 +240,7 @@ def file_cells(path: Path, file_format: str) -> list[str]:
     if file_format == "xlsx":
         book = load_workbook(path, read_only=True)
         assert book.sheetnames[0] == "Hinweis"
-        assert len(book.sheetnames) == 1 + 7
+        assert len(book.sheetnames) == 1 + TABLES
         return [
             str(value)
             for sheet in book.worksheets

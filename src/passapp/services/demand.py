@@ -22,8 +22,10 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    String,
     and_,
     case,
+    cast,
     exists,
     extract,
     func,
@@ -32,6 +34,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from passapp.domain.entries import EntryKind
+from passapp.domain.profile import Arrangement, Literacy
 from passapp.domain.suppression import SuppressedTable, suppress
 from passapp.models.entities import Entry, Municipality, Offer, Pass, Person
 from passapp.services.context import ServiceContext
@@ -104,6 +108,12 @@ def demand_report(ctx: ServiceContext, filters: DemandFilters) -> DemandReport:
             _entries_by_provider(session, holders),
             _completion_by_kind(session, holders),
             _holders_and_offers(session, holders),
+            _language_course_after_issue(session, holders, made_on),
+            _literacy_by_municipality(session, holders),
+            *(
+                _arrangement_by_municipality(session, holders, arrangement)
+                for arrangement in (Arrangement.CHILDCARE, Arrangement.EVENING)
+            ),
         )
     return DemandReport(made_on=made_on, filters=filters, tables=tables)
 
@@ -156,6 +166,7 @@ def _holders(filters: DemandFilters, municipality_key: str | None) -> Any:
             Person.arrival_date,
             Person.municipality_key,
             Person.nationalities,
+            Person.learner_profile,
         )
         .where(*where)
         .subquery("holder")
@@ -334,6 +345,113 @@ def _holders_and_offers(session: Session, holders: Any) -> DemandTable:
         "Gemeinde (Angebote)",
         sorted({r for r, _ in counts}),
         [HOLDERS],
+        counts,
+    )
+
+
+LANGUAGE_COURSES = (EntryKind.SPRACHKURS, EntryKind.INTEGRATIONSKURS, EntryKind.BERUFSSPRACHKURS)
+WAIT_MONTHS = 6
+COURSE_COLUMNS = (f"mit Sprachkurs binnen {WAIT_MONTHS} Monaten", "ohne")
+
+
+def _months(day: Any) -> Any:
+    """A date as a count of months (year × 12 + month), the same in SQLite and PostgreSQL."""
+    return extract("year", day) * 12 + extract("month", day)
+
+
+def _language_course_after_issue(session: Session, holders: Any, made_on: dt.date) -> DemandTable:
+    """Holders whose pass is at least 6 months old, by municipality: with a language course
+    entry starting within 6 calendar months of the month of issue, or without."""
+    first_pass = aliased(Pass)
+    issued = (
+        select(func.min(first_pass.issued_on))
+        .where(first_pass.person_id == holders.c.id, first_pass.status == "active")
+        .scalar_subquery()
+    )
+    people = select(holders.c.id, holders.c.municipality_key, issued.label("issued_on")).subquery()
+    course = exists().where(
+        Pass.person_id == people.c.id,
+        Entry.pass_id == Pass.id,
+        Entry.kind.in_([str(kind) for kind in LANGUAGE_COURSES]),
+        Entry.action != "cancellation",
+        _months(Entry.start_date) - _months(people.c.issued_on) <= WAIT_MONTHS,
+    )
+    column = case((course, COURSE_COLUMNS[0]), else_=COURSE_COLUMNS[1])
+    query = (
+        select(Municipality.name, column)
+        .select_from(people)
+        .outerjoin(Municipality, Municipality.key == people.c.municipality_key)
+        .where(_months(people.c.issued_on) <= made_on.year * 12 + made_on.month - WAIT_MONTHS)
+    )
+    counts = _count_by(session, query)
+    return _table(
+        "language_course_after_issue",
+        f"Passinhaber (Pass mindestens {WAIT_MONTHS} Monate alt) mit und ohne Sprachkurs "
+        f"binnen {WAIT_MONTHS} Monaten nach Ausstellung, nach Gemeinde",
+        "Gemeinde",
+        sorted({row for row, _ in counts}, key=_unknown_last),
+        list(COURSE_COLUMNS),
+        counts,
+    )
+
+
+LITERACY_COLUMNS = {
+    Literacy.LATIN: "lateinische Schrift",
+    Literacy.OTHER_SCRIPT: "andere Schrift (Alphabetisierung in Latein)",
+    Literacy.NONE: "nicht alphabetisiert",
+}
+
+
+def _literacy_by_municipality(session: Session, holders: Any) -> DemandTable:
+    """Literacy from the learner profile: the two right columns need literacy courses."""
+    literacy = holders.c.learner_profile["literacy"].as_string()
+    query = (
+        select(Municipality.name, literacy)
+        .select_from(holders)
+        .outerjoin(Municipality, Municipality.key == holders.c.municipality_key)
+    )
+    counts = {
+        (row, LITERACY_COLUMNS.get(Literacy(column), column) if column != UNKNOWN else UNKNOWN): n
+        for (row, column), n in _count_by(session, query).items()
+    }
+    return _table(
+        "literacy_by_municipality",
+        "Passinhaber nach Lesen und Schreiben (Lernprofil), nach Gemeinde",
+        "Gemeinde",
+        sorted({row for row, _ in counts}, key=_unknown_last),
+        [*LITERACY_COLUMNS.values(), UNKNOWN],
+        counts,
+    )
+
+
+ARRANGEMENT_TITLES = {
+    Arrangement.CHILDCARE: "mit Kinderbetreuung",
+    Arrangement.EVENING: "am Abend",
+    Arrangement.PART_TIME: "in Teilzeit",
+}
+
+
+def _arrangement_by_municipality(
+    session: Session, holders: Any, arrangement: Arrangement
+) -> DemandTable:
+    """Holders who need courses held that way (learner profile), by municipality."""
+    # The profile's JSON text holds the arrangement as a quoted word of a fixed list that
+    # no other field of the profile uses: a text match works alike in SQLite and PostgreSQL.
+    text = func.coalesce(cast(holders.c.learner_profile, String), "")
+    wanted = case((text.contains(f'"{arrangement}"'), "ja"), else_="nein oder unbekannt")
+    query = (
+        select(Municipality.name, wanted)
+        .select_from(holders)
+        .outerjoin(Municipality, Municipality.key == holders.c.municipality_key)
+    )
+    counts = _count_by(session, query)
+    return _table(
+        f"needs_{arrangement.name.lower()}",
+        f"Passinhaber, die Kurse {ARRANGEMENT_TITLES[arrangement]} brauchen (Lernprofil), "
+        "nach Gemeinde",
+        "Gemeinde",
+        sorted({row for row, _ in counts}, key=_unknown_last),
+        ["ja", "nein oder unbekannt"],
         counts,
     )
 
