@@ -250,3 +250,24 @@ def file_cells(path: Path, file_format: str) -> list[str]:
         ]
     data = json.loads(path.read_text(encoding="utf-8"))
     return [str(cell) for t in data["tables"] for row in t["rows"] for cell in row]
+
+
+def test_a_provider_written_like_a_formula_stays_text(
+    district: ServiceContext, tmp_path: Path
+) -> None:
+    numbers = [
+        holder(district, 21 + n, "1995-01-01", "Dachau", "SYR", "2024-00-00") for n in range(5)
+    ]
+    for number in numbers:
+        course = EntryInput(
+            kind=EntryKind.BERATUNG, start_date=dt.date(2026, 11, 1), provider="=HYPERLINK(1)"
+        )
+        add_entry(district, number, course)
+    report = demand_report(district, DemandFilters())
+    assert ("=HYPERLINK(1)", "Einträge") in counts(table(report, "entries_by_provider"))
+    write_report(report, tmp_path / "b.csv", "csv")
+    write_report(report, tmp_path / "b.xlsx", "xlsx")
+    assert "'=HYPERLINK(1)" in file_cells(tmp_path / "b.csv", "csv")
+    sheet = load_workbook(tmp_path / "b.xlsx").worksheets[5]
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == "=HYPERLINK(1)"]
+    assert [cell.data_type for cell in cells] == ["s"]
