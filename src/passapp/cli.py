@@ -36,6 +36,7 @@ from passapp.services.views import EligibilityView
 if TYPE_CHECKING:
     from passapp.models.cipher import DatabaseKey
     from passapp.services.accounts import AccountView
+    from passapp.services.demand import DemandReport
     from passapp.services.desk import Desk, Gate
 
 EXIT_OK, EXIT_REFUSED, EXIT_INPUT = 0, 1, 2
@@ -1465,3 +1466,81 @@ def offers_export(options: Options, out: Path) -> None:
     with handled(options):
         count = desk.export_offers(out)
     emit(options, {"offers": count, "file": str(out)}, f"{count} Angebote in {out} geschrieben.")
+
+
+# --- reports (issue 11) ------------------------------------------------------------------
+
+
+@main.group()
+def report() -> None:
+    """The district's figures for planning offers (small numbers suppressed)."""
+
+
+@report.command("demand")
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["csv", "xlsx", "pdf", "json"]),
+    help="Default: the ending of --out.",
+)
+@click.option("--from", "issued_from", metavar="DATE", help="Passes issued on or after.")
+@click.option("--to", "issued_to", metavar="DATE", help="Passes issued on or before.")
+@click.option("--municipality", metavar="NAME|KEY", help="Holders living there only.")
+@click.option("--out", "out", type=OUTPUT_FILE, help="The file (.csv, .xlsx or .json).")
+@click.pass_obj
+def report_demand(
+    options: Options,
+    file_format: str | None,
+    issued_from: str | None,
+    issued_to: str | None,
+    municipality: str | None,
+    out: Path | None,
+) -> None:
+    """Demand figures: holders, entries and offers in tables, each suppressed."""
+    from passapp.services.demand import DemandFilters
+    from passapp.services.demand_files import report_json, write_report
+
+    desk = options.desk()
+    with handled(options):
+        chosen = _report_format(file_format, out)
+        filters = DemandFilters(
+            issued_from=parse_full_date(issued_from) if issued_from else None,
+            issued_to=parse_full_date(issued_to) if issued_to else None,
+            municipality=municipality,
+        )
+        figures = desk.demand_report(filters)
+        if out is not None:
+            write_report(figures, out, chosen)
+    if out is None:
+        emit(options, report_json(figures), _demand_text(figures))
+        return
+    emit(
+        options,
+        {"file": str(out), "format": chosen, "tables": len(figures.tables)},
+        f"{len(figures.tables)} Tabellen in {out} geschrieben.",
+    )
+
+
+def _report_format(file_format: str | None, out: Path | None) -> str:
+    chosen = file_format or (out.suffix.lower().lstrip(".") if out else "json")
+    if chosen == "pdf":
+        raise InvalidInput(
+            "the PDF report is not built yet; use --format csv, xlsx or json",
+            "Den PDF-Bericht gibt es noch nicht; bitte --format csv, xlsx oder json.",
+        )
+    if chosen not in ("csv", "xlsx", "json"):
+        raise InvalidInput(
+            f"unknown report format {chosen!r}; use .csv, .xlsx or .json (or --format)",
+            f"Unbekanntes Format „{chosen}“; bitte .csv, .xlsx oder .json (oder --format).",
+        )
+    return chosen
+
+
+def _demand_text(figures: DemandReport) -> str:
+    from passapp.services.demand_files import table_lines
+
+    blocks = []
+    for table in figures.tables:
+        lines = [" | ".join(str(cell) for cell in line) for line in table_lines(table)]
+        blocks.append("\n".join([table.title, *lines]))
+    return "\n\n".join(blocks)

@@ -27,6 +27,7 @@ from passapp.domain.entries import EntryKind
 from passapp.domain.profile import LearnerProfile
 from passapp.models.entities import AuditEvent
 from passapp.services.context import ServiceContext
+from passapp.services.demand import DemandFilters
 from passapp.services.desk import NEEDS, Desk, Gate, PermissionDenied
 from passapp.services.entries import EntryInput
 from passapp.services.errors import ServiceError
@@ -112,6 +113,7 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         ),
         "set_offer_active": lambda d: d.set_offer_active("deutschkurs-b1", False),
         "import_offers": lambda d: d.import_offers(missing.with_suffix(".csv")),
+        "demand_report": lambda d: d.demand_report(DemandFilters()),
         "merge_people": lambda d: d.merge_people(person_id, uuid.uuid4(), "doppelt"),
         "enrol_office": lambda d: d.enrol_office(missing, folder / "package.json"),
         "export_trust_list": lambda d: d.export_trust_list(folder / "trust.json"),

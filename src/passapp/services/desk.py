@@ -36,6 +36,7 @@ from passapp.services import (
     accounts,
     audit,
     choices,
+    demand,
     demo,
     encryption,
     entries,
@@ -107,6 +108,7 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "save_offer": Permission.ADMINISTER_DISTRICT,
     "set_offer_active": Permission.ADMINISTER_DISTRICT,
     "import_offers": Permission.ADMINISTER_DISTRICT,
+    "demand_report": Permission.ADMINISTER_DISTRICT,
     "merge_people": Permission.ADMINISTER_DISTRICT,
     "enrol_office": Permission.ADMINISTER_DISTRICT,
     "export_trust_list": Permission.ADMINISTER_DISTRICT,
@@ -570,6 +572,11 @@ class Desk:
         """A catalogue file applied whole or not at all (the district's admin)."""
         self._require("import_offers")
         return offer_files.import_offers(self._ctx, path, deactivate_missing=deactivate_missing)
+
+    def demand_report(self, filters: demand.DemandFilters) -> demand.DemandReport:
+        """The district's demand figures, every table suppressed (only the district sees them)."""
+        self._require("demand_report")
+        return demand.demand_report(self._ctx, filters)
 
     # --- sync and enrolment --------------------------------------------------------------
 
