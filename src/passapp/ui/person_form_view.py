@@ -217,6 +217,9 @@ class PersonFormView(QWidget):
         self.given_original_edit = _line_edit(
             self.tr("Vorname(n) in Originalschrift"), self.tr("Vorname(n)")
         )
+        from passapp.ui.profile_section import ProfileSection  # it uses this module's helpers
+
+        self.profile_section = ProfileSection(languages)
 
     def _fields_layout(self) -> QFormLayout:
         form = QFormLayout()
@@ -265,6 +268,14 @@ class PersonFormView(QWidget):
             label = QLabel(text)
             label.setBuddy(buddy)
             form.addRow(label, field)
+        # The learner profile is optional: folded away, one key (Alt+B) opens it.
+        self.profile_toggle = QPushButton(self.tr("▸ &Bildung und Sprache (freiwillig)"))
+        self.profile_toggle.setCheckable(True)
+        self.profile_toggle.setAutoDefault(False)
+        self.profile_toggle.setAccessibleName(self.tr("Bildung und Sprache"))
+        form.addRow(self.profile_toggle)
+        form.addRow(self.profile_section)
+        self.profile_section.setVisible(False)
         return form
 
     # --- eligibility and duplicates --------------------------------------------------------
@@ -351,6 +362,8 @@ class PersonFormView(QWidget):
             self.contact_edit,
             self.family_original_edit,
             self.given_original_edit,
+            self.profile_toggle,
+            *self.profile_section.focus_widgets(),
             self.duplicate_table,
             self.open_button,
             self.save_button,
