@@ -12,19 +12,30 @@ from pytestqt.qtbot import QtBot
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.entries import EntryKind
-from passapp.domain.profile import Arrangement, Basis, GermanLevel, Literacy, Skill
+from passapp.domain.profile import (
+    Arrangement,
+    Assessment,
+    Basis,
+    GermanLevel,
+    LearnerProfile,
+    Literacy,
+    Skill,
+)
 from passapp.models.entities import AuditEvent, ChangeRecord, Person
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk
 from passapp.services.people import Registration
 from passapp.services.profile import learner_profile
+from passapp.ui.main_window import MainWindow
 from passapp.ui.person_form import PersonForm
 from passapp.ui.profile_section import ProfileDialog
 from passapp.ui.tasks import TaskRunner
 from tests.services.helpers import count, register
+from tests.support.keyboard import Keyboard
 
 WAIT_MS = 10_000
 ALT = Qt.KeyboardModifier.AltModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -191,3 +202,55 @@ def test_the_untouched_profile_dialog_saves_nothing_on_enter(
     assert not dialog.isVisible()
     assert not tasks.busy
     assert (count(office_ctx, ChangeRecord), count(office_ctx, AuditEvent)) == before
+
+
+# --- the person panel ------------------------------------------------------------------------
+
+
+def test_the_panel_shows_the_profile_line_and_edits_it_with_ctrl_shift_b(
+    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext, clerk_desk: Desk
+) -> None:
+    person_id = register(office_ctx, "Haddad", "Rana")
+    clerk_desk.set_learner_profile(
+        person_id,
+        LearnerProfile(
+            assessments=(Assessment(GermanLevel.B1, Basis.CERTIFICATE, PartialDate(2026, 3)),),
+            literacy=Literacy.LATIN,
+            wished_kinds=frozenset({EntryKind.SPRACHKURS}),
+            arrangements=frozenset({Arrangement.EVENING}),
+        ),
+    )
+    panel = window.person_panel
+    assert panel.show_person(person_id)
+    qtbot.waitUntil(lambda: not window.tasks.busy)  # the opening's audit event
+    assert panel.profile_line.text() == (
+        "Deutsch: B1 (Zertifikat, 2026) · Alphabetisiert: ja, lateinische Schrift"
+        " · Wünsche: Sprachkurs, Abendkurs"
+    )
+    assert panel.profile_button.isVisible()
+    Keyboard(qtbot).press(Qt.Key.Key_B, CTRL_SHIFT)
+    dialog = panel.findChild(ProfileDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    choose(dialog.section.level_combo, GermanLevel.B2)
+    with qtbot.waitSignal(window.tasks.finished, timeout=WAIT_MS):
+        dialog.save_button.click()
+    qtbot.waitUntil(lambda: "Deutsch: B2" in panel.profile_line.text())
+
+
+def test_the_panel_says_when_there_is_no_profile(
+    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext
+) -> None:
+    panel = window.person_panel
+    assert panel.show_person(register(office_ctx, "Okafor", "Chinedu"))
+    assert panel.profile_line.text() == "Kein Bildungsprofil erfasst."
+
+
+def test_the_profile_action_is_hidden_for_a_person_of_another_office(
+    qtbot: QtBot, window: MainWindow, office_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = window.person_panel
+    monkeypatch.setattr(panel, "_office_code", "JCDAH")  # as if registered at another office
+    assert panel.show_person(register(office_ctx, "Okafor", "Chinedu"))
+    assert panel.profile_button.isHidden()
+    assert panel.edit_profile() is None
