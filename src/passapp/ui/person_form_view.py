@@ -170,6 +170,7 @@ class PersonFormView(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.profile_toggle)
         layout.addLayout(buttons)
         layout.addWidget(self.key_hint)
         self.setLayout(layout)
@@ -268,12 +269,6 @@ class PersonFormView(QWidget):
             label = QLabel(text)
             label.setBuddy(buddy)
             form.addRow(label, field)
-        # The learner profile is optional: folded away, one key (Alt+B) opens it.
-        self.profile_toggle = QPushButton(self.tr("▸ &Bildung und Sprache (freiwillig)"))
-        self.profile_toggle.setCheckable(True)
-        self.profile_toggle.setAutoDefault(False)
-        self.profile_toggle.setAccessibleName(self.tr("Bildung und Sprache"))
-        form.addRow(self.profile_toggle)
         form.addRow(self.profile_section)
         self.profile_section.setVisible(False)
         return form
@@ -338,6 +333,13 @@ class PersonFormView(QWidget):
         self.cancel_button = QPushButton(self.tr("Abbrechen"))
         self.cancel_button.setAccessibleName(self.tr("Abbrechen, nichts speichern"))
         self.cancel_button.setAutoDefault(False)
+        # The learner profile is optional: folded away, one key (Alt+B) opens it. The
+        # toggle sits with the buttons, in sight at any scaling; the fields open at the
+        # end of the scrolled column, which follows the focus to them.
+        self.profile_toggle = QPushButton(self.tr("▸ &Bildung und Sprache (freiwillig)"))
+        self.profile_toggle.setCheckable(True)
+        self.profile_toggle.setAutoDefault(False)
+        self.profile_toggle.setAccessibleName(self.tr("Bildung und Sprache"))
         self.key_hint = _note(self.tr("Tastenkürzel"))
         self.key_hint.setText(
             self.tr(

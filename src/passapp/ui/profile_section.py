@@ -60,6 +60,7 @@ from passapp.services.profile import LearnerProfileView
 from passapp.services.progress import Progress
 from passapp.ui.code_picker import CodePicker
 from passapp.ui.person_form_view import ERROR_STYLE, say
+from passapp.ui.screen import ScrollingPane, fit_to_screen
 from passapp.ui.tasks import TaskRunner
 
 LEVEL_NAMES = {level: level.value for level in GermanLevel}
@@ -223,16 +224,17 @@ class ProfileSection(QWidget):
         level = QHBoxLayout()
         for widget in (self.level_combo, self.basis_combo, self.assessed_edit):
             level.addWidget(widget)
-        skills = QHBoxLayout()
-        for skill, combo in self.skill_combos.items():
-            skills.addWidget(QLabel(SKILL_NAMES[skill]))
-            skills.addWidget(combo)
+        # Two by two and three wishes a row: the form's field column is narrow at 150 %.
+        skills = QGridLayout()
+        for index, (skill, combo) in enumerate(self.skill_combos.items()):
+            skills.addWidget(QLabel(SKILL_NAMES[skill]), index // 2, (index % 2) * 2)
+            skills.addWidget(combo, index // 2, (index % 2) * 2 + 1)
         training = QHBoxLayout()
         for widget in (self.training_combo, self.country_edit, self.recognition_combo):
             training.addWidget(widget)
         wishes = QGridLayout()
         for index, check in enumerate(self.wish_checks.values()):
-            wishes.addWidget(check, index // 4, index % 4)
+            wishes.addWidget(check, index // 3, index % 3)
         # Mnemonics left free by the person form (tests/ui/mnemonics.py checks them).
         rows: list[tuple[str, QWidget, QHBoxLayout | QGridLayout | QWidget]] = [
             (self.tr("Deutsch (&insgesamt):"), self.level_combo, level),
@@ -365,8 +367,10 @@ class ProfileDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        fit_to_screen(self, 760, 520)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.section)
+        # The fields scroll on a low screen (150 %); the buttons stay in sight.
+        layout.addWidget(ScrollingPane(self.section), 1)
         layout.addLayout(buttons)
         hint = QLabel(self.tr("Enter speichern · Esc abbrechen"))
         hint.setStyleSheet("color: #555555;")
