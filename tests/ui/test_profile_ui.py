@@ -218,6 +218,7 @@ def test_the_panel_shows_the_profile_line_and_edits_it_with_ctrl_shift_b(
             literacy=Literacy.LATIN,
             wished_kinds=frozenset({EntryKind.SPRACHKURS}),
             arrangements=frozenset({Arrangement.EVENING}),
+            languages=("fa",),
         ),
     )
     panel = window.person_panel
@@ -225,7 +226,7 @@ def test_the_panel_shows_the_profile_line_and_edits_it_with_ctrl_shift_b(
     qtbot.waitUntil(lambda: not window.tasks.busy)  # the opening's audit event
     assert panel.profile_line.text() == (
         "Deutsch: B1 (Zertifikat, 2026) · Alphabetisiert: ja, lateinische Schrift"
-        " · Wünsche: Sprachkurs, Abendkurs"
+        " · Wünsche: Sprachkurs, Abendkurs · spricht: Persisch"
     )
     assert panel.profile_button.isVisible()
     Keyboard(qtbot).press(Qt.Key.Key_B, CTRL_SHIFT)

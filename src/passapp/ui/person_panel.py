@@ -289,7 +289,8 @@ class PersonPanel(QWidget):
 
     def _show_profile(self, overview: PersonOverview) -> None:
         try:
-            summary = profile_summary(self._desk.learner_profile(overview.person.id))
+            names = {choice.code: choice.name_de for choice in choices.languages()}
+            summary = profile_summary(self._desk.learner_profile(overview.person.id), names)
         except (ServiceError, InputError) as error:
             summary = error.message_de  # a profile that cannot be read must not hide the rest
         self.profile_line.setText(summary or self.tr("Kein Bildungsprofil erfasst."))

@@ -149,7 +149,7 @@ def latest(assessments: Sequence[Assessment], skill: Skill) -> Assessment | None
     return of_skill[-1] if of_skill else None
 
 
-def profile_summary(view: LearnerProfileView) -> str:
+def profile_summary(view: LearnerProfileView, language_names: Mapping[str, str]) -> str:
     """One line for the person panel: "Deutsch: B1 (Zertifikat, 2026) · …"."""
     profile, best = view.profile, view.highest_level
     parts = []
@@ -174,7 +174,8 @@ def profile_summary(view: LearnerProfileView) -> str:
     if wishes:
         parts.append("Wünsche: " + ", ".join(wishes))
     if profile.languages:
-        parts.append("spricht: " + ", ".join(profile.languages))
+        names = (language_names.get(code, code) for code in profile.languages)
+        parts.append("spricht: " + ", ".join(names))
     return " · ".join(parts)
 
 
