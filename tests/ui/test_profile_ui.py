@@ -32,6 +32,7 @@ from passapp.ui.profile_section import ProfileDialog
 from passapp.ui.tasks import TaskRunner
 from tests.services.helpers import count, register
 from tests.support.keyboard import Keyboard
+from tests.ui.mnemonics import mnemonics
 
 WAIT_MS = 10_000
 ALT = Qt.KeyboardModifier.AltModifier
@@ -255,3 +256,22 @@ def test_the_profile_action_is_hidden_for_a_person_of_another_office(
     assert panel.show_person(register(office_ctx, "Okafor", "Chinedu"))
     assert panel.profile_button.isHidden()
     assert panel.edit_profile() is None
+
+
+def test_with_the_profile_open_every_alt_letter_is_unique_and_reaches_its_field(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
+) -> None:
+    form = shown_form(qtbot, clerk_desk, tasks, "")
+    form.view.profile_toggle.setChecked(True)
+    found = mnemonics(form)
+    letters = [letter for letter, _target, _text in found]
+    assert len(letters) >= 20  # the person's fields and the profile's
+    assert len(set(letters)) == len(letters), letters
+    assert "E" not in letters  # Alt+E ticks the consent
+    for letter, target, text in found:
+        form.view.contact_edit.setFocus()
+        if target is form.view.contact_edit:
+            form.view.family_edit.setFocus()
+        qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{letter}"), ALT)
+        assert QApplication.focusWidget() is target, text
+    assert count(office_ctx, Person) == 0
