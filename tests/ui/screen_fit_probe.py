@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 from passapp.domain.dates import PartialDate
 from passapp.domain.entries import EntryKind
 from passapp.models.database import open_database, to_url
+from passapp.services.choices import languages
 from passapp.services.context import ServiceContext
 from passapp.services.demo import create_demo
 from passapp.services.desk import Gate
@@ -46,6 +47,7 @@ from passapp.ui.offer_form import OfferForm
 from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
 from passapp.ui.person_form import PersonForm
+from passapp.ui.profile_section import ProfileDialog
 from passapp.ui.setup_wizard import SetupWizard
 from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
@@ -176,6 +178,14 @@ class Probe:
         form = PersonForm.for_new(self.clerk, self.tasks, prefill_text="Ahmadi Zahra")
         with self.shown("registration", form):
             form.refresh_preview()
+        form = PersonForm.for_new(self.clerk, self.tasks, prefill_text="Ahmadi Zahra")
+        with self.shown("registration: profile open", form):
+            form.view.profile_toggle.setChecked(True)
+            settle()
+        with self.shown(
+            "learner profile", ProfileDialog(self.clerk, self.tasks, self.person_id, languages())
+        ):
+            pass
 
     def entry_forms(self) -> None:
         with self.shown("entry form", EntryForm.for_new(self.clerk, self.tasks, self.number)):

@@ -90,6 +90,7 @@ def test_the_erasure_says_what_happens_and_needs_a_reason_and_a_tick(
     assert f"Der gültige Pass {active.pass_number} wird widerrufen." in text
     assert "Landratsamt" in text
     assert "ohne Identität" in text
+    assert "das Bildungsprofil (Daten nur mit Jahr) bleiben" in text  # as erasure keeps it
     assert not dialog.act_button.isEnabled()
     qtbot.keyClicks(dialog.reason, REASON)
     assert not dialog.act_button.isEnabled()

@@ -27,6 +27,8 @@ TASKBAR_PX = 40  # Windows' taskbar at 100 %; it scales with the display
 EXPECTED = {
     "main window",
     "registration",
+    "registration: profile open",
+    "learner profile",
     "entry form",
     "entry correction",
     "entry cancellation",

@@ -198,8 +198,9 @@ class EraseDialog(ConfirmingDialog):
                 ),
                 passes,
                 self.tr(
-                    "• Einträge, Geburtsjahr, Geschlecht, Staatsangehörigkeit, Sprachen und "
-                    "Gemeinde bleiben ohne Identität für die Statistik."
+                    "• Einträge, Geburtsjahr, Geschlecht, Staatsangehörigkeit, Sprachen, "
+                    "Gemeinde und das Bildungsprofil (Daten nur mit Jahr) bleiben ohne "
+                    "Identität für die Statistik."
                 ),
                 self.tr("• Das lässt sich nicht rückgängig machen."),
             )

@@ -14,6 +14,7 @@ suggestion), Esc cancels, Alt+E ticks the consent, Ctrl+O opens the marked dupli
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import re
 import uuid
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QVBoxLayout, QWidge
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.errors import InputError
+from passapp.domain.profile import LearnerProfile
 from passapp.pdf.translations import SUPPORTED_LANGUAGES, texts
 from passapp.services.choices import languages, nationalities
 from passapp.services.desk import Desk
@@ -32,6 +34,7 @@ from passapp.services.people import (
     CONSENT_NOTICE_VERSION,
     PersonInput,
     Registration,
+    checked_profile,
 )
 from passapp.services.progress import Progress
 from passapp.services.views import PersonSummary, PersonView
@@ -199,6 +202,7 @@ class PersonForm(QDialog):
         view.language_picker.codes_changed.connect(self._follow_person_language)
         view.notice_language_combo.activated.connect(self._on_notice_language_chosen)
         view.notice_language_combo.currentIndexChanged.connect(self._show_notice)
+        view.profile_toggle.toggled.connect(self._show_profile)
         view.save_button.clicked.connect(self._on_save)
         view.cancel_button.clicked.connect(self.reject)
         view.open_button.clicked.connect(self._on_open_existing)
@@ -215,8 +219,21 @@ class PersonForm(QDialog):
         self._show_notice()
         self.refresh_preview()
 
+    def _show_profile(self, shown: bool) -> None:
+        view = self.view
+        view.profile_section.setVisible(shown)
+        arrow = "▾" if shown else "▸"
+        view.profile_toggle.setText(
+            self.tr("{arrow} &Bildung und Sprache (freiwillig)").format(arrow=arrow)
+        )
+        if shown:
+            view.profile_section.level_combo.setFocus()
+
     def _start_edit(self, person_id: uuid.UUID) -> None:
         self.setWindowTitle(self.tr("Person bearbeiten"))
+        # A registered person's profile has its own dialog on the person panel
+        # (Desk.set_learner_profile): update_person does not take it.
+        self.view.profile_toggle.setVisible(False)
         self.view.save_button.setText(self.tr("Änderungen speichern"))
         self.view.save_button.setAccessibleName(self.tr("Änderungen speichern"))
         try:
@@ -422,9 +439,32 @@ class PersonForm(QDialog):
             say(view.message, self.tr("Bitte die rot markierten Angaben prüfen."))
             problems[0].setFocus()
             return None
+        profile = self._read_profile()
+        if profile is None:
+            return None
         birth = read_date(view.birth_edit.text())
         assert birth is not None  # checked above
-        return self._input(birth, read_date(view.arrival_edit.text()))
+        data = self._input(birth, read_date(view.arrival_edit.text()))
+        return dataclasses.replace(data, profile=profile) if self._person_id is None else data
+
+    def _read_profile(self) -> LearnerProfile | None:
+        """The profile section's value, or ``None`` after showing what is wrong in it."""
+        section = self.view.profile_section
+        section.show_error("")
+        if self._person_id is not None:
+            return LearnerProfile()
+        try:
+            # The service's own check of the codes (pure): its message shows at the section.
+            return checked_profile(section.read(dt.date.today()))
+        except InputError as error:
+            self._show_profile_error(error.message_de)
+            return None
+
+    def _show_profile_error(self, text: str) -> None:
+        view = self.view
+        view.profile_toggle.setChecked(True)
+        view.profile_section.show_error(text)
+        say(view.message, self.tr("Bildungsprofil: {problem}").format(problem=text))
 
     def _input(self, birth: PartialDate, arrival: PartialDate | None) -> PersonInput:
         view = self.view

@@ -170,6 +170,7 @@ class PersonFormView(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.profile_toggle)
         layout.addLayout(buttons)
         layout.addWidget(self.key_hint)
         self.setLayout(layout)
@@ -217,6 +218,9 @@ class PersonFormView(QWidget):
         self.given_original_edit = _line_edit(
             self.tr("Vorname(n) in Originalschrift"), self.tr("Vorname(n)")
         )
+        from passapp.ui.profile_section import ProfileSection  # it uses this module's helpers
+
+        self.profile_section = ProfileSection(languages)
 
     def _fields_layout(self) -> QFormLayout:
         form = QFormLayout()
@@ -265,6 +269,8 @@ class PersonFormView(QWidget):
             label = QLabel(text)
             label.setBuddy(buddy)
             form.addRow(label, field)
+        form.addRow(self.profile_section)
+        self.profile_section.setVisible(False)
         return form
 
     # --- eligibility and duplicates --------------------------------------------------------
@@ -327,6 +333,13 @@ class PersonFormView(QWidget):
         self.cancel_button = QPushButton(self.tr("Abbrechen"))
         self.cancel_button.setAccessibleName(self.tr("Abbrechen, nichts speichern"))
         self.cancel_button.setAutoDefault(False)
+        # The learner profile is optional: folded away, one key (Alt+B) opens it. The
+        # toggle sits with the buttons, in sight at any scaling; the fields open at the
+        # end of the scrolled column, which follows the focus to them.
+        self.profile_toggle = QPushButton(self.tr("▸ &Bildung und Sprache (freiwillig)"))
+        self.profile_toggle.setCheckable(True)
+        self.profile_toggle.setAutoDefault(False)
+        self.profile_toggle.setAccessibleName(self.tr("Bildung und Sprache"))
         self.key_hint = _note(self.tr("Tastenkürzel"))
         self.key_hint.setText(
             self.tr(
@@ -351,6 +364,8 @@ class PersonFormView(QWidget):
             self.contact_edit,
             self.family_original_edit,
             self.given_original_edit,
+            self.profile_toggle,
+            *self.profile_section.focus_widgets(),
             self.duplicate_table,
             self.open_button,
             self.save_button,

@@ -52,6 +52,7 @@ from passapp.ui.pass_dialog import (
     pdf_target,
 )
 from passapp.ui.person_form import PersonForm
+from passapp.ui.profile_section import ProfileDialog, profile_summary
 from passapp.ui.tasks import TaskRunner
 
 STATUS_COLOURS = {"eligible": "#1b5e20", "not_eligible": "#b71c1c", "needs_review": "#8a5a00"}
@@ -94,8 +95,16 @@ class PersonPanel(QWidget):
         self.passes = QLabel()
         self.passes.setWordWrap(True)
         self.passes.setAccessibleName(self.tr("Pässe"))
+        self.profile_line = QLabel()
+        self.profile_line.setWordWrap(True)
+        self.profile_line.setAccessibleName(self.tr("Bildungsprofil"))
 
         self.edit_button = self._button(self.tr("&Bearbeiten"), "Ctrl+B", self.edit_person)
+        self.profile_button = self._button(
+            self.tr("Bil&dungsprofil bearbeiten …"), "Ctrl+Shift+B", self.edit_profile
+        )
+        # The profile is the registering office's (desk.NEEDS and the owner check).
+        self.profile_button.setVisible(desk.may("set_learner_profile"))
         self.issue_button = self._button(self.tr("Pass &ausstellen"), "Ctrl+I", self.issue_pass)
         self.replace_button = self._button(self.tr("&Ersatzkarte"), "Ctrl+R", self.replace_pass)
         self.sheet_button = self._button(
@@ -113,6 +122,7 @@ class PersonPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.report_button)
         buttons.addWidget(self._build_privacy_button())
+        buttons.addWidget(self.profile_button)
         buttons.addWidget(self.edit_button)
         self.hint = QLabel(
             self.tr(
@@ -139,6 +149,7 @@ class PersonPanel(QWidget):
         layout.addLayout(facts)
         layout.addWidget(self.eligibility)
         layout.addWidget(self.passes)
+        layout.addWidget(self.profile_line)
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
         layout.addWidget(self.entries, 1)
@@ -186,11 +197,12 @@ class PersonPanel(QWidget):
     def clear(self) -> None:
         self._overview = None
         self.title.setText(self.tr("Keine Person gewählt"))
-        for label in (self.facts, self.eligibility, self.passes):
+        for label in (self.facts, self.eligibility, self.passes, self.profile_line):
             label.clear()
             label.setStyleSheet("")
         for button in (
             self.edit_button,
+            self.profile_button,
             self.issue_button,
             self.replace_button,
             self.report_button,
@@ -226,6 +238,7 @@ class PersonPanel(QWidget):
         self._show_record(overview)
         self._show_eligibility(overview)
         self._show_passes(overview)
+        self._show_profile(overview)
         self._enable_actions(overview)
         shown = overview.active_pass or (overview.passes[0] if overview.passes else None)
         self.entries.setVisible(shown is not None)
@@ -274,6 +287,14 @@ class PersonPanel(QWidget):
             lines.append(self.tr("Zusammengeführt: bitte mit dem anderen Datensatz arbeiten"))
         self.facts.setText(" · ".join(lines))
 
+    def _show_profile(self, overview: PersonOverview) -> None:
+        try:
+            names = {choice.code: choice.name_de for choice in choices.languages()}
+            summary = profile_summary(self._desk.learner_profile(overview.person.id), names)
+        except (ServiceError, InputError) as error:
+            summary = error.message_de  # a profile that cannot be read must not hide the rest
+        self.profile_line.setText(summary or self.tr("Kein Bildungsprofil erfasst."))
+
     def _show_eligibility(self, overview: PersonOverview) -> None:
         check = overview.eligibility
         words = {
@@ -316,6 +337,9 @@ class PersonPanel(QWidget):
         own = person.registered_by_office == self._office_code
         usable = person.merged_into is None
         self.edit_button.setEnabled(own and usable)
+        # Another office's person: its profile is edited there, the button is hidden.
+        self.profile_button.setVisible(own and usable and self._desk.may("set_learner_profile"))
+        self.profile_button.setEnabled(own and usable)
         # The data of this office: a person registered elsewhere asks that office.
         self.report_button.setEnabled(own and usable and self._reports)
         # The registering office holds the consent; the district may erase anyone.
@@ -337,6 +361,17 @@ class PersonPanel(QWidget):
         form.saved.connect(self._refresh_after)
         form.finished.connect(self._dialog_closed)
         form.open()
+
+    def edit_profile(self) -> ProfileDialog | None:
+        if self._overview is None or not self.profile_button.isEnabled():
+            return None
+        dialog = ProfileDialog(
+            self._desk, self._tasks, self._overview.person.id, choices.languages(), parent=self
+        )
+        dialog.saved.connect(self._refresh_after)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+        return dialog
 
     def issue_pass(self) -> IssuePassDialog | None:
         if self._overview is None or not self.issue_button.isEnabled():

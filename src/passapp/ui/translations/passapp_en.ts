@@ -965,8 +965,12 @@
         <translation>• Names, day and month of birth, arrival and contact are erased here, and at the district office and other sites with the next data exchange.</translation>
     </message>
     <message>
+        <source>• Einträge, Geburtsjahr, Geschlecht, Staatsangehörigkeit, Sprachen, Gemeinde und das Bildungsprofil (Daten nur mit Jahr) bleiben ohne Identität für die Statistik.</source>
+        <translation>• Entries, year of birth, sex, nationality, languages, municipality and the learner profile (dates to the year only) are kept without identity for statistics.</translation>
+    </message>
+    <message>
         <source>• Einträge, Geburtsjahr, Geschlecht, Staatsangehörigkeit, Sprachen und Gemeinde bleiben ohne Identität für die Statistik.</source>
-        <translation>• Entries, year of birth, sex, nationality, languages and municipality stay, without identity, for the statistics.</translation>
+        <translation type="vanished">• Entries, year of birth, sex, nationality, languages and municipality stay, without identity, for the statistics.</translation>
     </message>
     <message>
         <source>• Das lässt sich nicht rückgängig machen.</source>
@@ -2094,6 +2098,10 @@ Password for all: {password}</translation>
         <translation>Register new person</translation>
     </message>
     <message>
+        <source>{arrow} &amp;Bildung und Sprache (freiwillig)</source>
+        <translation>{arrow} Ed&amp;ucation and language (optional)</translation>
+    </message>
+    <message>
         <source>Person bearbeiten</source>
         <translation>Edit person</translation>
     </message>
@@ -2156,6 +2164,10 @@ Password for all: {password}</translation>
     <message>
         <source>Bitte die rot markierten Angaben prüfen.</source>
         <translation>Please check the details marked in red.</translation>
+    </message>
+    <message>
+        <source>Bildungsprofil: {problem}</source>
+        <translation>Learner profile: {problem}</translation>
     </message>
     <message>
         <source>Nichts geändert: bitte ändern oder mit Esc schließen.</source>
@@ -2325,6 +2337,14 @@ Password for all: {password}</translation>
         <translation>&amp;Original script:</translation>
     </message>
     <message>
+        <source>▸ &amp;Bildung und Sprache (freiwillig)</source>
+        <translation>▸ Ed&amp;ucation and language (optional)</translation>
+    </message>
+    <message>
+        <source>Bildung und Sprache</source>
+        <translation>Education and language</translation>
+    </message>
+    <message>
         <source>Anspruch auf den Pass</source>
         <translation>Eligibility for the pass</translation>
     </message>
@@ -2428,6 +2448,14 @@ Password for all: {password}</translation>
         <translation>Access repor&amp;t (Art. 15) …</translation>
     </message>
     <message>
+        <source>Bildungsprofil</source>
+        <translation>Learner profile</translation>
+    </message>
+    <message>
+        <source>Bil&amp;dungsprofil bearbeiten …</source>
+        <translation>Learner pro&amp;file …</translation>
+    </message>
+    <message>
         <source>Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen · Strg+B bearbeiten · Strg+Umschalt+U Auskunft</source>
         <translation>Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit · Ctrl+Shift+U access report</translation>
     </message>
@@ -2490,6 +2518,10 @@ Password for all: {password}</translation>
     <message>
         <source>Zusammengeführt: bitte mit dem anderen Datensatz arbeiten</source>
         <translation>Merged: please work with the other record</translation>
+    </message>
+    <message>
+        <source>Kein Bildungsprofil erfasst.</source>
+        <translation>No learner profile recorded.</translation>
     </message>
     <message>
         <source>erfüllt</source>
@@ -2632,6 +2664,128 @@ Password for all: {password}</translation>
     <message>
         <source>Gespeichert: {path}</source>
         <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Bildungsprofil bearbeiten</source>
+        <translation>Edit learner profile</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enter speichern · Esc abbrechen</source>
+        <translation>Enter saves · Esc cancels</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSection</name>
+    <message>
+        <source>Deutschniveau insgesamt</source>
+        <translation>German level overall</translation>
+    </message>
+    <message>
+        <source>Grundlage des Niveaus</source>
+        <translation>Basis of the level</translation>
+    </message>
+    <message>
+        <source>Datum der Einstufung</source>
+        <translation>Date of the assessment</translation>
+    </message>
+    <message>
+        <source>Datum, leer: heute</source>
+        <translation>Date, empty: today</translation>
+    </message>
+    <message>
+        <source>Niveau {skill}</source>
+        <translation>Level {skill}</translation>
+    </message>
+    <message>
+        <source>Alphabetisierung</source>
+        <translation>Literacy</translation>
+    </message>
+    <message>
+        <source>Schuljahre</source>
+        <translation>Years of school</translation>
+    </message>
+    <message>
+        <source>Zahl, leer: unbekannt</source>
+        <translation>Number, empty: unknown</translation>
+    </message>
+    <message>
+        <source>Schulabschluss</source>
+        <translation>School qualification</translation>
+    </message>
+    <message>
+        <source>Ausbildung oder Studium</source>
+        <translation>Vocational training or degree</translation>
+    </message>
+    <message>
+        <source>Land der Ausbildung</source>
+        <translation>Country of the training</translation>
+    </message>
+    <message>
+        <source>Land, z. B. syr</source>
+        <translation>Country, e.g. syr</translation>
+    </message>
+    <message>
+        <source>Anerkennung</source>
+        <translation>Recognition</translation>
+    </message>
+    <message>
+        <source>Aktuelle Situation</source>
+        <translation>Current situation</translation>
+    </message>
+    <message>
+        <source>Gesprochene Sprachen</source>
+        <translation>Languages spoken</translation>
+    </message>
+    <message>
+        <source>Fehler im Bildungsprofil</source>
+        <translation>Error in the learner profile</translation>
+    </message>
+    <message>
+        <source>Deutsch (&amp;insgesamt):</source>
+        <translation>German le&amp;vel (overall):</translation>
+    </message>
+    <message>
+        <source>Deutsch je Fertigkeit:</source>
+        <translation>German per skill:</translation>
+    </message>
+    <message>
+        <source>Alphabetisier&amp;ung:</source>
+        <translation>Literac&amp;y:</translation>
+    </message>
+    <message>
+        <source>Schul&amp;jahre:</source>
+        <translation>Years at sc&amp;hool:</translation>
+    </message>
+    <message>
+        <source>S&amp;chulabschluss:</source>
+        <translation>School &amp;qualification:</translation>
+    </message>
+    <message>
+        <source>Ausbil&amp;dung/Studium:</source>
+        <translation>Training/&amp;degree:</translation>
+    </message>
+    <message>
+        <source>Si&amp;tuation:</source>
+        <translation>Si&amp;tuation:</translation>
+    </message>
+    <message>
+        <source>Wünsche (Kurs, &amp;Zeit):</source>
+        <translation>&amp;Wishes (course, time):</translation>
+    </message>
+    <message>
+        <source>Gesprochene Sprache&amp;n:</source>
+        <translation>S&amp;poken languages:</translation>
     </message>
 </context>
 <context>
