@@ -21,6 +21,7 @@ from passapp.domain.accounts import Role
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
 from passapp.ui.main_window import MainWindow
+from passapp.ui.tasks import TaskRunner
 from tests.conftest import enrol, init_district, init_office, make_context
 
 
@@ -163,6 +164,14 @@ def desks() -> Iterator[Callable[[ServiceContext], Accounts]]:
     yield accounts_of
     for accounts in made.values():
         accounts.admin.close()
+
+
+@pytest.fixture
+def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
+    """The worker the screens run their service calls on, shut down after the test."""
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ Enter, run on the worker and show a refusal in German."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,13 +46,6 @@ def person_id(office_ctx: ServiceContext, admin_desk: Desk, tmp_path: Path) -> u
     person = register_person(office_ctx, qarawani()).person.id
     admin_desk.issue_pass(person, out_pdf=tmp_path / "pass.pdf")
     return person
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 @pytest.fixture

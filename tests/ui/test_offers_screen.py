@@ -3,11 +3,10 @@ keys go to whichever widget has the focus, shortcuts through Qt's shortcut map."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,13 +26,6 @@ WAIT_MS = 10_000
 CTRL = Qt.KeyboardModifier.ControlModifier
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 KARLSFELD = "09174126"
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 def open_screen(qtbot: QtBot, desk: Desk, tasks: TaskRunner) -> OffersScreen:

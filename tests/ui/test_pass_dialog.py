@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -42,13 +41,6 @@ from tests.services.helpers import register
 WAIT_MS = 20_000
 UNKNOWN_PASS = f"EWDAH-000099-{check_digits('EWDAH', 99)}"
 REASON = "Geburtsurkunde vorgelegt: 16 Jahre alt"
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 def person(

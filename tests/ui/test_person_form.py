@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,13 +38,6 @@ from tests.ui.mnemonics import mnemonics
 
 WAIT_MS = 10_000
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 def shown(qtbot: QtBot, form: PersonForm) -> PersonForm:

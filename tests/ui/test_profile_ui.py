@@ -3,8 +3,6 @@ the profile line and its edit dialog on the person panel (real SQLite databases)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -37,13 +35,6 @@ from tests.ui.mnemonics import mnemonics
 WAIT_MS = 10_000
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 def shown_form(qtbot: QtBot, desk: Desk, tasks: TaskRunner, text: str) -> PersonForm:

@@ -3,7 +3,6 @@ it, and nothing typed while locked reaches a form or a shortcut."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,13 +45,6 @@ def saved_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> QSettings
     store = QSettings(str(tmp_path / "passapp.ini"), QSettings.Format.IniFormat)
     monkeypatch.setattr(screen_lock, "settings", lambda: store)
     return store
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ admin with the office (or district), so the keys are never written plain."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,13 +31,6 @@ ADMIN, PASSWORD = "leitung", "Rathausplatz 1 in Dachau"
 
 WAIT_MS = 20_000
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -29,13 +28,6 @@ from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 def register(ctx: ServiceContext, family: str, given: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -17,13 +17,6 @@ from passapp.services.progress import Cancelled, Progress
 from passapp.ui.tasks import Task, TaskRunner
 
 T = TypeVar("T")
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 def test_work_runs_off_the_ui_thread_and_the_callback_on_it(

@@ -39,13 +39,6 @@ def english(qtbot: QtBot) -> Iterator[None]:
 
 
 @pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
-
-
-@pytest.fixture
 def saved_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> QSettings:
     """The preference in a file of the test's own, never the clerk's real settings."""
     store = QSettings(str(tmp_path / "passapp.ini"), QSettings.Format.IniFormat)
