@@ -100,6 +100,13 @@ NO_ACCOUNTS = (
 PASSWORD_ENV = "PASSAPP_PASSWORD"
 NEW_PASSWORD_ENV = "PASSAPP_NEW_PASSWORD"
 
+# After an erasure whose traces could not all be overwritten yet (services/erasure.py).
+WIPE_PENDING = (
+    "Gelöschte Daten noch nicht restlos überschrieben: ein anderes Programm liest die "
+    "Datenbank (bitte schließen) oder der Speicherplatz reicht nicht; die nächste Löschung "
+    "holt es nach."
+)
+
 
 def password_from(variable: str, prompt: str, *, confirm: bool = False) -> str:
     """A password from the environment, else typed at a prompt (hidden); never hangs
@@ -652,7 +659,7 @@ def person_erase(options: Options, person_id: str, reason: str) -> None:
     with handled(options):
         result = desk.erase_person(parse_uuid(person_id), reason)
     passes = ", ".join(result.revoked_passes) or "keine"
-    pending = "" if result.wal_cleared else " (andere Programme mit dieser Datenbank schließen)"
+    pending = "" if result.wal_cleared else f"\n{WIPE_PENDING}"
     emit(
         options,
         result.to_json(),
@@ -937,7 +944,8 @@ def sync_import(options: Options, bundle: Path) -> None:
         f"Von {report.sender}: {report.applied} übernommen, {report.skipped} schon vorhanden, "
         f"{report.quarantined} in Quarantäne, {report.conflicts} Konflikte, {report.pending} wartend"
         + (f", {report.dropped} unbekannte Angaben verworfen" if report.dropped else "")
-        + (f"\n{report.audit_problem}" if report.audit_problem else ""),
+        + (f"\n{report.audit_problem}" if report.audit_problem else "")
+        + ("" if report.wal_cleared else f"\n{WIPE_PENDING}"),
     )
 
 

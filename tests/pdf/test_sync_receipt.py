@@ -107,3 +107,15 @@ def test_the_receipt_names_what_was_dropped_as_unknown() -> None:
     assert any("3 Angaben unbekannter Art wurden verworfen" in note for note in receipt.notes)
     quiet = import_receipt(HEADER, report(applied=2), office="EWDAH", clerk="x", made_at=MADE_AT)
     assert "Verworfen (unbekannt)" not in dict(quiet.sections[-1].rows)
+
+
+def test_the_receipt_says_when_erased_data_is_not_yet_overwritten() -> None:
+    def notes(**fields: object) -> str:
+        data = {**report(applied=1), **fields}
+        return " ".join(
+            import_receipt(HEADER, data, office="EWDAH", clerk="x", made_at=MADE_AT).notes
+        )
+
+    assert "noch nicht restlos überschrieben" in notes(erased=1, wal_cleared=False)
+    assert "überschrieben" not in notes(erased=1, wal_cleared=True)
+    assert "überschrieben" not in notes()  # a report from before the field existed

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from passapp.services.erasure import erase_person, withdraw_consent
 from passapp.services.merges import merge_people
 from passapp.services.passes import issue_pass
 from passapp.services.people import register_person, update_person
-from passapp.services.sync import import_bundle
+from passapp.services.sync import export_bundles, import_bundle
 from tests.conftest import make_context
 from tests.services.test_erasure import REASON, leaks, qarawani
 from tests.sync.forging import change, database_id, forge
@@ -98,6 +99,33 @@ def test_an_erasure_at_the_district_beats_a_concurrent_edit_at_the_office(
         assert person.erased_at is not None
         assert (person.family_names, person.given_names, person.contact) == ("", "", None)
         assert leaks(tmp_path / db) == {}
+
+
+def test_an_import_that_erases_says_when_a_reader_kept_the_old_pages(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    district_db = tmp_path / "district.sqlite3"
+    person_id = register_person(office_ctx, qarawani()).person.id
+    to_district(office_ctx, district_ctx, tmp_path / "ew-0.passapp")
+    erase_person(office_ctx, person_id, REASON)
+    export_bundles(office_ctx, tmp_path / "ew-1.passapp")
+    reader = sqlite3.connect(district_db)  # the district's app, open on another screen
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM person").fetchone()
+        report = import_bundle(district_ctx, tmp_path / "ew-1.passapp")
+    finally:
+        reader.close()
+    assert report.erased == 1
+    assert report.to_json()["wal_cleared"] is False
+    assert person_row(district_ctx, person_id).family_names == ""
+    # The next erasure (or import with one) wipes what this one could not.
+    other = register_person(office_ctx, dataclasses.replace(qarawani(), family_names="Haddad"))
+    to_district(office_ctx, district_ctx, tmp_path / "ew-2.passapp")
+    erase_person(office_ctx, other.person.id, REASON)
+    export_bundles(office_ctx, tmp_path / "ew-3.passapp")
+    assert import_bundle(district_ctx, tmp_path / "ew-3.passapp").wal_cleared
+    assert leaks(district_db) == {}
 
 
 @pytest.mark.parametrize("erasure_first", [False, True])

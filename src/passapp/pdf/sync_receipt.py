@@ -211,6 +211,12 @@ def _import_notes(report: Mapping[str, Any], counts: Mapping[str, int]) -> tuple
             "noch nicht angekommen sind (etwa ein Eintrag zu einem Pass, den diese Stelle noch "
             "nicht kennt). Sie werden mit einem späteren Paket von selbst übernommen."
         )
+    if report.get("wal_cleared") is False:
+        notes.append(
+            "Gelöschte Personendaten sind noch nicht restlos überschrieben: ein anderes "
+            "Programm liest die Datenbank, oder der Speicherplatz reichte nicht. Das geschieht "
+            "bei der nächsten Löschung oder dem nächsten Einspielen mit Löschungen."
+        )
     if report.get("trust_list") is not None:
         notes.append(
             f"Die Vertrauensliste Nr. {report['trust_list']} gilt ab jetzt: gescannte Pässe "

@@ -6,8 +6,8 @@ nationalities, languages, municipality) and the entries (they name the pass, not
 person), revokes the person's active passes and leaves a tombstone change that travels in
 bundles and wins everywhere. A name that survived in a copy would defeat it, so the same
 scrub reaches the search keys, the change log payloads, waiting and quarantined changes
-and kept conflicts; the freed pages are zeroed (``PRAGMA secure_delete``) and the WAL is
-checkpointed and truncated after the commit.
+and kept conflicts; after the commit the file is rebuilt (``VACUUM``) and the WAL is
+checkpointed and truncated, so no old page keeps it.
 
 A withdrawal stops the identity from leaving the office: the person stays, the next
 bundles carry the anonymous form, and a receiver that held the identity blanks it.
@@ -229,15 +229,25 @@ def _is_change_of(record: dict[str, Any], person_id: str) -> bool:
 
 
 def wipe_freed_pages(db: Database) -> bool:
-    """Move the erasure's pages from the WAL into the file and truncate the WAL, so the
-    old pages (with the name) are gone from both; ``secure_delete`` zeroed the freed space.
-    False when another connection's read kept the checkpoint from finishing (the next
-    checkpoint does it). On PostgreSQL the server's own vacuum is the administrator's."""
+    """Rebuild the file and truncate the WAL, so no old copy of an erased identity is left
+    in either. ``secure_delete`` zeroes a row where it is deleted, but SQLite moves rows
+    between pages when it balances a b-tree and leaves the moved bytes in the old page's
+    free space, out of its reach (a test provokes it); only ``VACUUM``, which writes every
+    page afresh, removes those. False when the wipe could not finish: another
+    connection's read kept the checkpoint from truncating the WAL, or the disk had no room
+    for the rebuild; the next erasure wipes again. On PostgreSQL the server's own vacuum
+    is the administrator's."""
     if db.engine.dialect.name != "sqlite":
         return True
+    driver_error = db.engine.dialect.loaded_dbapi.OperationalError  # sqlite3 or sqlcipher3
     raw = db.engine.raw_connection()
     try:
-        busy, _frames, _done = raw.driver_connection.execute(  # type: ignore[union-attr]
+        connection = raw.driver_connection
+        try:
+            connection.execute("VACUUM")  # type: ignore[union-attr]
+        except driver_error:
+            return False  # full disk or a lock; the erasure itself is committed
+        busy, _frames, _done = connection.execute(  # type: ignore[union-attr]
             "PRAGMA wal_checkpoint(TRUNCATE)"
         ).fetchone()
     finally:

@@ -89,6 +89,9 @@ class ImportReport(Counts):
     sender: str = ""
     trust_list: int | None = None
     audit_problem: str | None = None  # the first break in the sender's audit chain
+    # False: the bundle erased or blanked an identity, but another program's read (or a
+    # full disk) kept the file from being rebuilt; old copies stay until the next wipe.
+    wal_cleared: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,6 +106,7 @@ class ImportReport(Counts):
             "erased": self.erased,
             "trust_list": self.trust_list,
             "audit_problem": self.audit_problem,
+            "wal_cleared": self.wal_cleared,
             "by_type": self.by_type,
         }
 
@@ -506,7 +510,8 @@ def import_bundle(
             with _long_lived_heap_frozen():
                 _apply_in_steps(ctx, header, bundle.records(), report, progress, total)
             if report.erased:
-                wipe_freed_pages(ctx.db)  # the blanked identities leave the WAL too
+                # the blanked identities leave the file and the WAL too
+                report.wal_cleared = wipe_freed_pages(ctx.db)
     except BundleError as error:
         raise Refused(f"bundle refused: {error}", error.message_de) from error
     return report
