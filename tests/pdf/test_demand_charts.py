@@ -167,3 +167,20 @@ def test_drawn_bars_are_published_counts_or_empty(grid: list[list[int]]) -> None
 def _bars(figure: object) -> list[object]:
     (axes,) = figure.axes  # type: ignore[attr-defined]
     return [bar for c in axes.containers if isinstance(c, BarContainer) for bar in c]
+
+
+def test_a_hidden_part_of_a_stacked_bar_is_named_after_the_bar() -> None:
+    table = demand_table([[100, 3], [60, 40], [70, 9]])
+    data = chart_series(table)
+    assert data is not None
+    assert data.kind == "stacked"
+
+    figure = draw(data, width_px=900, dpi=100)
+
+    (axes,) = figure.axes
+    words = [text.get_text() for text in axes.texts]
+    # Row 1: 100 and 3 are hidden (3 is small; 100 would give it away from the total 103).
+    assert "Spalte 0 •, Spalte 1 <5" in words
+    shown = " ".join(words).replace(",", " ").split()
+    assert "3" not in shown
+    assert "100" not in shown

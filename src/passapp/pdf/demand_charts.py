@@ -10,8 +10,11 @@ nothing else.
 
 Kinds of chart (by the table's shape, see :func:`chart_series`):
 
-- ``bars``: horizontal bars, one group per row (municipality, nationality, arrival year,
-  provider, kind …), one bar per column in the group: readable with long labels;
+- ``bars``: one column: a horizontal bar per row (municipality, nationality, arrival
+  year, provider …) with its number at the end: readable with long labels;
+- ``stacked``: several columns that are parts of the row (age groups, with and without a
+  result, literacy …): one bar per row made of its published parts; the suppressed parts
+  are named after the bar with their marks ("0–17 <5");
 - ``panels``: entries by kind and month, one small panel per kind with a bar per month
   (twelve lines over thirty months would be a tangle, in grey even more).
 
@@ -30,13 +33,14 @@ from typing import Literal, Protocol
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, fontManager
 from matplotlib.ticker import MaxNLocator
 
 from passapp.domain.suppression import Cell, SuppressedTable
 
-ChartKind = Literal["bars", "panels"]
+ChartKind = Literal["bars", "stacked", "panels"]
 
 # Tables whose columns are months: one panel per row (kind), a bar per month.
 PANEL_TABLES = frozenset({"entries_by_kind_month"})
@@ -139,7 +143,7 @@ def chart_series(table: ChartTable) -> ChartSeries | None:
         note = f"die {MAX_CATEGORIES} größten von {len(table.row_labels)}; alle in der Tabelle"
     columns = range(len(table.column_labels))
     return ChartSeries(
-        kind="bars",
+        kind="bars" if len(table.column_labels) == 1 else "stacked",
         title=table.title,
         category_label=table.row_label,
         categories=tuple(shorten(table.row_labels[r]) for r in rows),
@@ -173,14 +177,14 @@ def chart_png(table: ChartTable, *, width_px: int = 1200, dpi: int = 150) -> byt
 def draw(data: ChartSeries, *, width_px: int, dpi: int) -> Figure:
     if width_px < 200 or dpi < 30:
         raise ValueError("a chart needs at least 200 pixels and 30 dpi")
-    height_in = _bars_height(data) if data.kind == "bars" else _panels_height(data)
+    height_in = _panels_height(data) if data.kind == "panels" else _bars_height(data)
     height_px = max(round(height_in * dpi), width_px // 4)
     # Pixel sizes divided by dpi: Agg draws exactly width_px × height_px.
     figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, layout="constrained")
-    if data.kind == "bars":
-        _draw_bars(figure, data)
-    else:
+    if data.kind == "panels":
         _draw_panels(figure, data)
+    else:
+        _draw_bars(figure, data)
     return figure
 
 
@@ -206,49 +210,93 @@ def _font(size: float, weight: str = "normal") -> FontProperties:
 
 # --- horizontal bars ---------------------------------------------------------------------
 
-_BAR_IN = 0.13  # one bar's height in inches
-_GROUP_GAP_IN = 0.09
-_FRAME_IN = 1.1  # title, axis, legend
+_ROW_IN = 0.21  # one category's bar with its gap, in inches
+_FRAME_IN = 1.0  # title and value axis
+_LEGEND_ROW_IN = 0.22
+_HIDDEN_NAME_CHARS = 14
 
 
 def _bars_height(data: ChartSeries) -> float:
-    per_group = len(data.series) * _BAR_IN + _GROUP_GAP_IN
-    legend = 0.25 * math.ceil(len(data.series) / 3) if len(data.series) > 1 else 0.0
-    return _FRAME_IN + legend + len(data.categories) * per_group
+    legend = _LEGEND_ROW_IN * math.ceil(len(data.series) / 3) if len(data.series) > 1 else 0.0
+    return _FRAME_IN + legend + len(data.categories) * _ROW_IN
 
 
 def _draw_bars(figure: Figure, data: ChartSeries) -> None:
+    """One bar per category; several columns are stacked in it (parts of the row)."""
     axes = figure.add_subplot()
-    count = len(data.series)
-    slot = 1.0 / (count + 0.6)  # bar thickness in group units; the rest is the gap
-    positions = range(len(data.categories))
+    positions = list(range(len(data.categories)))
+    ends = [0] * len(positions)
+    widest = max(
+        sum(v or 0 for v in column) for column in zip(*(s.values for s in data.series), strict=True)
+    )
     for index, series in enumerate(data.series):
-        offsets = [p + (index - (count - 1) / 2) * slot for p in positions]
         lengths = [0 if v is None else v for v in series.values]
         bars = axes.barh(
-            offsets,
+            positions,
             lengths,
-            height=slot * 0.92,
+            left=ends,
+            height=0.72,
             color=FILLS[index % len(FILLS)],
             hatch=HATCHES[index % len(HATCHES)],
             edgecolor=INK,
             linewidth=0.4,
             label=series.name,
         )
-        # The number (or the mark) at the end of each bar; a suppressed bar has no length,
-        # so its mark stands at zero, where the bar would begin.
-        axes.bar_label(bars, labels=list(series.texts), padding=2, fontproperties=_font(6.5))
-    axes.set_yticks(list(positions), labels=list(data.categories))
-    axes.invert_yaxis()  # the table's first row on top
-    axes.set_ylim(len(data.categories) - 0.5, -0.5)
+        if data.kind == "bars":
+            # The number (or the mark) at the end of the bar; a suppressed bar has no
+            # length, so its mark stands at zero, where the bar would begin.
+            axes.bar_label(bars, labels=list(series.texts), padding=2, fontproperties=_font(6.5))
+        else:
+            _segment_labels(axes, bars, series, widest)
+        ends = [end + length for end, length in zip(ends, lengths, strict=True)]
+    if data.kind == "stacked":
+        _hidden_parts(axes, data, ends)
+    axes.set_yticks(positions, labels=list(data.categories))
+    axes.set_ylim(len(positions) - 0.5, -0.5)  # the table's first row on top
     _style_axes(axes, data, value_axis="x")
-    if count > 1:
+    if len(data.series) > 1:
         figure.legend(
             loc="outside lower center",
-            ncols=min(count, 3),
+            ncols=min(len(data.series), 5),
             prop=_font(7),
             frameon=False,
         )
+
+
+def _segment_labels(axes: Axes, bars: BarContainer, series: Series, widest: int) -> None:
+    """Numbers inside the parts wide enough for them (the table below has them all)."""
+    labels = [
+        text if value is not None and value >= widest * 0.06 else ""
+        for value, text in zip(series.values, series.texts, strict=True)
+    ]
+    axes.bar_label(
+        bars,
+        labels=labels,
+        label_type="center",
+        fontproperties=_font(6),
+        color=INK,
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85},
+    )
+
+
+def _hidden_parts(axes: Axes, data: ChartSeries, ends: Sequence[int]) -> None:
+    """After each bar, the parts it leaves out: "0–17 <5, 65+ •" (their marks, no length)."""
+    for position, end in enumerate(ends):
+        hidden = [
+            f"{shorten(series.name, _HIDDEN_NAME_CHARS)} {series.texts[position]}"
+            for series in data.series
+            if series.values[position] is None
+        ]
+        if hidden:
+            axes.annotate(
+                ", ".join(hidden),
+                (end, position),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontproperties=_font(6),
+                color=INK,
+            )
 
 
 # --- small panels, one per row -----------------------------------------------------------
@@ -326,5 +374,6 @@ def _style_axes(axes: Axes, data: ChartSeries, value_axis: Literal["x", "y"]) ->
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis=value_axis, color="#cccccc", linewidth=0.4)
     axes.set_axisbelow(True)
-    axes.margins(x=0.08)  # room for the number after the longest bar
+    # Room after the longest bar for its number, or for the names of its hidden parts.
+    axes.margins(x=0.08 if data.kind == "bars" else 0.3)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 2.5 persons
