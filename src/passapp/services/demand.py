@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session, aliased
 from passapp.domain.entries import EntryKind
 from passapp.domain.profile import Arrangement, Literacy
 from passapp.domain.suppression import SuppressedTable, suppress
-from passapp.models.entities import Entry, Municipality, Offer, Pass, Person
+from passapp.models.entities import Entry, Installation, Municipality, Offer, Pass, Person
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput
 
@@ -91,6 +91,7 @@ class DemandReport:
     made_on: dt.date
     filters: DemandFilters
     tables: tuple[DemandTable, ...]
+    district_name: str = ""  # as set up ("Landkreis Dachau"); the PDF's title page names it
 
 
 def demand_report(ctx: ServiceContext, filters: DemandFilters) -> DemandReport:
@@ -114,7 +115,9 @@ def demand_report(ctx: ServiceContext, filters: DemandFilters) -> DemandReport:
                 for arrangement in (Arrangement.CHILDCARE, Arrangement.EVENING)
             ),
         )
-    return DemandReport(made_on=made_on, filters=filters, tables=tables)
+        setup = session.get(Installation, 1)
+        district = setup.district_name if setup is not None and setup.district_name else ""
+    return DemandReport(made_on=made_on, filters=filters, tables=tables, district_name=district)
 
 
 def _check_dates(filters: DemandFilters) -> None:
