@@ -5,6 +5,7 @@ its files hold what it shows, and figures for other filters than typed are never
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from passapp.pdf.demand_charts import chart_series
 from passapp.services.context import ServiceContext
 from passapp.services.demand import DemandFilters, DemandReport, demand_report
 from passapp.services.demand_files import table_lines
@@ -23,6 +25,7 @@ from passapp.ui.figures_screen import FiguresScreen
 from passapp.ui.figures_table import PRIMARY_COLOUR, SECONDARY_COLOUR, STALE_COLOUR
 from passapp.ui.main_window import MainWindow
 from passapp.ui.tasks import TaskRunner
+from tests.pdf.helpers import page_texts
 from tests.services.test_demand import build_district
 from tests.ui.conftest import Accounts, show_window
 
@@ -137,7 +140,8 @@ def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
 
 
 def save(qtbot: QtBot, screen: FiguresScreen, tasks: TaskRunner, file_format: str) -> None:
-    button = screen.view.csv_button if file_format == "csv" else screen.view.xlsx_button
+    view = screen.view
+    button = {"csv": view.csv_button, "xlsx": view.xlsx_button, "pdf": view.pdf_button}[file_format]
     assert button.isEnabled()
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
         button.click()
@@ -366,3 +370,54 @@ def test_the_screen_lock_hides_the_figures_and_log_out_there_forgets_them(
         window.screen_lock.log_out_requested.emit()
     assert screen.report is None
     assert screen.view.figures.rowCount() == 0
+
+
+def numbers(texts: list[str]) -> list[str]:
+    """The whole numbers among the words of ``texts``, sorted."""
+    return sorted(w for text in texts for w in text.split() if re.fullmatch(r"\d+", w))
+
+
+def test_the_pdf_holds_the_figures_on_screen(
+    qtbot: QtBot,
+    screen: FiguresScreen,
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each table has its page (the small district's tables fit one each), with the same
+    title and exactly the numbers on screen; the title page names the filters."""
+    box = screen.view.municipality_box
+    box.setCurrentIndex(box.findText("Dachau"))
+    compute(qtbot, screen, tasks)
+    shown = every_table_shown(screen)
+    choose_file(monkeypatch, tmp_path / "zahlen")
+    save(qtbot, screen, tasks, "pdf")
+    pages = page_texts((tmp_path / "zahlen.pdf").read_bytes())
+    assert "Gemeinde Dachau" in pages[0]
+    assert len(pages) == 1 + len(shown)
+    for page, (title, grid) in zip(pages[1:], shown, strict=True):
+        body = page.rsplit("Seite", 1)[0]  # without the footer's page numbers
+        assert " ".join(title.split()[:3]) in " ".join(body.split())
+        assert numbers(body.splitlines()) == numbers([title, *(c for row in grid for c in row)])
+
+
+def test_the_chosen_tables_chart_is_drawn_above_it(
+    qtbot: QtBot, screen: FiguresScreen, tasks: TaskRunner
+) -> None:
+    report = compute(qtbot, screen, tasks)
+    chart, view = screen.view.chart, screen.view
+    for row, table in enumerate(report.tables):
+        view.tables.setCurrentRow(row)
+        if chart_series(table) is None:  # no inner cell published: nothing to draw
+            qtbot.waitUntil(lambda: "Kein Diagramm" in chart.text(), timeout=WAIT_MS)
+            assert not chart.has_picture
+        else:
+            qtbot.waitUntil(lambda: chart.has_picture, timeout=WAIT_MS)
+            picture = chart.pixmap()
+            ratio = picture.devicePixelRatio()
+            assert picture.width() / ratio <= view.chart_area.viewport().width()
+    # Changed filters grey the chart with the table; closing forgets it.
+    view.from_edit.setText("01.01.2026")
+    assert not chart.isEnabled()
+    screen.reject()
+    assert not chart.has_picture

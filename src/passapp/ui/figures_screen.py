@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -47,6 +49,8 @@ from passapp.services.demand_files import NOTE_DE, write_report
 from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
 from passapp.services.progress import Progress
+from passapp.ui.chart_view import ChartView
+from passapp.ui.figures_charts import FigureCharts
 from passapp.ui.figures_table import FiguresTableModel
 from passapp.ui.pass_dialog import documents_folder
 from passapp.ui.screen import fit_to_screen
@@ -58,7 +62,12 @@ log = logging.getLogger(__name__)
 ALL = ""  # the municipality box's "alle"
 DATE_WIDTH = 110
 LIST_WIDTH = 260
-FILE_FILTERS = {"csv": "CSV-Dateien (*.csv)", "xlsx": "Excel-Dateien (*.xlsx)"}
+CHART_HEIGHT = 300
+FILE_FILTERS = {
+    "csv": "CSV-Dateien (*.csv)",
+    "xlsx": "Excel-Dateien (*.xlsx)",
+    "pdf": "PDF-Dateien (*.pdf)",
+}
 
 
 @dataclass(frozen=True)
@@ -107,16 +116,25 @@ class FiguresScreenView(QWidget):
         self.basis = label(accessible_name=self.tr("Stand und Filter"), style=HINT_STYLE)
         self.figures = FiguresTableModel()
         self.table = self._build_table()
+        self.chart = ChartView()
+        self.chart.setAccessibleName(self.tr("Diagramm der gewählten Tabelle"))
+        self.chart_area = QScrollArea()
+        self.chart_area.setWidget(self.chart)
+        self.chart_area.setWidgetResizable(True)
+        self.chart_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.csv_button = button(
             self.tr("Als CSV speichern …"), self.tr("Als CSV-Datei speichern"), "Ctrl+Shift+C"
         )
         self.xlsx_button = button(
             self.tr("Als Excel speichern …"), self.tr("Als Excel-Datei speichern"), "Ctrl+Shift+X"
         )
+        self.pdf_button = button(
+            self.tr("Als PDF speichern …"), self.tr("Als PDF-Datei speichern"), "Ctrl+Shift+P"
+        )
         self.close_button = button(
             self.tr("Schließen"), self.tr("Bedarfszahlen schließen"), keys="Esc"
         )
-        for widget in (self.csv_button, self.xlsx_button, self.close_button):
+        for widget in (*self.export_buttons, self.close_button):
             widget.setAutoDefault(False)  # Enter computes; it never saves or closes
         self._lay_out()
 
@@ -143,50 +161,59 @@ class FiguresScreenView(QWidget):
         return table
 
     def _lay_out(self) -> None:
-        filters = QHBoxLayout()
-        for text, widget in (
-            (self.tr("Pässe ausgestellt &von"), self.from_edit),
-            (self.tr("&bis"), self.to_edit),
-            (self.tr("&Gemeinde"), self.municipality_box),
-        ):
-            caption = QLabel(text)
-            caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget)
-        filters.addWidget(self.compute_button)
-        filters.addStretch(1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tables, 1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.title)
-        right_layout.addWidget(self.basis)
-        right_layout.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.tables)
+        splitter.addWidget(self._figures_pane())
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([LIST_WIDTH, 700])
         buttons = QHBoxLayout()
-        buttons.addWidget(self.csv_button)
-        buttons.addWidget(self.xlsx_button)
+        for export_button in self.export_buttons:
+            buttons.addWidget(export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addLayout(filters)
+        layout.addLayout(self._filter_row())
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.note)  # the whole width: fewer lines than beside the list
         layout.addLayout(buttons)
 
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, field in (
+            (self.tr("Pässe ausgestellt &von"), self.from_edit),
+            (self.tr("&bis"), self.to_edit),
+            (self.tr("&Gemeinde"), self.municipality_box),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(field)
+            row.addWidget(caption)
+            row.addWidget(field)
+        row.addWidget(self.compute_button)
+        row.addStretch(1)
+        return row
+
+    def _figures_pane(self) -> QWidget:
+        """Title, day and filters, then the chart above the table (the clerk may move the
+        line between them)."""
+        self.chart_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.chart_splitter.addWidget(self.chart_area)
+        self.chart_splitter.addWidget(self.table)
+        self.chart_splitter.setChildrenCollapsible(False)
+        self.chart_splitter.setSizes([CHART_HEIGHT, CHART_HEIGHT])  # half and half
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.basis)
+        layout.addWidget(self.chart_splitter, 1)
+        return pane
+
     @property
-    def export_buttons(self) -> tuple[QWidget, ...]:
-        return (self.csv_button, self.xlsx_button)
+    def export_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.csv_button, self.xlsx_button, self.pdf_button)
 
 
 class FiguresScreen(QDialog):
@@ -207,6 +234,7 @@ class FiguresScreen(QDialog):
         fit_to_screen(self, 1180, 680)
         municipalities = [(choice.name_de, choice.code) for choice in desk.municipalities()]
         self.view = FiguresScreenView(municipalities, self)
+        self.charts = FigureCharts(self.view.chart, self.view.chart_area, tasks)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         self._wire()
@@ -218,6 +246,7 @@ class FiguresScreen(QDialog):
         view.close_button.clicked.connect(self.reject)
         view.csv_button.clicked.connect(lambda: self.export("csv"))
         view.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        view.pdf_button.clicked.connect(lambda: self.export("pdf"))
         view.tables.currentRowChanged.connect(self._show_table)
         for edit in (view.from_edit, view.to_edit):
             edit.textChanged.connect(lambda _text: self._check_stale())
@@ -252,6 +281,7 @@ class FiguresScreen(QDialog):
             return
         stale = self.stale
         self.view.figures.set_stale(stale)
+        self.charts.set_stale(stale)
         self._update_buttons()
         if stale:
             self._say(
@@ -322,6 +352,7 @@ class FiguresScreen(QDialog):
             self._update_buttons()
             return
         self._report, self._shown_for = report, inputs
+        self.charts.forget()
         view = self.view
         view.tables.clear()
         view.tables.addItems([table.title for table in report.tables])
@@ -348,6 +379,7 @@ class FiguresScreen(QDialog):
         table = report.tables[row]
         view.figures.set_table(table)
         view.figures.set_stale(self.stale)
+        self.charts.show(table)
         view.title.setText(table.title)
         view.basis.setText(
             self.tr("Stand {day} · {filters}").format(
@@ -361,6 +393,8 @@ class FiguresScreen(QDialog):
         self._report, self._shown_for = None, None
         self.view.tables.clear()
         self._show_table(-1)
+        self.charts.forget()
+        self.charts.set_stale(False)
         self.view.figures.set_stale(False)
         self._say(text, style)
         self._update_buttons()

@@ -1091,6 +1091,10 @@
         <translation>Date and filters</translation>
     </message>
     <message>
+        <source>Diagramm der gewählten Tabelle</source>
+        <translation>Chart of the chosen table</translation>
+    </message>
+    <message>
         <source>Als CSV speichern …</source>
         <translation>Save as CSV …</translation>
     </message>
@@ -1105,6 +1109,14 @@
     <message>
         <source>Als Excel-Datei speichern</source>
         <translation>Save as an Excel file</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Als PDF-Datei speichern</source>
+        <translation>Save as a PDF file</translation>
     </message>
     <message>
         <source>Schließen</source>
