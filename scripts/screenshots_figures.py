@@ -32,6 +32,7 @@ from pathlib import Path
 from screenshots import ROOT, context, log_in, save, start, wait_for  # isort: skip
 
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from passapp.domain.accounts import Role
 from passapp.domain.dates import PartialDate
@@ -105,6 +106,15 @@ def computed(screen: FiguresScreen, tasks: TaskRunner) -> None:
     print(f"report on screen in {time.perf_counter() - started:.2f} s", file=sys.stderr)
 
 
+def with_chart(screen: FiguresScreen) -> FiguresScreen:
+    """The screen once the chosen table's chart is drawn (on the worker, quietly)."""
+    deadline = time.perf_counter() + 60
+    while not screen.view.chart.has_picture and time.perf_counter() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    return screen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--persons", type=int, default=10_000)
@@ -121,13 +131,13 @@ def main() -> None:
     screen.show()
     computed(screen, tasks)
     screen.view.tables.setCurrentRow(0)
-    save(screen, shots.out / f"{prefix}figures.png")
+    save(with_chart(screen), shots.out / f"{prefix}figures.png")
     if not scaled:
         literacy = next(
             n for n, t in enumerate(screen.report.tables) if t.key == "literacy_by_municipality"
         )
         screen.view.tables.setCurrentRow(literacy)
-        save(screen, shots.out / "figures-literacy.png")
+        save(with_chart(screen), shots.out / "figures-literacy.png")
         screen.view.tables.setCurrentRow(0)
     QTest.keyClicks(screen.view.from_edit, "01.01.2026")
     save(screen, shots.out / f"{prefix}figures-stale.png")
