@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -154,6 +155,7 @@ def main() -> None:
         subprocess.run(
             [sys.executable, __file__, "--out", str(shots.out)], check=True, env=again, cwd=ROOT
         )
+        shutil.rmtree(shots.folder)  # the generated district: 26 MB at 10k persons
 
 
 if __name__ == "__main__":

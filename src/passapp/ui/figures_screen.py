@@ -3,9 +3,10 @@
 Only the district's admin sees it (``desk.may("demand_report")``). The clerk sets the
 filters (passes issued from/to, a municipality or all), "Berechnen" builds the report on
 the app's :class:`TaskRunner` (about 1.5 s at 100k persons), and the tables are listed on
-the left, the chosen one shown on the right: the cells' text only, suppressed cells tinted
-with a tooltip, as the files have them. CSV and XLSX write the report on screen, the very
-object shown, so a file never holds other figures than the screen.
+the left, the chosen one shown on the right: its chart (:mod:`passapp.ui.figures_charts`)
+above the table of the cells' text only, suppressed cells tinted with a tooltip, as the
+files have them. CSV, XLSX and PDF write the report on screen, the very object shown, so a
+file never holds other figures than the screen.
 
 Figures for other filters than the ones typed now are greyed as "veraltet" and cannot be
 saved; a failed run shows its German reason and leaves no figures; closing the screen (and
