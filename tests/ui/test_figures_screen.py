@@ -421,3 +421,17 @@ def test_the_chosen_tables_chart_is_drawn_above_it(
     assert not chart.isEnabled()
     screen.reject()
     assert not chart.has_picture
+
+
+def test_new_filters_keep_the_table_looked_at(
+    qtbot: QtBot, screen: FiguresScreen, tasks: TaskRunner
+) -> None:
+    compute(qtbot, screen, tasks)
+    screen.view.tables.setCurrentRow(4)
+    title = screen.view.title.text()
+    screen.view.to_edit.setText("01.06.2026")
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        qtbot.keyClick(screen.view.to_edit, Qt.Key.Key_Return)
+    assert screen.view.tables.currentRow() == 4
+    assert screen.view.title.text() == title
+    assert "ausgestellt bis 2026-06-01" in screen.view.basis.text()

@@ -352,12 +352,16 @@ class FiguresScreen(QDialog):
         if generation != self._generation:
             self._update_buttons()
             return
+        # The table looked at stays chosen: new filters, same question.
+        keys = [table.key for table in report.tables]
+        looked_at = self.view.figures.table
+        row = keys.index(looked_at.key) if looked_at and looked_at.key in keys else 0
         self._report, self._shown_for = report, inputs
         self.charts.forget()
         view = self.view
         view.tables.clear()
         view.tables.addItems([table.title for table in report.tables])
-        view.tables.setCurrentRow(0)
+        view.tables.setCurrentRow(row)
         self._check_stale()  # the filters may have changed while it ran
 
     def _failed(self, error: Exception, generation: int) -> None:
