@@ -64,11 +64,6 @@ ALL = ""  # the municipality box's "alle"
 DATE_WIDTH = 110
 LIST_WIDTH = 260
 CHART_HEIGHT = 300
-FILE_FILTERS = {
-    "csv": "CSV-Dateien (*.csv)",
-    "xlsx": "Excel-Dateien (*.xlsx)",
-    "pdf": "PDF-Dateien (*.pdf)",
-}
 
 
 @dataclass(frozen=True)
@@ -414,7 +409,7 @@ class FiguresScreen(QDialog):
         folder = self._desk.output_folder or documents_folder()
         name = f"Bedarfszahlen-{report.made_on:%Y-%m-%d}.{file_format}"
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Bedarfszahlen speichern"), str(folder / name), FILE_FILTERS[file_format]
+            self, self.tr("Bedarfszahlen speichern"), str(folder / name), self._kinds[file_format]
         )
         if not chosen:
             return
@@ -427,6 +422,15 @@ class FiguresScreen(QDialog):
 
         self._task = self._tasks.run(work, self._written, self._not_written)
         self._update_buttons()
+
+    @property
+    def _kinds(self) -> dict[str, str]:
+        """The save dialog's file kinds."""
+        return {
+            "csv": self.tr("CSV-Dateien (*.csv)"),
+            "xlsx": self.tr("Excel-Dateien (*.xlsx)"),
+            "pdf": self.tr("PDF-Dateien (*.pdf)"),
+        }
 
     def _written(self, path: Path) -> None:
         self._task = None

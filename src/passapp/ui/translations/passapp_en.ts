@@ -1024,6 +1024,18 @@
         <translation>Writing the file …</translation>
     </message>
     <message>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel-Dateien (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
         <source>Gespeichert: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
