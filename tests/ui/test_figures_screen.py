@@ -435,3 +435,23 @@ def test_new_filters_keep_the_table_looked_at(
     assert screen.view.tables.currentRow() == 4
     assert screen.view.title.text() == title
     assert "ausgestellt bis 2026-06-01" in screen.view.basis.text()
+
+
+def test_filters_changed_while_a_file_is_written_are_still_said_after_it(
+    qtbot: QtBot,
+    screen: FiguresScreen,
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    report = compute(qtbot, screen, tasks)
+    choose_file(monkeypatch, tmp_path / "zahlen.csv")
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        screen.view.csv_button.click()
+        screen.view.from_edit.setText("01.01.2026")
+    message = screen.view.message.text()
+    assert message.startswith("Gespeichert:")
+    assert "Veraltet" in message
+    assert not screen.view.csv_button.isEnabled()
+    # The file holds the figures shown when it was asked for.
+    assert csv_tables(tmp_path / "zahlen.csv") == report_as_text(report)

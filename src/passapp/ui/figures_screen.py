@@ -280,15 +280,15 @@ class FiguresScreen(QDialog):
         self.charts.set_stale(stale)
         self._update_buttons()
         if stale:
-            self._say(
-                self.tr(
-                    "Veraltet: die Filter wurden geändert. „Berechnen“ zeigt die Zahlen zu den "
-                    "neuen Filtern; bis dahin kann nichts gespeichert werden."
-                ),
-                ERROR_STYLE,
-            )
+            self._say(self._stale_text(), ERROR_STYLE)
         else:
             self._say(self._ready_text(self._report), NOTE_STYLE)
+
+    def _stale_text(self) -> str:
+        return self.tr(
+            "Veraltet: die Filter wurden geändert. „Berechnen“ zeigt die Zahlen zu den "
+            "neuen Filtern; bis dahin kann nichts gespeichert werden."
+        )
 
     def _update_buttons(self) -> None:
         ready = self._report is not None and not self.stale and not self.busy
@@ -435,7 +435,11 @@ class FiguresScreen(QDialog):
     def _written(self, path: Path) -> None:
         self._task = None
         self._update_buttons()
-        self._say(self.tr("Gespeichert: {path}").format(path=path), NOTE_STYLE)
+        saved = self.tr("Gespeichert: {path}").format(path=path)
+        if self.stale:  # the filters changed while the file was written (the PDF takes long)
+            self._say(f"{saved}. {self._stale_text()}", ERROR_STYLE)
+        else:
+            self._say(saved, NOTE_STYLE)
 
     def _not_written(self, error: Exception) -> None:
         self._task = None
