@@ -376,5 +376,6 @@ def _style_axes(figure: Figure, axes: Axes, data: ChartSeries) -> None:
     axes.grid(axis="x", color="#cccccc", linewidth=0.4)
     axes.set_axisbelow(True)
     # Room after the longest bar for its number, or for the names of its hidden parts.
-    axes.margins(x=0.08 if data.kind == "bars" else 0.3)
+    hides_parts = data.kind == "stacked" and any(None in s.values for s in data.series)
+    axes.margins(x=0.3 if hides_parts else 0.08)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 2.5 persons
