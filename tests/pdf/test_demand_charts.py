@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -184,3 +187,21 @@ def test_a_hidden_part_of_a_stacked_bar_is_named_after_the_bar() -> None:
     shown = " ".join(words).replace(",", " ").split()
     assert "3" not in shown
     assert "100" not in shown
+
+
+def test_charts_use_no_pyplot_and_no_qt() -> None:
+    # A fresh interpreter: pyplot would pick a global backend, Qt must stay out of the core.
+    script = (
+        "import sys\n"
+        "from passapp.domain.suppression import suppress\n"
+        "from passapp.pdf.demand_charts import chart_png\n"
+        "from passapp.services.demand import DemandTable\n"
+        "table = DemandTable('k', 'T', 'R', ('a', 'b'), ('c',), suppress([[10], [20]]))\n"
+        "assert chart_png(table)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('matplotlib.pyplot', 'PySide6'))))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]"

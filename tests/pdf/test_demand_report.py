@@ -153,3 +153,21 @@ def test_a_table_wider_than_the_page_is_split_into_column_blocks() -> None:
     assert "Spalten" in words
     assert words.count("sprachkurs") >= 2  # the row labels repeat in each block
     assert "Summe" in words
+
+
+def test_the_totals_row_never_stands_alone_on_a_page() -> None:
+    for rows in range(38, 48):  # one of these lengths fills the page right before the totals
+        table = DemandTable(
+            key="entries_by_provider",
+            title="Einträge nach Anbieter",
+            row_label="Anbieter",
+            row_labels=tuple(f"Anbieter {n}" for n in range(rows)),
+            column_labels=("Einträge",),
+            table=suppress([[1]] * rows),  # no chart: every cell "<5"
+        )
+
+        pages = page_texts(render_demand_report(single_report(table)))
+
+        lines = [line for line in pages[-1].splitlines() if line.strip()]
+        totals = next(n for n, line in enumerate(lines) if line.startswith("Summe "))
+        assert lines[totals - 1].startswith(f"Anbieter {rows - 1} "), (rows, lines[:3])

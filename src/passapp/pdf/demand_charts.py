@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import io
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -51,6 +52,7 @@ ELLIPSIS = "\u2026"
 FILLS = ("#1d3557", "#7d8fa8", "#d3dae3", "#4a4a4a", "#a6a6a6", "#ffffff")
 HATCHES = ("", "//", "..", "xx", "\\\\", "--")
 INK = "#1a1a1a"
+_TITLE_SIZE = 9.0
 _FONT_FILES = (
     ("Noto Sans", "NotoSans-Regular.ttf"),
     ("Noto Sans Arabic", "NotoSansArabic-Regular.ttf"),
@@ -253,7 +255,7 @@ def _draw_bars(figure: Figure, data: ChartSeries) -> None:
         _hidden_parts(axes, data, ends)
     axes.set_yticks(positions, labels=list(data.categories))
     axes.set_ylim(len(positions) - 0.5, -0.5)  # the table's first row on top
-    _style_axes(axes, data, value_axis="x")
+    _style_axes(figure, axes, data)
     if len(data.series) > 1:
         figure.legend(
             loc="outside lower center",
@@ -331,7 +333,7 @@ def _draw_panels(figure: Figure, data: ChartSeries) -> None:
                     ha="center",
                     va="bottom",
                     rotation=90,
-                    fontproperties=_font(4.5),
+                    fontproperties=_font(5),
                     color=INK,
                 )
         axes.set_title(series.name, fontproperties=_font(7), loc="left")
@@ -342,25 +344,24 @@ def _draw_panels(figure: Figure, data: ChartSeries) -> None:
         axes.spines[["top", "right"]].set_visible(False)
         axes.grid(axis="y", color="#cccccc", linewidth=0.4)
         axes.set_axisbelow(True)
-    figure.suptitle(_wrapped_title(data), fontproperties=_font(9, "bold"), x=0.01, ha="left")
+    _title(figure, data)
 
 
 # --- shared ------------------------------------------------------------------------------
 
 
-def _wrapped_title(data: ChartSeries) -> str:
-    title = shorten(data.title, 200)
+def _wrapped_title(data: ChartSeries, figure: Figure, size: float) -> str:
+    """The title in lines as wide as the figure (bold letters are about 0.62 em wide)."""
+    title = shorten(data.title, 300)
     if data.note:
         title += f" ({data.note})"
-    words, lines, current = title.split(), [], ""
-    for word in words:
-        if current and len(current) + 1 + len(word) > 90:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
-    lines.append(current)
-    return "\n".join(lines)
+    per_line = max(20, int(figure.get_figwidth() * 72 / (size * 0.62)))
+    return "\n".join(textwrap.wrap(title, per_line))
+
+
+def _title(figure: Figure, data: ChartSeries) -> None:
+    title = _wrapped_title(data, figure, _TITLE_SIZE)
+    figure.suptitle(title, fontproperties=_font(_TITLE_SIZE, "bold"), x=0.01, ha="left")
 
 
 def _plain_ticks(axes: Axes, size: float) -> None:
@@ -368,12 +369,13 @@ def _plain_ticks(axes: Axes, size: float) -> None:
         label.set_fontproperties(_font(size))
 
 
-def _style_axes(axes: Axes, data: ChartSeries, value_axis: Literal["x", "y"]) -> None:
-    axes.set_title(_wrapped_title(data), fontproperties=_font(9, "bold"), loc="left")
+def _style_axes(figure: Figure, axes: Axes, data: ChartSeries) -> None:
+    _title(figure, data)
     _plain_ticks(axes, 7)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.grid(axis=value_axis, color="#cccccc", linewidth=0.4)
+    axes.grid(axis="x", color="#cccccc", linewidth=0.4)
     axes.set_axisbelow(True)
     # Room after the longest bar for its number, or for the names of its hidden parts.
-    axes.margins(x=0.08 if data.kind == "bars" else 0.3)
+    hides_parts = data.kind == "stacked" and any(None in s.values for s in data.series)
+    axes.margins(x=0.3 if hides_parts else 0.08)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 2.5 persons

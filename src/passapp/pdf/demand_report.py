@@ -56,8 +56,9 @@ LABEL_SHARE = 0.36  # of the text width, at most, for the row labels
 MIN_NUMBER_COLUMN = 10 * MM
 MAX_HEADER_WORD = 30 * MM
 CHART_SHARE = 0.62  # of the page's text height, at most, for a chart
-CHART_PX = 1400
-CHART_DPI = 160
+CHART_DPI = 200
+# The chart as wide as the text at its own dpi: its 6–9 pt labels print at 6–9 pt.
+CHART_PX = round((RIGHT - LEFT) / 72 * CHART_DPI)
 TOTAL = "Summe"
 
 PROTECTION_NOTE = (
@@ -77,8 +78,8 @@ MARKS = (
     ),
 )
 NO_CHART = (
-    "Kein Diagramm: alle Zahlen dieser Tabelle sind geheim gehalten (kleine Zahlen). "
-    "Die Summen stehen in der Tabelle."
+    "Kein Diagramm: jede Zahl im Innern dieser Tabelle ist geheim gehalten („<5“ oder „•“); "
+    "veröffentlicht sind höchstens Summen."
 )
 
 
@@ -247,6 +248,8 @@ def _table(writer: Writer, table: ChartTable) -> None:
             first, last = block[0] + 1, block[-1] + 1
             note = f"Spalten {first}–{last} von {len(columns)} ({number}. Teil)"
             writer.space(1 * MM)
+            # The note stays with its block: room for it, the header and three rows.
+            writer.ensure(leading(CELL, False) * (1 + HEADER_LINES + 3 * LABEL_LINES))
             writer.paragraph(note, "regular", CELL, color=MUTED)
         _block(writer, table.row_label, labels, rows, [(c, columns[c]) for c in block], label_width)
         writer.space(3 * MM)
@@ -289,48 +292,59 @@ def _block(
     columns: Sequence[tuple[int, _Column]],
     label_width: float,
 ) -> None:
-    def header() -> None:
-        _header_row(writer, row_label, columns, label_width)
-
-    header()
     last = len(rows) - 1
-    for index, (label, row) in enumerate(zip(labels, rows, strict=True)):
-        lines = tx.wrap(
-            label,
-            "bold" if index == last else "regular",
-            CELL,
-            label_width - 2 * PAD,
-            False,
-            LABEL_LINES,
-        )
-        height = len(lines) * leading(CELL, False) + 2 * PAD * 0.6
-        if not writer.fits(height):
+    wrapped = [
+        tx.wrap(label, _style(i == last), CELL, label_width - 2 * PAD, False, LABEL_LINES)
+        for i, label in enumerate(labels)
+    ]
+    heights = [len(lines) * leading(CELL, False) + 1.2 * PAD for lines in wrapped]
+    _header_row(writer, row_label, columns, label_width)
+    for index, row in enumerate(rows):
+        # The totals row never stands alone on a page: the row before it goes along.
+        needed = heights[index] + (heights[last] if index == last - 1 else 0)
+        if not writer.fits(needed):
             writer.new_page()
-            header()
-        top = writer.y
-        ops: list[Op] = []
-        if index == last:
-            ops.append(
-                LineOp(writer.left, top, writer.left + _span(columns, label_width), top, INK, 0.6)
-            )
-        elif index % 2:
-            ops.append(
-                RectOp(writer.left, top - height, _span(columns, label_width), height, None, TINT)
-            )
-        text_top = top - PAD * 0.6
-        label_ops, _ = place_lines(lines, writer.left + PAD, label_width - 2 * PAD, text_top)
-        ops.extend(label_ops)
-        x = writer.left + label_width
-        for c, column in columns:
-            cell = row[c]
-            style: Style = "bold" if index == last or c == len(row) - 1 else "regular"
-            line = tx.line(cell.text, style, CELL)
-            color = MUTED if cell.suppressed else INK
-            ops.append(
-                TextOp(x + column.width - PAD - line.width, text_top - CELL * 0.98, line, color)
-            )
-            x += column.width
-        writer.add(ops, height)
+            _header_row(writer, row_label, columns, label_width)
+        shape = _RowShape(index, index == last, heights[index], label_width)
+        writer.add(_row_ops(writer, shape, wrapped[index], row, columns), heights[index])
+
+
+def _style(bold: bool) -> Style:
+    return "bold" if bold else "regular"
+
+
+@dataclass(frozen=True, slots=True)
+class _RowShape:
+    index: int
+    is_total: bool
+    height: float
+    label_width: float
+
+
+def _row_ops(
+    writer: Writer,
+    shape: _RowShape,
+    label: Sequence[tx.Line],
+    row: Sequence[Cell],
+    columns: Sequence[tuple[int, _Column]],
+) -> list[Op]:
+    top, span = writer.y, _span(columns, shape.label_width)
+    ops: list[Op] = []
+    if shape.is_total:
+        ops.append(LineOp(writer.left, top, writer.left + span, top, INK, 0.6))
+    elif shape.index % 2:
+        ops.append(RectOp(writer.left, top - shape.height, span, shape.height, None, TINT))
+    text_top = top - PAD * 0.6
+    label_ops, _ = place_lines(label, writer.left + PAD, shape.label_width - 2 * PAD, text_top)
+    ops.extend(label_ops)
+    x = writer.left + shape.label_width
+    for c, column in columns:
+        cell = row[c]
+        line = tx.line(cell.text, _style(shape.is_total or c == len(row) - 1), CELL)
+        right = x + column.width - PAD - line.width
+        ops.append(TextOp(right, text_top - CELL * 0.98, line, MUTED if cell.suppressed else INK))
+        x += column.width
+    return ops
 
 
 def _span(columns: Sequence[tuple[int, _Column]], label_width: float) -> float:
