@@ -377,7 +377,7 @@ def render(results: list[SizeResult]) -> str:
     ]
     for r in results:
         mark = "✓" if r.ratio <= GOAL_RATIO else "✗"
-        made = "cached" if r.cached else f"{r.generation_seconds:.0f} s"
+        made = f"{r.generation_seconds:.0f} s" + (" (cached)" if r.cached else "")
         lines.append(
             f"| {r.holders:,} | {r.entries:,} | {r.profiles:,} | {r.service_median:.2f} s | "
             f"{r.baseline_median:.2f} s | {r.ratio:.2f}× {mark} | {r.service_sql_s:.2f} s | "
