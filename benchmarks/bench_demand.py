@@ -140,7 +140,8 @@ BASELINE: dict[str, str] = {
     "level_by_course_wish": WITH_ENTRIES
     + f""", assessed AS (
         SELECT h.id AS person_id, max(json_extract(a.value, '$.level')) AS level
-        FROM holder h, json_each(h.learner_profile, '$.assessments') a
+        FROM holder h, json_each(CASE WHEN json_type(h.learner_profile, '$.assessments')
+            = 'array' THEN h.learner_profile END, '$.assessments') a
         WHERE coalesce(json_extract(a.value, '$.skill'), 'overall') = 'overall'
         GROUP BY h.id),
     per_person AS (

@@ -16,7 +16,15 @@ import pytest
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.entries import Action, CefrLevel, EntryKind, EntryStatus
-from passapp.domain.profile import Assessment, Basis, GermanLevel, LearnerProfile, Skill
+from passapp.domain.profile import (
+    Assessment,
+    Basis,
+    GermanLevel,
+    LearnerProfile,
+    Skill,
+    profile_from_json,
+)
+from passapp.models.entities import Person
 from passapp.services.context import ServiceContext
 from passapp.services.demand import (
     COURSE_WISH_COLUMNS,
@@ -204,3 +212,27 @@ def test_small_cells_of_the_level_table_are_hidden(district: District) -> None:
     cells = [cell for row in levels.table.grid() for cell in row]
     assert all(cell.count >= 5 or cell.suppressed for cell in cells)
     assert levels.table.grand_total.text == "14"
+
+
+@pytest.mark.parametrize("odd", [None, "", 0, {}])
+def test_a_profile_without_a_list_of_assessments_counts_as_unknown(
+    any_db_url: str, tmp_path: Path, odd: object
+) -> None:
+    """The import accepts what ``profile_from_json`` parses and stores it as it came: an
+    office's bundle may hold ``"assessments": null`` (or "" or 0), which parses as no
+    assessments; the report must count such a holder as "unbekannt", not fail."""
+    stored = {"assessments": odd, "wished_kinds": ["sprachkurs"]}
+    assert profile_from_json(stored) == wanting(EntryKind.SPRACHKURS)
+    ctx = make_url_context(any_db_url, tmp_path, clerk="district")
+    try:
+        init_district(ctx, name="Landkreis Dachau", code="LRADAH")
+        district = District(ctx)
+        district.holder(wanting(EntryKind.SPRACHKURS, levels=(assessed("A2"),)))
+        district.holder(None)
+        with ctx.db.transaction() as session:
+            # What the import writes for such a person (its JSON exactly as it arrived).
+            session.get_one(Person, district.holders[-1]).learner_profile = stored
+        levels = table(demand_report(ctx, DemandFilters()), "level_by_course_wish")
+        assert counts(levels) == {("A2", UNMET): 1, (UNKNOWN, UNMET): 1}
+    finally:
+        ctx.db.dispose()

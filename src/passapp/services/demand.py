@@ -577,11 +577,18 @@ def _highest_level(session: Session, holders: Any) -> Any:
 
 def _json_array(session: Session, document: Any, key: str) -> Any:
     """The elements of the JSON array ``document[key]`` as a table with a JSON column
-    ``value``: the one place where the two databases need different SQL."""
+    ``value``: the one place where the two databases need different SQL.
+
+    Anything but an array gives no rows: an imported profile is stored as it came once it
+    parses, and ``"assessments": null`` (or "" or 0) parses as no assessments, while both
+    databases' functions fail on it."""
     if session.get_bind().dialect.name == "postgresql":
-        rows = func.json_array_elements(document[key])
+        array = case((func.json_typeof(document[key]) == "array", document[key]))
+        rows = func.json_array_elements(array)
     else:
-        rows = func.json_each(document, f"$.{key}")
+        path = f"$.{key}"
+        array = case((func.json_type(document, path) == "array", document))
+        rows = func.json_each(array, path)
     return rows.table_valued(column("value", JSON))
 
 
