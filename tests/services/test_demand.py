@@ -29,7 +29,7 @@ from passapp.services.trust import init_district
 from tests.conftest import make_url_context
 
 SPRING = dt.date(2026, 3, 10)
-TABLES = 11
+TABLES = 12
 AUTUMN = dt.date(2026, 9, 1)
 PDF_BODY_BOTTOM = 15 * 72 / 25.4  # between the footer's baseline (10 mm) and the text (20 mm)
 
