@@ -1079,6 +1079,44 @@ def district_compromised(options: Options, office_code: str, key_id: int, after:
     emit(options, {"trust_list": number}, f"Schlüssel gesperrt; Vertrauensliste Nr. {number}")
 
 
+@district.command("offices")
+@click.option("--silent", "only_silent", is_flag=True, help="Only the offices gone silent.")
+@click.option("--json", "as_json", is_flag=True, help="Same as the global --json.")
+@click.pass_obj
+def district_offices(options: Options, only_silent: bool, as_json: bool) -> None:
+    """The enrolled offices: keys, last bundle received, silent ones marked."""
+    options.as_json = options.as_json or as_json
+    desk = options.desk()
+    with handled(options):
+        listed = desk.list_offices()
+    rows = [office for office in listed.offices if office.silent or not only_silent]
+    payload = listed.to_json()
+    payload["offices"] = [office.to_json() for office in rows]
+    lines = [
+        f"{o.code:<7} {o.name[:40]:<40} "
+        + (f"letztes Paket {o.last_bundle_at:%d.%m.%Y}" if o.last_bundle_at else "noch kein Paket")
+        + (f"  STILL seit {o.days_without_bundle} Tagen" if o.silent else "")
+        for o in rows
+    ]
+    heading = f"Still: ohne Paket seit mehr als {listed.silent_after_days} Tagen."
+    emit(options, payload, "\n".join([heading, *lines]) if lines else "Keine Dienststelle.")
+
+
+@district.command("silent-days")
+@click.argument("days", type=int)
+@click.pass_obj
+def district_silent_days(options: Options, days: int) -> None:
+    """After how many days without a bundle an office counts as silent (default 30)."""
+    desk = options.desk()
+    with handled(options):
+        stored = desk.set_silent_days(days)
+    emit(
+        options,
+        {"silent_after_days": stored},
+        f"Dienststellen gelten nach {stored} Tagen ohne Paket als still.",
+    )
+
+
 @district.command("pass-status")
 @click.argument("number")
 @click.option("--revoked", is_flag=True, help="The issuing office withdrew the pass.")
