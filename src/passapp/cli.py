@@ -1067,14 +1067,17 @@ def district_trust_list(options: Options, out: Path) -> None:
     metavar="DATE",
     help="Passes signed after this day are refused.",
 )
+@click.option("--reason", help="Why the key is taken for lost (kept in the audit log).")
 @click.pass_obj
-def district_compromised(options: Options, office_code: str, key_id: int, after: str) -> None:
+def district_compromised(
+    options: Options, office_code: str, key_id: int, after: str, reason: str | None
+) -> None:
     """Mark an office key as compromised from a date on."""
     desk = options.desk()
     with handled(options):
         day = parse_full_date(after)
         number = desk.mark_key_compromised(
-            office_code, key_id, dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+            office_code, key_id, dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC), reason
         )
     emit(options, {"trust_list": number}, f"Schlüssel gesperrt; Vertrauensliste Nr. {number}")
 

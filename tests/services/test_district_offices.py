@@ -9,7 +9,9 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from passapp.models.entities import AuditEvent
 from passapp.services.context import ServiceContext
 from passapp.services.district_offices import (
     DEFAULT_SILENT_DAYS,
@@ -123,9 +125,15 @@ def test_a_compromised_key_is_listed_with_its_date(
     office_ctx: ServiceContext, district_ctx: ServiceContext
 ) -> None:
     key_id = row(district_ctx, "EWDAH")["keys"][0]["key_id"]  # type: ignore[index]
-    mark_key_compromised(district_ctx, "EWDAH", key_id, NOW - DAY)
+    mark_key_compromised(district_ctx, "EWDAH", key_id, NOW - DAY, "Laptop gestohlen")
     (key,) = row(district_ctx, "EWDAH")["keys"]  # type: ignore[misc]
     assert key["compromised_after"] == (NOW - DAY).isoformat()
+    with district_ctx.db.reading() as session:
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "district.key_compromised")
+        ).one()
+        assert event.details["reason"] == "Laptop gestohlen"
+        assert event.details["key_id"] == key_id
 
 
 def test_the_preview_shows_what_the_request_says_and_writes_nothing(

@@ -629,9 +629,11 @@ class Desk:
         self._require("export_trust_list")
         return trust.export_trust_list(self._ctx, out_path)
 
-    def mark_key_compromised(self, office_code: str, key_id: int, after: dt.datetime) -> int:
+    def mark_key_compromised(
+        self, office_code: str, key_id: int, after: dt.datetime, reason: str | None = None
+    ) -> int:
         self._require("mark_key_compromised")
-        return trust.mark_key_compromised(self._ctx, office_code, key_id, after)
+        return trust.mark_key_compromised(self._ctx, office_code, key_id, after, reason)
 
     def list_offices(self) -> district_offices.OfficeList:
         """The district's offices with their keys, last bundle and whether they are silent."""

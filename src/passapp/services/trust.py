@@ -569,8 +569,15 @@ def export_trust_list(ctx: ServiceContext, out_path: Path) -> int:
 
 
 def mark_key_compromised(
-    ctx: ServiceContext, office_code: str, key_id: int, after: dt.datetime
+    ctx: ServiceContext,
+    office_code: str,
+    key_id: int,
+    after: dt.datetime,
+    reason: str | None = None,
 ) -> int:
+    """Refuse the key's signatures on passes from ``after`` on; ``reason`` goes into the
+    audit log (why the district believes the key is lost)."""
+    reason = clean_text("key.compromised_reason", reason).strip() if reason else None
     with ctx.db.transaction() as session:
         require_district(session)
         office = session.scalars(
@@ -599,7 +606,12 @@ def mark_key_compromised(
             action="district.key_compromised",
             object_type="signing_key",
             object_id=record.id,
-            details={"key_id": key_id, "after": after.isoformat(), "trust_list": number},
+            details={
+                "key_id": key_id,
+                "after": after.isoformat(),
+                "trust_list": number,
+                "reason": reason,
+            },
         )
         return number
 
