@@ -611,9 +611,12 @@ class Desk:
         self._require("write_enrolment_request")
         return trust.write_request(self._ctx, out_path, new_key=new_key)
 
-    def write_enrolment_request_into(self, folder: Path) -> setup.WrittenRequest:
+    def write_enrolment_request_into(
+        self, folder: Path, *, new_key: bool = False
+    ) -> setup.WrittenRequest:
+        """The request under its standard name; ``new_key`` asks for a new key."""
         self._require("write_enrolment_request_into")
-        return setup.write_request_into(self._ctx, folder)
+        return setup.write_request_into(self._ctx, folder, new_key=new_key)
 
     def install_package(self, path: Path) -> trust.InstallResult:
         self._require("install_package")
