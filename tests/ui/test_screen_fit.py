@@ -50,6 +50,11 @@ EXPECTED = {
     "erase",
     "withdraw consent",
     "locked window",
+    "offices",
+    "enrol office",
+    "report compromised key",
+    "new key request",
+    "offers (district)",
 }
 
 
