@@ -32,6 +32,7 @@ from passapp.ui.offices_screen import (
 from passapp.ui.tasks import TaskRunner
 from tests.conftest import NOW, make_context
 from tests.ui.conftest import ADMIN_NAME, ADMIN_PASSWORD, Accounts, show_window
+from tests.ui.mnemonics import mnemonics
 
 REASON = "Laptop der Dienststelle gestohlen"
 
@@ -367,3 +368,28 @@ def test_only_the_district_admin_sees_the_screen(
         assert ("D&ienststellen …" in texts) is expected
         window.tasks.shutdown()
         window.close()
+
+
+def test_every_alt_letter_is_unique_and_reaches_its_control(
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    district_desk: Desk,
+    tasks: TaskRunner,
+    parent: QWidget,
+    tmp_path: Path,
+) -> None:
+    screen = open_screen(qtbot, district_desk, tasks, parent)
+    select(screen, "EWDAH")
+    request = new_office(tmp_path)
+    windows: list[QWidget] = [
+        screen,
+        CompromiseDialog(district_desk, tasks, screen.selected(), parent),  # type: ignore[arg-type]
+        EnrolDialog(
+            district_desk, tasks, request, district_desk.preview_enrolment(request), parent
+        ),
+    ]
+    for window in windows:
+        window.show()
+        found = mnemonics(window)
+        letters = [letter for letter, _widget, _text in found]
+        assert len(letters) == len(set(letters)), [text for _l, _w, text in found]

@@ -249,10 +249,14 @@ def office_details_html(office: OfficeRow, now: dt.datetime) -> str:
         for name, value in facts
         if value
     )
-    head = "".join(
-        f"<th align='left'>{html.escape(translate('offices_screen', text))}</th>"
-        for text in ("Schlüssel", "Fingerabdruck", "gültig ab", "gültig bis", "Zustand")
+    columns = (
+        translate("offices_screen", "Schlüssel"),
+        translate("offices_screen", "Fingerabdruck"),
+        translate("offices_screen", "gültig ab"),
+        translate("offices_screen", "gültig bis"),
+        translate("offices_screen", "Zustand"),
     )
+    head = "".join(f"<th align='left'>{html.escape(text)}</th>" for text in columns)
     keys = "".join(
         f"<tr><td>{key.key_id}</td><td><tt>{html.escape(key.fingerprint)}</tt></td>"
         f"<td>{day(key.valid_from)}</td><td>{day(key.valid_until)}</td>"
@@ -709,7 +713,7 @@ class CompromiseDialog(ConfirmingDialog):
         self.reason.setPlaceholderText(self.tr("z. B. Laptop gestohlen, Passwort weitergegeben"))
         form = QFormLayout()
         form.addRow(self.tr("&Schlüssel:"), self.key_choice)
-        form.addRow(self.tr("&Seit:"), self.since)
+        form.addRow(self.tr("Sei&t:"), self.since)
         form.addRow(self.tr("&Begründung:"), self.reason)
         self.body.addLayout(form)
         self.confirm_box = QCheckBox()
