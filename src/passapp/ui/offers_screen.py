@@ -105,6 +105,7 @@ class OffersScreenView(QWidget):
         self.problems = QListWidget()
         self.problems.setAccessibleName(self.tr("Fehler in der Datei"))
         self.problems.setMaximumHeight(DETAILS_HEIGHT)
+        self.problems.setWordWrap(True)  # a long list of allowed values reads whole
         self.problems.hide()
         for widget in (
             self.new_button,
@@ -384,6 +385,7 @@ class OffersScreen(QDialog):
         self.view.message.setStyleSheet(style)
         self.view.problems.clear()
         self.view.problems.hide()
+        self.view.details.show()
 
     # --- the catalogue as a file --------------------------------------------------------------
 
@@ -446,6 +448,8 @@ class OffersScreen(QDialog):
                     row=problem.row, column=problem.column, text=problem.message_de
                 )
             )
+        # In the details' place: on a low screen (150 %) both would squeeze the list.
+        self.view.details.hide()
         self.view.problems.show()
 
     def export_file(self) -> None:

@@ -64,6 +64,7 @@ from passapp.services.district_offices import (
     OfficeRow,
 )
 from passapp.services.trust import EnrolmentResult
+from passapp.ui.elide import TITLE_CHARS, elided
 from passapp.ui.erase_dialog import ConfirmingDialog
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, heading, label
@@ -73,6 +74,7 @@ Index = QModelIndex | QPersistentModelIndex
 SILENT_COLOUR = "#b71c1c"
 MIN_REASON = 5  # characters: "Laptop gestohlen", "Passwort weitergegeben"
 REQUEST_FILTER = "(*.json)"
+KIND_WIDTH = 140
 
 
 def german(error: Exception) -> str:
@@ -111,8 +113,9 @@ def reportable_keys(office: OfficeRow) -> list[OfficeKeyView]:
 
 
 class OfficeTableModel(QAbstractTableModel):
-    CODE, NAME, KIND, PLACE, ENROLLED, LAST, DAYS, STATE = range(8)
-    COLUMN_COUNT = 8
+    # The day of enrolment stands in the details: at 150 % the row has no room for it.
+    CODE, NAME, KIND, PLACE, LAST, DAYS, STATE = range(7)
+    COLUMN_COUNT = 7
 
     def __init__(self) -> None:
         super().__init__()
@@ -163,26 +166,23 @@ class OfficeTableModel(QAbstractTableModel):
             self.NAME: office.name,
             self.KIND: office.kind_de,
             self.PLACE: office.municipality or "",
-            self.ENROLLED: day(office.enrolled_on),
             self.STATE: self._state(office),
         }
         return values[column]
 
     def _state(self, office: OfficeRow) -> str:
         if office.is_district:
-            return self.tr("Landratsamt (diese Datenbank)")
+            return self.tr("eigene Dienststelle")
         parts = []
         if office.silent:
             parts.append(self.tr("STILL"))
         if any(k.compromised_after is not None for k in office.keys):
-            parts.append(self.tr("Schlüssel kompromittiert"))
+            parts.append(self.tr("kompromittiert"))
         return " · ".join(parts) or self.tr("in Ordnung")
 
     def _sort_key(self, office: OfficeRow, column: int) -> Any:
         if column == self.DAYS:
             return -1 if office.days_without_bundle is None else office.days_without_bundle
-        if column == self.ENROLLED:
-            return office.enrolled_on.isoformat() if office.enrolled_on else ""
         if column == self.LAST:
             return office.last_bundle_at.isoformat() if office.last_bundle_at else ""
         if column == self.STATE:
@@ -199,7 +199,6 @@ class OfficeTableModel(QAbstractTableModel):
             self.tr("Dienststelle"),
             self.tr("Art"),
             self.tr("Gemeinde"),
-            self.tr("Angemeldet"),
             self.tr("Letztes Paket"),
             self.tr("Tage ohne Paket"),
             self.tr("Zustand"),
@@ -340,7 +339,11 @@ class OfficesScreen(QDialog):
         columns = table.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         columns.setSectionResizeMode(OfficeTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        columns.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A long kind ("Migrationsberatung für erwachsene Zugewanderte (MBE)") would squeeze
+        # the name: a fixed width, cut with "…", the whole kind in the details below.
+        columns.setSectionResizeMode(OfficeTableModel.KIND, QHeaderView.ResizeMode.Interactive)
+        columns.resizeSection(OfficeTableModel.KIND, KIND_WIDTH)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         return table
 
@@ -577,7 +580,10 @@ class EnrolDialog(ConfirmingDialog):
         if preview.municipality:
             form.addRow(self.tr("Gemeinde:"), self._value(preview.municipality))
         self.fingerprint = self._value(preview.fingerprint)
-        self.fingerprint.setFont(fixed_font())
+        big = fixed_font()  # read aloud digit by digit: large and bold
+        big.setPointSizeF(big.pointSizeF() * 1.25)
+        big.setBold(True)
+        self.fingerprint.setFont(big)
         form.addRow(self.tr("Fingerabdruck des Schlüssels:"), self.fingerprint)
         self.body.addLayout(form)
         self.situation = label(accessible_name=self.tr("Was die Anmeldung bewirkt"))
@@ -737,7 +743,7 @@ class CompromiseDialog(ConfirmingDialog):
             ).format(
                 key=self.key_choice.currentData(),
                 code=office.code,
-                name=office.name,
+                name=elided(office.name, TITLE_CHARS),  # a check box does not wrap
                 since=self.since.dateTime().toString("dd.MM.yyyy HH:mm"),
             )
         )

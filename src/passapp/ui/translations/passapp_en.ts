@@ -2202,7 +2202,7 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>Landratsamt (diese Datenbank)</source>
-        <translation>District office (this database)</translation>
+        <translation type="vanished">District office (this database)</translation>
     </message>
     <message>
         <source>STILL</source>
@@ -2210,7 +2210,15 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>Schlüssel kompromittiert</source>
-        <translation>key compromised</translation>
+        <translation type="vanished">key compromised</translation>
+    </message>
+    <message>
+        <source>eigene Dienststelle</source>
+        <translation>own office</translation>
+    </message>
+    <message>
+        <source>kompromittiert</source>
+        <translation>compromised</translation>
     </message>
     <message>
         <source>in Ordnung</source>
@@ -2234,7 +2242,7 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>Angemeldet</source>
-        <translation>Enrolled</translation>
+        <translation type="vanished">Enrolled</translation>
     </message>
     <message>
         <source>Letztes Paket</source>
