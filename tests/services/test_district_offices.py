@@ -211,3 +211,19 @@ def test_an_altered_request_is_refused(
     request.write_text(json.dumps(data))
     with pytest.raises(InvalidInput):
         preview_enrolment(district_ctx, request)
+
+
+def test_a_second_report_may_only_move_the_moment_earlier(
+    office_ctx: ServiceContext, district_ctx: ServiceContext
+) -> None:
+    """Two admins, or a stale screen: a later moment would let passes signed in between
+    pass again; it is refused and the first report stands. An earlier one tightens it."""
+    key_id = row(district_ctx, "EWDAH")["keys"][0]["key_id"]  # type: ignore[index]
+    number = mark_key_compromised(district_ctx, "EWDAH", key_id, NOW - DAY)
+    with pytest.raises(Refused) as refused:
+        mark_key_compromised(district_ctx, "EWDAH", key_id, NOW)
+    assert "bereits" in refused.value.message_de
+    assert row(district_ctx, "EWDAH")["keys"][0]["compromised_after"] == (NOW - DAY).isoformat()  # type: ignore[index]
+    earlier = mark_key_compromised(district_ctx, "EWDAH", key_id, NOW - 3 * DAY)
+    assert earlier == number + 1
+    assert row(district_ctx, "EWDAH")["keys"][0]["compromised_after"] == (NOW - 3 * DAY).isoformat()  # type: ignore[index]

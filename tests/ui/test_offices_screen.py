@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
-from passapp.services.errors import Refused
 from passapp.services.offices import init_office
 from passapp.services.sync import export_bundles
 from passapp.services.trust import enrol_office, install_file, write_request
@@ -326,20 +325,48 @@ def test_the_trust_list_is_exported(
     assert str(target) in screen.message.text()
 
 
-def test_a_refused_write_is_said_and_leaves_no_selection(
+def test_a_report_from_a_stale_row_is_refused_and_nothing_stale_stays(
     qtbot: QtBot,
     office_ctx: ServiceContext,
-    district_desk: Desk,
+    district_ctx: ServiceContext,
+    desks: Callable[[ServiceContext], Accounts],
     tasks: TaskRunner,
     parent: QWidget,
 ) -> None:
-    screen = open_screen(qtbot, district_desk, tasks, parent)
+    """Another admin reported the key while this screen still showed it as good: the later
+    moment is refused (the first report stands), and afterwards the row says so."""
+    accounts = desks(district_ctx)
+    screen = open_screen(qtbot, accounts.admin, tasks, parent)
     select(screen, "EWDAH")
-    assert screen.compromise_button.isEnabled()
-    screen._refused(Refused("stale", "Die Dienststelle ist nicht mehr bekannt."))
-    assert screen.selected() is None
+    dialog = screen.report_compromise()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    key_id = int(dialog.key_choice.currentData())
+    # Meanwhile, at the other PC:
+    other = Gate(make_context(Path(str(district_ctx.db.engine.url.database)))).log_in(
+        ADMIN_NAME, ADMIN_PASSWORD
+    )
+    other.mark_key_compromised("EWDAH", key_id, NOW - dt.timedelta(days=2), "zuerst gemeldet")
+    other.close()
+    dialog.reason.setText(REASON)
+    dialog.confirm_box.setChecked(True)
+    dialog.act_button.click()
+    qtbot.waitUntil(lambda: "bereits ab" in dialog.message.text())
+    assert not dialog.confirm_box.isChecked()
+    assert not dialog.act_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    ewdah = next(o for o in accounts.admin.list_offices().offices if o.code == "EWDAH")
+    assert ewdah.keys[0].compromised_after == NOW - dt.timedelta(days=2)
+    # The row is read again: its only key is reported, nothing left to report.
+    assert screen.selected() is not None
+    assert (
+        "kompromittiert"
+        in screen.table.model()
+        .index(shown_codes(screen).index("EWDAH"), OfficeTableModel.STATE)
+        .data()
+    )
     assert not screen.compromise_button.isEnabled()
-    assert screen.message.text() == "Die Dienststelle ist nicht mehr bekannt."
 
 
 def test_only_the_district_admin_sees_the_screen(

@@ -597,6 +597,17 @@ def mark_key_compromised(
                 f"no key {key_id} of office {office_code}",
                 f"Kein Schlüssel {key_id} der Dienststelle {office_code}.",
             )
+        reported = record.compromised_after
+        if reported is not None and after >= reported:
+            # A later moment would trust again what was signed in between.
+            raise Refused(
+                f"key {key_id} of {office_code} is reported compromised from "
+                f"{reported:%Y-%m-%d %H:%M} already; a report can only be moved earlier",
+                f"Schlüssel {key_id} der Dienststelle {office_code} ist bereits ab "
+                f"{reported.astimezone():%d.%m.%Y %H:%M} als kompromittiert gemeldet; eine "
+                "Meldung kann nur "
+                "vorverlegt werden.",
+            )
         record.compromised_after = after
         number = publish_trust_list(ctx, session)
         audit.record(
