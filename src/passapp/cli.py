@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from passapp.services.accounts import AccountView
     from passapp.services.demand import DemandReport
     from passapp.services.desk import Desk, Gate
+    from passapp.services.district_offices import OfficeRow
 
 EXIT_OK, EXIT_REFUSED, EXIT_INPUT = 0, 1, 2
 
@@ -1095,14 +1096,23 @@ def district_offices(options: Options, only_silent: bool, as_json: bool) -> None
     rows = [office for office in listed.offices if office.silent or not only_silent]
     payload = listed.to_json()
     payload["offices"] = [office.to_json() for office in rows]
-    lines = [
-        f"{o.code:<7} {o.name[:40]:<40} "
-        + (f"letztes Paket {o.last_bundle_at:%d.%m.%Y}" if o.last_bundle_at else "noch kein Paket")
-        + (f"  STILL seit {o.days_without_bundle} Tagen" if o.silent else "")
-        for o in rows
-    ]
     heading = f"Still: ohne Paket seit mehr als {listed.silent_after_days} Tagen."
+    lines = [_office_line(office) for office in rows]
     emit(options, payload, "\n".join([heading, *lines]) if lines else "Keine Dienststelle.")
+
+
+def _office_line(office: OfficeRow) -> str:
+    if office.is_district:
+        bundles = "eigene Dienststelle"
+    elif office.last_bundle_at is not None:
+        bundles = f"letztes Paket {office.last_bundle_at.astimezone():%d.%m.%Y}"
+    else:
+        bundles = "noch kein Paket"
+    if office.silent:
+        bundles += f"  STILL seit {office.days_without_bundle} Tagen"
+    if any(key.compromised_after is not None for key in office.keys):
+        bundles += "  Schlüssel kompromittiert"
+    return f"{office.code:<7} {office.name[:40]:<40} {bundles}"
 
 
 @district.command("silent-days")

@@ -39,6 +39,8 @@ def test_the_admin_lists_the_offices_and_sets_the_silent_days(
     human = run(district_ctx, "district", "offices")
     assert "EWDAH" in human.stdout
     assert "noch kein Paket" in human.stdout
+    assert "LRADAH  Landkreis Dachau" in human.stdout
+    assert "eigene Dienststelle" in human.stdout
 
     done = run(district_ctx, "--json", "district", "silent-days", "14")
     assert done.exit_code == 0
