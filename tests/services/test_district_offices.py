@@ -22,8 +22,13 @@ from passapp.services.district_offices import (
 from passapp.services.errors import InvalidInput, Refused
 from passapp.services.offices import init_office
 from passapp.services.sync import export_bundles, import_bundle
-from passapp.services.trust import enrol_office, mark_key_compromised, write_request
-from tests.conftest import NOW, make_context
+from passapp.services.trust import (
+    enrol_office,
+    init_district,
+    mark_key_compromised,
+    write_request,
+)
+from tests.conftest import NOW, enrol, make_context, make_url_context
 from tests.services.helpers import register
 
 DAY = dt.timedelta(days=1)
@@ -227,3 +232,23 @@ def test_a_second_report_may_only_move_the_moment_earlier(
     earlier = mark_key_compromised(district_ctx, "EWDAH", key_id, NOW - 3 * DAY)
     assert earlier == number + 1
     assert row(district_ctx, "EWDAH")["keys"][0]["compromised_after"] == (NOW - 3 * DAY).isoformat()  # type: ignore[index]
+
+
+def test_the_list_on_either_backend(any_db_url: str, tmp_path: Path) -> None:
+    """The district may be PostgreSQL (DESIGN §7): the same list from the same grouping."""
+    district = make_url_context(any_db_url, tmp_path, clerk="district")
+    init_district(district, name="Landkreis Dachau", code="LRADAH")
+    office = make_context(tmp_path / "office.sqlite3")
+    init_office(office, code="EWDAH", name="Einwohnermeldeamt Dachau", kind="einwohnermeldeamt")
+    enrol(office, district, tmp_path)
+    register(office)
+    send_bundle(office, district, tmp_path)
+    set_silent_days(district, 60)
+    listed = list_offices(district)
+    assert listed.silent_after_days == 60
+    ewdah = next(o for o in listed.offices if o.code == "EWDAH")
+    assert ewdah.bundles_received == 1
+    assert ewdah.last_bundle_at == NOW
+    assert not ewdah.silent
+    office.db.dispose()
+    district.db.dispose()
