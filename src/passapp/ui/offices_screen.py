@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from passapp.domain.errors import InputError
 from passapp.services.desk import Desk
 from passapp.services.district_offices import (
     SILENT_DAYS_LIMITS,
@@ -63,6 +64,7 @@ from passapp.services.district_offices import (
     OfficeList,
     OfficeRow,
 )
+from passapp.services.errors import ServiceError
 from passapp.services.trust import EnrolmentResult
 from passapp.ui.elide import TITLE_CHARS, elided
 from passapp.ui.erase_dialog import ConfirmingDialog
@@ -380,7 +382,7 @@ class OfficesScreen(QDialog):
         """Read the offices again (a quick read) and select ``select_code`` or nothing."""
         try:
             self.listed = self._desk.list_offices()
-        except Exception as error:  # a refusal (logged out): said, not raised
+        except ServiceError as error:  # a refusal (logged out): said, not raised
             self.listed = None
             self.say(german(error), error=True)
         self.offices.set_rows(list(self.listed.offices) if self.listed else [])
@@ -462,7 +464,7 @@ class OfficesScreen(QDialog):
         self._folder = path.parent
         try:
             preview = self._desk.preview_enrolment(path)
-        except Exception as error:  # a foreign or damaged file, or a refusal
+        except (ServiceError, InputError) as error:  # a foreign or damaged file, a refusal
             self._refused(error)
             self.say(f"{path.name}: {german(error)}", error=True)
             return None
