@@ -844,11 +844,14 @@ class SetupWizard(QDialog):
 
     def _on_request_written(self, written: WrittenRequest) -> None:
         page = self.request_page
-        page.written.setText(
-            self.tr(
-                "Antrag gespeichert: {path}\nBringen Sie jetzt den USB-Stick zum Landratsamt."
-            ).format(path=written.path)
-        )
+        text = self.tr(
+            "Antrag gespeichert: {path}\nBringen Sie jetzt den USB-Stick zum Landratsamt."
+        ).format(path=written.path)
+        if written.fingerprint:  # the Landratsamt reads it from the request: compare by phone
+            text += "\n" + self.tr(
+                "Fingerabdruck des Schlüssels, am Telefon zu vergleichen: {fingerprint}"
+            ).format(fingerprint=written.fingerprint)
+        page.written.setText(text)
         self._show(page, page.next_button)
 
     # --- certificate package ------------------------------------------------------------------

@@ -3414,6 +3414,10 @@ Bringen Sie jetzt den USB-Stick zum Landratsamt.</source>
 Now take the USB stick to the district office.</translation>
     </message>
     <message>
+        <source>Fingerabdruck des Schlüssels, am Telefon zu vergleichen: {fingerprint}</source>
+        <translation>Key fingerprint, to compare by phone: {fingerprint}</translation>
+    </message>
+    <message>
         <source>Strg+O Paket wählen · Esc schließen</source>
         <translation>Ctrl+O choose package · Esc close</translation>
     </message>
