@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from passapp.services.accounts import AccountView
     from passapp.services.demand import DemandReport
     from passapp.services.desk import Desk, Gate
+    from passapp.services.district_offices import OfficeRow
 
 EXIT_OK, EXIT_REFUSED, EXIT_INPUT = 0, 1, 2
 
@@ -1067,16 +1068,66 @@ def district_trust_list(options: Options, out: Path) -> None:
     metavar="DATE",
     help="Passes signed after this day are refused.",
 )
+@click.option("--reason", help="Why the key is taken for lost (kept in the audit log).")
 @click.pass_obj
-def district_compromised(options: Options, office_code: str, key_id: int, after: str) -> None:
+def district_compromised(
+    options: Options, office_code: str, key_id: int, after: str, reason: str | None
+) -> None:
     """Mark an office key as compromised from a date on."""
     desk = options.desk()
     with handled(options):
         day = parse_full_date(after)
         number = desk.mark_key_compromised(
-            office_code, key_id, dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+            office_code, key_id, dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC), reason
         )
     emit(options, {"trust_list": number}, f"Schlüssel gesperrt; Vertrauensliste Nr. {number}")
+
+
+@district.command("offices")
+@click.option("--silent", "only_silent", is_flag=True, help="Only the offices gone silent.")
+@click.option("--json", "as_json", is_flag=True, help="Same as the global --json.")
+@click.pass_obj
+def district_offices(options: Options, only_silent: bool, as_json: bool) -> None:
+    """The enrolled offices: keys, last bundle received, silent ones marked."""
+    options.as_json = options.as_json or as_json
+    desk = options.desk()
+    with handled(options):
+        listed = desk.list_offices()
+    rows = [office for office in listed.offices if office.silent or not only_silent]
+    payload = listed.to_json()
+    payload["offices"] = [office.to_json() for office in rows]
+    heading = f"Still: ohne Paket seit mehr als {listed.silent_after_days} Tagen."
+    lines = [_office_line(office) for office in rows]
+    emit(options, payload, "\n".join([heading, *lines]) if lines else "Keine Dienststelle.")
+
+
+def _office_line(office: OfficeRow) -> str:
+    if office.is_district:
+        bundles = "eigene Dienststelle"
+    elif office.last_bundle_at is not None:
+        bundles = f"letztes Paket {office.last_bundle_at.astimezone():%d.%m.%Y}"
+    else:
+        bundles = "noch kein Paket"
+    if office.silent:
+        bundles += f"  STILL seit {office.days_without_bundle} Tagen"
+    if any(key.compromised_after is not None for key in office.keys):
+        bundles += "  Schlüssel kompromittiert"
+    return f"{office.code:<7} {office.name[:40]:<40} {bundles}"
+
+
+@district.command("silent-days")
+@click.argument("days", type=int)
+@click.pass_obj
+def district_silent_days(options: Options, days: int) -> None:
+    """After how many days without a bundle an office counts as silent (default 30)."""
+    desk = options.desk()
+    with handled(options):
+        stored = desk.set_silent_days(days)
+    emit(
+        options,
+        {"silent_after_days": stored},
+        f"Dienststellen gelten nach {stored} Tagen ohne Paket als still.",
+    )
 
 
 @district.command("pass-status")

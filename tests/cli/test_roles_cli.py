@@ -125,6 +125,9 @@ DISTRICT_ONLY = [
     ("district", "compromised", "EWDAH", "--key-id", "1", "--after", "2026-01-01"),
     ("district", "pass-status", "@pass", "--revoked", "--reason", "gestohlen"),
     ("retention", "set", "5"),
+    ("district", "offices"),
+    ("district", "offices", "--silent", "--json"),
+    ("district", "silent-days", "14"),
 ]
 OFFICE_ADMINISTRATION = [
     ("sync", "export", "--out", "@folder/out-x.passapp"),

@@ -120,6 +120,9 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         "mark_key_compromised": lambda d: d.mark_key_compromised(
             "EWDAH", 1, dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
         ),
+        "list_offices": lambda d: d.list_offices(),
+        "set_silent_days": lambda d: d.set_silent_days(14),
+        "preview_enrolment": lambda d: d.preview_enrolment(missing),
         "record_pass_status": lambda d: d.record_pass_status(
             "EWDAH-000001-58", revoked=True, generation=None, reason="Test"
         ),

@@ -36,16 +36,20 @@ from passapp.services.demo import create_demo
 from passapp.services.desk import Gate
 from passapp.services.entries import EntryInput, add_entry, list_entries
 from passapp.services.offers import list_offers
+from passapp.services.offices import init_office
 from passapp.services.passes import issue_pass
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
+from passapp.services.trust import write_request
 from passapp.ui.accounts_screen import AccountsScreen, AddAccountDialog, OwnPasswordDialog
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
 from passapp.ui.erase_dialog import EraseDialog, WithdrawConsentDialog
 from passapp.ui.figures_screen import FiguresScreen
 from passapp.ui.login_dialog import LoginDialog
 from passapp.ui.main_window import MainWindow
+from passapp.ui.new_key_dialog import NewKeyDialog
 from passapp.ui.offer_form import OfferForm
 from passapp.ui.offers_screen import OffersScreen
+from passapp.ui.offices_screen import CompromiseDialog, EnrolDialog, OfficesScreen
 from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
 from passapp.ui.person_form import PersonForm
 from passapp.ui.profile_section import ProfileDialog
@@ -57,6 +61,7 @@ from tests.ui.conftest import make_accounts
 # Long but real: the longest names of the demo are short; the counter sees longer ones.
 FAMILY = "Al-Abdulrahman Al-Husseini"
 GIVEN = "Mohammed Abdulkarim Nasrallah"
+LONG_OFFICE = "Einwohnermeldeamt der Großen Kreisstadt Dachau, Bürgerbüro Neuzugewanderte"
 
 
 def context(path: Path) -> ServiceContext:
@@ -287,8 +292,9 @@ class Probe:
         window.tasks.shutdown()
 
     def district_screens(self) -> None:
-        """The demo's district (made with the office): its admin's figures, computed and
-        then greyed by a changed filter (the longest message)."""
+        """The demo's district: its admin's figures (computed, then greyed by a changed
+        filter: the longest message), Verwaltung → Dienststellen and its dialogs, an office's
+        request for a new key, the catalogue with the district's file menu."""
         district = context(self.folder / "landratsamt-demo.sqlite3")
         admin = make_accounts(district).admin
         screen = FiguresScreen(admin, self.tasks)
@@ -297,6 +303,23 @@ class Probe:
             wait_for(self.tasks)
             assert screen.report is not None, screen.view.message.text()
             screen.view.from_edit.setText("01.01.2026")
+        with self.shown("offices", OfficesScreen(admin, self.tasks)):
+            pass
+        # A second database claiming EWDAH: the dialog with its warning and the box to tick.
+        claim = context(self.folder / "claim.sqlite3")
+        init_office(claim, code="EWDAH", name=LONG_OFFICE, kind="einwohnermeldeamt")
+        request = self.folder / "claim.json"
+        write_request(claim, request)
+        preview = admin.preview_enrolment(request)
+        with self.shown("enrol office", EnrolDialog(admin, self.tasks, request, preview)):
+            pass
+        office = next(o for o in admin.list_offices().offices if o.code == "EWDAH")
+        with self.shown("report compromised key", CompromiseDialog(admin, self.tasks, office)):
+            pass
+        with self.shown("new key request", NewKeyDialog(self.admin, self.tasks)):
+            pass
+        with self.shown("offers (district)", OffersScreen(admin, self.tasks)):
+            pass
         admin.close()
 
 

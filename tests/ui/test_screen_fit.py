@@ -51,6 +51,11 @@ EXPECTED = {
     "withdraw consent",
     "locked window",
     "figures",
+    "offices",
+    "enrol office",
+    "report compromised key",
+    "new key request",
+    "offers (district)",
 }
 
 

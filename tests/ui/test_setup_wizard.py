@@ -5,6 +5,7 @@ admin with the office (or district), so the keys are never written plain."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,8 @@ def test_keyboard_only_set_up_enrolment_and_first_pass(
     assert request.exists()
     assert str(request) in page.written.text()
     assert "zum Landratsamt" in page.written.text()
+    # The fingerprint the district's screen shows from the request, for the phone call.
+    assert json.loads(request.read_text())["fingerprint"] in page.written.text()
     assert focused() is page.next_button  # Enter now goes on
 
     press(qtbot, Qt.Key.Key_Return)

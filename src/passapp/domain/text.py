@@ -102,6 +102,7 @@ TEXT_FIELDS: Final[Mapping[str, TextField]] = {
     "pass.override_reason": TextField("reason", "Begründung", _REASON, "lines"),
     "pass.revoke_reason": TextField("reason", "Begründung", _REASON, "lines"),
     "merge.reason": TextField("reason", "Begründung", _REASON, "lines"),
+    "key.compromised_reason": TextField("reason", "Begründung", _REASON, "lines"),
     "entry.title": TextField("title", "Titel", _TITLE),
     "entry.provider": TextField("provider", "Anbieter", _TITLE),
     "entry.result": TextField("result", "Ergebnis", _TITLE),

@@ -38,6 +38,7 @@ from passapp.services import (
     choices,
     demand,
     demo,
+    district_offices,
     encryption,
     entries,
     erasure,
@@ -113,6 +114,9 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "enrol_office": Permission.ADMINISTER_DISTRICT,
     "export_trust_list": Permission.ADMINISTER_DISTRICT,
     "mark_key_compromised": Permission.ADMINISTER_DISTRICT,
+    "list_offices": Permission.ADMINISTER_DISTRICT,
+    "set_silent_days": Permission.ADMINISTER_DISTRICT,
+    "preview_enrolment": Permission.ADMINISTER_DISTRICT,
     "record_pass_status": Permission.ADMINISTER_DISTRICT,
     "set_retention_years": Permission.ADMINISTER_DISTRICT,
     # The audit.
@@ -607,9 +611,12 @@ class Desk:
         self._require("write_enrolment_request")
         return trust.write_request(self._ctx, out_path, new_key=new_key)
 
-    def write_enrolment_request_into(self, folder: Path) -> setup.WrittenRequest:
+    def write_enrolment_request_into(
+        self, folder: Path, *, new_key: bool = False
+    ) -> setup.WrittenRequest:
+        """The request under its standard name; ``new_key`` asks for a new key."""
         self._require("write_enrolment_request_into")
-        return setup.write_request_into(self._ctx, folder)
+        return setup.write_request_into(self._ctx, folder, new_key=new_key)
 
     def install_package(self, path: Path) -> trust.InstallResult:
         self._require("install_package")
@@ -625,9 +632,25 @@ class Desk:
         self._require("export_trust_list")
         return trust.export_trust_list(self._ctx, out_path)
 
-    def mark_key_compromised(self, office_code: str, key_id: int, after: dt.datetime) -> int:
+    def mark_key_compromised(
+        self, office_code: str, key_id: int, after: dt.datetime, reason: str | None = None
+    ) -> int:
         self._require("mark_key_compromised")
-        return trust.mark_key_compromised(self._ctx, office_code, key_id, after)
+        return trust.mark_key_compromised(self._ctx, office_code, key_id, after, reason)
+
+    def list_offices(self) -> district_offices.OfficeList:
+        """The district's offices with their keys, last bundle and whether they are silent."""
+        self._require("list_offices")
+        return district_offices.list_offices(self._ctx)
+
+    def set_silent_days(self, days: int) -> int:
+        self._require("set_silent_days")
+        return district_offices.set_silent_days(self._ctx, days)
+
+    def preview_enrolment(self, request_path: Path) -> district_offices.EnrolmentPreview:
+        """What an office's request file says (code, name, key fingerprint); writes nothing."""
+        self._require("preview_enrolment")
+        return district_offices.preview_enrolment(self._ctx, request_path)
 
     # --- accounts ------------------------------------------------------------------------
 

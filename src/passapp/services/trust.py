@@ -16,6 +16,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import func, select
@@ -285,6 +286,21 @@ def _bind_database(
         )
 
 
+def read_office_request(
+    request_path: Path,
+) -> tuple[dict[str, Any], certificates.OfficeRequest]:
+    """An office's request file, its own signature checked (a foreign or damaged file is
+    refused)."""
+    data = read_json_file(request_path, REQUEST_FORMAT)
+    try:
+        request = certificates.read_request(str(data["csr"]).encode())
+    except (KeyError, certificates.RequestError) as error:
+        raise InvalidInput(
+            f"not a valid office request: {error}", "Keine gültige Anmeldung einer Dienststelle."
+        ) from error
+    return data, request
+
+
 def enrol_office(
     ctx: ServiceContext, request_path: Path, out_path: Path, *, replace_key: bool = False
 ) -> EnrolmentResult:
@@ -292,13 +308,7 @@ def enrol_office(
     request for a code that has a live key is a key rotation only when that key vouches for
     the new one; otherwise it is refused, unless ``replace_key`` retires the live keys (the
     office's database was re-installed)."""
-    data = read_json_file(request_path, REQUEST_FORMAT)
-    try:
-        request = certificates.read_request(data["csr"].encode())
-    except (KeyError, certificates.RequestError) as error:
-        raise InvalidInput(
-            f"not a valid office request: {error}", "Keine gültige Anmeldung einer Dienststelle."
-        ) from error
+    data, request = read_office_request(request_path)
     code = validate_office_code(request.office_code)
     office_name = clean_text("office.name", request.office_name)  # from another office's file
     now = ctx.now()
@@ -389,7 +399,7 @@ def enrol_office(
         )
 
 
-def _live_keys(session: Session, office: Office, now: dt.datetime) -> list[SigningKey]:
+def live_keys(session: Session, office: Office, now: dt.datetime) -> list[SigningKey]:
     """The office's certified keys that may still sign: not retired, expired or compromised."""
     return [
         key
@@ -417,8 +427,8 @@ def _settle_live_keys(
     """Refuse a second database under a live office code, unless the admin retires its
     keys explicitly; a rotation vouched for by a live key passes. Returns the retired keys."""
     now = ctx.now()
-    live = _live_keys(session, office, now)
-    if not live or any(_endorses(key, new_public_der, endorsement) for key in live):
+    live = live_keys(session, office, now)
+    if not live or any(endorses(key, new_public_der, endorsement) for key in live):
         return []
     if not replace_key:
         listed = ", ".join(
@@ -431,8 +441,8 @@ def _settle_live_keys(
             "--replace-key to retire the old key; for a new key of the running office use "
             "`passapp office request --new-key` there",
             f"Die Kennung {office.code} hat bereits einen gültigen Schlüssel (Fingerabdruck "
-            f"{listed_de}). Wurde die Dienststelle neu installiert, mit --replace-key erneut "
-            "anmelden (der alte Schlüssel wird stillgelegt).",
+            f"{listed_de}). Wurde die Dienststelle neu installiert, erneut anmelden und dabei "
+            "den alten Schlüssel stilllegen (Kommandozeile: --replace-key).",
         )
     for key in live:
         key.status = "retired"
@@ -452,7 +462,7 @@ def _settle_live_keys(
     return live
 
 
-def _endorses(key: SigningKey, new_public_der: bytes, endorsement: object) -> bool:
+def endorses(key: SigningKey, new_public_der: bytes, endorsement: object) -> bool:
     if not isinstance(endorsement, dict) or endorsement.get("key_id") != key.key_id:
         return False
     try:
@@ -559,8 +569,15 @@ def export_trust_list(ctx: ServiceContext, out_path: Path) -> int:
 
 
 def mark_key_compromised(
-    ctx: ServiceContext, office_code: str, key_id: int, after: dt.datetime
+    ctx: ServiceContext,
+    office_code: str,
+    key_id: int,
+    after: dt.datetime,
+    reason: str | None = None,
 ) -> int:
+    """Refuse the key's signatures on passes from ``after`` on; ``reason`` goes into the
+    audit log (why the district believes the key is lost)."""
+    reason = clean_text("key.compromised_reason", reason).strip() if reason else None
     with ctx.db.transaction() as session:
         require_district(session)
         office = session.scalars(
@@ -580,6 +597,17 @@ def mark_key_compromised(
                 f"no key {key_id} of office {office_code}",
                 f"Kein Schlüssel {key_id} der Dienststelle {office_code}.",
             )
+        reported = record.compromised_after
+        if reported is not None and after >= reported:
+            # A later moment would trust again what was signed in between.
+            raise Refused(
+                f"key {key_id} of {office_code} is reported compromised from "
+                f"{reported:%Y-%m-%d %H:%M} already; a report can only be moved earlier",
+                f"Schlüssel {key_id} der Dienststelle {office_code} ist bereits ab "
+                f"{reported.astimezone():%d.%m.%Y %H:%M} als kompromittiert gemeldet; eine "
+                "Meldung kann nur "
+                "vorverlegt werden.",
+            )
         record.compromised_after = after
         number = publish_trust_list(ctx, session)
         audit.record(
@@ -589,7 +617,12 @@ def mark_key_compromised(
             action="district.key_compromised",
             object_type="signing_key",
             object_id=record.id,
-            details={"key_id": key_id, "after": after.isoformat(), "trust_list": number},
+            details={
+                "key_id": key_id,
+                "after": after.isoformat(),
+                "trust_list": number,
+                "reason": reason,
+            },
         )
         return number
 

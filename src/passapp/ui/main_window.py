@@ -56,7 +56,9 @@ from passapp.ui.audit_screen import open_audit_screen
 from passapp.ui.elide import ElidedLabel, elided
 from passapp.ui.erase_dialog import erasure_note
 from passapp.ui.figures_screen import FiguresScreen, open_figures_screen
+from passapp.ui.new_key_dialog import NewKeyDialog, open_new_key_request
 from passapp.ui.offers_screen import OffersScreen
+from passapp.ui.offices_screen import OfficesScreen, open_offices_screen
 from passapp.ui.person_form import PersonForm
 from passapp.ui.person_panel import PersonPanel
 from passapp.ui.person_table import PersonTableModel
@@ -280,6 +282,7 @@ class MainWindow(QMainWindow):
             )
         if may("list_accounts"):
             self._action(admin, self.tr("&Konten …"), None, self.open_accounts_screen)
+        self._add_key_actions(admin)
         self._add_account_menu()
         view = self.menuBar().addMenu(self.tr("A&nsicht"))
         languages = view.addMenu(self.tr("&Sprache"))
@@ -291,6 +294,27 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current)
             action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
             group.addAction(action)
+
+    def _add_key_actions(self, admin: QMenu) -> None:
+        """The district's offices and keys; an office's request for a new key."""
+        if self._desk.is_district():
+            if self._desk.may("list_offices"):
+                self._action(admin, self.tr("D&ienststellen …"), None, self.open_offices_screen)
+        elif self._desk.may("write_enrolment_request_into"):
+            self._action(
+                admin, self.tr("Neuen &Schlüssel beantragen …"), None, self.request_new_key
+            )
+
+    def open_offices_screen(self) -> OfficesScreen | None:
+        screen = open_offices_screen(self._desk, self.tasks, self)
+        if screen is not None:
+            screen.finished.connect(self.return_to_search)
+        return screen
+
+    def request_new_key(self) -> NewKeyDialog:
+        dialog = open_new_key_request(self._desk, self.tasks, self)
+        dialog.finished.connect(self.return_to_search)
+        return dialog
 
     def _add_account_menu(self) -> None:
         account = self.menuBar().addMenu(self.tr("&Konto"))

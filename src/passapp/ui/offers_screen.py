@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import html
 import logging
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -22,9 +24,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListWidget,
+    QMenu,
+    QPushButton,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -34,6 +40,7 @@ from PySide6.QtWidgets import (
 from passapp.domain.errors import InputError
 from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
+from passapp.services.offer_files import CatalogueFileInvalid, ImportReport
 from passapp.services.offers import (
     OfferView,
 )
@@ -88,7 +95,25 @@ class OffersScreenView(QWidget):
         # Ctrl+I is the screen's shortcut: the box's own would move the focus onto it.
         self.inactive_box.setToolTip(self.tr("Inaktive Angebote zeigen (Strg+I)"))
         self.close_button = button(self.tr("Schließen"), self.tr("Katalog schließen"), keys="Esc")
-        for widget in (self.new_button, self.edit_button, self.toggle_button, self.close_button):
+        # The catalogue as a spreadsheet: one menu button keeps the row narrow at 150 %.
+        self.file_button = QPushButton(self.tr("&Datei"))
+        self.file_button.setAccessibleName(self.tr("Katalog als Datei"))
+        self.file_menu = QMenu(self.file_button)
+        self.import_action = self.file_menu.addAction(self.tr("Aus Datei &einspielen …"))
+        self.export_action = self.file_menu.addAction(self.tr("Als Datei &speichern …"))
+        self.file_button.setMenu(self.file_menu)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName(self.tr("Fehler in der Datei"))
+        self.problems.setMaximumHeight(DETAILS_HEIGHT)
+        self.problems.setWordWrap(True)  # a long list of allowed values reads whole
+        self.problems.hide()
+        for widget in (
+            self.new_button,
+            self.edit_button,
+            self.toggle_button,
+            self.close_button,
+            self.file_button,
+        ):
             widget.setAutoDefault(False)  # Enter belongs to the table row, not a button
         self.hint = label(accessible_name=self.tr("Tastenkürzel"), style=HINT_STYLE)
         self._lay_out()
@@ -125,6 +150,7 @@ class OffersScreenView(QWidget):
         for control in controls:
             buttons.addWidget(control)
         buttons.addStretch(1)
+        buttons.addWidget(self.file_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +161,7 @@ class OffersScreenView(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.problems, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
         self.setLayout(layout)
@@ -187,10 +214,11 @@ class OffersScreen(QDialog):
         super().__init__(parent)
         self._desk = desk
         self._tasks = tasks
-        self._task: Task[OfferView] | None = None
+        self._task: Task[Any] | None = None
         # Editing is the district's, and there only for an account that may keep the catalogue.
         self.district = desk.is_district() and desk.may("save_offer")
         self.form: OfferForm | None = None
+        self._folder = desk.output_folder or Path.home()
         self.setWindowTitle(self.tr("Angebotskatalog"))
         self.setAccessibleName(self.tr("Angebotskatalog"))
         fit_to_screen(self, 980, 640)
@@ -199,7 +227,20 @@ class OffersScreen(QDialog):
         layout.addWidget(self.view)
         self.setLayout(layout)
         self._wire()
+        self._show_file_actions()
         self.refresh()
+
+    def _show_file_actions(self) -> None:
+        """Import where the catalogue is kept (the district's admin); saving for anyone who
+        reads it."""
+        view, desk = self.view, self._desk
+        imports = self.district and desk.may("import_offers")
+        exports = desk.may("export_offers")
+        view.import_action.setVisible(imports)
+        view.import_action.setEnabled(imports)
+        view.export_action.setVisible(exports)
+        view.export_action.setEnabled(exports)
+        view.file_button.setVisible(imports or exports)
 
     def _wire(self) -> None:
         view = self.view
@@ -214,6 +255,8 @@ class OffersScreen(QDialog):
         view.toggle_button.clicked.connect(self._on_toggle_active)
         view.inactive_box.toggled.connect(lambda _on: self.refresh())
         view.close_button.clicked.connect(self.reject)
+        view.import_action.triggered.connect(self.import_file)
+        view.export_action.triggered.connect(self.export_file)
         QShortcut(QKeySequence("Ctrl+F"), self, self._focus_filter)
         QShortcut(QKeySequence("Ctrl+I"), self, self._toggle_inactive)
         self.setTabOrder(view.filter_field, view.table)
@@ -340,6 +383,103 @@ class OffersScreen(QDialog):
     def _say(self, text: str, style: str = "") -> None:
         self.view.message.setText(text)
         self.view.message.setStyleSheet(style)
+        self.view.problems.clear()
+        self.view.problems.hide()
+        self.view.details.show()
+
+    # --- the catalogue as a file --------------------------------------------------------------
+
+    def import_file(self) -> None:
+        """A .csv or .xlsx file, applied whole or not at all (``Desk.import_offers``)."""
+        if not self.district or self._task is not None:
+            return
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Katalog aus Datei einspielen"),
+            str(self._folder),
+            self.tr("Tabellen (*.xlsx *.csv);;Alle Dateien (*)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        self._folder = path.parent
+        desk = self._desk
+        self._say(self.tr("Datei wird geprüft …"), HINT_STYLE)
+        self._task = self._tasks.run(
+            lambda _progress: desk.import_offers(path),
+            lambda report: self._on_imported(path, report),
+            lambda error: self._on_import_failed(path, error),
+        )
+
+    def _on_imported(self, path: Path, report: ImportReport) -> None:
+        self._task = None
+        self.refresh()
+        self._say(
+            self.tr(
+                "Aus {name} eingespielt: {created} neu, {updated} geändert, {unchanged} "
+                "unverändert. Es geht mit dem nächsten Paket an die Dienststellen."
+            ).format(
+                name=path.name,
+                created=report.created,
+                updated=report.updated,
+                unchanged=report.unchanged,
+            ),
+            NOTE_STYLE,
+        )
+
+    def _on_import_failed(self, path: Path, error: Exception) -> None:
+        """Wrong rows: nothing changed; each problem on a line of its own, as the
+        spreadsheet numbers its rows."""
+        if not isinstance(error, CatalogueFileInvalid):
+            self._on_failed(error)
+            self.view.message.setText(f"{path.name}: {self.view.message.text()}")
+            return
+        self._task = None
+        self.refresh()
+        self._say(
+            self.tr(
+                "Nichts eingespielt: {count} Fehler in {name}. Bitte in der Datei beheben."
+            ).format(count=len(error.problems), name=path.name),
+            ERROR_STYLE,
+        )
+        for problem in error.problems:
+            self.view.problems.addItem(
+                self.tr("Zeile {row}, Spalte „{column}“: {text}").format(
+                    row=problem.row, column=problem.column, text=problem.message_de
+                )
+            )
+        # In the details' place: on a low screen (150 %) both would squeeze the list.
+        self.view.details.hide()
+        self.view.problems.show()
+
+    def export_file(self) -> None:
+        if not self._desk.may("export_offers") or self._task is not None:
+            return
+        suggested = self._folder / f"Angebotskatalog-{self._desk.today():%Y-%m-%d}.xlsx"
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Katalog als Datei speichern"),
+            str(suggested),
+            self.tr("Excel-Tabelle (*.xlsx);;CSV, Semikolon getrennt (*.csv)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() not in (".xlsx", ".csv"):  # typed without an ending
+            path = path.with_name(path.name + (".csv" if "csv" in chosen_filter else ".xlsx"))
+        self._folder = path.parent
+        desk = self._desk
+
+        def saved(count: int) -> None:
+            self._task = None
+            self._say(
+                self.tr("{count} Angebote gespeichert: {path}").format(count=count, path=path),
+                NOTE_STYLE,
+            )
+
+        self._task = self._tasks.run(
+            lambda _progress: desk.export_offers(path), saved, self._on_failed
+        )
 
     # --- keys and focus ---------------------------------------------------------------------
 

@@ -844,11 +844,14 @@ class SetupWizard(QDialog):
 
     def _on_request_written(self, written: WrittenRequest) -> None:
         page = self.request_page
-        page.written.setText(
-            self.tr(
-                "Antrag gespeichert: {path}\nBringen Sie jetzt den USB-Stick zum Landratsamt."
-            ).format(path=written.path)
-        )
+        text = self.tr(
+            "Antrag gespeichert: {path}\nBringen Sie jetzt den USB-Stick zum Landratsamt."
+        ).format(path=written.path)
+        if written.fingerprint:  # the Landratsamt reads it from the request: compare by phone
+            text += "\n" + self.tr(
+                "Fingerabdruck des Schlüssels, am Telefon zu vergleichen: {fingerprint}"
+            ).format(fingerprint=written.fingerprint)
+        page.written.setText(text)
         self._show(page, page.next_button)
 
     # --- certificate package ------------------------------------------------------------------
@@ -858,8 +861,11 @@ class SetupWizard(QDialog):
 
     def _show_package_page(self, state: SetupState | None = None) -> None:
         page = self.package_page
-        enrolled = (state or self._state()).enrolled
-        # An enrolled office installs a newer package or trust list; it has nothing to request.
+        state = state or self._state()
+        # An enrolled office installs a newer package or trust list; it has nothing to
+        # request here. Nor has one whose key was reported lost: its request is for a new
+        # key (Verwaltung → Neuen Schlüssel beantragen …).
+        enrolled = state.enrolled or state.key_compromised_after is not None
         page.back_button.setVisible(not enrolled)
         page.keys.setText(
             self.tr("Strg+O Paket wählen · Esc schließen")
@@ -907,6 +913,16 @@ class SetupWizard(QDialog):
                 self.tr("Vertrauensliste Nr. {number} ist eingespielt.").format(
                     number=result.trust_list_number
                 )
+            )
+        if self._state().key_compromised_after is not None:
+            # The list reports this office's own key lost: it is not "angemeldet" any more.
+            page.heading.setText(self.tr("Schlüssel als kompromittiert gemeldet"))
+            page.summary.setText(
+                self.tr(
+                    "Die Vertrauensliste Nr. {number} meldet den Schlüssel dieser Dienststelle "
+                    "als kompromittiert. Bis ein neuer Schlüssel angemeldet ist, können keine "
+                    "Pässe ausgestellt werden: Verwaltung → Neuen Schlüssel beantragen …"
+                ).format(number=result.trust_list_number)
             )
         page.fingerprint_caption.setText(self.tr("Fingerabdruck des Landkreis-Schlüssels:"))
         page.fingerprint.setText(result.fingerprint)
@@ -1054,13 +1070,11 @@ class EnrolmentBanner(QFrame):
             "#enrolmentBanner { background: #fff8e1; border: 1px solid #e0c873; "
             "border-radius: 4px; }"
         )
-        self.text = label(
-            self.tr(
-                "Noch nicht beim Landratsamt angemeldet – Pässe können erst nach dem Einspielen "
-                "des Zertifikatspakets ausgestellt werden."
-            ),
-            self.tr("Hinweis zur Anmeldung"),
+        self._not_enrolled = self.tr(
+            "Noch nicht beim Landratsamt angemeldet – Pässe können erst nach dem Einspielen "
+            "des Zertifikatspakets ausgestellt werden."
         )
+        self.text = label(self._not_enrolled, self.tr("Hinweis zur Anmeldung"))
         keys = QKeySequence(INSTALL_PACKAGE_SHORTCUT).toString(
             QKeySequence.SequenceFormat.NativeText
         )
@@ -1077,5 +1091,20 @@ class EnrolmentBanner(QFrame):
         self.hide()
 
     def show_state(self, state: SetupState) -> None:
-        """Visible exactly while an office is set up but cannot sign passes yet."""
+        """Visible exactly while an office is set up but cannot sign passes: not enrolled
+        yet, or its key reported compromised (then in red, saying what to do)."""
         self.setVisible(not state.needs_office and not state.enrolled)
+        compromised = state.key_compromised_after
+        if compromised is None:
+            self.text.setText(self._not_enrolled)
+            self.text.setStyleSheet("")
+            return
+        local = compromised.astimezone()
+        self.text.setText(
+            self.tr(
+                "Schlüssel vom Landratsamt als kompromittiert gemeldet (ab {day}): Pässe und "
+                "Pakete sind gesperrt. Verwaltung → Neuen Schlüssel beantragen …, den Antrag "
+                "zum Landratsamt bringen, dann das neue Zertifikatspaket einspielen."
+            ).format(day=f"{local:%d.%m.%Y}")
+        )
+        self.text.setStyleSheet(ERROR_STYLE)

@@ -393,6 +393,69 @@
     </message>
 </context>
 <context>
+    <name>CompromiseDialog</name>
+    <message>
+        <source>Schlüssel von {code} als kompromittiert melden</source>
+        <translation>Report the key of {code} as compromised</translation>
+    </message>
+    <message>
+        <source>Als &amp;kompromittiert melden</source>
+        <translation>Report as &amp;compromised</translation>
+    </message>
+    <message>
+        <source>Schlüssel als kompromittiert melden</source>
+        <translation>Report a key as compromised</translation>
+    </message>
+    <message>
+        <source>Pässe, die der Schlüssel ab dem gewählten Zeitpunkt signiert, werden überall abgelehnt; die Dienststelle kann erst mit einem neuen Schlüssel wieder Pässe ausstellen. Die Meldung kann nicht zurückgenommen werden.</source>
+        <translation>Passes the key signs from the chosen moment on are refused everywhere; the office can issue passes again only with a new key. The report cannot be taken back.</translation>
+    </message>
+    <message>
+        <source>Was die Meldung bewirkt</source>
+        <translation>What the report does</translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Schlüssel {key} – {fingerprint}</source>
+        <translation>Key {key} – {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Kompromittiert seit</source>
+        <translation>Compromised since</translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>z. B. Laptop gestohlen, Passwort weitergegeben</source>
+        <translation>e.g. laptop stolen, password passed on</translation>
+    </message>
+    <message>
+        <source>&amp;Schlüssel:</source>
+        <translation>&amp;Key:</translation>
+    </message>
+    <message>
+        <source>Sei&amp;t:</source>
+        <translation>&amp;Since:</translation>
+    </message>
+    <message>
+        <source>&amp;Begründung:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Ja: Schlüssel {key} der Dienststelle {code} – {name} ist ab {since} kompromittiert.</source>
+        <translation>&amp;Yes: key {key} of the office {code} – {name} is compromised from {since}.</translation>
+    </message>
+    <message>
+        <source>Bitte kurz begründen, warum der Schlüssel verloren ist.</source>
+        <translation>Please say briefly why the key is lost.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmingDialog</name>
     <message>
         <source>Meldung</source>
@@ -537,6 +600,73 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Anmeldung von {code}</source>
+        <translation>Enrolment of {code}</translation>
+    </message>
+    <message>
+        <source>Zertifikatspaket &amp;schreiben …</source>
+        <translation>&amp;Write certificate package …</translation>
+    </message>
+    <message>
+        <source>Anmeldung einer Dienststelle</source>
+        <translation>Enrolment of an office</translation>
+    </message>
+    <message>
+        <source>Kennung:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Art:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Gemeinde:</source>
+        <translation>Municipality:</translation>
+    </message>
+    <message>
+        <source>Fingerabdruck des Schlüssels:</source>
+        <translation>Key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Was die Anmeldung bewirkt</source>
+        <translation>What the enrolment does</translation>
+    </message>
+    <message>
+        <source>Die Dienststelle wurde neu installiert: den bisherigen Schlüssel stilllegen (er bleibt für schon ausgestellte Pässe gültig)</source>
+        <translation>The office was re-installed: retire the previous key (it stays valid for passes already issued)</translation>
+    </message>
+    <message>
+        <source>Fingerabdruck mit der Dienststelle am Telefon &amp;verglichen: er stimmt überein</source>
+        <translation>Fingerprint &amp;compared with the office by phone: it matches</translation>
+    </message>
+    <message>
+        <source>Neuer Schlüssel einer angemeldeten Dienststelle (vom bisherigen bestätigt). Der bisherige bleibt für seine Pässe bis zu seinem Ablauf gültig.</source>
+        <translation>New key of an enrolled office (vouched for by the previous one). The previous key stays valid for its passes until it expires.</translation>
+    </message>
+    <message>
+        <source>Achtung: Die Kennung {code} hat bereits einen gültigen Schlüssel (Fingerabdruck {fingerprints}). Eine Kennung gehört einer Dienststelle auf Dauer. Nur wenn diese Dienststelle neu installiert wurde, den Haken unten setzen.</source>
+        <translation>Caution: the code {code} already has a valid key (fingerprint {fingerprints}). A code belongs to one office for good. Tick the box below only if this office was re-installed.</translation>
+    </message>
+    <message>
+        <source>Die Dienststelle wird neu angemeldet.</source>
+        <translation>The office is enrolled for the first time.</translation>
+    </message>
+    <message>
+        <source>Zertifikatspaket speichern</source>
+        <translation>Save certificate package</translation>
+    </message>
+    <message>
+        <source>Zertifikatspakete {extensions}</source>
+        <translation>Certificate packages {extensions}</translation>
+    </message>
+</context>
+<context>
     <name>EnrolmentBanner</name>
     <message>
         <source>Noch nicht beim Landratsamt angemeldet – Pässe können erst nach dem Einspielen des Zertifikatspakets ausgestellt werden.</source>
@@ -553,6 +683,10 @@
     <message>
         <source>Zertifikatspaket einspielen</source>
         <translation>Import certificate package</translation>
+    </message>
+    <message>
+        <source>Schlüssel vom Landratsamt als kompromittiert gemeldet (ab {day}): Pässe und Pakete sind gesperrt. Verwaltung → Neuen Schlüssel beantragen …, den Antrag zum Landratsamt bringen, dann das neue Zertifikatspaket einspielen.</source>
+        <translation>Key reported compromised by the district office (from {day}): passes and packages are blocked. Administration → Request a new key …, take the request to the district office, then import the new certificate package.</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1683,14 @@ Password for all: {password}</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>D&amp;ienststellen …</source>
+        <translation>O&amp;ffices …</translation>
+    </message>
+    <message>
+        <source>Neuen &amp;Schlüssel beantragen …</source>
+        <translation>Request a new &amp;key …</translation>
+    </message>
+    <message>
         <source>&amp;Konto</source>
         <translation>Acc&amp;ount</translation>
     </message>
@@ -1595,6 +1737,55 @@ Password for all: {password}</translation>
     <message>
         <source>✖ Ungültiger Pass: {reason}</source>
         <translation>✖ Invalid pass: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>Neuen Schlüssel beantragen</source>
+        <translation>Request a new key</translation>
+    </message>
+    <message>
+        <source>Antrag &amp;schreiben …</source>
+        <translation>&amp;Write request …</translation>
+    </message>
+    <message>
+        <source>Warnung</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Das Landratsamt hat den Schlüssel dieser Dienststelle als kompromittiert gemeldet (ab {day}). Bis ein neuer Schlüssel angemeldet ist, können hier keine Pässe ausgestellt und keine Pakete exportiert werden.</source>
+        <translation>The district office reported this office&apos;s key as compromised (from {day}). Until a new key is enrolled, no passes can be issued and no packages exported here.</translation>
+    </message>
+    <message>
+        <source>Der Antrag wird in einen Ordner geschrieben (z. B. einen USB-Stick). Bringen Sie ihn zum Landratsamt; dort wird er angemeldet. Danach das Zertifikatspaket hier einspielen (Verwaltung → Zertifikatspaket einspielen …). Der bisherige Schlüssel bestätigt den neuen; Pässe, die er schon signiert hat, bleiben gültig. Ein zweiter Antrag ersetzt den ersten.</source>
+        <translation>The request is written into a folder (e.g. a USB stick). Take it to the district office, where it is enrolled. Then import the certificate package here (Administration → Import certificate package …). The previous key vouches for the new one; passes it has signed stay valid. A second request replaces the first.</translation>
+    </message>
+    <message>
+        <source>Was der Antrag bewirkt</source>
+        <translation>What the request does</translation>
+    </message>
+    <message>
+        <source>Geschriebener Antrag</source>
+        <translation>Request written</translation>
+    </message>
+    <message>
+        <source>Fingerabdruck des neuen Schlüssels</source>
+        <translation>Fingerprint of the new key</translation>
+    </message>
+    <message>
+        <source>Ordner für den Antrag wählen (z. B. USB-Stick)</source>
+        <translation>Choose a folder for the request (e.g. USB stick)</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Antrag gespeichert: {path}
+Bitte zum Landratsamt bringen und dort diesen Fingerabdruck am Telefon vergleichen:</source>
+        <translation>Request saved: {path}
+Please take it to the district office and compare this fingerprint by phone:</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +2121,42 @@ Password for all: {password}</translation>
         <source>Unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
         <translation>Unexpected error ({kind}). Please tell IT support; the details are in the log.</translation>
     </message>
+    <message>
+        <source>Katalog aus Datei einspielen</source>
+        <translation>Import catalogue from file</translation>
+    </message>
+    <message>
+        <source>Tabellen (*.xlsx *.csv);;Alle Dateien (*)</source>
+        <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Datei wird geprüft …</source>
+        <translation>Checking the file …</translation>
+    </message>
+    <message>
+        <source>Aus {name} eingespielt: {created} neu, {updated} geändert, {unchanged} unverändert. Es geht mit dem nächsten Paket an die Dienststellen.</source>
+        <translation>Imported from {name}: {created} new, {updated} changed, {unchanged} unchanged. It goes to the offices with the next package.</translation>
+    </message>
+    <message>
+        <source>Nichts eingespielt: {count} Fehler in {name}. Bitte in der Datei beheben.</source>
+        <translation>Nothing imported: {count} errors in {name}. Please correct them in the file.</translation>
+    </message>
+    <message>
+        <source>Zeile {row}, Spalte „{column}“: {text}</source>
+        <translation>Row {row}, column “{column}”: {text}</translation>
+    </message>
+    <message>
+        <source>Katalog als Datei speichern</source>
+        <translation>Save catalogue as file</translation>
+    </message>
+    <message>
+        <source>Excel-Tabelle (*.xlsx);;CSV, Semikolon getrennt (*.csv)</source>
+        <translation>Excel spreadsheet (*.xlsx);;CSV, semicolon separated (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} Angebote gespeichert: {path}</source>
+        <translation>{count} offers saved: {path}</translation>
+    </message>
 </context>
 <context>
     <name>OffersScreenView</name>
@@ -2004,6 +2231,26 @@ Password for all: {password}</translation>
     <message>
         <source>Katalog schließen</source>
         <translation>Close the catalogue</translation>
+    </message>
+    <message>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Katalog als Datei</source>
+        <translation>Catalogue as file</translation>
+    </message>
+    <message>
+        <source>Aus Datei &amp;einspielen …</source>
+        <translation>&amp;Import from file …</translation>
+    </message>
+    <message>
+        <source>Als Datei &amp;speichern …</source>
+        <translation>&amp;Save as file …</translation>
+    </message>
+    <message>
+        <source>Fehler in der Datei</source>
+        <translation>Errors in the file</translation>
     </message>
     <message>
         <source>Tastenkürzel</source>
@@ -2142,6 +2389,168 @@ Password for all: {password}</translation>
     <message>
         <source>Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen</source>
         <translation type="vanished">Tab next field · Enter set up · Alt+Z back · Esc cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeTableModel</name>
+    <message>
+        <source>noch keins</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Landratsamt (diese Datenbank)</source>
+        <translation type="vanished">District office (this database)</translation>
+    </message>
+    <message>
+        <source>STILL</source>
+        <translation>SILENT</translation>
+    </message>
+    <message>
+        <source>Schlüssel kompromittiert</source>
+        <translation type="vanished">key compromised</translation>
+    </message>
+    <message>
+        <source>eigene Dienststelle</source>
+        <translation>own office</translation>
+    </message>
+    <message>
+        <source>kompromittiert</source>
+        <translation>compromised</translation>
+    </message>
+    <message>
+        <source>in Ordnung</source>
+        <translation>fine</translation>
+    </message>
+    <message>
+        <source>Kennung</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Dienststelle</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Gemeinde</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Angemeldet</source>
+        <translation type="vanished">Enrolled</translation>
+    </message>
+    <message>
+        <source>Letztes Paket</source>
+        <translation>Last package</translation>
+    </message>
+    <message>
+        <source>Tage ohne Paket</source>
+        <translation>Days without package</translation>
+    </message>
+    <message>
+        <source>Zustand</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>OfficesScreen</name>
+    <message>
+        <source>Dienststellen</source>
+        <translation>Offices</translation>
+    </message>
+    <message>
+        <source>&amp;nur stille</source>
+        <translation>silent &amp;only</translation>
+    </message>
+    <message>
+        <source>Nur stille Dienststellen zeigen</source>
+        <translation>Show silent offices only</translation>
+    </message>
+    <message>
+        <source> Tagen</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Still nach Tagen ohne Paket</source>
+        <translation>Silent after days without a package</translation>
+    </message>
+    <message>
+        <source>Frist &amp;speichern</source>
+        <translation>&amp;Save period</translation>
+    </message>
+    <message>
+        <source>Einzelheiten und Schlüssel der Dienststelle</source>
+        <translation>Details and keys of the office</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Anmeldung einspielen …</source>
+        <translation>&amp;Enrol from request …</translation>
+    </message>
+    <message>
+        <source>Schlüssel als &amp;kompromittiert melden …</source>
+        <translation>Report key as &amp;compromised …</translation>
+    </message>
+    <message>
+        <source>&amp;Vertrauensliste exportieren …</source>
+        <translation>Export &amp;trust list …</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>S&amp;till nach mehr als</source>
+        <translation>S&amp;ilent after more than</translation>
+    </message>
+    <message>
+        <source>ohne Paket</source>
+        <translation>without a package</translation>
+    </message>
+    <message>
+        <source>Eine Dienststelle wählen, um ihre Schlüssel zu sehen.</source>
+        <translation>Choose an office to see its keys.</translation>
+    </message>
+    <message>
+        <source>Still heißt jetzt: mehr als {days} Tage ohne Paket.</source>
+        <translation>Silent now means: more than {days} days without a package.</translation>
+    </message>
+    <message>
+        <source>Anmeldeantrag der Dienststelle wählen</source>
+        <translation>Choose the office&apos;s enrolment request</translation>
+    </message>
+    <message>
+        <source>Anmeldeanträge {extensions};;Alle Dateien (*)</source>
+        <translation>Enrolment requests {extensions};;All files (*)</translation>
+    </message>
+    <message>
+        <source> Alter Schlüssel {key} stillgelegt.</source>
+        <translation> Old key {key} retired.</translation>
+    </message>
+    <message>
+        <source>{code} angemeldet (Schlüssel {key}, gültig bis {day}). Zertifikatspaket: {path}.{retired}</source>
+        <translation>{code} enrolled (key {key}, valid until {day}). Certificate package: {path}.{retired}</translation>
+    </message>
+    <message>
+        <source>Schlüssel gemeldet; Vertrauensliste Nr. {number}. Sie geht mit dem nächsten Paket an alle Dienststellen.</source>
+        <translation>Key reported; trust list no. {number}. It goes to all offices with the next package.</translation>
+    </message>
+    <message>
+        <source>Vertrauensliste speichern</source>
+        <translation>Save trust list</translation>
+    </message>
+    <message>
+        <source>Vertrauenslisten {extensions}</source>
+        <translation>Trust lists {extensions}</translation>
+    </message>
+    <message>
+        <source>Vertrauensliste Nr. {number} gespeichert: {path}</source>
+        <translation>Trust list no. {number} saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -3202,6 +3611,10 @@ Bringen Sie jetzt den USB-Stick zum Landratsamt.</source>
 Now take the USB stick to the district office.</translation>
     </message>
     <message>
+        <source>Fingerabdruck des Schlüssels, am Telefon zu vergleichen: {fingerprint}</source>
+        <translation>Key fingerprint, to compare by phone: {fingerprint}</translation>
+    </message>
+    <message>
         <source>Strg+O Paket wählen · Esc schließen</source>
         <translation>Ctrl+O choose package · Esc close</translation>
     </message>
@@ -3232,6 +3645,14 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>Vertrauensliste Nr. {number} ist eingespielt.</source>
         <translation>Trust list no. {number} is imported.</translation>
+    </message>
+    <message>
+        <source>Schlüssel als kompromittiert gemeldet</source>
+        <translation>Key reported as compromised</translation>
+    </message>
+    <message>
+        <source>Die Vertrauensliste Nr. {number} meldet den Schlüssel dieser Dienststelle als kompromittiert. Bis ein neuer Schlüssel angemeldet ist, können keine Pässe ausgestellt werden: Verwaltung → Neuen Schlüssel beantragen …</source>
+        <translation>Trust list no. {number} reports this office&apos;s key as compromised. Until a new key is enrolled, no passes can be issued: Administration → Request a new key …</translation>
     </message>
     <message>
         <source>Fingerabdruck des Landkreis-Schlüssels:</source>
@@ -3745,6 +4166,77 @@ Now take the USB stick to the district office.</translation>
         <source>de</source>
         <comment>Code of the translation&apos;s language (ISO 639-1, e.g. en)</comment>
         <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>offices_screen</name>
+    <message>
+        <source>kompromittiert ab {day}</source>
+        <translation>compromised from {day}</translation>
+    </message>
+    <message>
+        <source>beantragt</source>
+        <translation>requested</translation>
+    </message>
+    <message>
+        <source>stillgelegt</source>
+        <translation>retired</translation>
+    </message>
+    <message>
+        <source>abgelaufen</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>gültig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Gemeinde</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Angemeldet am</source>
+        <translation>Enrolled on</translation>
+    </message>
+    <message>
+        <source>Pakete erhalten</source>
+        <translation>Packages received</translation>
+    </message>
+    <message>
+        <source>{count}, zuletzt am {day}</source>
+        <translation>{count}, last on {day}</translation>
+    </message>
+    <message>
+        <source>noch keins</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Schlüssel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Fingerabdruck</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>gültig ab</source>
+        <translation>valid from</translation>
+    </message>
+    <message>
+        <source>gültig bis</source>
+        <translation>valid until</translation>
+    </message>
+    <message>
+        <source>Zustand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>still: seit {days} Tagen kein Paket</source>
+        <translation>silent: no package for {days} days</translation>
     </message>
 </context>
 <context>
