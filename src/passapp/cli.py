@@ -630,6 +630,35 @@ def person_merge(options: Options, duplicate_id: str, survivor_id: str, reason: 
     )
 
 
+@person.command("duplicates")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=200, show_default=True, help="Pairs to list."
+)
+@click.pass_obj
+def person_duplicates(options: Options, limit: int) -> None:
+    """District: pairs of records that may be one person, best first (score, reasons)."""
+    desk = options.desk()
+    with handled(options):
+        found = desk.possible_duplicates(limit)
+    lines = [
+        f"{pair.score:3d}  {_side_text(pair.first)}  ~  {_side_text(pair.second)}\n"
+        f"     {', '.join(pair.reasons_de())}"
+        for pair in found.pairs
+    ]
+    lines.append(
+        f"{found.total} mögliche Doppelte ({len(found.pairs)} gezeigt), "
+        f"{found.dismissed} als verschieden entschieden."
+    )
+    emit(options, found.to_json(), "\n".join(lines))
+
+
+def _side_text(side: Any) -> str:
+    return (
+        f"{side.family_names}, {side.given_names} ({side.birth_date.german()}, "
+        f"{side.office_code}) {side.id}"
+    )
+
+
 @person.command("report")
 @click.argument("person_id")
 @click.option(
