@@ -171,12 +171,14 @@ class ConflictView:
     applied: Any
     kept: Any
     detected_at: str
+    record: str = ""  # the person's name or the pass number, where known here
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "entity_type": self.entity_type,
             "entity_id": self.entity_id,
+            "record": self.record,
             "field": self.field,
             "applied": self.applied,
             "kept": self.kept,
