@@ -50,6 +50,9 @@ EXPECTED = {
     "erase",
     "withdraw consent",
     "locked window",
+    "review: duplicates",
+    "review: conflicts",
+    "merge",
 }
 
 
