@@ -93,6 +93,7 @@ def test_the_pair_side_by_side_and_a_merge_that_leaves_nothing_selected(
     at_office, at_district, number = pair
     screen = opened(qtbot, district_desk, tasks, parent)
     assert screen.pairs.rowCount() == 1
+    assert screen.pairs_status.text() == "Ein Paar möglicher Doppelter."
     assert not screen.merge_button.isEnabled()  # nothing chosen yet
     assert screen.close_button.isDefault()
 
@@ -197,7 +198,9 @@ def test_a_pair_marked_as_two_people_is_not_listed_again(
         confirm.click()
     qtbot.waitUntil(lambda: screen.pairs_status.text().startswith("Keine"), timeout=WAIT_MS)
     assert screen.pairs_message.text() == "Als verschiedene Personen vermerkt."
-    assert "1 Paare als verschieden entschieden" in screen.pairs_status.text()
+    assert screen.pairs_status.text() == (
+        "Keine möglichen Doppelten gefunden. Als verschiedene Personen entschieden: 1."
+    )
     assert district_desk.possible_duplicates().pairs == ()
 
 
@@ -244,7 +247,7 @@ def test_conflicts_show_both_values_with_their_offices(
     assert given[2] == f"{winner} (EWDAH)"
     assert given[3] == f"{loser} (EWDAH)"
     assert given[4].endswith(" Uhr")
-    assert screen.conflicts_status.text() == f"{len(rows)} ungeklärte Konflikte."
+    assert screen.conflicts_status.text() == f"Ungeklärte Konflikte: {len(rows)}."
     screen.conflict_table.selectRow(rows.index(given))
     assert f"Zurückgestellt (von EWDAH): {loser}" in screen.conflict_detail.text()
 

@@ -176,11 +176,18 @@ def _pair_cells(pair: DuplicatePair) -> tuple[str, ...]:
         side_name(pair.first, TIP_CHARS),
         side_name(pair.second, TIP_CHARS),
         offices,
-        reasons_text(pair),
     )
 
 
-def _table(model: QAbstractTableModel, accessible_name: str) -> QTableView:
+FIT = QHeaderView.ResizeMode.ResizeToContents
+SHARE = QHeaderView.ResizeMode.Stretch
+
+
+def _table(
+    model: QAbstractTableModel, accessible_name: str, modes: Sequence[QHeaderView.ResizeMode]
+) -> QTableView:
+    """A read-only list, one row chosen at a time; ``modes``: how each column is sized
+    (long values share the width and are shortened with "…", whole in the tooltip)."""
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(accessible_name)
@@ -190,11 +197,9 @@ def _table(model: QAbstractTableModel, accessible_name: str) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
     columns = table.horizontalHeader()
-    columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    columns.setDefaultSectionSize(150)
-    columns.setStretchLastSection(True)
     columns.setTextElideMode(Qt.TextElideMode.ElideRight)
-    columns.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    for number, mode in enumerate(modes):
+        columns.setSectionResizeMode(number, mode)
     return table
 
 
@@ -269,10 +274,11 @@ class PairComparison(QWidget):
         second = _side_values(pair.second) if pair else [""] * len(self.ROWS)
         for (left, right), one, other in zip(self.cells, first, second, strict=True):
             for cell, text in ((left, one), (right, other)):
-                cell.set_full_text(text)
+                # The font first: the label shortens the text to what fits in its font.
                 font = QFont(cell.font())
                 font.setBold(pair is not None and one != other)
                 cell.setFont(font)
+                cell.set_full_text(text)
         self.reasons.setText(
             self.tr("Übereinstimmung {score}: {reasons}").format(
                 score=pair.score, reasons=reasons_text(pair)
@@ -377,11 +383,12 @@ class ReviewScreen(QDialog):
                 self.tr("Eintrag 1"),
                 self.tr("Eintrag 2"),
                 self.tr("Dienststellen"),
-                self.tr("Gründe"),
             ],
             _pair_cells,
         )
-        self.pair_table = _table(self.pairs, self.tr("Mögliche Doppelte"))
+        self.pair_table = _table(
+            self.pairs, self.tr("Mögliche Doppelte"), (FIT, SHARE, SHARE, FIT, SHARE)
+        )
         self.pair_table.selectionModel().selectionChanged.connect(lambda *_: self._on_chosen())
         self.comparison = PairComparison()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -429,14 +436,15 @@ class ReviewScreen(QDialog):
         self._on_chosen()
         if not found.total:
             status = self.tr("Keine möglichen Doppelten gefunden.")
+        elif found.total == 1:
+            status = self.tr("Ein Paar möglicher Doppelter.")
         else:
-            status = self.tr("{total} mögliche Doppelte, die wahrscheinlichsten zuerst").format(
-                total=found.total
-            )
+            status = self.tr("{total} Paare möglicher Doppelter, die wahrscheinlichsten zuerst.")
+            status = status.format(total=found.total)
             if found.total > len(found.pairs):
-                status += self.tr(" ({shown} gezeigt)").format(shown=len(found.pairs))
+                status += " " + self.tr("Gezeigt: {shown}.").format(shown=len(found.pairs))
         if found.dismissed:
-            status += self.tr("; {count} Paare als verschieden entschieden.").format(
+            status += " " + self.tr("Als verschiedene Personen entschieden: {count}.").format(
                 count=found.dismissed
             )
         self.pairs_status.setText(status)
@@ -538,7 +546,9 @@ class ReviewScreen(QDialog):
             ],
             _conflict_cells,
         )
-        self.conflict_table = _table(self.conflicts, self.tr("Konflikte"))
+        self.conflict_table = _table(
+            self.conflicts, self.tr("Konflikte"), (SHARE, FIT, SHARE, SHARE, FIT)
+        )
         self.conflict_table.selectionModel().selectionChanged.connect(
             lambda *_: self._on_conflict_chosen()
         )
@@ -562,7 +572,7 @@ class ReviewScreen(QDialog):
         )
         layout.addWidget(self.conflicts_status)
         layout.addWidget(self.conflict_table, 1)
-        layout.addWidget(ScrollingPane(self.conflict_detail))
+        layout.addWidget(self.conflict_detail)
         return tab
 
     def reload_conflicts(self) -> None:
@@ -574,7 +584,7 @@ class ReviewScreen(QDialog):
             self.conflicts_status.setText(_german(error))
         else:
             self.conflicts_status.setText(
-                self.tr("{count} ungeklärte Konflikte.").format(count=len(rows))
+                self.tr("Ungeklärte Konflikte: {count}.").format(count=len(rows))
                 if rows
                 else self.tr("Keine ungeklärten Konflikte.")
             )

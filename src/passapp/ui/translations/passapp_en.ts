@@ -3055,10 +3055,6 @@ Password for all: {password}</translation>
         <translation>Offices</translation>
     </message>
     <message>
-        <source>Gründe</source>
-        <translation>Reasons</translation>
-    </message>
-    <message>
         <source>Mögliche Doppelte</source>
         <translation>Possible duplicates</translation>
     </message>
@@ -3091,16 +3087,20 @@ Password for all: {password}</translation>
         <translation>No possible duplicates found.</translation>
     </message>
     <message>
-        <source>{total} mögliche Doppelte, die wahrscheinlichsten zuerst</source>
-        <translation>{total} possible duplicates, the most likely first</translation>
+        <source>Ein Paar möglicher Doppelter.</source>
+        <translation>One pair of possible duplicates.</translation>
     </message>
     <message>
-        <source> ({shown} gezeigt)</source>
-        <translation> ({shown} shown)</translation>
+        <source>{total} Paare möglicher Doppelter, die wahrscheinlichsten zuerst.</source>
+        <translation>{total} pairs of possible duplicates, the most likely first.</translation>
     </message>
     <message>
-        <source>; {count} Paare als verschieden entschieden.</source>
-        <translation>; {count} pairs decided to be different people.</translation>
+        <source>Gezeigt: {shown}.</source>
+        <translation>Shown: {shown}.</translation>
+    </message>
+    <message>
+        <source>Als verschiedene Personen entschieden: {count}.</source>
+        <translation>Decided to be different people: {count}.</translation>
     </message>
     <message>
         <source>Zusammengeführt.</source>
@@ -3171,8 +3171,8 @@ Password for all: {password}</translation>
         <translation>Explanation</translation>
     </message>
     <message>
-        <source>{count} ungeklärte Konflikte.</source>
-        <translation>{count} open conflicts.</translation>
+        <source>Ungeklärte Konflikte: {count}.</source>
+        <translation>Open conflicts: {count}.</translation>
     </message>
     <message>
         <source>Keine ungeklärten Konflikte.</source>
