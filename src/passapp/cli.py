@@ -652,6 +652,24 @@ def person_duplicates(options: Options, limit: int) -> None:
     emit(options, found.to_json(), "\n".join(lines))
 
 
+@person.command("not-duplicate")
+@click.argument("first_id")
+@click.argument("second_id")
+@click.pass_obj
+def person_not_duplicate(options: Options, first_id: str, second_id: str) -> None:
+    """District: two records are different people; the pair is no longer listed."""
+    with handled(options):
+        first, second = parse_uuid(first_id), parse_uuid(second_id)
+    desk = options.desk()
+    with handled(options):
+        desk.dismiss_duplicate(first, second)
+    emit(
+        options,
+        {"dismissed": [str(first), str(second)]},
+        f"{first} und {second}: als verschiedene Personen vermerkt.",
+    )
+
+
 def _side_text(side: Any) -> str:
     return (
         f"{side.family_names}, {side.given_names} ({side.birth_date.german()}, "

@@ -55,3 +55,11 @@ def test_the_district_lists_its_possible_duplicates(
     assert "1 mögliche Doppelte (1 gezeigt)" in text.stdout
 
     assert run(district_ctx, "person", "duplicates", "--limit", "0").exit_code == 2
+
+    dismissed = run(district_ctx, "--json", "person", "not-duplicate", second, first)
+    assert dismissed.exit_code == 0, dismissed.output
+    after = json.loads(run(district_ctx, "--json", "person", "duplicates").stdout)
+    assert (after["total"], after["dismissed"]) == (0, 1)
+    # The same record twice, an id that is none: bad input.
+    assert run(district_ctx, "person", "not-duplicate", first, first).exit_code == 2
+    assert run(district_ctx, "person", "not-duplicate", first, "x").exit_code == 2
