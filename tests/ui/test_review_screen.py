@@ -327,3 +327,21 @@ def test_ten_thousand_character_names_are_shortened_everywhere(
     assert len(dialog.windowTitle()) < 80
     assert len(dialog.confirmed.text()) < 200
     dialog.reject()
+
+
+def test_enter_never_merges_or_dismisses(
+    qtbot: QtBot,
+    district_desk: Desk,
+    tasks: TaskRunner,
+    parent: QWidget,
+    pair: tuple[uuid.UUID, uuid.UUID, str],
+) -> None:
+    screen = opened(qtbot, district_desk, tasks, parent)
+    screen.pair_table.selectRow(0)
+    screen.pair_table.setFocus()
+    qtbot.keyClick(screen.pair_table, Qt.Key.Key_Return)  # a chosen pair, then Enter
+    assert not [d for d in screen.findChildren(MergeDialog) if d.isVisible()]
+    assert not [b for b in screen.findChildren(QMessageBox) if b.isVisible()]
+    assert not tasks.busy
+    assert not screen.isVisible()  # Enter only closed the screen
+    assert len(district_desk.possible_duplicates().pairs) == 1
