@@ -137,6 +137,7 @@ def test_the_pair_side_by_side_and_a_merge_that_leaves_nothing_selected(
     dialog.confirmed.setChecked(True)
     with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):  # the merge
         dialog.act_button.click()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc while it runs: the dialog waits
     qtbot.waitUntil(lambda: screen.pairs_status.text().startswith("Keine"), timeout=WAIT_MS)
 
     assert get_person(district_ctx, at_district).merged_into == at_office
@@ -345,3 +346,18 @@ def test_enter_never_merges_or_dismisses(
     assert not tasks.busy
     assert not screen.isVisible()  # Enter only closed the screen
     assert len(district_desk.possible_duplicates().pairs) == 1
+
+
+def test_closing_while_the_search_runs_drops_its_result(
+    qtbot: QtBot,
+    district_desk: Desk,
+    tasks: TaskRunner,
+    parent: QWidget,
+    pair: tuple[uuid.UUID, uuid.UUID, str],
+) -> None:
+    screen = open_review_screen(district_desk, tasks, parent)
+    assert screen is not None
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        screen.reject()  # closed (and deleted) before the search is back
+    qtbot.wait(50)  # the result was delivered to nobody, without an error
+    assert parent.findChild(ReviewScreen) is None or not parent.findChild(ReviewScreen).isVisible()

@@ -55,6 +55,7 @@ class MergeDialog(ConfirmingDialog):
         )
         self._desk = desk
         self._pair = pair
+        self._busy = False
         self.body.addWidget(heading(self.tr("Zwei Einträge zusammenführen")))
         self.body.addWidget(
             label(
@@ -102,6 +103,11 @@ class MergeDialog(ConfirmingDialog):
             day=side.registered_on.strftime("%d.%m.%Y"),
         )
 
+    def reject(self) -> None:
+        """Esc while the merge runs waits for it: the outcome is shown here."""
+        if not self._busy:
+            super().reject()
+
     def chosen(self) -> tuple[RecordSide, RecordSide] | None:
         """(duplicate, survivor) as chosen, or None."""
         if self.keep_first.isChecked():
@@ -115,6 +121,7 @@ class MergeDialog(ConfirmingDialog):
         self.act_button.setEnabled(ready and self.confirmed.isChecked())
 
     def set_busy(self, busy: bool) -> None:
+        self._busy = busy
         super().set_busy(busy)
         for widget in (self.keep_first, self.keep_second, self.reason, self.confirmed):
             widget.setEnabled(not busy)

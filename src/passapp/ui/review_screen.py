@@ -355,6 +355,7 @@ class ReviewScreen(QDialog):
         self._desk = desk
         self._tasks = tasks
         self._loading = 0  # the number of the newest search; older results are dropped
+        self._closed = False  # a task's result arriving after closing goes to nobody
         self.setWindowTitle(self.tr("Mögliche Doppelte und Konflikte"))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Prüflisten"))
@@ -373,6 +374,19 @@ class ReviewScreen(QDialog):
         fit_to_screen(self, 1200, 680)
         self.reload()
         self.reload_conflicts()
+
+    def done(self, result: int) -> None:
+        self._closed = True  # the screen is deleted on closing: its widgets with it
+        super().done(result)
+
+    def _open(self, callback: Callable[..., None]) -> Callable[..., None]:
+        """``callback``, unless the screen was closed before the worker was back."""
+
+        def deliver(*args: Any) -> None:
+            if not self._closed:
+                callback(*args)
+
+        return deliver
 
     # --- possible duplicates -----------------------------------------------------------------
 
@@ -423,8 +437,8 @@ class ReviewScreen(QDialog):
         desk = self._desk
         self._tasks.run(
             lambda _progress: desk.possible_duplicates(PAGE),
-            lambda found: self._show_pairs(number, found),
-            lambda error: self._search_failed(number, error),
+            self._open(lambda found: self._show_pairs(number, found)),
+            self._open(lambda error: self._search_failed(number, error)),
         )
 
     def _show_pairs(self, number: int, found: DuplicateList) -> None:
@@ -476,8 +490,8 @@ class ReviewScreen(QDialog):
             return None
         dialog = MergeDialog(self._desk, self._tasks, pair, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.merged.connect(self._merged)
-        dialog.refused.connect(self._refused)
+        dialog.merged.connect(self._open(self._merged))
+        dialog.refused.connect(self._open(self._refused))
         dialog.open()
         return dialog
 
@@ -525,8 +539,8 @@ class ReviewScreen(QDialog):
         desk, first, second = self._desk, pair.first.id, pair.second.id
         self._tasks.run(
             lambda _progress: desk.dismiss_duplicate(first, second),
-            lambda _none: self._dismissed(),
-            self._refused,
+            self._open(lambda _none: self._dismissed()),
+            self._open(self._refused),
         )
 
     def _dismissed(self) -> None:
