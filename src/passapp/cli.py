@@ -631,6 +631,53 @@ def person_merge(options: Options, duplicate_id: str, survivor_id: str, reason: 
     )
 
 
+@person.command("duplicates")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=200, show_default=True, help="Pairs to list."
+)
+@click.pass_obj
+def person_duplicates(options: Options, limit: int) -> None:
+    """District: pairs of records that may be one person, best first (score, reasons)."""
+    desk = options.desk()
+    with handled(options):
+        found = desk.possible_duplicates(limit)
+    lines = [
+        f"{pair.score:3d}  {_side_text(pair.first)}  ~  {_side_text(pair.second)}\n"
+        f"     {', '.join(pair.reasons_de())}"
+        for pair in found.pairs
+    ]
+    lines.append(
+        f"{found.total} mögliche Doppelte ({len(found.pairs)} gezeigt), "
+        f"{found.dismissed} als verschieden entschieden."
+    )
+    emit(options, found.to_json(), "\n".join(lines))
+
+
+@person.command("not-duplicate")
+@click.argument("first_id")
+@click.argument("second_id")
+@click.pass_obj
+def person_not_duplicate(options: Options, first_id: str, second_id: str) -> None:
+    """District: two records are different people; the pair is no longer listed."""
+    with handled(options):
+        first, second = parse_uuid(first_id), parse_uuid(second_id)
+    desk = options.desk()
+    with handled(options):
+        desk.dismiss_duplicate(first, second)
+    emit(
+        options,
+        {"dismissed": [str(first), str(second)]},
+        f"{first} und {second}: als verschiedene Personen vermerkt.",
+    )
+
+
+def _side_text(side: Any) -> str:
+    return (
+        f"{side.family_names}, {side.given_names} ({side.birth_date.german()}, "
+        f"{side.office_code}) {side.id}"
+    )
+
+
 @person.command("report")
 @click.argument("person_id")
 @click.option(

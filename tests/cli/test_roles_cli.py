@@ -120,6 +120,8 @@ def last_events(db: Path, count: int) -> list[tuple[str, str]]:
 # What a role at an office may not do (``@`` names a file or id of the world).
 DISTRICT_ONLY = [
     ("person", "merge", "@person", "--into", "@other", "--reason", "doppelt erfasst"),
+    ("person", "duplicates"),
+    ("person", "not-duplicate", "@person", "@other"),
     ("district", "enrol", "@folder/request.json", "--out", "@folder/package-x.json"),
     ("district", "trust-list", "--out", "@folder/trust-x.json"),
     ("district", "compromised", "EWDAH", "--key-id", "1", "--after", "2026-01-01"),

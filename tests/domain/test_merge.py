@@ -112,6 +112,9 @@ def test_who_may_change_which_field_of_an_offices_record() -> None:
     assert not may_change("person", "merged_into_id", "EWDAH", AUTHORITY)  # district only
     assert may_change("person", "merged_into_id", "LRADAH", AUTHORITY)
     assert not may_change("person", "given_names", "LRADAH", AUTHORITY)
+    # A merge unites the survivor's learner profile with the duplicate's.
+    assert may_change("person", "learner_profile", "LRADAH", AUTHORITY)
+    assert not may_change("person", "learner_profile", "JCDAH", AUTHORITY)
     assert may_change("pass", "status", "LRADAH", AUTHORITY)  # an office's report
     assert not may_change("pass", "status", "JCDAH", AUTHORITY)
     own = Authority(owner="LRADAH", district="LRADAH")  # the district's own pass

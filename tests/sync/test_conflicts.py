@@ -90,6 +90,7 @@ def test_a_revocation_at_the_district_beats_a_replacement_card_at_the_office(
     for site in (district_ctx, office_ctx):
         status = [c for c in list_conflicts(site) if c["field"] == "status"]
         assert [(c["applied"], c["kept"]) for c in status] == [lost]
+        assert [c["record"] for c in status] == [issued]  # what the review list names
 
 
 @pytest.mark.parametrize("district_first", [False, True])
@@ -166,6 +167,7 @@ def test_two_databases_of_one_office_conflict_the_same_way_everywhere(
         (conflict,) = [c for c in list_conflicts(district_ctx) if c["field"] == "given_names"]
         assert {conflict["applied"]["value"], conflict["kept"]["value"]} == {"Rana A.", "Rana B."}
         assert conflict["applied"]["value"] == winner
+        assert conflict["record"] == f"Haddad, {winner}"
     finally:
         copy.db.dispose()
 

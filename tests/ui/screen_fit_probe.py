@@ -39,13 +39,14 @@ from passapp.services.offers import list_offers
 from passapp.services.offices import init_office
 from passapp.services.passes import issue_pass
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
-from passapp.services.trust import write_request
+from passapp.services.trust import init_district, write_request
 from passapp.ui.accounts_screen import AccountsScreen, AddAccountDialog, OwnPasswordDialog
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
 from passapp.ui.erase_dialog import EraseDialog, WithdrawConsentDialog
 from passapp.ui.figures_screen import FiguresScreen
 from passapp.ui.login_dialog import LoginDialog
 from passapp.ui.main_window import MainWindow
+from passapp.ui.merge_dialog import MergeDialog
 from passapp.ui.new_key_dialog import NewKeyDialog
 from passapp.ui.offer_form import OfferForm
 from passapp.ui.offers_screen import OffersScreen
@@ -53,6 +54,7 @@ from passapp.ui.offices_screen import CompromiseDialog, EnrolDialog, OfficesScre
 from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
 from passapp.ui.person_form import PersonForm
 from passapp.ui.profile_section import ProfileDialog
+from passapp.ui.review_screen import ReviewScreen
 from passapp.ui.setup_wizard import SetupWizard
 from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
@@ -172,6 +174,7 @@ class Probe:
             self.setup_wizard,
             self.log_in,
             self.district_screens,
+            self.district_review,
             self.admin_screens,  # last: its locked window's lock hides every window shown later
         ]
 
@@ -271,6 +274,9 @@ class Probe:
         with self.shown("log-in (demo)", LoginDialog(Gate(self.office, demo=True))):
             pass
 
+    def district_review(self) -> None:
+        district_review(self)
+
     def admin_screens(self) -> None:
         """The accounts screen and its dialogs, the erasure dialogs, the locked window."""
         with self.shown("accounts", AccountsScreen(self.admin, self.tasks)):
@@ -321,6 +327,37 @@ class Probe:
         with self.shown("offers (district)", OffersScreen(admin, self.tasks)):
             pass
         admin.close()
+
+
+def district_review(probe: Probe) -> None:
+    """The district admin's review: a pair of long names side by side, the conflicts, the
+    merge dialog."""
+    district = context(probe.folder / "district.sqlite3")
+    init_district(district, name="Landkreis Dachau", code="LRADAH")
+    for given, born in ((GIVEN, "2001-04-03"), (GIVEN + " Omar", "2001-04-00")):
+        data = PersonInput(
+            family_names=FAMILY,
+            given_names=given,
+            family_names_original="عبد الرحمن الحسيني",
+            birth_date=PartialDate.parse(born),
+            nationalities=("SYR",),
+            consent=True,
+            consent_notice_version=CONSENT_NOTICE_VERSION,
+        )
+        register_person(district, data)
+    admin = make_accounts(district).admin
+    screen = ReviewScreen(admin, probe.tasks)
+    wait_for(probe.tasks)
+    screen.pair_table.selectRow(0)
+    with probe.shown("review: duplicates", screen):
+        pass
+    screen.tabs.setCurrentIndex(1)
+    with probe.shown("review: conflicts", screen):
+        pass
+    pair = screen.selected_pair()
+    assert pair is not None
+    with probe.shown("merge", MergeDialog(admin, probe.tasks, pair)):
+        pass
 
 
 def main() -> None:

@@ -56,6 +56,9 @@ EXPECTED = {
     "report compromised key",
     "new key request",
     "offers (district)",
+    "review: duplicates",
+    "review: conflicts",
+    "merge",
 }
 
 

@@ -27,10 +27,11 @@ from typing import Any
 PASS_STATUS_RANK = {"active": 0, "replaced": 1, "revoked": 2}
 # Fields only the district sets; an office's snapshot never changes them.
 DISTRICT_ONLY_FIELDS: dict[str, frozenset[str]] = {"person": frozenset({"merged_into_id"})}
-# What the district may change of a record another office owns: a merge of people, and
-# what an office reported about its pass (``district pass-status``).
+# What the district may change of a record another office owns: a merge of people (with
+# the survivor's learner profile, which gains what only the duplicate knew), and what an
+# office reported about its pass (``district pass-status``).
 DISTRICT_EDITABLE: dict[str, frozenset[str]] = {
-    "person": frozenset({"merged_into_id"}),
+    "person": frozenset({"merged_into_id", "learner_profile"}),
     "pass": frozenset({"status", "generation", "revoked_on", "revoke_reason"}),
 }
 _RANKED = ("pass", "status")

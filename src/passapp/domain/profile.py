@@ -227,6 +227,30 @@ def highest_documented_level(
     return max(candidates, key=_key, default=None)
 
 
+def united(kept: LearnerProfile, other: LearnerProfile) -> LearnerProfile:
+    """Two records of one person merged (the district's merge): ``kept`` keeps every value
+    it has, a field it lacks is taken from ``other``, and the assessments of both are kept
+    (each once; beyond :data:`MAX_ASSESSMENTS` the strongest stay, so the highest
+    documented level is the same as over all of them)."""
+    assessments = tuple(dict.fromkeys((*kept.assessments, *other.assessments)))
+    if len(assessments) > MAX_ASSESSMENTS:
+        strongest = sorted(
+            assessments, key=lambda a: (a.skill == Skill.OVERALL, a.level.rank, a.basis.rank, a.on)
+        )[-MAX_ASSESSMENTS:]
+        assessments = tuple(a for a in assessments if a in strongest)
+    return LearnerProfile(
+        assessments=assessments,
+        literacy=kept.literacy or other.literacy,
+        school_years=kept.school_years if kept.school_years is not None else other.school_years,
+        school_qualification=kept.school_qualification or other.school_qualification,
+        training=kept.training or other.training,
+        situation=kept.situation or other.situation,
+        wished_kinds=kept.wished_kinds or other.wished_kinds,
+        arrangements=kept.arrangements or other.arrangements,
+        languages=kept.languages or other.languages,
+    )
+
+
 # --- parsing: one place that turns text (CLI, JSON, bundles) into values -----------------
 
 

@@ -282,6 +282,23 @@ class PersonNameKey(Base):
     birth_year: Mapped[int] = mapped_column(Integer)
 
 
+class DuplicateDismissal(Base):
+    """The district decided that two records are not the same person (issue 11): the pair
+    is no longer listed as a possible duplicate. District-local, never in a bundle; the
+    smaller id first, so a pair has one row whichever way it was chosen."""
+
+    __tablename__ = "duplicate_dismissal"
+
+    first_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    second_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    dismissed_by: Mapped[str] = mapped_column(String(100))
+    dismissed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class EligibilityCheck(Base):
     """Every check is kept with the rule version and the day it used (DESIGN §4)."""
 

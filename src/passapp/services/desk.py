@@ -39,6 +39,7 @@ from passapp.services import (
     demand,
     demo,
     district_offices,
+    duplicates,
     encryption,
     entries,
     erasure,
@@ -111,6 +112,8 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "import_offers": Permission.ADMINISTER_DISTRICT,
     "demand_report": Permission.ADMINISTER_DISTRICT,
     "merge_people": Permission.ADMINISTER_DISTRICT,
+    "possible_duplicates": Permission.ADMINISTER_DISTRICT,
+    "dismiss_duplicate": Permission.ADMINISTER_DISTRICT,
     "enrol_office": Permission.ADMINISTER_DISTRICT,
     "export_trust_list": Permission.ADMINISTER_DISTRICT,
     "mark_key_compromised": Permission.ADMINISTER_DISTRICT,
@@ -172,12 +175,14 @@ class ConflictView:
     applied: Any
     kept: Any
     detected_at: str
+    record: str = ""  # the person's name or the pass number, where known here
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "entity_type": self.entity_type,
             "entity_id": self.entity_id,
+            "record": self.record,
             "field": self.field,
             "applied": self.applied,
             "kept": self.kept,
@@ -488,6 +493,16 @@ class Desk:
     ) -> merges.MergeResult:
         self._require("merge_people")
         return merges.merge_people(self._ctx, duplicate_id, survivor_id, reason)
+
+    def possible_duplicates(self, limit: int = duplicates.PAGE) -> duplicates.DuplicateList:
+        """Pairs of records that may be one person, best first (the district's review)."""
+        self._require("possible_duplicates")
+        return duplicates.possible_duplicates(self._ctx, limit)
+
+    def dismiss_duplicate(self, first_id: uuid.UUID, second_id: uuid.UUID) -> None:
+        """The district decided: not the same person; the pair is not listed again."""
+        self._require("dismiss_duplicate")
+        duplicates.dismiss_pair(self._ctx, first_id, second_id)
 
     # --- passes and entries --------------------------------------------------------------
 

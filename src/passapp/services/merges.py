@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from passapp.domain.profile import profile_from_json, united
 from passapp.domain.text import clean_text
 from passapp.models.entities import Pass, Person
 from passapp.services import audit, changes
@@ -64,6 +65,7 @@ def merge_people(
         duplicate = load_person(session, duplicate_id)
         survivor = final_record(session, load_person(session, survivor_id))
         _check_mergeable(duplicate, survivor)
+        _unite_profiles(survivor, duplicate)
         # The survivor first: the duplicate's office receives it before the merge itself.
         changes.record(session, survivor, "update")
         for follower in session.scalars(
@@ -95,6 +97,16 @@ def merge_people(
             },
         )
         return MergeResult(duplicate.id, survivor.id, active)
+
+
+def _unite_profiles(survivor: Person, duplicate: Person) -> None:
+    """The survivor's learner profile keeps its values and gains what only the duplicate
+    knew (``domain.profile.united``); it travels with the survivor's change, which the
+    district may make for that field (``domain.merge.DISTRICT_EDITABLE``)."""
+    kept = profile_from_json(survivor.learner_profile)
+    merged = united(kept, profile_from_json(duplicate.learner_profile))
+    if merged != kept:
+        survivor.learner_profile = merged.to_json()
 
 
 def final_record(session: Session, person: Person) -> Person:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from passapp.domain.dates import PartialDate
@@ -133,9 +133,13 @@ def _view(session: Session, person: Person) -> LearnerProfileView:
 
 def passed_exams(session: Session, person_id: uuid.UUID) -> list[tuple[GermanLevel, PartialDate]]:
     """The levels of the person's passed exams that still stand (see the module doc)."""
+    # The passes of records merged into this one count for it (services/merges.py).
+    records = select(Person.id).where(
+        or_(Person.id == person_id, Person.merged_into_id == person_id)
+    )
     entries = list(
         session.scalars(
-            select(Entry).join(Pass, Pass.id == Entry.pass_id).where(Pass.person_id == person_id)
+            select(Entry).join(Pass, Pass.id == Entry.pass_id).where(Pass.person_id.in_(records))
         )
     )
     replaced = {e.refers_to_id for e in entries if e.action != Action.RECORD.value}

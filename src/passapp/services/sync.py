@@ -779,10 +779,29 @@ def list_conflicts(ctx: ServiceContext) -> list[dict[str, Any]]:
                 "id": str(c.id),
                 "entity_type": c.entity_type,
                 "entity_id": str(c.entity_id),
+                "record": _conflict_record(session, c),
                 "field": c.field,
                 "applied": c.applied_value,
                 "kept": c.kept_value,
                 "detected_at": c.detected_at.isoformat(),
             }
-            for c in session.scalars(select(SyncConflict).where(SyncConflict.resolved.is_(False)))
+            for c in session.scalars(
+                select(SyncConflict)
+                .where(SyncConflict.resolved.is_(False))
+                .order_by(SyncConflict.detected_at)
+            )
         ]
+
+
+def _conflict_record(session: Session, conflict: SyncConflict) -> str:
+    """Which record a conflict is about, as a person reads it: the person's name (none for
+    an anonymous or erased one), the pass number; else nothing."""
+    if conflict.entity_type == "person":
+        person = session.get(Person, conflict.entity_id)
+        if person is None or person.erased_at is not None:
+            return ""
+        return ", ".join(part for part in (person.family_names, person.given_names) if part)
+    if conflict.entity_type == "pass":
+        record = session.get(Pass, conflict.entity_id)
+        return "" if record is None else record.pass_number
+    return ""

@@ -62,6 +62,7 @@ from passapp.ui.offices_screen import OfficesScreen, open_offices_screen
 from passapp.ui.person_form import PersonForm
 from passapp.ui.person_panel import PersonPanel
 from passapp.ui.person_table import PersonTableModel
+from passapp.ui.review_screen import ReviewScreen, open_review_screen
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.screen_lock import ScreenLock
 from passapp.ui.setup_wizard import (
@@ -268,6 +269,10 @@ class MainWindow(QMainWindow):
             self._action(
                 admin, self.tr("&Angebotskatalog …"), "Ctrl+Shift+A", self.open_offers_screen
             )
+        if may("possible_duplicates"):
+            self._action(
+                admin, self.tr("&Mögliche Doppelte und Konflikte …"), None, self.open_review_screen
+            )
         self.install_package_action = self._action(
             admin,
             self.tr("&Zertifikatspaket einspielen …"),
@@ -369,6 +374,12 @@ class MainWindow(QMainWindow):
             self.offers_screen.finished.connect(self.return_to_search)
         self.offers_screen.open()
         return self.offers_screen
+
+    def open_review_screen(self) -> ReviewScreen | None:
+        screen = open_review_screen(self._desk, self.tasks, self)
+        if screen is not None:
+            screen.finished.connect(self.return_to_search)
+        return screen
 
     def open_install_package(self) -> SetupWizard:
         if self.setup_wizard is not None:

@@ -1738,6 +1738,65 @@ Password for all: {password}</translation>
         <source>✖ Ungültiger Pass: {reason}</source>
         <translation>✖ Invalid pass: {reason}</translation>
     </message>
+    <message>
+        <source>&amp;Mögliche Doppelte und Konflikte …</source>
+        <translation>Possible &amp;duplicates and conflicts …</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Zusammenführen – {name}</source>
+        <translation>Merge – {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Zusammenführen</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>Zwei Einträge zusammenführen</source>
+        <translation>Merge two records</translation>
+    </message>
+    <message>
+        <source>Der andere Eintrag bleibt erhalten, verweist aber auf den bleibenden und erscheint in keiner Suche mehr. Pässe und Einträge beider zählen für die Person; die Dienststellen erfahren es mit dem nächsten Datenaustausch.</source>
+        <translation>The other record is kept but points to the one that stays and no longer appears in any search. The passes and entries of both count for the person; the offices learn of it with the next data exchange.</translation>
+    </message>
+    <message>
+        <source>Was das Zusammenführen bewirkt</source>
+        <translation>What merging does</translation>
+    </message>
+    <message>
+        <source>Eintrag 1 bleibt</source>
+        <translation>Record 1 stays</translation>
+    </message>
+    <message>
+        <source>Eintrag 2 bleibt</source>
+        <translation>Record 2 stays</translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>z. B. gleicher Reisepass, zweimal erfasst</source>
+        <translation>e.g. same passport, registered twice</translation>
+    </message>
+    <message>
+        <source>&amp;Begründung:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Ich habe geprüft: {first} und {second} sind dieselbe Person.</source>
+        <translation>I have checked: {first} and {second} are the same person.</translation>
+    </message>
+    <message>
+        <source>Zusammenführen bestätigen</source>
+        <translation>Confirm the merge</translation>
+    </message>
+    <message>
+        <source>{name} ({office}, erfasst {day}) bleibt</source>
+        <translation>{name} ({office}, registered {day}) stays</translation>
+    </message>
 </context>
 <context>
     <name>NewKeyDialog</name>
@@ -2629,6 +2688,33 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     <message>
         <source>Strg+O Paket wählen · Alt+Z zurück zum Antrag · Esc später</source>
         <translation>Ctrl+O choose package · Alt+Z back to the request · Esc later</translation>
+    </message>
+</context>
+<context>
+    <name>PairComparison</name>
+    <message>
+        <source>Eintrag 1</source>
+        <translation>Record 1</translation>
+    </message>
+    <message>
+        <source>Eintrag 2</source>
+        <translation>Record 2</translation>
+    </message>
+    <message>
+        <source>{field}, Eintrag {number}</source>
+        <translation>{field}, record {number}</translation>
+    </message>
+    <message>
+        <source>Gründe</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Übereinstimmung {score}: {reasons}</source>
+        <translation>Match {score}: {reasons}</translation>
+    </message>
+    <message>
+        <source>Ein Paar in der Liste wählen, um beide Einträge zu vergleichen.</source>
+        <translation>Choose a pair in the list to compare both records.</translation>
     </message>
 </context>
 <context>
@@ -3537,6 +3623,177 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
 </context>
 <context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Mögliche Doppelte und Konflikte</source>
+        <translation>Possible duplicates and conflicts</translation>
+    </message>
+    <message>
+        <source>Prüflisten</source>
+        <translation>Review lists</translation>
+    </message>
+    <message>
+        <source>Mögliche &amp;Doppelte</source>
+        <translation>Possible &amp;duplicates</translation>
+    </message>
+    <message>
+        <source>&amp;Konflikte</source>
+        <translation>&amp;Conflicts</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Übereinst.</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>Eintrag 1</source>
+        <translation>Record 1</translation>
+    </message>
+    <message>
+        <source>Eintrag 2</source>
+        <translation>Record 2</translation>
+    </message>
+    <message>
+        <source>Dienststellen</source>
+        <translation>Offices</translation>
+    </message>
+    <message>
+        <source>Mögliche Doppelte</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>Stand der Suche</source>
+        <translation>Search status</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Zusammenführen …</source>
+        <translation>&amp;Merge …</translation>
+    </message>
+    <message>
+        <source>Keine Doppelten (&amp;verschieden) …</source>
+        <translation>Not duplicates (&amp;different) …</translation>
+    </message>
+    <message>
+        <source>&amp;Neu suchen</source>
+        <translation>Search &amp;again</translation>
+    </message>
+    <message>
+        <source>Es wird nach möglichen Doppelten gesucht …</source>
+        <translation>Searching for possible duplicates …</translation>
+    </message>
+    <message>
+        <source>Keine möglichen Doppelten gefunden.</source>
+        <translation>No possible duplicates found.</translation>
+    </message>
+    <message>
+        <source>Ein Paar möglicher Doppelter.</source>
+        <translation>One pair of possible duplicates.</translation>
+    </message>
+    <message>
+        <source>{total} Paare möglicher Doppelter, die wahrscheinlichsten zuerst.</source>
+        <translation>{total} pairs of possible duplicates, the most likely first.</translation>
+    </message>
+    <message>
+        <source>Gezeigt: {shown}.</source>
+        <translation>Shown: {shown}.</translation>
+    </message>
+    <message>
+        <source>Als verschiedene Personen entschieden: {count}.</source>
+        <translation>Decided to be different people: {count}.</translation>
+    </message>
+    <message>
+        <source>Zusammengeführt.</source>
+        <translation>Merged.</translation>
+    </message>
+    <message>
+        <source>Gültige Pässe beider Einträge: {numbers} – die ausstellende Dienststelle kann einen davon widerrufen.</source>
+        <translation>Valid passes of both records: {numbers} – the issuing office can revoke one of them.</translation>
+    </message>
+    <message>
+        <source>Keine Doppelten</source>
+        <translation>Not duplicates</translation>
+    </message>
+    <message>
+        <source>{first} und {second} sind verschiedene Personen? Das Paar wird danach nicht mehr als mögliche Doppelte gezeigt.</source>
+        <translation>Are {first} and {second} different people? The pair is then no longer shown as possible duplicates.</translation>
+    </message>
+    <message>
+        <source>Verschieden</source>
+        <translation>Different</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Als verschiedene Personen vermerkt.</source>
+        <translation>Recorded as different people.</translation>
+    </message>
+    <message>
+        <source>Datensatz</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Gilt (Stelle)</source>
+        <translation>Applies (office)</translation>
+    </message>
+    <message>
+        <source>Zurückgestellt (Stelle)</source>
+        <translation>Kept for review (office)</translation>
+    </message>
+    <message>
+        <source>Erkannt</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Konflikte</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Konflikt im Einzelnen</source>
+        <translation>Conflict in detail</translation>
+    </message>
+    <message>
+        <source>Stand der Konflikte</source>
+        <translation>Conflicts status</translation>
+    </message>
+    <message>
+        <source>Wo zwei Stellen dasselbe Feld geändert haben, gilt überall derselbe Wert; der andere ist hier zur Prüfung aufbewahrt. Korrigieren kann die Dienststelle, der der Datensatz gehört.</source>
+        <translation>Where two offices changed the same field, the same value applies everywhere; the other is kept here for review. The office that owns the record can correct it.</translation>
+    </message>
+    <message>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Ungeklärte Konflikte: {count}.</source>
+        <translation>Open conflicts: {count}.</translation>
+    </message>
+    <message>
+        <source>Keine ungeklärten Konflikte.</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <source>{record} – {field}
+Gilt (von {won}): {applied}
+Zurückgestellt (von {lost}): {kept}</source>
+        <translation>{record} – {field}
+Applies (from {won}): {applied}
+Kept for review (from {lost}): {kept}</translation>
+    </message>
+</context>
+<context>
     <name>ScreenLock</name>
     <message>
         <source>Bitte das Passwort eingeben.</source>
@@ -4313,6 +4570,205 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
+    </message>
+</context>
+<context>
+    <name>review_screen</name>
+    <message>
+        <source>Name gleich</source>
+        <translation>Same name</translation>
+    </message>
+    <message>
+        <source>Name gleich (phonetisch)</source>
+        <translation>Same name (by sound)</translation>
+    </message>
+    <message>
+        <source>Name ähnlich</source>
+        <translation>Similar name</translation>
+    </message>
+    <message>
+        <source>Vor- und Familienname vertauscht</source>
+        <translation>Given and family name swapped</translation>
+    </message>
+    <message>
+        <source>weiterer Name bei einem Eintrag</source>
+        <translation>one record has a further name</translation>
+    </message>
+    <message>
+        <source>Name in Originalschrift gleich</source>
+        <translation>Same name in the original script</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum gleich</source>
+        <translation>Same date of birth</translation>
+    </message>
+    <message>
+        <source>Geburtsmonat gleich, Tag unbekannt</source>
+        <translation>Same month of birth, day unknown</translation>
+    </message>
+    <message>
+        <source>Geburtsjahr gleich, Tag und Monat unbekannt</source>
+        <translation>Same year of birth, day and month unknown</translation>
+    </message>
+    <message>
+        <source>Geschlecht gleich</source>
+        <translation>Same sex</translation>
+    </message>
+    <message>
+        <source>Geschlecht verschieden</source>
+        <translation>Different sex</translation>
+    </message>
+    <message>
+        <source>Staatsangehörigkeit gleich</source>
+        <translation>Same nationality</translation>
+    </message>
+    <message>
+        <source>weiblich</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>männlich</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>divers</source>
+        <translation>diverse</translation>
+    </message>
+    <message>
+        <source>ohne Angabe</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>gültig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>ersetzt</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <source>widerrufen</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>keiner</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Familienname</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Vornamen</source>
+        <translation>Given names</translation>
+    </message>
+    <message>
+        <source>Originalschrift</source>
+        <translation>Original script</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Geschlecht</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Staatsangehörigkeit</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>Dienststelle</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Erfasst am</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>Pässe</source>
+        <translation>Passes</translation>
+    </message>
+    <message>
+        <source>Einträge</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Familienname (Suchform)</source>
+        <translation>Family name (search form)</translation>
+    </message>
+    <message>
+        <source>Vornamen (Suchform)</source>
+        <translation>Given names (search form)</translation>
+    </message>
+    <message>
+        <source>Einreise</source>
+        <translation>Arrival</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Gemeinde</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Einwilligung</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Bildungsprofil</source>
+        <translation>Learner profile</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kartengeneration</source>
+        <translation>Card generation</translation>
+    </message>
+    <message>
+        <source>Widerrufen am</source>
+        <translation>Revoked on</translation>
+    </message>
+    <message>
+        <source>Widerrufsgrund</source>
+        <translation>Reason for revocation</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Karte</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Eintrag</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
