@@ -121,6 +121,8 @@ def measure(name: str, window: QWidget) -> dict[str, Any]:
         "hint": [window.sizeHint().width(), window.sizeHint().height()],
         "size": [window.width(), window.height()],
         "clipped": clipped_buttons(window),
+        # The hit list beside the person: a clerk must read the names in it.
+        "hit_list_width": window.table.width() if isinstance(window, MainWindow) else None,
     }
 
 
@@ -181,6 +183,11 @@ class Probe:
     def main_window(self) -> None:
         window = MainWindow(self.clerk)
         with self.shown("main window", window):
+            window.person_panel.show_person(self.person_id)
+        window.tasks.shutdown()
+        # The admin's person panel has the most buttons (Auskunft, Datenschutz).
+        window = MainWindow(self.admin)
+        with self.shown("main window (admin)", window):
             window.person_panel.show_person(self.person_id)
         window.tasks.shutdown()
 

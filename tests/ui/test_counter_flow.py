@@ -263,3 +263,15 @@ def test_opening_a_person_while_the_database_is_busy_does_not_hold_up_the_window
             select(AuditEvent.object_id).where(AuditEvent.action == "person.open")
         )
         assert list(opened) == [str(person)]
+
+
+def test_each_person_button_names_its_shortcut_as_a_german_keyboard_labels_it(
+    window: MainWindow,
+) -> None:
+    """The shortcut line under the buttons gave way to two button rows (150 % scaling):
+    the tooltip is where a clerk finds the keys now."""
+    panel = window.person_panel
+    assert panel.issue_button.toolTip() == "Strg+I"
+    assert panel.replace_button.toolTip() == "Strg+R"
+    assert panel.sheet_button.toolTip() == "Strg+Umschalt+P"
+    assert panel.report_button.toolTip() == "Strg+Umschalt+U"

@@ -24,8 +24,12 @@ from passapp.ui.screen import WINDOW_FRAME
 
 ROOT = Path(__file__).resolve().parents[2]
 TASKBAR_PX = 40  # Windows' taskbar at 100 %; it scales with the display
+# Logical pixels the hit list keeps beside the person panel: a family name and given
+# names stay readable (the person panel's buttons once squeezed it to 100 px at 150 %).
+MIN_HIT_LIST_WIDTH = 260
 EXPECTED = {
     "main window",
+    "main window (admin)",
     "registration",
     "registration: profile open",
     "learner profile",
@@ -108,4 +112,7 @@ def test_every_window_fits_the_counter_screen(scale: float, tmp_path: Path) -> N
             if w > room[0] or h > room[1]:
                 too_big.append(f"{window['name']}: {size} {w}×{h} > {room[0]}×{room[1]}")
         too_big += [f"{window['name']}: {text}" for text in window["clipped"]]
+        hit_list = window["hit_list_width"]
+        if hit_list is not None and hit_list < MIN_HIT_LIST_WIDTH:
+            too_big.append(f"{window['name']}: hit list only {hit_list} px wide")
     assert too_big == []

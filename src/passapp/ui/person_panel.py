@@ -116,27 +116,23 @@ class PersonPanel(QWidget):
         # The access report is the office administration's (desk.NEEDS): hidden for clerks.
         self._reports = desk.may("write_access_report")
         self.report_button.setVisible(self._reports)
-        buttons = QHBoxLayout()
+        # Two rows, the pass's actions above the record's: in one row the seven buttons set
+        # the panel's width and squeezed the hit list to 100 px at 150 % scaling. The
+        # shortcuts are in the buttons' tooltips: the line that listed them did not fit
+        # under two rows at 150 %.
+        pass_buttons = QHBoxLayout()
         for button in (self.issue_button, self.replace_button, self.sheet_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.report_button)
-        buttons.addWidget(self._build_privacy_button())
-        buttons.addWidget(self.profile_button)
-        buttons.addWidget(self.edit_button)
-        self.hint = QLabel(
-            self.tr(
-                "Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen"
-                " · Strg+B bearbeiten · Strg+Umschalt+U Auskunft"
-            )
-            if self._reports
-            else self.tr(
-                "Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen"
-                " · Strg+B bearbeiten"
-            )
-        )
-        self.hint.setStyleSheet("color: #555;")
-        self.hint.setWordWrap(True)  # one line would keep the hit list narrow at 150 %
+            pass_buttons.addWidget(button)
+        pass_buttons.addStretch(1)
+        record_buttons = QHBoxLayout()
+        for widget in (
+            self.edit_button,
+            self.profile_button,
+            self.report_button,
+            self._build_privacy_button(),
+        ):
+            record_buttons.addWidget(widget)
+        record_buttons.addStretch(1)
 
         self.entries = EntryPanel(desk, tasks, self)
         self.entries.entries_changed.connect(self.task_done)
@@ -150,8 +146,8 @@ class PersonPanel(QWidget):
         layout.addWidget(self.eligibility)
         layout.addWidget(self.passes)
         layout.addWidget(self.profile_line)
-        layout.addLayout(buttons)
-        layout.addWidget(self.hint)
+        layout.addLayout(pass_buttons)
+        layout.addLayout(record_buttons)
         layout.addWidget(self.entries, 1)
         self.clear()
 
@@ -177,6 +173,7 @@ class PersonPanel(QWidget):
     def _button(self, text: str, keys: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", ""))
+        button.setToolTip(keys_de(keys))
         button.clicked.connect(slot)
         # The shortcut works wherever the focus is in the window, not only on the button.
         shortcut = QShortcut(QKeySequence(keys), self.window() or self)
@@ -482,6 +479,11 @@ def _named(codes: tuple[str, ...], known: list[choices.Choice]) -> str:
     """German names where known ("Syrien"), the code otherwise."""
     names = {choice.code: choice.name_de for choice in known}
     return ", ".join(names.get(code, code) for code in codes)
+
+
+def keys_de(keys: str) -> str:
+    """A shortcut as German keyboards label it: "Ctrl+Shift+P" → "Strg+Umschalt+P"."""
+    return keys.replace("Ctrl", "Strg").replace("Shift", "Umschalt")
 
 
 def _click_if_enabled(button: QPushButton) -> None:

@@ -3133,7 +3133,7 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen · Strg+B bearbeiten</source>
-        <translation>Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit</translation>
+        <translation type="vanished">Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit</translation>
     </message>
     <message>
         <source>A&amp;uskunft (Art. 15) …</source>
@@ -3149,7 +3149,7 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>Strg+I Pass ausstellen · Strg+R Ersatzkarte · Strg+Umschalt+P Eintragsbogen · Strg+B bearbeiten · Strg+Umschalt+U Auskunft</source>
-        <translation>Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit · Ctrl+Shift+U access report</translation>
+        <translation type="vanished">Ctrl+I issue pass · Ctrl+R replacement card · Ctrl+Shift+P entry sheet · Ctrl+B edit · Ctrl+Shift+U access report</translation>
     </message>
     <message>
         <source>Daten&amp;schutz</source>
