@@ -26,7 +26,10 @@ from passapp.domain.suppression import (
 )
 from tests.support.disclosure import Published, leaks
 
-counts = st.one_of(st.integers(0, 4), st.integers(0, 4), st.integers(5, 12), st.integers(13, 200))
+# Row totals skewed to the sizes where tables alone choose differently: small and middling.
+row_totals = st.one_of(
+    st.integers(0, 4), st.integers(5, 12), st.integers(5, 12), st.integers(13, 40)
+)
 
 
 def split(draw: st.DrawFn, total: int, parts: int) -> list[int]:
@@ -37,20 +40,25 @@ def split(draw: st.DrawFn, total: int, parts: int) -> list[int]:
 
 @st.composite
 def linked_tables(draw: st.DrawFn) -> dict[str, LinkedTable]:
-    """One margin (rows r0, r1, …) of one grand total "G": tables split each row total into
-    columns; others split only the grand total into rows and columns."""
-    totals = [draw(counts) for _ in range(draw(st.integers(1, 4)))]
-    keys = tuple(f"r{n}" for n in range(len(totals)))
+    """A margin M (rows r0, r1, …) adding up to the grand total G: tables split each row
+    total into columns. Maybe a second margin N of the same G (another split into rows),
+    with its own tables. Maybe tables that share only G."""
+    totals = [draw(row_totals) for _ in range(draw(st.integers(1, 4)))]
+    margins = {"M": totals}
+    if draw(st.booleans()):
+        margins["N"] = split(draw, sum(totals), draw(st.integers(1, 3)))
     tables = {}
-    for n in range(draw(st.integers(1, 3))):
-        columns = draw(st.integers(1, 4))
-        rows = [split(draw, total, columns) for total in totals]
-        tables[f"rows{n}"] = LinkedTable(rows, Margins(total="G", rows="M", row_keys=keys))
+    for margin, margin_totals in margins.items():
+        keys = tuple(f"r{n}" for n in range(len(margin_totals)))
+        for n in range(draw(st.integers(1, 3))):
+            columns = draw(st.integers(1, 4))
+            rows = [split(draw, total, columns) for total in margin_totals]
+            tables[f"{margin}{n}"] = LinkedTable(rows, Margins("G", margin, keys))
     for n in range(draw(st.integers(0, 2))):
         rows, columns = draw(st.integers(1, 3)), draw(st.integers(1, 3))
         flat = split(draw, sum(totals), rows * columns)
         grid = [flat[r * columns : (r + 1) * columns] for r in range(rows)]
-        tables[f"total{n}"] = LinkedTable(grid, Margins(total="G"))
+        tables[f"G{n}"] = LinkedTable(grid, Margins(total="G"))
     return tables
 
 
