@@ -24,10 +24,13 @@ _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 _SHEET_NAME_MAX = 31
 NOTE_DE: Final = (
     f"Kleine Zahlen sind geheim gehalten: eine Zahl unter {THRESHOLD} (auch 0) steht als "
-    f"„<{THRESHOLD}“. Damit sie nicht aus Zeilen- oder Spaltensummen errechnet werden kann, "
-    "sind weitere Zahlen als „•“ geheim gehalten (sekundäre Geheimhaltung). Jede Tabelle ist "
-    "für sich geschützt: Zahlen aus verschiedenen Tabellen oder Zeiträumen nicht "
-    "gegeneinander verrechnen."
+    f"„<{THRESHOLD}“. Damit sie nicht aus Summen errechnet werden kann, sind weitere Zahlen "
+    "als „•“ geheim gehalten (sekundäre Geheimhaltung), für alle Tabellen dieses Berichts "
+    "zusammen: Summen, die mehrere Tabellen zeigen (Passinhaber je Gemeinde, alle "
+    "Passinhaber, Einträge je Art, alle Einträge), sind überall gleich geheim gehalten. "
+    "Nicht geschützt ist das Verrechnen mit einem anderen Bericht (anderer Zeitraum, andere "
+    "Gemeinde, anderer Stand): Berichte mit verschiedenen Filtern nicht gegeneinander "
+    "verrechnen."
 )
 
 
