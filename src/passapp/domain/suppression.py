@@ -455,7 +455,9 @@ class _Linked:
                     f"die gemeinsame Zahl {'/'.join(key)} ist nicht in allen Tabellen gleich",
                 )
         self.moves = _moves(tables)
-        self._searches: dict[tuple[str, int], _Search] = {}
+        self.chains = {name: [self._chain(name, move) for move in self.moves] for name in tables}
+        # Cheapest paths of a table's own cells, by source node, until its states change.
+        self._searches: dict[str, dict[int, _Search]] = {name: {} for name in tables}
 
     def _count(self, name: str, key: SharedKey) -> int:
         r, c = self.places[name][key]
@@ -488,23 +490,30 @@ class _Linked:
         return (u1, v2) if v1 == u2 else (u2, v1)
 
     def _search(self, name: str, source: int) -> _Search:
-        """Cheapest paths of the table's own cells from ``source`` (kept until a change)."""
-        if (name, source) not in self._searches:
-            self._searches[(name, source)] = _Search(self.grids[name], source, (-1, -1), {})
-        return self._searches[(name, source)]
+        searches = self._searches[name]
+        if source not in searches:
+            searches[source] = _Search(self.grids[name], source, (-1, -1), {})
+        return searches[source]
 
-    def _move_cost(self, move: Move, without: str | None, bound: int | None) -> int | None:
+    def _hide(self, name: str, cells: list[Position]) -> None:
+        grid = self.grids[name]
+        for r, c in cells:
+            if grid.states[r][c] is CellState.PUBLISHED:
+                grid.states[r][c] = CellState.SECONDARY
+                self._searches[name].clear()
+
+    def _move_cost(self, n: int, without: str | None, bound: int | None) -> int | None:
         """What the move costs: its newly hidden common cells and the paths following it in
         every table but ``without``. None if impossible, or not cheaper than ``bound``."""
         cost = 0
-        for key, step in move:
+        for key, step in self.moves[n]:
             name = self.holders[key][0]
             grid, position = self.grids[name], self.places[name][key]
             if not grid.can_move(position, step):
                 return None
             cost += 0 if grid.is_suppressed(position) else grid.weight(position)
-        for name in self.grids:
-            chain = self._chain(name, move) if name != without else None
+        for name, chains in self.chains.items():
+            chain = chains[n] if name != without else None
             if chain is None:
                 continue
             distance = self._search(name, chain[1]).distances.get(chain[0])
@@ -513,30 +522,30 @@ class _Linked:
             cost += distance
         return None if bound is not None and cost >= bound else cost
 
-    def _apply(self, move: Move, without: str | None) -> None:
+    def _apply(self, n: int, without: str | None) -> None:
         """Hide the move's common cells in all tables and the paths that follow it."""
-        hidden = [(name, self.places[name][key]) for key, _ in move for name in self.holders[key]]
-        for name in self.grids:
-            chain = self._chain(name, move) if name != without else None
+        hidden = {
+            name: [places[key] for key, _ in self.moves[n] if key in places]
+            for name, places in self.places.items()
+        }
+        for name, chains in self.chains.items():
+            chain = chains[n] if name != without else None
             if chain is not None:
-                cells, _moves_taken = self._search(name, chain[1]).path_to(chain[0])
-                hidden += [(name, cell) for cell in cells]
-        for name, (r, c) in hidden:
-            if self.grids[name].states[r][c] is CellState.PUBLISHED:
-                self.grids[name].states[r][c] = CellState.SECONDARY
-        self._searches.clear()
+                hidden[name] += self._search(name, chain[1]).path_to(chain[0])[0]
+        for name, cells in hidden.items():
+            self._hide(name, cells)
 
     def _protect_common(self, key: SharedKey) -> None:
         options = [
-            (cost, n, move)
+            (cost, n)
             for n, move in enumerate(self.moves)
-            if key in dict(move) and (cost := self._move_cost(move, None, None)) is not None
+            if key in dict(move) and (cost := self._move_cost(n, None, None)) is not None
         ]
         if not options:  # not met in the property tests; a bug of this rule if ever raised
             raise AssertionError(f"no move can protect the common cell {key}")
-        cost, _n, move = min(options)
+        cost, n = min(options)
         if cost > 0:
-            self._apply(move, None)
+            self._apply(n, None)
 
     # --- a table's own cells
 
@@ -552,31 +561,27 @@ class _Linked:
         cost, (cells, moves) = best
         if cost == 0:
             return
-        for move in moves:
-            self._apply(move, name)
-        for r, c in cells:
-            if grid.states[r][c] is CellState.PUBLISHED:
-                grid.states[r][c] = CellState.SECONDARY
-        self._searches.clear()
+        for n in moves:
+            self._apply(n, name)
+        self._hide(name, cells)
 
     def _virtual_arcs(self, name: str, bound: int | None) -> dict[int, list[_Arc]]:
         """For each move through this table: one arc u → v costing what the move costs."""
-        cheapest: dict[tuple[int, int], tuple[int, Move]] = {}
-        for move in self.moves:
-            chain = self._chain(name, move)
+        cheapest: dict[tuple[int, int], tuple[int, int]] = {}
+        for n, chain in enumerate(self.chains[name]):
             if chain is None:
                 continue
-            cost = self._move_cost(move, name, bound)
+            cost = self._move_cost(n, name, bound)
             if cost is not None and (chain not in cheapest or cost < cheapest[chain][0]):
-                cheapest[chain] = (cost, move)
+                cheapest[chain] = (cost, n)
         arcs: dict[int, list[_Arc]] = {}
-        for (u, v), (cost, move) in cheapest.items():
-            arcs.setdefault(u, []).append((cost, v, move))
+        for (u, v), (cost, n) in cheapest.items():
+            arcs.setdefault(u, []).append((cost, v, n))
         return arcs
 
     def _cheapest_cycle(
         self, name: str, position: Position, virtual: dict[int, list[_Arc]]
-    ) -> tuple[int, tuple[list[Position], list[Move]]] | None:
+    ) -> tuple[int, tuple[list[Position], list[int]]] | None:
         grid = self.grids[name]
         options = []
         for z_step in (1, -1):
@@ -591,7 +596,7 @@ class _Linked:
         return cost, path
 
 
-_Arc = tuple[int, int, Move]  # (weight, next node, move)
+_Arc = tuple[int, int, int]  # (weight, next node, number of the move)
 
 
 class _Search:
@@ -605,14 +610,14 @@ class _Search:
     ) -> None:
         self.nodes = grid.last_row + grid.last_column + 2
         self.distances = {source: 0}
-        self.previous: dict[int, tuple[int, Position | None, Move | None]] = {}
+        self.previous: dict[int, tuple[int, Position | None, int | None]] = {}
         queue = [(0, source)]
         while queue:
             distance, state = heapq.heappop(queue)
             if distance > self.distances[state]:
                 continue
             node, taken = state % self.nodes, state // self.nodes
-            steps: list[tuple[int, int, Position | None, Move | None]] = [
+            steps: list[tuple[int, int, Position | None, int | None]] = [
                 (weight, nxt + taken * self.nodes, cell, None)
                 for weight, nxt, cell in grid._arcs(node, skip, reverse=False)
             ]
@@ -628,7 +633,7 @@ class _Search:
         """The states at ``node`` that were reached, with and without a move."""
         return [state for state in (node, node + self.nodes) if state in self.distances]
 
-    def path_to(self, state: int) -> tuple[list[Position], list[Move]]:
+    def path_to(self, state: int) -> tuple[list[Position], list[int]]:
         """The cells and the move (if any) on the cheapest path to ``state``."""
         cells, moves = [], []
         while state in self.previous:
