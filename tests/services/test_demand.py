@@ -326,3 +326,9 @@ def test_tables_read_together_give_no_small_group_away(any_db_url: str, tmp_path
     assert table(report, "holders_by_municipality_age").table.grand_total.text == "23"
     assert leaks(read_together(report)) == {}
     ctx.db.dispose()
+
+
+def test_the_whole_report_read_together_gives_nothing_away(district: ServiceContext) -> None:
+    for filters in (DemandFilters(), DemandFilters(issued_from=dt.date(2026, 6, 1))):
+        report = demand_report(district, filters)
+        assert leaks(read_together(report)) == {}
