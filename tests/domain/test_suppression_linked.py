@@ -132,13 +132,20 @@ def test_tables_without_margins_are_suppressed_alone() -> None:
         ),
         (
             {
+                "a": LinkedTable([[1], [2]], Margins(total="t", rows="m", row_keys=("x", "y"))),
+                "b": LinkedTable([[1], [2]], Margins(total="u", rows="m", row_keys=("x", "y"))),
+            },
+            "different rows or totals",
+        ),
+        (
+            {
                 "a": LinkedTable([[1], [2]], Margins(total="t")),
                 "b": LinkedTable([[1], [3]], Margins(total="t")),
             },
             "differs between tables",
         ),
     ],
-    ids=["rows without total", "keys twice", "different rows", "different counts"],
+    ids=["rows without total", "keys twice", "different rows", "two totals", "different counts"],
 )
 def test_wrong_links_are_refused(tables: dict[str, LinkedTable], message: str) -> None:
     with pytest.raises(InputError, match=message) as refused:

@@ -19,6 +19,9 @@ primary cell without one, the cheapest cycle is added: the smallest sum of newly
 counts, then the fewest new cells, then the cells nearest the top left corner. Cells are
 handled in an order that does not depend on the table's orientation, and exact ties are all
 taken, so the transposed table gets the transposed result.
+
+Tables that publish the same totals (holders per municipality in several tables) are
+suppressed together by :func:`suppress_linked`: the same method over the joint system.
 """
 
 from __future__ import annotations
@@ -408,13 +411,15 @@ def _common_cells(table: LinkedTable) -> dict[SharedKey, Position]:
 def _moves(tables: Mapping[str, LinkedTable]) -> list[Move]:
     """The elementary moves of common cells that keep every margin's sum."""
     margins_of: dict[str, dict[str, tuple[str, ...]]] = {}
+    total_of: dict[str, str | None] = {}
     for m in (table.margins for table in tables.values()):
         by_margin = margins_of.setdefault(m.total, {}) if m.total is not None else {}
         keys = by_margin.setdefault(m.rows, m.row_keys) if m.rows is not None else ()
-        if set(keys) != set(m.row_keys):
+        other_total = m.rows is not None and total_of.setdefault(m.rows, m.total) != m.total
+        if set(keys) != set(m.row_keys) or other_total:
             raise _refuse_links(
-                f"the tables of the row margin {m.rows} have different rows",
-                f"die Tabellen der Zeilensummen {m.rows} haben verschiedene Zeilen",
+                f"the tables of the row margin {m.rows} have different rows or totals",
+                f"die Tabellen der Zeilensummen {m.rows} haben verschiedene Zeilen oder Summen",
             )
     moves: list[Move] = []
     for total, by_margin in margins_of.items():
