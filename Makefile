@@ -25,15 +25,17 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# Benchmarks (results in benchmarks/results): search at 10k persons, issuing 500 passes and
-# importing a bundle of 100k changes (a few minutes); bench-full adds search at 1M persons
-# and a bundle of 1M changes (about 15 minutes; the generated registers are cached).
+# Benchmarks (results in benchmarks/results): search at 10k persons, issuing 500 passes,
+# importing a bundle of 100k changes and the demand report at 10k holders (a few minutes);
+# bench-full adds search at 1M persons, a bundle of 1M changes and the demand report at 100k
+# holders / 1M entries (about 20 minutes; the generated registers are cached).
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_find --sizes 10000
 	$(BIN)/python -m benchmarks.bench_issue --batch 500
 	$(BIN)/python -m benchmarks.bench_sync --sizes 100000
 	$(BIN)/python -m benchmarks.bench_locks --changes 200000
 	$(BIN)/python -m benchmarks.bench_cipher
+	$(BIN)/python -m benchmarks.bench_demand --sizes 10k
 
 bench-full: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_find --sizes 10000 1000000
@@ -41,6 +43,7 @@ bench-full: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_sync --sizes 100000 1000000
 	$(BIN)/python -m benchmarks.bench_locks --changes 200000
 	$(BIN)/python -m benchmarks.bench_cipher
+	$(BIN)/python -m benchmarks.bench_demand --sizes 10k 100k
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

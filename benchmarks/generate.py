@@ -50,6 +50,18 @@ from passapp.domain.ids import new_uuid
 from passapp.domain.name_index import index_keys
 from passapp.domain.names import latin_search_form, normalize_name
 from passapp.domain.pass_number import PassNumber, validate_office_code
+from passapp.domain.profile import (
+    Arrangement,
+    Assessment,
+    Basis,
+    GermanLevel,
+    LearnerProfile,
+    Literacy,
+    SchoolQualification,
+    Situation,
+    Skill,
+    profile_from_json,
+)
 from passapp.models.database import Database, make_engine, open_database, to_url
 from passapp.models.entities import (
     Entry,
@@ -62,10 +74,10 @@ from passapp.models.entities import (
 )
 from passapp.services.context import ServiceContext
 from passapp.services.offices import init_office
-from passapp.services.people import CONSENT_NOTICE_VERSION
+from passapp.services.people import CONSENT_NOTICE_VERSION, stored_profile
 
 # Bump when the generated content changes, so cached benchmark databases are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 BATCH_SIZE = 20_000
 # All generated dates are relative to this fixed day, so a seed always gives the same data.
 REFERENCE_DAY = dt.date(2026, 11, 1)
@@ -155,6 +167,43 @@ PROVIDERS = (
     "AWO Dachau",
 )
 ENTRY_COUNTS = ((0, 0.55), (1, 0.25), (2, 0.12), (3, 0.06), (4, 0.02))
+# Entries per active pass when a mean is asked for (``--entries-per-holder``): a gamma
+# distribution of this shape, rounded; most holders have a few entries, some many.
+ENTRY_SHAPE = 1.5
+
+# Learner profiles (issue 11): newer than the register, so not everybody has one.
+PROFILE_SHARE_HOLDERS = 0.6
+PROFILE_SHARE_OTHERS = 0.15
+ASSESSED_SHARE = 0.8
+# Levels skewed low, as at the counters of a district with many recent arrivals.
+LEVELS: tuple[tuple[GermanLevel, float], ...] = (
+    (GermanLevel.A0, 0.12),
+    (GermanLevel.A1, 0.25),
+    (GermanLevel.A2, 0.28),
+    (GermanLevel.B1, 0.2),
+    (GermanLevel.B2, 0.1),
+    (GermanLevel.C1, 0.04),
+    (GermanLevel.C2, 0.01),
+)
+BASES = ((Basis.SELF_ASSESSED, 0.5), (Basis.TESTED, 0.3), (Basis.CERTIFICATE, 0.2))
+# Literacy for people whose names come in a non-Latin script too, and for the others.
+LITERACY_OTHER_SCRIPT: tuple[tuple[Literacy | None, float], ...] = (
+    (Literacy.OTHER_SCRIPT, 0.6),
+    (Literacy.LATIN, 0.25),
+    (Literacy.NONE, 0.08),
+    (None, 0.07),
+)
+LITERACY_LATIN: tuple[tuple[Literacy | None, float], ...] = (
+    (Literacy.LATIN, 0.85),
+    (Literacy.NONE, 0.04),
+    (Literacy.OTHER_SCRIPT, 0.03),
+    (None, 0.08),
+)
+ARRANGEMENT_SHARES = {
+    Arrangement.CHILDCARE: 0.18,
+    Arrangement.EVENING: 0.15,
+    Arrangement.PART_TIME: 0.15,
+}
 
 
 # --- Cached derivations (the services' own functions) -----------------------------------
@@ -179,6 +228,8 @@ class Static:
     offices: tuple[tuple[uuid.UUID, str, float], ...]
     municipalities: tuple[tuple[str, float], ...]
     offer_ids: tuple[uuid.UUID, ...]
+    # Mean entries per active pass; None: the register's own mix (ENTRY_COUNTS, ~0.75).
+    entries_per_holder: float | None = None
 
 
 @dataclass
@@ -189,6 +240,7 @@ class Batch:
     passes: list[dict[str, Any]] = field(default_factory=list)
     pass_offices: list[str] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
+    profiles: int = 0
 
 
 _STATIC: Static | None = None
@@ -214,21 +266,25 @@ def _memoize_phonetics() -> None:
         name_index.phonetic_key = lru_cache(maxsize=200_000)(original)  # type: ignore[attr-defined]
 
 
-def _batch_rng(seed: int, index: int) -> random.Random:
-    return random.Random(f"passapp-bench-{seed}-{index}")
+def _batch_rng(seed: int, index: int, stream: str = "") -> random.Random:
+    return random.Random(f"passapp-bench-{seed}-{index}{stream and '-' + stream}")
 
 
 def make_batch(task: tuple[int, int, int]) -> Batch:
     """Draw ``count`` persons of batch ``index``; deterministic in (seed, index, count)."""
     seed, index, count = task
     assert _STATIC is not None, "worker not initialised"
-    return _Drawer(_STATIC, _batch_rng(seed, index)).batch(count)
+    return _Drawer(_STATIC, _batch_rng(seed, index), _batch_rng(seed, index, "more")).batch(count)
 
 
 class _Drawer:
-    def __init__(self, static: Static, rng: random.Random) -> None:
+    """``rng`` draws the register (names, dates, passes), ``more`` the profiles and entries:
+    the knob for entries changes neither the people nor who holds a pass."""
+
+    def __init__(self, static: Static, rng: random.Random, more: random.Random) -> None:
         self.static = static
         self.rng = rng
+        self.more = more
         self.office_weights = tuple((office, office[2]) for office in static.offices)
 
     def batch(self, count: int) -> Batch:
@@ -237,13 +293,13 @@ class _Drawer:
             self.person(batch)
         return batch
 
-    def _day(self, first: dt.date, last: dt.date) -> dt.date:
+    def _day(self, first: dt.date, last: dt.date, rng: random.Random | None = None) -> dt.date:
         if last <= first:
             return first
-        return first + dt.timedelta(days=self.rng.randrange((last - first).days + 1))
+        return first + dt.timedelta(days=(rng or self.rng).randrange((last - first).days + 1))
 
-    def _moment(self, day: dt.date) -> dt.datetime:
-        seconds = self.rng.randrange(6 * 3600, 15 * 3600)  # office hours, in UTC
+    def _moment(self, day: dt.date, rng: random.Random | None = None) -> dt.datetime:
+        seconds = (rng or self.rng).randrange(6 * 3600, 15 * 3600)  # office hours, in UTC
         return dt.datetime.combine(day, dt.time(), dt.UTC) + dt.timedelta(seconds=seconds)
 
     def _birth_date(self, origin: Origin) -> tuple[PartialDate, dt.date]:
@@ -327,6 +383,7 @@ class _Drawer:
                 "consent_recorded_at": created if consent else None,
                 "merged_into_id": None,
                 "erased_at": None,
+                "learner_profile": None,
                 "created_at": created,
                 "updated_at": created,
             }
@@ -336,8 +393,73 @@ class _Drawer:
             for key in _name_keys(family, given)
         )
         adult = (registered - born).days >= 16 * 365 + 4
-        if adult and rng.random() < PASS_SHARE_OF_ADULTS:
+        holder = adult and rng.random() < PASS_SHARE_OF_ADULTS
+        if self.more.random() < (PROFILE_SHARE_HOLDERS if holder else PROFILE_SHARE_OTHERS):
+            profile = self._profile(languages, arrived, sex, family_orig is not None)
+            batch.persons[-1]["learner_profile"] = stored_profile(profile)
+            batch.profiles += 1
+        if holder:
             self._pass(batch, person_id, registered, languages, office_id)
+
+    def _profile(
+        self, languages: list[str], arrived: dt.date, sex: str | None, other_script: bool
+    ) -> LearnerProfile:
+        more = self.more
+        assessments: list[Assessment] = []
+        level = draw_weighted(more, LEVELS)
+        if more.random() < ASSESSED_SHARE:
+            on = self._day(max(arrived, FIRST_REGISTRATION), REFERENCE_DAY, more)
+            if level.rank > 0 and more.random() < 0.2:  # an earlier, lower assessment
+                earlier = list(GermanLevel)[level.rank - 1]
+                assessments.append(
+                    Assessment(earlier, Basis.SELF_ASSESSED, PartialDate(on.year - 1))
+                )
+            day = PartialDate(on.year, on.month, on.day)
+            assessments.append(Assessment(level, draw_weighted(more, BASES), day))
+            if more.random() < 0.1:
+                skill = more.choice((Skill.HOEREN, Skill.LESEN, Skill.SCHREIBEN, Skill.SPRECHEN))
+                assessments.append(Assessment(level, Basis.TESTED, day, skill))
+        literacy = draw_weighted(more, LITERACY_OTHER_SCRIPT if other_script else LITERACY_LATIN)
+        return LearnerProfile(
+            assessments=tuple(assessments),
+            literacy=literacy,
+            school_years=more.randint(0, 16) if more.random() < 0.6 else None,
+            school_qualification=(
+                more.choice(tuple(SchoolQualification)) if more.random() < 0.5 else None
+            ),
+            situation=more.choice(tuple(Situation)) if more.random() < 0.7 else None,
+            wished_kinds=frozenset(self._wished_kinds(level)),
+            arrangements=frozenset(
+                arrangement
+                for arrangement, share in ARRANGEMENT_SHARES.items()
+                # Childcare is asked for mostly by women.
+                if more.random()
+                < share * (1.6 if arrangement == Arrangement.CHILDCARE and sex == "f" else 1)
+            ),
+            languages=tuple(languages),
+        )
+
+    def _wished_kinds(self, level: GermanLevel) -> set[EntryKind]:
+        more, wishes = self.more, set()
+        if level.rank < GermanLevel.B2.rank and more.random() < 0.6:
+            wishes.add(more.choice((EntryKind.SPRACHKURS, EntryKind.INTEGRATIONSKURS)))
+        if GermanLevel.A2.rank <= level.rank <= GermanLevel.C1.rank and more.random() < 0.25:
+            wishes.add(EntryKind.BERUFSSPRACHKURS)
+        for kind, share in (
+            (EntryKind.BERATUNG, 0.15),
+            (EntryKind.WEITERBILDUNG, 0.1 if level.rank >= GermanLevel.B1.rank else 0.02),
+            (EntryKind.AUSBILDUNG, 0.08),
+            (EntryKind.ANERKENNUNG, 0.05),
+        ):
+            if more.random() < share:
+                wishes.add(kind)
+        return wishes
+
+    def _entry_count(self) -> int:
+        mean = self.static.entries_per_holder
+        if mean is None:
+            return int(draw_weighted(self.more, ENTRY_COUNTS))
+        return round(self.more.gammavariate(ENTRY_SHAPE, mean / ENTRY_SHAPE)) if mean > 0 else 0
 
     def _pass(
         self,
@@ -384,15 +506,15 @@ class _Drawer:
             }
         )
         if not revoked:
-            for _ in range(draw_weighted(rng, ENTRY_COUNTS)):
+            for _ in range(self._entry_count()):
                 self._entry(batch, pass_id, issued, office_id)
 
     def _entry(
         self, batch: Batch, pass_id: uuid.UUID, issued: dt.date, office_id: uuid.UUID
     ) -> None:
-        rng = self.rng
+        rng = self.more
         kind = draw_weighted(rng, ENTRY_KINDS)
-        start = self._day(issued, REFERENCE_DAY + dt.timedelta(days=60))
+        start = self._day(issued, REFERENCE_DAY + dt.timedelta(days=60), rng)
         status: EntryStatus | None
         if start > REFERENCE_DAY:
             status = rng.choice((EntryStatus.EMPFOHLEN, EntryStatus.ANGEMELDET))
@@ -437,7 +559,7 @@ class _Drawer:
                 "refers_to_id": None,
                 "office_id": office_id,
                 "logged_by": rng.choice(CLERKS),
-                "created_at": self._moment(min(start, REFERENCE_DAY)),
+                "created_at": self._moment(min(start, REFERENCE_DAY), rng),
             }
         )
 
@@ -451,7 +573,7 @@ def content_fingerprint(persons: int = 400) -> str:
         (uuid.UUID(int=number), code, share) for number, (code, *_, share) in enumerate(OFFICES)
     )
     static = Static(offices, (("09174115", 1.0),), ())
-    batch = _Drawer(static, _batch_rng(0, 0)).batch(persons)
+    batch = _Drawer(static, _batch_rng(0, 0), _batch_rng(0, 0, "more")).batch(persons)
     fields = (
         "family_names",
         "given_names",
@@ -468,6 +590,7 @@ def content_fingerprint(persons: int = 400) -> str:
         digest.update(repr([row[name] for name in fields]).encode())
     digest.update(repr([(row["key"], row["birth_year"]) for row in batch.keys]).encode())
     digest.update(repr(batch.pass_offices).encode())
+    digest.update(repr([row["learner_profile"] for row in batch.persons]).encode())
     return digest.hexdigest()[:12]
 
 
@@ -481,7 +604,10 @@ class GenerationReport:
     seed: int
     name_keys: int = 0
     passes: int = 0
+    holders: int = 0  # persons with an active pass
+    profiles: int = 0
     entries: int = 0
+    entries_per_holder: float | None = None
     seconds: float = 0.0
     bytes: int = 0
     workers: int = 0
@@ -506,7 +632,9 @@ def _validate_static_tables() -> None:
                     raise ValueError(f"language {code!r} is stored as {parse_language(code)!r}")
 
 
-def _setup(db: Database) -> tuple[Static, dict[str, uuid.UUID]]:
+def _setup(
+    db: Database, entries_per_holder: float | None = None
+) -> tuple[Static, dict[str, uuid.UUID]]:
     code, name, kind, municipality = LOCAL_OFFICE
     init_office(
         ServiceContext(db=db, clerk="benchmark"),
@@ -538,6 +666,7 @@ def _setup(db: Database) -> tuple[Static, dict[str, uuid.UUID]]:
             (key, float(POPULATION.get(name, 3000))) for name, key in sorted(municipalities.items())
         ),
         offer_ids=offer_ids,
+        entries_per_holder=entries_per_holder,
     )
     return static, office_ids
 
@@ -596,8 +725,10 @@ def generate(
     workers: int | None = None,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[str], None] | None = None,
+    entries_per_holder: float | None = None,
 ) -> GenerationReport:
-    """Create ``out`` (must not exist) with ``persons`` generated persons."""
+    """Create ``out`` (must not exist) with ``persons`` generated persons; each active pass
+    gets ``entries_per_holder`` entries on average (None: the register's own ~0.75)."""
     say = progress or (lambda _message: None)
     if out.exists():
         raise FileExistsError(f"{out} exists; remove it or choose another --out")
@@ -605,10 +736,16 @@ def generate(
     if workers is None:
         workers = min(2, os.cpu_count() or 1) if persons > batch_size else 0
     started = time.perf_counter()
-    report = GenerationReport(path=str(out), persons=persons, seed=seed, workers=workers)
+    report = GenerationReport(
+        path=str(out),
+        persons=persons,
+        seed=seed,
+        workers=workers,
+        entries_per_holder=entries_per_holder,
+    )
     db = open_database(to_url(str(out)))
     try:
-        static, office_ids = _setup(db)
+        static, office_ids = _setup(db, entries_per_holder)
         sequences = dict.fromkeys(office_ids, 1)
         indexes = _deferrable_indexes()
         db.dispose()
@@ -644,6 +781,8 @@ def generate(
                 inserting += time.perf_counter() - mark
                 report.name_keys += len(batch.keys)
                 report.passes += len(batch.passes)
+                report.holders += sum(row["status"] == "active" for row in batch.passes)
+                report.profiles += batch.profiles
                 report.entries += len(batch.entries)
                 done = min(number * batch_size, persons)
                 if number % 5 == 0 or done == persons:
@@ -688,6 +827,7 @@ class CheckReport:
     passes_checked: int = 0
     passes_found: int = 0
     rows_compared: int = 0
+    profiles_compared: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -698,7 +838,7 @@ class CheckReport:
 _PERSON_COLUMNS = (
     "id, family_names, given_names, family_names_original, given_names_original, "
     "family_names_latin, given_names_latin, birth_date, birth_year, arrival_date, "
-    "moved_from_abroad, nationalities, languages"
+    "moved_from_abroad, nationalities, languages, learner_profile"
 )
 
 
@@ -749,6 +889,11 @@ def _register_again(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
                     moved_from_abroad=bool(row["moved_from_abroad"]),
                     nationalities=tuple(json.loads(row["nationalities"])),
                     languages=tuple(json.loads(row["languages"])),
+                    profile=(
+                        profile_from_json(json.loads(row["learner_profile"]))
+                        if row["learner_profile"]
+                        else None
+                    ),
                 ),
             )
             written[row["id"]] = _stored(scratch, registration.person.id.hex)
@@ -762,7 +907,7 @@ def _stored_from(connection: sqlite3.Connection, person_hex: str) -> dict[str, A
     person = connection.execute(
         "SELECT family_names, given_names, family_names_original, given_names_original, "
         "family_names_latin, given_names_latin, birth_date, birth_year, arrival_date, "
-        "nationalities, languages FROM person WHERE id = ?",
+        "nationalities, languages, learner_profile FROM person WHERE id = ?",
         (person_hex,),
     ).fetchone()
     keys = connection.execute(
@@ -798,6 +943,7 @@ def check_database(path: Path, samples: int = 20, seed: int = 0) -> CheckReport:
         for person_hex, written in expected.items():
             stored = _stored_from(connection, person_hex)
             report.rows_compared += 1
+            report.profiles_compared += stored["learner_profile"] is not None
             if stored != written:
                 diff = {k: (stored[k], written[k]) for k in written if stored.get(k) != written[k]}
                 report.problems.append(f"person {person_hex} differs from the service: {diff}")
@@ -835,6 +981,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=None, help="0: no worker processes")
     parser.add_argument("--no-check", action="store_true", help="skip check_database")
+    parser.add_argument(
+        "--entries-per-holder",
+        type=float,
+        default=None,
+        help="mean entries per active pass (default: the register's own mix, ~0.75)",
+    )
     args = parser.parse_args(argv)
     if args.persons < 1:
         parser.error("--persons must be at least 1")
@@ -843,17 +995,26 @@ def main(argv: list[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     say(f"generating {args.persons:,} persons into {args.out} (seed {args.seed})")
-    report = generate(args.out, args.persons, args.seed, workers=args.workers, progress=say)
+    report = generate(
+        args.out,
+        args.persons,
+        args.seed,
+        workers=args.workers,
+        progress=say,
+        entries_per_holder=args.entries_per_holder,
+    )
     say(
         f"done in {report.seconds:.1f} s: {report.persons:,} persons, {report.name_keys:,} "
-        f"name keys, {report.passes:,} passes, {report.entries:,} entries, "
+        f"name keys, {report.passes:,} passes ({report.holders:,} holders), "
+        f"{report.profiles:,} profiles, {report.entries:,} entries, "
         f"{report.bytes / 1e6:,.1f} MB"
     )
     result: dict[str, Any] = {"generation": report.to_json()}
     if not args.no_check:
         check = check_database(args.out)
         say(
-            f"check: {check.rows_compared} rows equal to register_person's; "
+            f"check: {check.rows_compared} rows ({check.profiles_compared} with a learner "
+            "profile) equal to register_person's; "
             f"{check.found_with_birth_date}/{check.checked} found by name and birth date, "
             f"{check.found_by_name_only}/{check.checked} by name alone, "
             f"{check.passes_found}/{check.passes_checked} by pass number"

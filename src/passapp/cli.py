@@ -1494,7 +1494,7 @@ def report() -> None:
 @click.option("--from", "issued_from", metavar="DATE", help="Passes issued on or after.")
 @click.option("--to", "issued_to", metavar="DATE", help="Passes issued on or before.")
 @click.option("--municipality", metavar="NAME|KEY", help="Holders living there only.")
-@click.option("--out", "out", type=OUTPUT_FILE, help="The file (.csv, .xlsx or .json).")
+@click.option("--out", "out", type=OUTPUT_FILE, help="The file (.csv, .xlsx, .json or .pdf).")
 @click.pass_obj
 def report_demand(
     options: Options,
@@ -1531,15 +1531,15 @@ def report_demand(
 
 def _report_format(file_format: str | None, out: Path | None) -> str:
     chosen = file_format or (out.suffix.lower().lstrip(".") if out else "json")
-    if chosen == "pdf":
+    if chosen == "pdf" and out is None:
         raise InvalidInput(
-            "the PDF report is not built yet; use --format csv, xlsx or json",
-            "Den PDF-Bericht gibt es noch nicht; bitte --format csv, xlsx oder json.",
+            "the PDF report needs a file: give --out F.pdf",
+            "Der PDF-Bericht braucht eine Datei: bitte --out F.pdf angeben.",
         )
-    if chosen not in ("csv", "xlsx", "json"):
+    if chosen not in ("csv", "xlsx", "json", "pdf"):
         raise InvalidInput(
-            f"unknown report format {chosen!r}; use .csv, .xlsx or .json (or --format)",
-            f"Unbekanntes Format „{chosen}“; bitte .csv, .xlsx oder .json (oder --format).",
+            f"unknown report format {chosen!r}; use .csv, .xlsx, .json or .pdf (or --format)",
+            f"Unbekanntes Format „{chosen}“; bitte .csv, .xlsx, .json oder .pdf (oder --format).",
         )
     return chosen
 

@@ -1,6 +1,6 @@
 """``passapp report demand`` (issue 11): the district's admin writes the demand figures as
-CSV, XLSX or JSON; PDF is not built yet (exit 2); an office admin and a clerk are refused
-(exit 1) and no file is written."""
+CSV, XLSX, JSON or PDF; an unknown ending or a PDF without a file is bad input (exit 2); an
+office admin and a clerk are refused (exit 1) and no file is written."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def district(district_ctx: ServiceContext, tmp_path: Path) -> District:
     return District(tmp_path / "district.sqlite3", tmp_path)
 
 
-@pytest.mark.parametrize("file_format", ["csv", "xlsx", "json"])
+@pytest.mark.parametrize("file_format", ["csv", "xlsx", "json", "pdf"])
 def test_the_district_writes_the_figures_without_small_numbers(
     district: District, file_format: str
 ) -> None:
@@ -74,7 +74,6 @@ def test_filters_on_the_command_line(district: District) -> None:
 @pytest.mark.parametrize(
     ("args", "german"),
     [
-        (("--format", "pdf"), "PDF"),
         (("--municipality", "Atlantis"), "Gemeinde"),
         (("--from", "2026-13-01"), ""),
     ],
@@ -87,6 +86,19 @@ def test_bad_options_are_bad_input_and_write_nothing(
     assert result.exit_code == 2, result.output
     assert german in json.loads(result.stdout)["error_de"]
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "german"),
+    [(("--out", "bedarf.txt"), "Format"), (("--format", "pdf"), "PDF-Bericht braucht eine Datei")],
+)
+def test_an_unknown_ending_or_a_pdf_without_file_is_bad_input(
+    district: District, args: tuple[str, ...], german: str
+) -> None:
+    result = district.run("kreis", "report", "demand", *args)
+    assert result.exit_code == 2, result.output
+    assert german in json.loads(result.stdout)["error_de"]
+    assert not (district.folder / "bedarf.txt").exists()
 
 
 @pytest.mark.parametrize("account", ["amt", "meier"])

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from openpyxl import load_workbook
 
@@ -29,8 +30,9 @@ from tests.conftest import make_url_context
 from tests.support.disclosure import Published, leaks
 
 SPRING = dt.date(2026, 3, 10)
-TABLES = 11
+TABLES = 12
 AUTUMN = dt.date(2026, 9, 1)
+PDF_BODY_BOTTOM = 15 * 72 / 25.4  # between the footer's baseline (10 mm) and the text (20 mm)
 
 
 def on_day(ctx: ServiceContext, day: dt.date) -> ServiceContext:
@@ -217,7 +219,7 @@ def numbers_in(texts: list[str]) -> list[str]:
     return [t for t in texts if re.fullmatch(r"\d+", t)]
 
 
-@pytest.mark.parametrize("file_format", ["csv", "xlsx", "json"])
+@pytest.mark.parametrize("file_format", ["csv", "xlsx", "json", "pdf"])
 def test_no_number_under_5_in_any_file(
     district: ServiceContext, tmp_path: Path, file_format: str
 ) -> None:
@@ -249,8 +251,24 @@ def file_cells(path: Path, file_format: str) -> list[str]:
             for value in row
             if value is not None
         ]
+    if file_format == "pdf":
+        return pdf_words(path.read_bytes())
     data = json.loads(path.read_text(encoding="utf-8"))
     return [str(cell) for t in data["tables"] for row in t["rows"] for cell in row]
+
+
+def pdf_words(pdf: bytes) -> list[str]:
+    """The words on the tables' pages above the footer: the title page (contents with page
+    numbers) and the footers ("Seite 2 von 12") hold numbers that are no figures."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [
+            word
+            for page in list(document)[1:]
+            for word in page.get_textpage().get_text_bounded(bottom=PDF_BODY_BOTTOM).split()
+        ]
+    finally:
+        document.close()
 
 
 def test_a_provider_written_like_a_formula_stays_text(

@@ -41,6 +41,7 @@ from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, registe
 from passapp.ui.accounts_screen import AccountsScreen, AddAccountDialog, OwnPasswordDialog
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
 from passapp.ui.erase_dialog import EraseDialog, WithdrawConsentDialog
+from passapp.ui.figures_screen import FiguresScreen
 from passapp.ui.login_dialog import LoginDialog
 from passapp.ui.main_window import MainWindow
 from passapp.ui.offer_form import OfferForm
@@ -165,7 +166,8 @@ class Probe:
             self.sync_and_offers,
             self.setup_wizard,
             self.log_in,
-            self.admin_screens,
+            self.district_screens,
+            self.admin_screens,  # last: its locked window's lock hides every window shown later
         ]
 
     def main_window(self) -> None:
@@ -283,6 +285,19 @@ class Probe:
         with self.shown("locked window", window):
             window.screen_lock.lock()
         window.tasks.shutdown()
+
+    def district_screens(self) -> None:
+        """The demo's district (made with the office): its admin's figures, computed and
+        then greyed by a changed filter (the longest message)."""
+        district = context(self.folder / "landratsamt-demo.sqlite3")
+        admin = make_accounts(district).admin
+        screen = FiguresScreen(admin, self.tasks)
+        with self.shown("figures", screen):
+            screen.view.compute_button.click()
+            wait_for(self.tasks)
+            assert screen.report is not None, screen.view.message.text()
+            screen.view.from_edit.setText("01.01.2026")
+        admin.close()
 
 
 def main() -> None:

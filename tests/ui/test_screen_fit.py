@@ -50,6 +50,7 @@ EXPECTED = {
     "erase",
     "withdraw consent",
     "locked window",
+    "figures",
 }
 
 

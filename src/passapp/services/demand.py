@@ -18,28 +18,34 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     ColumnElement,
     Select,
     String,
     and_,
     case,
     cast,
+    column,
     extract,
     func,
     literal,
+    or_,
     select,
+    true,
 )
 from sqlalchemy.orm import Session, aliased
 
-from passapp.domain.entries import EntryKind
-from passapp.domain.profile import Arrangement, Literacy
+from passapp.domain.entries import EntryKind, EntryStatus
+from passapp.domain.profile import Arrangement, GermanLevel, Literacy, Skill
 from passapp.domain.suppression import LinkedTable, Margins, SuppressedTable, suppress_linked
-from passapp.models.entities import Entry, Municipality, Offer, Pass, Person
+from passapp.models.entities import Entry, Installation, Municipality, Offer, Pass, Person
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput
+from passapp.services.setup import district_name as reference_district_name
 
 UNKNOWN = "unbekannt"
 OTHER = "andere"
@@ -92,6 +98,7 @@ class DemandReport:
     made_on: dt.date
     filters: DemandFilters
     tables: tuple[DemandTable, ...]
+    district_name: str = ""  # as set up ("Landkreis Dachau"); the PDF's title page names it
 
 
 def demand_report(ctx: ServiceContext, filters: DemandFilters) -> DemandReport:
@@ -114,8 +121,17 @@ def demand_report(ctx: ServiceContext, filters: DemandFilters) -> DemandReport:
                 _arrangement_by_municipality(session, holders, arrangement)
                 for arrangement in (Arrangement.CHILDCARE, Arrangement.EVENING)
             ),
+            _level_by_course_wish(session, holders),
         )
-    return DemandReport(made_on=made_on, filters=filters, tables=_suppressed(counted))
+        setup = session.get(Installation, 1)
+    # An office's database (the benchmark's) has no district name: the reference data's.
+    district = setup.district_name if setup is not None and setup.district_name else None
+    return DemandReport(
+        made_on=made_on,
+        filters=filters,
+        tables=_suppressed(counted),
+        district_name=district or reference_district_name(),
+    )
 
 
 def _check_dates(filters: DemandFilters) -> None:
@@ -465,6 +481,129 @@ def _arrangement_by_municipality(
     )
 
 
+LEVEL_ROWS = (*(level.value for level in GermanLevel), UNKNOWN)
+COURSE_WISH_COLUMNS = (
+    "wünscht Deutschkurs, ohne Kurseintrag ab der nächsten Stufe",
+    "wünscht Deutschkurs, mit Kurseintrag ab der nächsten Stufe",
+    "kein Deutschkurs gewünscht oder kein Lernprofil",
+)
+
+
+def _level_by_course_wish(session: Session, holders: Any) -> _Counted:
+    """Holders by highest documented German level (profile's overall assessments and passed
+    exams, the rule of ``domain.profile.highest_documented_level``) and whether they wish a
+    language course and already have a course entry at the next level or higher.
+
+    The columns split the holders (the row total is the holders at that level): "holders at
+    A2 who want a course and have no B1 course entry" is the first column of row A2.
+    """
+    documented = _highest_level(session, holders)
+    entries = _current_entries(holders)
+    course_kinds = [str(kind) for kind in LANGUAGE_COURSES]
+    # A broken-off course no longer covers the wish; a course without a level cannot
+    # tell which step it is. CEFR texts A0 < A1 < … < C2 compare as strings.
+    courses = (
+        select(entries.c.person_id, func.max(Entry.level).label("level"))
+        .join(Entry, Entry.id == entries.c.id)
+        .where(
+            entries.c.kind.in_(course_kinds),
+            or_(entries.c.status.is_(None), entries.c.status != EntryStatus.ABGEBROCHEN.value),
+        )
+        .group_by(entries.c.person_id)
+        .subquery("top_course")
+    )
+    # The step above the documented level; C2 has none (a C2 course covers it); with no
+    # level documented any course from A1 up does.
+    next_level = case(
+        *[(documented.c.level == low.value, high.value) for low, high in pairwise(GermanLevel)],
+        (documented.c.level == GermanLevel.C2.value, GermanLevel.C2.value),
+        else_=GermanLevel.A1.value,
+    )
+    text = func.coalesce(cast(holders.c.learner_profile, String), "")
+    wishes_course = or_(*(text.contains(f'"{kind}"') for kind in course_kinds))
+    column_ = case(
+        (~wishes_course, COURSE_WISH_COLUMNS[2]),
+        (courses.c.level >= next_level, COURSE_WISH_COLUMNS[1]),
+        else_=COURSE_WISH_COLUMNS[0],
+    )
+    query = (
+        select(documented.c.level, column_)
+        .select_from(holders)
+        .join(documented, documented.c.person_id == holders.c.id)
+        .outerjoin(courses, courses.c.person_id == holders.c.id)
+    )
+    return _table(
+        "level_by_course_wish",
+        "Passinhaber nach höchstem belegtem Deutschniveau (Einstufung im Lernprofil oder "
+        "bestandene Prüfung) und Wunsch nach einem Deutschkurs (Sprach-, Integrations- oder "
+        "Berufssprachkurs; abgebrochene Kurse zählen nicht)",
+        "Deutschniveau",
+        LEVEL_ROWS,
+        COURSE_WISH_COLUMNS,
+        _count_by(session, query),
+    )
+
+
+def _highest_level(session: Session, holders: Any) -> Any:
+    """(person_id, level) for every holder: the highest CEFR level of the profile's overall
+    assessments and the passed exams (``pruefung``, abgeschlossen, with a level; current
+    entries only, as ``services.profile.passed_exams``); NULL when nothing is documented."""
+    elements = _json_array(session, holders.c.learner_profile, "assessments")
+    skill = func.coalesce(elements.c.value["skill"].as_string(), Skill.OVERALL.value)
+    assessed = (
+        select(holders.c.id.label("person_id"), func.max(elements.c.value["level"].as_string()))
+        .select_from(holders)
+        .join(elements, true())
+        .where(skill == Skill.OVERALL.value)
+        .group_by(holders.c.id)
+        .subquery("assessed")
+    )
+    # The current entries carry no level: joined back to the entry by its key.
+    entries = _current_entries(holders)
+    exams = (
+        select(entries.c.person_id, func.max(Entry.level).label("level"))
+        .join(Entry, Entry.id == entries.c.id)
+        .where(
+            entries.c.kind == EntryKind.PRUEFUNG.value,
+            entries.c.status == EntryStatus.ABGESCHLOSSEN.value,
+            Entry.level.is_not(None),
+        )
+        .group_by(entries.c.person_id)
+        .subquery("exam")
+    )
+    mine, exam = assessed.c[1], exams.c.level
+    best = case(
+        (exam.is_(None), mine),
+        (mine.is_(None), exam),
+        (exam > mine, exam),
+        else_=mine,
+    )
+    return (
+        select(holders.c.id.label("person_id"), best.label("level"))
+        .select_from(holders)
+        .outerjoin(assessed, assessed.c.person_id == holders.c.id)
+        .outerjoin(exams, exams.c.person_id == holders.c.id)
+        .subquery("documented_level")
+    )
+
+
+def _json_array(session: Session, document: Any, key: str) -> Any:
+    """The elements of the JSON array ``document[key]`` as a table with a JSON column
+    ``value``: the one place where the two databases need different SQL.
+
+    Anything but an array gives no rows: an imported profile is stored as it came once it
+    parses, and ``"assessments": null`` (or "" or 0) parses as no assessments, while both
+    databases' functions fail on it."""
+    if session.get_bind().dialect.name == "postgresql":
+        array = case((func.json_typeof(document[key]) == "array", document[key]))
+        rows = func.json_array_elements(array)
+    else:
+        path = f"$.{key}"
+        array = case((func.json_type(document, path) == "array", document))
+        rows = func.json_each(array, path)
+    return rows.table_valued(column("value", JSON))
+
+
 # --- building a table --------------------------------------------------------------------
 
 
@@ -491,7 +630,8 @@ def _unknown_last(label: str) -> tuple[bool, str]:
 # Totals that several tables publish, by table key (a table added here later joins by its
 # key): the holders per municipality are the row totals of the municipality tables (rows
 # matched by the municipality's name), all holders the grand total of every holder table;
-# likewise the entries per kind and all entries. The language-course table counts only
+# likewise the entries per kind and all entries. The level table's rows are levels, its
+# grand total all holders (one documented level or none each). The language-course table counts only
 # holders whose pass is 6 months old: its totals are other numbers.
 BY_MUNICIPALITY = (
     "holders_by_municipality_age",
@@ -505,6 +645,7 @@ COMMON_TOTALS: dict[str, Margins] = {
     **{key: Margins(total=HOLDERS, rows="Gemeinde") for key in BY_MUNICIPALITY},
     "holders_by_arrival_year": Margins(total=HOLDERS),
     "holders_by_nationality": Margins(total=HOLDERS),
+    "level_by_course_wish": Margins(total=HOLDERS),
     **{key: Margins(total=ENTRIES, rows="Art") for key in BY_KIND},
     "entries_by_provider": Margins(total=ENTRIES),
 }

@@ -1,4 +1,4 @@
-"""The demand figures as files: CSV, XLSX, JSON. Only ``Cell.text`` is ever written.
+"""The demand figures as files: CSV, XLSX, JSON, PDF. Only ``Cell.text`` is ever written.
 
 A suppressed cell is written as its text ("<5", "•"); a published one as its number. The
 true count of a suppressed cell is never read here.
@@ -18,19 +18,16 @@ from passapp.domain.suppression import THRESHOLD, Cell
 from passapp.services.demand import DemandReport, DemandTable
 from passapp.services.errors import InvalidInput
 
-FORMATS: Final = ("csv", "xlsx", "json")
+FORMATS: Final = ("csv", "xlsx", "json", "pdf")
 TOTAL = "Summe"
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 _SHEET_NAME_MAX = 31
 NOTE_DE: Final = (
     f"Kleine Zahlen sind geheim gehalten: eine Zahl unter {THRESHOLD} (auch 0) steht als "
-    f"„<{THRESHOLD}“. Damit sie nicht aus Summen errechnet werden kann, sind weitere Zahlen "
-    "als „•“ geheim gehalten (sekundäre Geheimhaltung), für alle Tabellen dieses Berichts "
-    "zusammen: Summen, die mehrere Tabellen zeigen (Passinhaber je Gemeinde, alle "
-    "Passinhaber, Einträge je Art, alle Einträge), sind überall gleich geheim gehalten. "
-    "Nicht geschützt ist das Verrechnen mit einem anderen Bericht (anderer Zeitraum, andere "
-    "Gemeinde, anderer Stand): Berichte mit verschiedenen Filtern nicht gegeneinander "
-    "verrechnen."
+    f"„<{THRESHOLD}“. Damit sie nicht errechnet werden kann, auch nicht aus Summen, die "
+    "mehrere Tabellen zeigen, sind weitere Zahlen als „•“ geheim gehalten (sekundäre "
+    "Geheimhaltung, für alle Tabellen des Berichts zusammen). Berichte mit verschiedenen "
+    "Filtern (Zeitraum, Gemeinde, Stand) nicht gegeneinander verrechnen."
 )
 
 
@@ -42,6 +39,8 @@ def write_report(report: DemandReport, path: Path, file_format: str) -> None:
     elif file_format == "json":
         with atomic_output(path) as stream:
             stream.write(json.dumps(report_json(report), ensure_ascii=False, indent=2).encode())
+    elif file_format == "pdf":
+        _write_pdf(report, path)
     else:
         raise InvalidInput(
             f"unknown report format {file_format!r}; use one of {', '.join(FORMATS)}",
@@ -121,6 +120,22 @@ def _write_xlsx(report: DemandReport, path: Path) -> None:
             sheet.append([_text_cell(sheet, v) if isinstance(v, str) else v for v in cells])
     with atomic_output(path) as stream:
         book.save(stream)
+
+
+def _write_pdf(report: DemandReport, path: Path) -> None:
+    # Imported here: matplotlib takes a moment to load, and CSV/XLSX do not need it.
+    from passapp.pdf.demand_report import DemandPrint, render_demand_report
+
+    printed = DemandPrint(
+        district_name=report.district_name,
+        made_on=report.made_on,
+        filters=report.filters.describe_de(),
+        suppression_note=NOTE_DE,
+        tables=report.tables,
+    )
+    pdf = render_demand_report(printed)
+    with atomic_output(path) as stream:
+        stream.write(pdf)
 
 
 def _sheet_name(title: str, taken: set[str]) -> str:

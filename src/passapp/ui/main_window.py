@@ -55,6 +55,7 @@ from passapp.ui.accounts_screen import (
 from passapp.ui.audit_screen import open_audit_screen
 from passapp.ui.elide import ElidedLabel, elided
 from passapp.ui.erase_dialog import erasure_note
+from passapp.ui.figures_screen import FiguresScreen, open_figures_screen
 from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.person_form import PersonForm
 from passapp.ui.person_panel import PersonPanel
@@ -271,6 +272,8 @@ class MainWindow(QMainWindow):
             INSTALL_PACKAGE_SHORTCUT,
             self.open_install_package,
         )
+        if may("demand_report"):
+            self._action(admin, self.tr("&Bedarfszahlen …"), None, self.open_figures_screen)
         if may("check_audit_log"):
             self._action(
                 admin, self.tr("&Protokoll prüfen …"), "Ctrl+Shift+L", self.open_audit_screen
@@ -349,6 +352,9 @@ class MainWindow(QMainWindow):
         self.setup_wizard = open_install_package(self._desk, self.tasks, self)
         self.setup_wizard.setup_done.connect(self.show_setup_state)
         return self.setup_wizard
+
+    def open_figures_screen(self) -> FiguresScreen:
+        return open_figures_screen(self._desk, self.tasks, self)
 
     def open_audit_screen(self) -> None:
         open_audit_screen(self._desk, self.tasks, self)

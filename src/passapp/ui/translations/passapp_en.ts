@@ -978,6 +978,199 @@
     </message>
 </context>
 <context>
+    <name>FiguresScreen</name>
+    <message>
+        <source>Bedarfszahlen</source>
+        <translation>Demand figures</translation>
+    </message>
+    <message>
+        <source>Filter wählen und „Berechnen“ drücken.</source>
+        <translation>Choose the filters and press “Compute”.</translation>
+    </message>
+    <message>
+        <source>Veraltet: die Filter wurden geändert. „Berechnen“ zeigt die Zahlen zu den neuen Filtern; bis dahin kann nichts gespeichert werden.</source>
+        <translation>Out of date: the filters were changed. “Compute” shows the figures for the new filters; until then nothing can be saved.</translation>
+    </message>
+    <message>
+        <source>Ausgestellt von</source>
+        <translation>Issued from</translation>
+    </message>
+    <message>
+        <source>Ausgestellt bis</source>
+        <translation>Issued until</translation>
+    </message>
+    <message>
+        <source>Die Zahlen werden berechnet …</source>
+        <translation>Computing the figures …</translation>
+    </message>
+    <message>
+        <source>Keine Zahlen</source>
+        <translation>No figures</translation>
+    </message>
+    <message>
+        <source>{count} Tabellen berechnet.</source>
+        <translation>{count} tables computed.</translation>
+    </message>
+    <message>
+        <source>Stand {day} · {filters}</source>
+        <translation>As of {day} · {filters}</translation>
+    </message>
+    <message>
+        <source>Bedarfszahlen speichern</source>
+        <translation>Save demand figures</translation>
+    </message>
+    <message>
+        <source>Die Datei wird geschrieben …</source>
+        <translation>Writing the file …</translation>
+    </message>
+    <message>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel-Dateien (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Gespeichert: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Die Datei wurde nicht gespeichert</source>
+        <translation>The file was not saved</translation>
+    </message>
+    <message>
+        <source>{what}: der Ordner ist nicht beschreibbar, voll oder nicht erreichbar ({detail}).</source>
+        <translation>{what}: the folder is not writable, full or not reachable ({detail}).</translation>
+    </message>
+    <message>
+        <source>{what}: unerwarteter Fehler ({kind}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
+        <translation>{what}: unexpected error ({kind}). Please tell IT support; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresScreenView</name>
+    <message>
+        <source>Bedarfszahlen</source>
+        <translation>Demand figures</translation>
+    </message>
+    <message>
+        <source>Ausgestellt von</source>
+        <translation>Issued from</translation>
+    </message>
+    <message>
+        <source>Ausgestellt bis</source>
+        <translation>Issued until</translation>
+    </message>
+    <message>
+        <source>Gemeinde</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>alle Gemeinden</source>
+        <translation>all municipalities</translation>
+    </message>
+    <message>
+        <source>Berechnen</source>
+        <translation>Compute</translation>
+    </message>
+    <message>
+        <source>Zahlen berechnen</source>
+        <translation>Compute the figures</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Tabellen</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Hinweis zur Geheimhaltung</source>
+        <translation>Note on suppression</translation>
+    </message>
+    <message>
+        <source>Tabelle</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Stand und Filter</source>
+        <translation>Date and filters</translation>
+    </message>
+    <message>
+        <source>Diagramm der gewählten Tabelle</source>
+        <translation>Chart of the chosen table</translation>
+    </message>
+    <message>
+        <source>Als CSV speichern …</source>
+        <translation>Save as CSV …</translation>
+    </message>
+    <message>
+        <source>Als CSV-Datei speichern</source>
+        <translation>Save as a CSV file</translation>
+    </message>
+    <message>
+        <source>Als Excel speichern …</source>
+        <translation>Save as Excel …</translation>
+    </message>
+    <message>
+        <source>Als Excel-Datei speichern</source>
+        <translation>Save as an Excel file</translation>
+    </message>
+    <message>
+        <source>Als PDF speichern …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <source>Als PDF-Datei speichern</source>
+        <translation>Save as a PDF file</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Bedarfszahlen schließen</source>
+        <translation>Close demand figures</translation>
+    </message>
+    <message>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <source>Zahlen der gewählten Tabelle</source>
+        <translation>Figures of the chosen table</translation>
+    </message>
+    <message>
+        <source>Pässe ausgestellt &amp;von</source>
+        <translation>Passes issued &amp;from</translation>
+    </message>
+    <message>
+        <source>&amp;bis</source>
+        <translation>&amp;until</translation>
+    </message>
+    <message>
+        <source>&amp;Gemeinde</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTableModel</name>
+    <message>
+        <source>Geheim gehalten: weniger als {threshold} (auch 0). Kleine Gruppen könnten einzelne Menschen erkennbar machen.</source>
+        <translation>Suppressed: fewer than {threshold} (0 included). Small groups could make single people recognisable.</translation>
+    </message>
+    <message>
+        <source>Geheim gehalten, obwohl {threshold} oder mehr: sonst ließe sich eine kleine Zahl dieser Zeile oder Spalte aus den Summen errechnen (sekundäre Geheimhaltung).</source>
+        <translation>Suppressed although {threshold} or more: otherwise a small number in this row or column could be worked out from the totals (secondary suppression).</translation>
+    </message>
+</context>
+<context>
     <name>IssuePassDialog</name>
     <message>
         <source>Pass ausstellen</source>
@@ -1334,6 +1527,10 @@ Password for all: {password}</translation>
     <message>
         <source>&amp;Zertifikatspaket einspielen …</source>
         <translation>&amp;Import certificate package …</translation>
+    </message>
+    <message>
+        <source>&amp;Bedarfszahlen …</source>
+        <translation>Demand &amp;figures …</translation>
     </message>
     <message>
         <source>&amp;Protokoll prüfen …</source>
