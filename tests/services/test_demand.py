@@ -303,7 +303,12 @@ BY_TOWN = (
     "needs_evening",
     "holders_and_offers",
 )
-HOLDER_TOTAL = (*BY_TOWN, "holders_by_arrival_year", "holders_by_nationality")
+HOLDER_TOTAL = (
+    *BY_TOWN,
+    "holders_by_arrival_year",
+    "holders_by_nationality",
+    "level_by_course_wish",
+)
 BY_KIND = ("entries_by_kind_month", "completion_by_kind")
 ENTRY_TOTAL = (*BY_KIND, "entries_by_provider")
 
