@@ -27,6 +27,7 @@ from passapp.services.passes import issue_pass, revoke_pass
 from passapp.services.people import PersonInput, register_person
 from passapp.services.trust import init_district
 from tests.conftest import make_url_context
+from tests.support.disclosure import Published, leaks
 
 SPRING = dt.date(2026, 3, 10)
 TABLES = 12
@@ -289,3 +290,68 @@ def test_a_provider_written_like_a_formula_stays_text(
     sheet = load_workbook(tmp_path / "b.xlsx").worksheets[5]
     cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == "=HYPERLINK(1)"]
     assert [cell.data_type for cell in cells] == ["s"]
+
+
+# --- tables read together ----------------------------------------------------------------
+
+# Which published numbers of different tables are the same number, as a reader of the whole
+# report sees them (declared here from the tables' meaning, not from the code under test).
+BY_TOWN = (
+    "holders_by_municipality_age",
+    "literacy_by_municipality",
+    "needs_childcare",
+    "needs_evening",
+    "holders_and_offers",
+)
+HOLDER_TOTAL = (
+    *BY_TOWN,
+    "holders_by_arrival_year",
+    "holders_by_nationality",
+    "level_by_course_wish",
+)
+BY_KIND = ("entries_by_kind_month", "completion_by_kind")
+ENTRY_TOTAL = (*BY_KIND, "entries_by_provider")
+
+
+def read_together(report: DemandReport) -> list[Published]:
+    published = []
+    for t in report.tables:
+        grid = t.table.grid()
+        last_row, last_column = len(grid) - 1, len(grid[0]) - 1
+        common: dict[tuple[int, int], tuple[str, ...]] = {}
+        for r, label in enumerate(t.row_labels):
+            if t.key in BY_TOWN:
+                common[(r, last_column)] = ("town", label.split(" (")[0])
+            if t.key in BY_KIND:
+                common[(r, last_column)] = ("kind", label)
+        if t.key in HOLDER_TOTAL:
+            common[(last_row, last_column)] = ("holders",)
+        if t.key in ENTRY_TOTAL:
+            common[(last_row, last_column)] = ("entries",)
+        published.append(Published(grid, common))
+    return published
+
+
+def test_tables_read_together_give_no_small_group_away(any_db_url: str, tmp_path: Path) -> None:
+    # Childcare by municipality alone publishes Dachau's 11 holders and hides Karlsfeld's;
+    # the holders-and-offers table alone hid Dachau and published Karlsfeld's 11: with the
+    # grand total of 23, Odelzhausen's single holder followed.
+    ctx = make_url_context(any_db_url, tmp_path, clerk="district")
+    init_district(ctx, name="Landkreis Dachau", code="LRADAH")
+    care = LearnerProfile(arrangements=frozenset({Arrangement.CHILDCARE}))
+    towns = {"Dachau": (5, 6), "Karlsfeld": (3, 8), "Odelzhausen": (0, 1)}
+    n = 0
+    for town, (with_care, without) in towns.items():
+        for profile in [care] * with_care + [None] * without:
+            holder(ctx, n, "1990-01-01", town, "SYR", "2022-05-00", profile)
+            n += 1
+    report = demand_report(ctx, DemandFilters())
+    assert table(report, "holders_by_municipality_age").table.grand_total.text == "23"
+    assert leaks(read_together(report)) == {}
+    ctx.db.dispose()
+
+
+def test_the_whole_report_read_together_gives_nothing_away(district: ServiceContext) -> None:
+    for filters in (DemandFilters(), DemandFilters(issued_from=dt.date(2026, 6, 1))):
+        report = demand_report(district, filters)
+        assert leaks(read_together(report)) == {}

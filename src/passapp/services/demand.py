@@ -1,8 +1,9 @@
 """The district's demand figures (issue 11, item 2): tables of counts, every one suppressed.
 
 Every figure is a GROUP BY in the database (SQLAlchemy Core, SQLite and PostgreSQL): only
-the grouped counts come back to Python, never the rows. Every table that leaves this module
-has gone through :func:`passapp.domain.suppression.suppress`; callers print ``Cell.text``.
+the grouped counts come back to Python, never the rows. The tables that leave this module
+have gone through :func:`passapp.domain.suppression.suppress_linked` together, with the
+totals they share declared (``COMMON_TOTALS``); callers print ``Cell.text``.
 
 Pass holders: persons, neither erased nor merged away, with an active pass (stubs of
 another office's pass included: the district holds them as they arrived); the filters
@@ -40,7 +41,7 @@ from sqlalchemy.orm import Session, aliased
 
 from passapp.domain.entries import EntryKind, EntryStatus
 from passapp.domain.profile import Arrangement, GermanLevel, Literacy, Skill
-from passapp.domain.suppression import SuppressedTable, suppress
+from passapp.domain.suppression import LinkedTable, Margins, SuppressedTable, suppress_linked
 from passapp.models.entities import Entry, Installation, Municipality, Offer, Pass, Person
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput
@@ -106,7 +107,7 @@ def demand_report(ctx: ServiceContext, filters: DemandFilters) -> DemandReport:
     with ctx.db.reading() as session:
         municipality_key = _municipality_key(session, filters.municipality)
         holders = _holders(filters, municipality_key)
-        tables = (
+        counted = (
             _by_municipality_and_age(session, holders, made_on.year),
             _by_arrival_year(session, holders),
             _by_nationality(session, holders),
@@ -128,7 +129,7 @@ def demand_report(ctx: ServiceContext, filters: DemandFilters) -> DemandReport:
     return DemandReport(
         made_on=made_on,
         filters=filters,
-        tables=tables,
+        tables=_suppressed(counted),
         district_name=district or reference_district_name(),
     )
 
@@ -217,7 +218,7 @@ def _current_entries(holders: Any) -> Any:
 # --- the tables --------------------------------------------------------------------------
 
 
-def _by_municipality_and_age(session: Session, holders: Any, year: int) -> DemandTable:
+def _by_municipality_and_age(session: Session, holders: Any, year: int) -> _Counted:
     age = year - holders.c.birth_year
     group = case(
         *[(age <= high, label) for label, _, high in AGE_GROUPS if high is not None],
@@ -239,7 +240,7 @@ def _by_municipality_and_age(session: Session, holders: Any, year: int) -> Deman
     )
 
 
-def _by_arrival_year(session: Session, holders: Any) -> DemandTable:
+def _by_arrival_year(session: Session, holders: Any) -> _Counted:
     # A partial date is stored as "YYYY-MM-DD" with "00" for unknown parts: the year is
     # always there when the date is.
     year = func.substr(holders.c.arrival_date, 1, 4)
@@ -254,7 +255,7 @@ def _by_arrival_year(session: Session, holders: Any) -> DemandTable:
     )
 
 
-def _by_nationality(session: Session, holders: Any) -> DemandTable:
+def _by_nationality(session: Session, holders: Any) -> _Counted:
     """The first nationality; the most frequent ones by name, the rest as "andere"."""
     first = holders.c.nationalities[0].as_string()
     by_country = _count_by(session, select(first, literal(HOLDERS)).select_from(holders))
@@ -278,7 +279,7 @@ def _by_nationality(session: Session, holders: Any) -> DemandTable:
     )
 
 
-def _entries_by_kind_and_month(session: Session, holders: Any) -> DemandTable:
+def _entries_by_kind_and_month(session: Session, holders: Any) -> _Counted:
     entries = _current_entries(holders)
     year = extract("year", entries.c.start_date)
     month = extract("month", entries.c.start_date)
@@ -296,7 +297,7 @@ def _entries_by_kind_and_month(session: Session, holders: Any) -> DemandTable:
     )
 
 
-def _entries_by_provider(session: Session, holders: Any) -> DemandTable:
+def _entries_by_provider(session: Session, holders: Any) -> _Counted:
     entries = _current_entries(holders)
     provider = func.coalesce(entries.c.provider, Offer.provider)
     query = (
@@ -318,7 +319,7 @@ def _entries_by_provider(session: Session, holders: Any) -> DemandTable:
 COMPLETION_COLUMNS = ("mit Ergebnis", "ohne Ergebnis")
 
 
-def _completion_by_kind(session: Session, holders: Any) -> DemandTable:
+def _completion_by_kind(session: Session, holders: Any) -> _Counted:
     """Entries of each kind with a result written down (completion) and without."""
     entries = _current_entries(holders)
     has_result = case(
@@ -336,33 +337,34 @@ def _completion_by_kind(session: Session, holders: Any) -> DemandTable:
     )
 
 
-def _holders_and_offers(session: Session, holders: Any) -> DemandTable:
+def _holders_and_offers(session: Session, holders: Any) -> _Counted:
     """Holders per municipality; the active offers there (public catalogue) in the label."""
     offers: dict[str | None, int] = dict(
         session.execute(
-            select(Offer.municipality_key, func.count())
+            select(Municipality.name, func.count())
+            .select_from(Offer)
+            .join(Municipality, Municipality.key == Offer.municipality_key)
             .where(Offer.active.is_(True))
-            .group_by(Offer.municipality_key)
+            .group_by(Municipality.name)
         ).all()
     )
-    query = (
-        select(holders.c.municipality_key, Municipality.name, func.count())
+    query: Any = (  # Select[Any]; mypy types the columns of this one exactly
+        select(Municipality.name, literal(HOLDERS))
         .select_from(holders)
         .outerjoin(Municipality, Municipality.key == holders.c.municipality_key)
-        .group_by(holders.c.municipality_key, Municipality.name)
     )
-    counts: dict[tuple[str, str], int] = {}
-    for key, name, n in session.execute(query):
-        label = f"{name or UNKNOWN} ({offers.get(key, 0) if key else 0} Angebote)"
-        counts[(label, HOLDERS)] = n
+    counts = _count_by(session, query)
+    names = sorted({row for row, _ in counts}, key=_unknown_last)
+    labels = {name: f"{name} ({offers.get(name, 0)} Angebote)" for name in names}
     return _table(
         "holders_and_offers",
         "Passinhaber je Gemeinde und aktive Angebote dort (Angebote ohne Gemeinde nicht "
         "mitgezählt)",
         "Gemeinde (Angebote)",
-        sorted({r for r, _ in counts}),
+        [labels[name] for name in names],
         [HOLDERS],
-        counts,
+        {(labels[name], column): n for (name, column), n in counts.items()},
+        row_keys=names,
     )
 
 
@@ -376,7 +378,7 @@ def _months(day: Any) -> Any:
     return extract("year", day) * 12 + extract("month", day)
 
 
-def _language_course_after_issue(session: Session, holders: Any, made_on: dt.date) -> DemandTable:
+def _language_course_after_issue(session: Session, holders: Any, made_on: dt.date) -> _Counted:
     """Holders whose pass is at least 6 months old, by municipality: with a language course
     entry starting within 6 calendar months of the month of issue, or without."""
     issued = (
@@ -425,7 +427,7 @@ LITERACY_COLUMNS = {
 }
 
 
-def _literacy_by_municipality(session: Session, holders: Any) -> DemandTable:
+def _literacy_by_municipality(session: Session, holders: Any) -> _Counted:
     """Literacy from the learner profile: the two right columns need literacy courses."""
     literacy = holders.c.learner_profile["literacy"].as_string()
     query = (
@@ -456,7 +458,7 @@ ARRANGEMENT_TITLES = {
 
 def _arrangement_by_municipality(
     session: Session, holders: Any, arrangement: Arrangement
-) -> DemandTable:
+) -> _Counted:
     """Holders who need courses held that way (learner profile), by municipality."""
     # The profile's JSON text holds the arrangement as a quoted word of a fixed list that
     # no other field of the profile uses: a text match works alike in SQLite and PostgreSQL.
@@ -487,7 +489,7 @@ COURSE_WISH_COLUMNS = (
 )
 
 
-def _level_by_course_wish(session: Session, holders: Any) -> DemandTable:
+def _level_by_course_wish(session: Session, holders: Any) -> _Counted:
     """Holders by highest documented German level (profile's overall assessments and passed
     exams, the rule of ``domain.profile.highest_documented_level``) and whether they wish a
     language course and already have a course entry at the next level or higher.
@@ -625,6 +627,43 @@ def _unknown_last(label: str) -> tuple[bool, str]:
     return (label == UNKNOWN, label)
 
 
+# Totals that several tables publish, by table key (a table added here later joins by its
+# key): the holders per municipality are the row totals of the municipality tables (rows
+# matched by the municipality's name), all holders the grand total of every holder table;
+# likewise the entries per kind and all entries. The level table's rows are levels, its
+# grand total all holders (one documented level or none each). The language-course table counts only
+# holders whose pass is 6 months old: its totals are other numbers.
+BY_MUNICIPALITY = (
+    "holders_by_municipality_age",
+    "literacy_by_municipality",
+    "needs_childcare",
+    "needs_evening",
+    "holders_and_offers",
+)
+BY_KIND = ("entries_by_kind_month", "completion_by_kind")
+COMMON_TOTALS: dict[str, Margins] = {
+    **{key: Margins(total=HOLDERS, rows="Gemeinde") for key in BY_MUNICIPALITY},
+    "holders_by_arrival_year": Margins(total=HOLDERS),
+    "holders_by_nationality": Margins(total=HOLDERS),
+    "level_by_course_wish": Margins(total=HOLDERS),
+    **{key: Margins(total=ENTRIES, rows="Art") for key in BY_KIND},
+    "entries_by_provider": Margins(total=ENTRIES),
+}
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """A table before suppression: never leaves this module."""
+
+    key: str
+    title: str
+    row_label: str
+    row_labels: tuple[str, ...]
+    row_keys: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    grid: list[list[int]]
+
+
 def _table(
     key: str,
     title: str,
@@ -632,16 +671,41 @@ def _table(
     rows: Sequence[str],
     columns: Sequence[str],
     counts: dict[tuple[str, str], int],
-) -> DemandTable:
-    """The counts as a suppressed table; an empty result is one row of zeros (shown "<5")."""
+    row_keys: Sequence[str] = (),
+) -> _Counted:
+    """The counts as a table; an empty result is one row of zeros (shown "<5").
+
+    ``row_keys`` name the rows where the labels say more (default: the labels)."""
     rows = list(rows) or [NO_ROWS]
     columns = list(columns) or ["Anzahl"]
-    grid = [[counts.get((row, column), 0) for column in columns] for row in rows]
-    return DemandTable(
+    return _Counted(
         key=key,
         title=title,
         row_label=row_label,
         row_labels=tuple(rows),
+        row_keys=tuple(row_keys or rows),
         column_labels=tuple(columns),
-        table=suppress(grid),
+        grid=[[counts.get((row, column), 0) for column in columns] for row in rows],
+    )
+
+
+def _suppressed(counted: Sequence[_Counted]) -> tuple[DemandTable, ...]:
+    """All tables suppressed together: no total shared by two of them gives a cell away."""
+    linked = {}
+    for table in counted:
+        margins = COMMON_TOTALS.get(table.key, Margins())
+        if margins.rows is not None:
+            margins = Margins(margins.total, margins.rows, table.row_keys)
+        linked[table.key] = LinkedTable(table.grid, margins)
+    suppressed = suppress_linked(linked)
+    return tuple(
+        DemandTable(
+            key=table.key,
+            title=table.title,
+            row_label=table.row_label,
+            row_labels=table.row_labels,
+            column_labels=table.column_labels,
+            table=suppressed[table.key],
+        )
+        for table in counted
     )

@@ -24,10 +24,10 @@ _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 _SHEET_NAME_MAX = 31
 NOTE_DE: Final = (
     f"Kleine Zahlen sind geheim gehalten: eine Zahl unter {THRESHOLD} (auch 0) steht als "
-    f"„<{THRESHOLD}“. Damit sie nicht aus Zeilen- oder Spaltensummen errechnet werden kann, "
-    "sind weitere Zahlen als „•“ geheim gehalten (sekundäre Geheimhaltung). Jede Tabelle ist "
-    "für sich geschützt: Zahlen aus verschiedenen Tabellen oder Zeiträumen nicht "
-    "gegeneinander verrechnen."
+    f"„<{THRESHOLD}“. Damit sie nicht errechnet werden kann, auch nicht aus Summen, die "
+    "mehrere Tabellen zeigen, sind weitere Zahlen als „•“ geheim gehalten (sekundäre "
+    "Geheimhaltung, für alle Tabellen des Berichts zusammen). Berichte mit verschiedenen "
+    "Filtern (Zeitraum, Gemeinde, Stand) nicht gegeneinander verrechnen."
 )
 
 
