@@ -43,7 +43,7 @@ from sqlalchemy import event
 from benchmarks import generate as gen
 from benchmarks.bench_find import fingerprint, schema_head, warm_file_cache
 from passapp.models.database import open_database, to_url
-from passapp.services import demand
+from passapp.services import demand, demand_files
 from passapp.services.context import ServiceContext
 
 DEFAULT_CACHE = Path(__file__).resolve().parent / "results"
@@ -276,6 +276,9 @@ class SizeResult:
     suppression_s: float = 0.0
     baseline_per_table_s: dict[str, float] = field(default_factory=dict)
     service_sql_per_statement_s: list[float] = field(default_factory=list)
+    # Writing the computed report as each file format (issue 11: CSV, XLSX and PDF).
+    files_s: dict[str, float] = field(default_factory=dict)
+    file_bytes: dict[str, int] = field(default_factory=dict)
 
     @property
     def service_median(self) -> float:
@@ -378,10 +381,24 @@ def measure(
         result.service_sql_per_statement_s = spans
         result.service_sql_s = sum(spans)
         result.suppression_s = sum(suppressing)
+        time_files(report, path.parent, result)
+        say("  files: " + ", ".join(f"{k} {v:.2f} s" for k, v in result.files_s.items()))
     finally:
         connection.close()
         db.dispose()
     return result
+
+
+def time_files(report: demand.DemandReport, folder: Path, result: SizeResult) -> None:
+    """Each file format written once from the same report (not against a baseline: the
+    figure says what a district admin waits for after the report)."""
+    for file_format in ("csv", "xlsx", "pdf"):
+        target = folder / f"demand-bench.{file_format}"
+        started = time.perf_counter()
+        demand_files.write_report(report, target, file_format)
+        result.files_s[file_format] = time.perf_counter() - started
+        result.file_bytes[file_format] = target.stat().st_size
+        target.unlink()
 
 
 # --- Output ------------------------------------------------------------------------------
@@ -390,16 +407,17 @@ def measure(
 def render(results: list[SizeResult]) -> str:
     lines = [
         "| holders | entries | profiles | service | plain SQL | ratio | service SQL | "
-        "suppression | generated |",
-        "| --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+        "suppression | CSV / XLSX / PDF | generated |",
+        "| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
     ]
     for r in results:
         mark = "✓" if r.ratio <= GOAL_RATIO else "✗"
         made = f"{r.generation_seconds:.0f} s" + (" (cached)" if r.cached else "")
+        files = " / ".join(f"{r.files_s.get(k, 0):.2f} s" for k in ("csv", "xlsx", "pdf"))
         lines.append(
             f"| {r.holders:,} | {r.entries:,} | {r.profiles:,} | {r.service_median:.2f} s | "
             f"{r.baseline_median:.2f} s | {r.ratio:.2f}× {mark} | {r.service_sql_s:.2f} s | "
-            f"{r.suppression_s:.2f} s | {made} |"
+            f"{r.suppression_s:.2f} s | {files} | {made} |"
         )
     lines.append("")
     lines.append("Plain SQL per table (s, last round of the check):")
