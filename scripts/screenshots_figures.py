@@ -3,13 +3,12 @@
     xvfb-run -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb PYTHONPATH=src:. \\
         .venv/bin/python scripts/screenshots_figures.py [--persons 10000] [--out docs/screenshots]
 
-The people, passes and entries come from the benchmark generator (``benchmarks/generate.py``,
-seed 1). It makes an *office's* database; the district's admin role exists only in a
-district's, so the script marks the installation as the district's (``installation.role``)
-before it adds the admin. The report reads nothing that differs between the two (people,
-passes, entries, offers, municipalities). The generator makes no learner profiles: the
-script gives about two thirds of the people one (literacy, childcare or evening wishes, a
-German level) from its own seeded draw, stored as the services store them.
+The people, passes, entries and learner profiles come from the benchmark generator
+(``benchmarks/generate.py``, seed 1; by default the issue's 10k holders with 100k entries).
+It makes an *office's* database; the district's admin role exists only in a district's, so
+the script marks the installation as the district's (``installation.role``) before it adds
+the admin. The report reads nothing that differs between the two (people, passes, entries,
+profiles, offers, municipalities).
 
 ``figures.png``: holders by municipality and age for all passes; ``figures-literacy.png``:
 literacy by municipality; ``figures-stale.png``: a filter changed after computing (greyed,
@@ -20,9 +19,7 @@ nothing to save); ``figures-error.png``: a date that does not exist. With the pr
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import random
 import shutil
 import sqlite3
 import subprocess
@@ -36,51 +33,22 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from passapp.domain.accounts import Role
-from passapp.domain.dates import PartialDate
-from passapp.domain.profile import (
-    Arrangement,
-    Assessment,
-    Basis,
-    GermanLevel,
-    LearnerProfile,
-    Literacy,
-)
 from passapp.ui.figures_screen import FiguresScreen
 from passapp.ui.tasks import TaskRunner
 
 SCALED = "PASSAPP_SHOTS_SCALED"
 DATABASE = "PASSAPP_SHOTS_DATABASE"
-PROFILE_SHARE = 0.65
-LITERACY = ((Literacy.LATIN, 0.62), (Literacy.OTHER_SCRIPT, 0.26), (Literacy.NONE, 0.12))
-LEVELS = (GermanLevel.A0, GermanLevel.A1, GermanLevel.A2, GermanLevel.B1, GermanLevel.B2)
+# The size: 10k holders with 100k entries (the share of holders among generated
+# persons and the entries per holder as in benchmarks/bench_demand.py).
+HOLDER_SHARE = 0.5635
+ENTRIES_PER_HOLDER = 10.0
 
 
-def drawn_profile(rng: random.Random) -> LearnerProfile:
-    literacy = rng.choices([kind for kind, _ in LITERACY], [w for _, w in LITERACY])[0]
-    arrangements = {
-        wish
-        for wish, share in ((Arrangement.CHILDCARE, 0.18), (Arrangement.EVENING, 0.22))
-        if rng.random() < share
-    }
-    level = Assessment(rng.choice(LEVELS), rng.choice(list(Basis)), PartialDate(2026))
-    return LearnerProfile(
-        assessments=(level,), literacy=literacy, arrangements=frozenset(arrangements)
-    )
-
-
-def as_district_with_profiles(path: Path, seed: int = 1) -> None:
-    rng = random.Random(seed)
+def as_district(path: Path) -> None:
     connection = sqlite3.connect(path)
     try:
         with connection:
             connection.execute("UPDATE installation SET role = 'district'")
-            ids = [row[0] for row in connection.execute("SELECT id FROM person ORDER BY rowid")]
-            profiles = [
-                (json.dumps(drawn_profile(rng).to_json()), person)
-                for person in ids
-                if rng.random() < PROFILE_SHARE
-            ]
-            connection.executemany("UPDATE person SET learner_profile = ? WHERE id = ?", profiles)
     finally:
         connection.close()
 
@@ -90,8 +58,8 @@ def generated_district(folder: Path, persons: int) -> Path:
 
     path = folder / "landkreis.sqlite3"
     started = time.perf_counter()
-    report = generate(path, persons, seed=1)
-    as_district_with_profiles(path)
+    report = generate(path, persons, seed=1, entries_per_holder=ENTRIES_PER_HOLDER)
+    as_district(path)
     print(
         f"{report.persons} persons, {report.passes} passes, {report.entries} entries "
         f"in {time.perf_counter() - started:.1f} s",
@@ -118,7 +86,7 @@ def with_chart(screen: FiguresScreen) -> FiguresScreen:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--persons", type=int, default=10_000)
+    parser.add_argument("--persons", type=int, default=round(10_000 / HOLDER_SHARE))
     persons = parser.parse_known_args()[0].persons
     shots = start(__doc__)
     scaled = bool(os.environ.get(SCALED))
