@@ -75,6 +75,7 @@ def test_the_limits_are_the_ones_the_design_notes_give() -> None:
         "pass.override_reason",
         "pass.revoke_reason",
         "merge.reason",
+        "key.compromised_reason",
         "offer.description",
     }
 
