@@ -230,6 +230,21 @@ def test_the_level_is_only_offered_for_language_kinds(
     assert view.level_combo.currentData() is None
 
 
+def test_an_exam_asks_for_the_level_passed_and_a_failed_one_has_none(
+    qtbot: QtBot, tasks: TaskRunner, issued: IssuedPass, clerk_desk: Desk
+) -> None:
+    """An exam's level raises the holder's documented German level (learner profile,
+    demand figures): the form says that a failed exam is recorded without one."""
+    form = new_form(qtbot, clerk_desk, tasks, issued.pass_number)
+    view = form.view
+    view.kind_combo.setCurrentIndex(view.kind_combo.findData("pruefung"))
+    assert view.level_combo.itemText(0) == "– ohne Niveau (nicht bestanden) –"
+    assert "bestandene Niveau" in view.level_combo.toolTip()
+    view.kind_combo.setCurrentIndex(view.kind_combo.findData("sprachkurs"))
+    assert view.level_combo.itemText(0) == "– ohne Niveau –"
+    assert view.level_combo.toolTip() == ""
+
+
 def test_a_revoked_pass_takes_no_entry(
     qtbot: QtBot,
     office_ctx: ServiceContext,

@@ -368,6 +368,17 @@ class EntryForm(QDialog):
         self.view.level_combo.setEnabled(levelled)
         if not levelled:
             self.view.level_combo.setCurrentIndex(0)
+        # An exam's level is the level it certifies: it raises the holder's documented
+        # German level (learner profile, demand figures), so a failed exam has none.
+        exam = self._kind() == EntryKind.PRUEFUNG
+        self.view.level_combo.setItemText(
+            0, self.tr("– ohne Niveau (nicht bestanden) –") if exam else self.tr("– ohne Niveau –")
+        )
+        self.view.level_combo.setToolTip(
+            self.tr("Bei Prüfungen das bestandene Niveau; nicht bestanden: ohne Niveau.")
+            if exam
+            else ""
+        )
 
     # --- reading the form --------------------------------------------------------------
 

@@ -708,6 +708,18 @@
         <translation>Correcting: {entry}. The earlier entry stays visible in the history, marked “corrected”.</translation>
     </message>
     <message>
+        <source>– ohne Niveau (nicht bestanden) –</source>
+        <translation>– no level (not passed) –</translation>
+    </message>
+    <message>
+        <source>– ohne Niveau –</source>
+        <translation>– no level –</translation>
+    </message>
+    <message>
+        <source>Bei Prüfungen das bestandene Niveau; nicht bestanden: ohne Niveau.</source>
+        <translation>For exams the level passed; not passed: no level.</translation>
+    </message>
+    <message>
         <source>Art: bitte die Art des Eintrags wählen.</source>
         <translation>Type: please choose the type of entry.</translation>
     </message>
