@@ -77,7 +77,7 @@ from passapp.services.offices import init_office
 from passapp.services.people import CONSENT_NOTICE_VERSION, stored_profile
 
 # Bump when the generated content changes, so cached benchmark databases are rebuilt.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 BATCH_SIZE = 20_000
 # All generated dates are relative to this fixed day, so a seed always gives the same data.
 REFERENCE_DAY = dt.date(2026, 11, 1)
@@ -535,8 +535,11 @@ class _Drawer:
             end = min(REFERENCE_DAY, start + dt.timedelta(days=rng.randrange(14, 200)))
         result = None
         if kind == EntryKind.PRUEFUNG:
-            level = rng.choice((CefrLevel.A2, CefrLevel.B1, CefrLevel.B2))
             result = rng.choice(("bestanden", "bestanden (DTZ)", "nicht bestanden"))
+            # An exam's level is the level it certifies (the entry form says so): a
+            # failed exam has none, or it would raise the documented German level.
+            passed = result != "nicht bestanden"
+            level = rng.choice((CefrLevel.A2, CefrLevel.B1, CefrLevel.B2)) if passed else None
         title = None if kind == EntryKind.BERATUNG else f"{kind.value.capitalize()} {level or ''}"
         batch.entries.append(
             {
