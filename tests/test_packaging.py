@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from passapp.pdf.translations import SUPPORTED_LANGUAGES
-from passapp.ui import i18n
+from passapp.ui import app, i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources"
@@ -26,6 +26,7 @@ LOADED = re.compile(r"""load_resource\(\s*f?["']([^"']+)["']""")
 PLACEHOLDERS = {
     "code": ("de", *SUPPORTED_LANGUAGES),
     "language": tuple(code for code in i18n.LANGUAGES if code != i18n.DEFAULT_LANGUAGE),
+    "size": tuple(str(size) for size in app.ICON_SIZES),
 }
 
 
@@ -68,6 +69,7 @@ def test_every_resource_the_code_names_exists() -> None:
         "municipalities.json",
         "print/uk.json",
         "passapp_en.qm",
+        "passapp-16.png",
     } <= named
     missing = [
         name for name in named if not any(f"/{file}".endswith(f"/{name}") for file in shipped)
