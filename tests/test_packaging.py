@@ -179,3 +179,24 @@ def test_installed_wheel_reads_its_resources(wheel: Path, tmp_path: Path) -> Non
     assert digests == [
         f"{name} {hashlib.sha256((RESOURCES / name).read_bytes()).hexdigest()}" for name in names
     ]
+
+
+def test_a_checkout_on_the_path_reads_its_own_resources(tmp_path: Path) -> None:
+    """``PYTHONPATH=src`` without installing this checkout: its own ``resources/``."""
+    code = (
+        "import importlib.resources, passapp.resources\n"
+        "print(passapp.resources.__file__)\n"
+        "print(importlib.resources.files('passapp.resources').joinpath('print', 'de.json'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.stdout.splitlines() == [
+        str(RESOURCES / "__init__.py"),
+        str(RESOURCES / "print" / "de.json"),
+    ]

@@ -28,6 +28,7 @@ def _map_checkout_resources() -> None:
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
+    globals()["resources"] = module  # as the import system binds a loaded submodule
 
 
 _map_checkout_resources()
