@@ -9,7 +9,7 @@ PDF booklet, the audit event, one transaction, the file written safely.
 Baseline, measured in the same run: the drawing calls that the service's PDF code made
 for one pass are recorded once (``setFont``, ``drawString``, ``rect``, ``line``, …); for
 every pass the baseline replays them on a plain reportlab ``Canvas`` with the same
-embedded fonts, encodes that pass's QR with segno and draws its modules as one path, and
+embedded fonts, encodes that pass's QR with qrcode and draws its modules as one path, and
 saves the file. That is the least any program must do to print the same pages, without
 layout, shaping, signing or a database.
 
@@ -29,7 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import segno
+from qrcode.constants import ERROR_CORRECT_Q
+from qrcode.main import QRCode
 from reportlab.pdfgen.canvas import Canvas
 
 import passapp.pdf.common as pdf_common
@@ -151,7 +152,9 @@ def bare_reportlab(
         for index, (name, args, kwargs) in enumerate(calls):
             if index == before_qr:
                 # The same QR: encoded for this pass, dark modules as one filled path.
-                matrix = segno.make(digits, error="q", micro=False, boost_error=False).matrix
+                code = QRCode(error_correction=ERROR_CORRECT_Q, border=0)
+                code.add_data(digits, optimize=0)  # all digits: one numeric segment
+                matrix = code.get_matrix()
                 path = " ".join(
                     f"{x} {-y} 1 1 re"
                     for y, row in enumerate(matrix)

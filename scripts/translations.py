@@ -4,7 +4,7 @@
     .venv/bin/python scripts/translations.py --check    # fail if .ts or .qm are out of date
 
 ``pyside6-lupdate`` reads every module of ``src/passapp/ui`` (``self.tr`` and
-``QCoreApplication.translate`` calls) into ``ui/translations/passapp_<lang>.ts``, keeping
+``QCoreApplication.translate`` calls) into ``resources/translations/passapp_<lang>.ts``, keeping
 the translations already made; a translator fills the new ones in Qt Linguist
 (``pyside6-linguist``). ``pyside6-lrelease`` compiles the ``.qm`` files the app loads.
 ``--check`` (run by the tests) fails when a text in the code is missing from a ``.ts``
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "src" / "passapp" / "ui"
-FOLDER = UI / "translations"
+FOLDER = ROOT / "resources" / "translations"
 LANGUAGES = ("en",)
 BIN = Path(sys.executable).parent
 

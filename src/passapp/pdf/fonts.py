@@ -1,7 +1,7 @@
 """The embedded fonts, registered once per process, and the font for each character.
 
-Shipped in ``passapp/resources/fonts`` under the SIL Open Font License 1.1 (``OFL.txt``):
-static Noto TTFs (Noto Sans for Latin, Greek and Cyrillic, Noto Sans Arabic for Arabic,
+Shipped in ``resources/fonts`` (package ``passapp.resources``) under the SIL Open Font
+License 1.1 (``OFL.txt``): static Noto TTFs (Noto Sans for Latin, Greek and Cyrillic, Noto Sans Arabic for Arabic,
 Persian, Pashto, Urdu and Kurdish in Arabic script) plus small regular-weight fallbacks for
 names written in Ethiopic (Tigrinya, Amharic), Georgian, Armenian and Hebrew script.
 reportlab embeds only the glyphs a document uses (subsetting).

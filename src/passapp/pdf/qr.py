@@ -1,7 +1,8 @@
 """The pass's QR code as vector modules on whole printer dots (DESIGN §5).
 
-The QR text is digits only, encoded by segno in numeric mode at error correction level Q
-(no boosting to another level), and must fit version 8 at most. Each module is
+The QR text is digits only, encoded by ``qrcode`` in numeric mode at error correction level
+Q (the smallest version that holds it, never a higher level), and must fit version 8 at
+most. Each module is
 ``MODULE_DOTS`` dots of a 600 dpi printer (12 dots = 0.508 mm); the symbol's corner is
 put on the same dot grid, counted from the sheet's corner, so that no module edge falls
 between two dots and gets smeared. Dark modules are drawn as one filled path of
@@ -13,8 +14,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Literal, cast
 
-import segno
+from qrcode.constants import ERROR_CORRECT_Q
+from qrcode.exceptions import DataOverflowError
+from qrcode.main import QRCode
+from qrcode.util import MODE_NUMBER, QRData
 from reportlab.pdfgen.canvas import Canvas
 
 PRINTER_DPI = 600
@@ -48,35 +53,50 @@ class QrSymbol:
 
 @functools.lru_cache(maxsize=64)
 def encode(digits: str) -> QrSymbol:
-    if not digits or not digits.isascii() or not digits.isdigit():
-        raise QrPayloadError("the QR text must be a non-empty string of digits 0-9")
-    code = segno.make(digits, error="q", micro=False, boost_error=False)
-    version = code.version
-    if code.mode != "numeric" or code.error != "Q" or not isinstance(version, int):
-        raise QrPayloadError(f"unexpected QR encoding {code.designator}")
-    if version > MAX_VERSION:
-        raise QrPayloadError(
-            f"{len(digits)} digits need QR version {version}; at most {MAX_VERSION} is allowed"
-        )
-    runs: list[tuple[int, int, int]] = []
-    for row_index, row in enumerate(code.matrix):
-        start = -1
-        for col, value in enumerate(row):
-            if value and start < 0:
-                start = col
-            elif not value and start >= 0:
-                runs.append((row_index, start, col - start))
-                start = -1
-        if start >= 0:
-            runs.append((row_index, start, len(row) - start))
-    modules = len(code.matrix)
+    version, matrix = _numeric_level_q(digits)
+    runs = tuple(_dark_runs(matrix))
+    modules = len(matrix)
     top = (modules + QUIET_MODULES) * MODULE_DOTS
     path = "\n".join(
         f"{(QUIET_MODULES + col) * MODULE_DOTS} {top - (row + 1) * MODULE_DOTS} "
         f"{length * MODULE_DOTS} {MODULE_DOTS} re"
         for row, col, length in runs
     )
-    return QrSymbol(modules=modules, version=version, runs=tuple(runs), path=path + "\nf")
+    return QrSymbol(modules=modules, version=version, runs=runs, path=path + "\nf")
+
+
+def _numeric_level_q(digits: str) -> tuple[int, list[list[bool]]]:
+    """The version and module matrix (True = dark, no quiet zone) of ``digits``."""
+    if not digits or not digits.isascii() or not digits.isdigit():
+        raise QrPayloadError("the QR text must be a non-empty string of digits 0-9")
+    code = QRCode(error_correction=ERROR_CORRECT_Q, border=0)
+    # The stubs type the mode constants as int, the argument as their literal values.
+    code.add_data(QRData(digits, mode=cast("Literal[1]", MODE_NUMBER)))
+    try:
+        version = code.best_fit()  # the smallest version; the matrix is not built yet
+    except (DataOverflowError, ValueError):  # past version 40 (qrcode 8 raises ValueError)
+        version = 0
+    if not 1 <= version <= MAX_VERSION:
+        needs = f"QR version {version}" if version else "more than QR version 40"
+        raise QrPayloadError(f"{len(digits)} digits need {needs}; at most {MAX_VERSION} is allowed")
+    code.make(fit=False)
+    return version, [[bool(dark) for dark in row] for row in code.get_matrix()]
+
+
+def _dark_runs(matrix: list[list[bool]]) -> list[tuple[int, int, int]]:
+    """(row from top, first column, length) of every horizontal run of dark modules."""
+    runs: list[tuple[int, int, int]] = []
+    for row_index, row in enumerate(matrix):
+        start = -1
+        for col, dark in enumerate(row):
+            if dark and start < 0:
+                start = col
+            elif not dark and start >= 0:
+                runs.append((row_index, start, col - start))
+                start = -1
+        if start >= 0:
+            runs.append((row_index, start, len(row) - start))
+    return runs
 
 
 def snap(value: float) -> float:

@@ -1,4 +1,5 @@
-"""Reference data shipped in ``passapp/resources`` and seeded into a new database."""
+"""Reference data shipped in ``passapp.resources`` (the top-level ``resources/``) and seeded
+into a new database."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from passapp.models.entities import Municipality, Offer
 
 
 def load_resource(name: str) -> Any:
-    text = (resources.files("passapp") / "resources" / name).read_text(encoding="utf-8")
+    text = resources.files("passapp.resources").joinpath(name).read_text(encoding="utf-8")
     return json.loads(text)
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from passapp.services.desk import Desk, Gate
@@ -102,12 +104,26 @@ class Counter(QObject):
         QTimer.singleShot(0, self.show_login)
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # scripts/make_icon.py draws them
+
+
+def app_icon() -> QIcon:
+    """The app's icon (``resources/icons``) in every size drawn, for windows and taskbar."""
+    icon = QIcon()
+    folder = resources.files("passapp.resources").joinpath("icons")
+    for size in ICON_SIZES:
+        with resources.as_file(folder.joinpath(f"passapp-{size}.png")) as path:
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
 def run(database: str | None = None, demo: bool = False, language: str | None = None) -> int:
     """Start the desktop app; ``language`` ("de", "en") wins over the environment and the
     saved preference (see :func:`i18n.chosen_language`)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("passapp")
+    app.setWindowIcon(app_icon())
     # The translators first: every widget takes its texts when it is built.
     i18n.install_translations(app, i18n.chosen_language(language))
     app.setApplicationDisplayName(translate("app", "Bildungs- und Beratungspass"))

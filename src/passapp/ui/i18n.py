@@ -1,9 +1,10 @@
 """The desktop app's language: German by default, English as the second language.
 
 The source texts in the code are German (the language of the counters); English comes from
-Qt Linguist files in ``ui/translations`` made by ``scripts/translations.py`` (extraction
-with ``pyside6-lupdate``, compilation with ``pyside6-lrelease``). Qt's own texts (file and
-print dialogs, "Strg" in shortcuts) come from Qt's ``qtbase`` translations. Dates stay in
+Qt Linguist files in the top-level ``resources/translations`` (package ``passapp.resources``)
+made by ``scripts/translations.py`` (extraction with ``pyside6-lupdate``, compilation with
+``pyside6-lrelease``). Qt's own texts (file and print dialogs, "Strg" in shortcuts) come
+from Qt's ``qtbase`` translations. Dates stay in
 the German form ``TT.MM.JJJJ`` in both languages: that is how they are printed in the pass.
 
 The language is chosen by ``--lang``, else ``$PASSAPP_LANG``, else the saved preference
@@ -13,7 +14,7 @@ The language is chosen by ``--lang``, else ``$PASSAPP_LANG``, else the saved pre
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -21,7 +22,7 @@ from passapp.services.reference import Label
 
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 DEFAULT_LANGUAGE = "de"
-TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+TRANSLATIONS = resources.files("passapp.resources").joinpath("translations")
 SETTING = "language"
 
 
@@ -70,8 +71,10 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
         installed.append(qt_own)  # Qt's source texts are English already
     if language != DEFAULT_LANGUAGE:
         ours = QTranslator(app)
-        if not ours.load(str(TRANSLATIONS / f"passapp_{language}.qm")):
-            raise FileNotFoundError(f"no translation file for {language!r} in {TRANSLATIONS}")
+        # A real file in every install (wheel, editable, frozen); Qt reads it at once.
+        with resources.as_file(TRANSLATIONS.joinpath(f"passapp_{language}.qm")) as qm:
+            if not ours.load(str(qm)):
+                raise FileNotFoundError(f"no translation file for {language!r} in {TRANSLATIONS}")
         installed.append(ours)
     for translator in installed:
         app.installTranslator(translator)
