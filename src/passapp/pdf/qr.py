@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import segno
-from reportlab.pdfgen.canvas import Canvas
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 PRINTER_DPI = 600
 DOT = 72.0 / PRINTER_DPI  # points per printer dot
@@ -50,6 +51,8 @@ class QrSymbol:
 def encode(digits: str) -> QrSymbol:
     if not digits or not digits.isascii() or not digits.isdigit():
         raise QrPayloadError("the QR text must be a non-empty string of digits 0-9")
+    import segno  # loaded with the first pass, not with the app (issue 12, start time)
+
     code = segno.make(digits, error="q", micro=False, boost_error=False)
     version = code.version
     if code.mode != "numeric" or code.error != "Q" or not isinstance(version, int):
