@@ -6,6 +6,8 @@ Every measurement is a fresh Python process (nothing cached in the interpreter, 
 file cache warm after the first round), with ``QT_QPA_PLATFORM=offscreen``:
 
 * **bare**: ``QApplication`` and an empty ``QMainWindow`` of passapp's size, shown;
+* **floor**: the same after importing SQLAlchemy's ORM and passapp's models, which any
+  window that reads this database needs: what no lazy import can take off;
 * **passapp**: what ``passapp`` does up to its main window — import ``passapp.ui.app``
   (which imports the main window and everything it uses), the application with its
   translators, the database opened (upgrade check included), the account logged in, the
@@ -13,7 +15,8 @@ file cache warm after the first round), with ``QT_QPA_PLATFORM=offscreen``:
   is the demo office (enrolled at its demo district, 15 people, passes and entries),
   prepared once before the timing; each round only opens it.
 
-Time counts from just before the parent starts the process (``time.monotonic()``, which on
+Bytecode is cached (``PYTHONPYCACHEPREFIX`` in a temporary folder, filled by untimed
+warm-up runs), as in an installed app. Time counts from just before the parent starts the process (``time.monotonic()``, which on
 Linux is one clock for all processes) to the window's first paint: an event filter sees
 the window's first ``Paint`` event, and a zero timer after it fires once that paint (the
 whole widget tree) is done. The log-in's Argon2id (the password hash and the key slot, at
@@ -47,9 +50,11 @@ from pathlib import Path
 from typing import Any
 
 GOAL = 2.0
+KINDS = ("bare", "floor", "passapp")
 RESULTS = Path(__file__).parent / "results"
 ROOT = Path(__file__).resolve().parent.parent
 WINDOW_SIZE = (1280, 700)  # the main window's own size (MainWindow: fit_to_screen)
+PYCACHE = Path(tempfile.gettempdir()) / "passapp-bench-start-pycache"
 HEAVY = ("reportlab", "matplotlib", "openpyxl", "pypdfium2", "numpy", "PIL")
 
 
@@ -86,8 +91,11 @@ def _when_painted(window: Any, done: Any) -> Any:
     return first_paint
 
 
-def child_bare(started: float) -> dict[str, Any]:
+def child_bare(started: float, floor: bool = False) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if floor:  # what any window on this database pays: the ORM and the schema's models
+        import passapp.models.entities  # noqa: F401
 
     marks: dict[str, float] = {"imported": time.monotonic() - started}
     app = QApplication([sys.argv[0]])
@@ -185,8 +193,8 @@ def child_issue(database: str, account: str, password: str) -> dict[str, Any]:
 
 
 def child_main(args: argparse.Namespace) -> int:
-    if args.child == "bare":
-        result = child_bare(args.started)
+    if args.child in ("bare", "floor"):
+        result = child_bare(args.started, floor=args.child == "floor")
     elif args.child == "passapp":
         result = child_passapp(args.started, args.db, args.account, args.password)
     else:
@@ -199,7 +207,11 @@ def child_main(args: argparse.Namespace) -> int:
 
 
 def child_env(source: Path) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Bytecode cached as in an installed app (pip and PyInstaller ship .pyc): a process that
+    # compiles every module from source measures the compiler. The cache lives in the run's
+    # own folder (PYTHONPYCACHEPREFIX, for site-packages too), filled by the warm-up rounds.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(PYCACHE))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(
         [str(source), str(ROOT), *filter(None, [env.get("PYTHONPATH")])]
     )
@@ -247,11 +259,11 @@ def median(values: list[float]) -> float:
 
 
 def measure_windows(database: Path, args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
-    runs: dict[str, list[dict[str, Any]]] = {"bare": [], "passapp": []}
-    run_child("bare", database, args)  # warm the OS file cache for both, untimed
-    run_child("passapp", database, args)
+    runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+    for kind in KINDS:  # warm the OS file cache and the bytecode cache, untimed
+        run_child(kind, database, args)
     for round_number in range(args.rounds):
-        order = ("bare", "passapp") if round_number % 2 == 0 else ("passapp", "bare")
+        order = KINDS if round_number % 2 == 0 else KINDS[::-1]
         for kind in order:
             runs[kind].append(run_child(kind, database, args))
         print(f"round {round_number + 1}/{args.rounds}", file=sys.stderr)
@@ -303,6 +315,8 @@ def summarise(
     window = median([run["window_s"] for run in windows["passapp"]])
     baseline_cli = median(cli["python -c pass"])
     return {
+        "floor_window_s": median([run["window_s"] for run in windows["floor"]]),
+        "floor_cpu_s": median([run["window_cpu_s"] for run in windows["floor"]]),
         "bare_window_s": bare,
         "passapp_window_s": window,
         "ratio": window / bare,
@@ -334,11 +348,16 @@ def print_table(summary: dict[str, Any]) -> None:
         f"{'passapp main window, first paint':<34}{summary['passapp_window_s']:>9.3f}s"
         f"{summary['ratio']:>8.2f}× {ok} (goal ≤ {GOAL:g}×; log-in excluded)"
     )
+    floor = summary["floor_window_s"]
+    print(
+        f"{'floor: bare + SQLAlchemy ORM+models':<34}{floor:>9.3f}s{floor / summary['bare_window_s']:>8.2f}×"
+    )
     print(f"{'  log-in (Argon2id, excluded)':<34}{summary['login_s']:>9.3f}s")
     print(
         f"CPU time to first paint: bare {summary['bare_cpu_s']:.3f} s, passapp "
         f"{summary['passapp_cpu_s']:.3f} s (log-in excluded), "
-        f"{summary['passapp_cpu_s'] / summary['bare_cpu_s']:.2f}×"
+        f"{summary['passapp_cpu_s'] / summary['bare_cpu_s']:.2f}×; floor "
+        f"{summary['floor_cpu_s']:.3f} s"
     )
     marks = ", ".join(f"{k} {v:.3f}" for k, v in summary["passapp_marks_s"].items())
     print(f"  passapp marks (s from start): {marks}")
@@ -367,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         default=ROOT / "src",
         help="the passapp source tree to measure (another checkout's src for a before/after)",
     )
-    parser.add_argument("--child", choices=("bare", "passapp", "issue"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=(*KINDS, "issue"), help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

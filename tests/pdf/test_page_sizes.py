@@ -10,4 +10,4 @@ from passapp.pdf.common import A4, A4_LANDSCAPE
 
 def test_a4_is_reportlabs() -> None:
     assert A4 == pagesizes.A4
-    assert A4_LANDSCAPE == pagesizes.landscape(pagesizes.A4)
+    assert pagesizes.landscape(pagesizes.A4) == A4_LANDSCAPE
