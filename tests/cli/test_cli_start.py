@@ -1,6 +1,6 @@
 """Start time (issue 12, item 7): every command pays the command line's imports, so
 ``passapp --help`` and a command without a database load none of the PDF, chart,
-spreadsheet or PDF-rendering libraries. Each run is a fresh interpreter."""
+spreadsheet or PDF-rendering libraries, nor SQLAlchemy. Each run is a fresh interpreter."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-HEAVY = ("reportlab", "matplotlib", "openpyxl", "pypdfium2")
+HEAVY = ("reportlab", "matplotlib", "openpyxl", "pypdfium2", "sqlalchemy", "alembic")
 
 # The console script's own call (``passapp = "passapp.cli:main"``), then what it loaded.
 RUN_CLI = """
