@@ -317,6 +317,7 @@ def summarise(
     return {
         "floor_window_s": median([run["window_s"] for run in windows["floor"]]),
         "floor_cpu_s": median([run["window_cpu_s"] for run in windows["floor"]]),
+        "floor_rss_at_paint_mb": median([run["marks"]["rss_mb"] for run in windows["floor"]]),
         "bare_window_s": bare,
         "passapp_window_s": window,
         "ratio": window / bare,
@@ -364,7 +365,8 @@ def print_table(summary: dict[str, Any]) -> None:
     print(
         f"peak RSS: bare {summary['bare_peak_rss_mb']:.0f} MB, passapp "
         f"{summary['passapp_peak_rss_mb']:.0f} MB; at first paint: bare "
-        f"{summary['bare_rss_at_paint_mb']:.0f} MB, passapp {summary['passapp_rss_at_paint_mb']:.0f} MB"
+        f"{summary['bare_rss_at_paint_mb']:.0f} MB, floor {summary['floor_rss_at_paint_mb']:.0f} MB, "
+        f"passapp {summary['passapp_rss_at_paint_mb']:.0f} MB"
     )
     print(f"heavy modules loaded at the window: {summary['heavy_loaded_at_window'] or 'none'}")
     for name, seconds in summary["cli_s"].items():
