@@ -16,8 +16,9 @@ file cache warm after the first round), with ``QT_QPA_PLATFORM=offscreen``:
   prepared once before the timing; each round only opens it.
 
 Bytecode is cached (``PYTHONPYCACHEPREFIX`` in a temporary folder, filled by untimed
-warm-up runs), as in an installed app. Time counts from just before the parent starts the process (``time.monotonic()``, which on
-Linux is one clock for all processes) to the window's first paint: an event filter sees
+warm-up runs), as in an installed app. Time counts from just before the parent starts the
+process (``time.monotonic()``, which on Linux is one clock for all processes) to the
+window's first paint (and the child's CPU time up to then): an event filter sees
 the window's first ``Paint`` event, and a zero timer after it fires once that paint (the
 whole widget tree) is done. The log-in's Argon2id (the password hash and the key slot, at
 the real parameters: 64 MiB, 3 passes, twice) is timed on its own and **subtracted** from
