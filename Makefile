@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_locks --changes 200000
 	$(BIN)/python -m benchmarks.bench_cipher
 	$(BIN)/python -m benchmarks.bench_demand --sizes 10k
+	$(BIN)/python -m benchmarks.bench_start
 
 bench-full: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_find --sizes 10000 1000000
@@ -44,6 +45,7 @@ bench-full: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_locks --changes 200000
 	$(BIN)/python -m benchmarks.bench_cipher
 	$(BIN)/python -m benchmarks.bench_demand --sizes 10k 100k
+	$(BIN)/python -m benchmarks.bench_start
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

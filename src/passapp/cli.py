@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
 from passapp.atomic import check_output_path
 from passapp.domain.dates import PartialDate, parse_full_date
@@ -29,7 +28,7 @@ from passapp.domain.eligibility import STATUS_GERMAN, EligibilityRules, Status, 
 from passapp.domain.entries import Action, parse_kind, parse_level, parse_status
 from passapp.domain.errors import InputError
 from passapp.domain.ids import parse_uuid
-from passapp.models.database import DatabaseError, describe_failure
+from passapp.models.errors import DatabaseError
 from passapp.services.errors import InvalidInput, PartialExport, ServiceError
 from passapp.services.views import EligibilityView
 
@@ -180,6 +179,11 @@ def describe(error: BaseException) -> tuple[int, str, str | None]:
         return error.exit_code, str(error), error.message_de
     if isinstance(error, InputError):
         return EXIT_INPUT, str(error), error.message_de
+    # Imported here: SQLAlchemy loads with the database, not for --help (start time).
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from passapp.models.database import describe_failure
+
     if isinstance(error, SQLAlchemyError | sqlite3.Error):
         failure = describe_failure(error)
         return failure.exit_code, str(failure), failure.message_de

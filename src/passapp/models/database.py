@@ -23,8 +23,11 @@ pragmas, the WAL, migrations and backups work the same on the encrypted file.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import functools
 import os
+import re
 import sqlite3
 import stat
 import time
@@ -33,14 +36,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -51,6 +50,11 @@ from passapp.models.cipher import DatabaseKey
 from passapp.models.entities import Base
 from passapp.models.errors import DatabaseError as DatabaseError  # re-exported
 from passapp.models.guards import install_guards
+
+if TYPE_CHECKING:
+    # alembic (with mako and pygments) loads only to set up or upgrade a database: opening
+    # one at its current schema reads the revisions without it (issue 12, start time).
+    from alembic.config import Config
 
 IN_MEMORY = "sqlite://"
 WRITE_OPTION = "passapp_write"
@@ -219,6 +223,8 @@ def _postgresql_begin(connection: Connection) -> None:
 
 
 def _alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     script_location = resources.files("passapp.models") / "migrations"
     config.set_main_option("script_location", str(script_location))
@@ -226,15 +232,51 @@ def _alembic_config(engine: Engine) -> Config:
     return config
 
 
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.M)
+
+
+@functools.cache
+def _linear_head() -> str | None:
+    """The newest revision of the migration scripts, read from their ``revision`` and
+    ``down_revision`` lines; None where that is not one plain chain (alembic decides)."""
+    versions = resources.files("passapp.models").joinpath("migrations").joinpath("versions")
+    parents: dict[str, object] = {}
+    try:
+        for script in versions.iterdir():
+            if script.name.endswith(".py"):
+                found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+                revision = ast.literal_eval(found["revision"])
+                if not isinstance(revision, str):
+                    return None
+                parents[revision] = ast.literal_eval(found.get("down_revision", "None"))
+    except (OSError, KeyError, ValueError, SyntaxError):
+        return None
+    if not all(isinstance(parent, str | None) for parent in parents.values()):
+        return None  # a merge of branches
+    heads = set(parents) - set(parents.values())
+    return heads.pop() if len(heads) == 1 and len(parents) > 0 else None
+
+
 def head_revision(engine: Engine) -> str:
-    head = ScriptDirectory.from_config(_alembic_config(engine)).get_current_head()
+    head = _linear_head()
+    if head is None:
+        from alembic.script import ScriptDirectory
+
+        head = ScriptDirectory.from_config(_alembic_config(engine)).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        revisions = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+        if len(revisions) <= 1:
+            return str(revisions[0][0]) if revisions else None
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(connection).get_current_revision()  # it raises
 
 
 def backup_sqlite(engine: Engine, suffix: str, key: DatabaseKey | None = None) -> Path | None:
@@ -468,7 +510,6 @@ def _check_encrypted_file(path: Path, plain: bool, key: DatabaseKey) -> None:
 
 def _open(engine: Engine, create: bool, key: DatabaseKey | None) -> Database:
     backup: Path | None = None
-    config = _alembic_config(engine)
     head = head_revision(engine)
     has_tables = bool(inspect(engine).get_table_names())
     revision = current_revision(engine) if has_tables else None
@@ -478,10 +519,12 @@ def _open(engine: Engine, create: bool, key: DatabaseKey | None) -> Database:
                 f"{engine.url!r} is empty, not a passapp database; set one up with 'office init'",
                 "Die Datenbank ist leer. Bitte zuerst mit „passapp office init“ einrichten.",
             )
+        from alembic import command
+
         with engine.begin() as connection:
             Base.metadata.create_all(connection)
             install_guards(connection)
-        command.stamp(config, "head")
+        command.stamp(_alembic_config(engine), "head")
         search_index.stamp_current(engine)
     elif revision is None:
         raise DatabaseError(
@@ -489,6 +532,10 @@ def _open(engine: Engine, create: bool, key: DatabaseKey | None) -> Database:
             "Die gewählte Datei ist keine passapp-Datenbank.",
         )
     elif revision != head:
+        from alembic import command
+        from alembic.script import ScriptDirectory
+
+        config = _alembic_config(engine)
         known = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
         if revision not in known:
             raise DatabaseError(

@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
-
 from passapp.domain.dates import PartialDate
 from passapp.domain.text import TEXT_FIELDS
 from passapp.pdf import text as tx
-from passapp.pdf.common import MM, draw_page, german_date, new_canvas
+from passapp.pdf.common import A4, MM, draw_page, german_date, new_canvas
 from passapp.pdf.fonts import Style
 from passapp.pdf.layout import ACCENT, INK, MUTED, Color, LineOp, Op, TextOp, Writer, place_lines
 

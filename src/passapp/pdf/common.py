@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-
-from reportlab.pdfgen.canvas import Canvas
+from typing import TYPE_CHECKING
 
 from passapp.pdf import text as tx
 from passapp.pdf.fonts import Style, font_name
@@ -23,7 +22,14 @@ from passapp.pdf.layout import (
 )
 from passapp.pdf.translations import PrintTexts
 
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
 MM = 72.0 / 25.4
+# reportlab.lib.pagesizes.A4 (210 × 297 mm in points, the same floats), written out so that
+# the page modules import without reportlab: it loads with the first document drawn.
+A4 = (210 * MM, 297 * MM)
+A4_LANDSCAPE = (A4[1], A4[0])
 
 
 def german_date(day: dt.date) -> str:
@@ -139,6 +145,8 @@ def align_for(rtl: bool) -> Align:
 def new_canvas(
     buffer: io.BytesIO, pagesize: tuple[float, float], title: str, author: str
 ) -> Canvas:
+    from reportlab.pdfgen.canvas import Canvas
+
     # The initial font is one of ours, so no unembedded Helvetica is referenced.
     canvas = Canvas(
         buffer,

@@ -30,16 +30,16 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Literal, Protocol
-
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.container import BarContainer
-from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, fontManager
-from matplotlib.ticker import MaxNLocator
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from passapp.domain.suppression import Cell, SuppressedTable
+
+if TYPE_CHECKING:
+    # matplotlib (with numpy and Pillow) loads on the first chart drawn, not with the app.
+    from matplotlib.axes import Axes
+    from matplotlib.container import BarContainer
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
 
 ChartKind = Literal["bars", "stacked", "panels"]
 
@@ -169,6 +169,8 @@ def chart_png(table: ChartTable, *, width_px: int = 1200, dpi: int = 150) -> byt
     data = chart_series(table)
     if data is None:
         return None
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     figure = draw(data, width_px=width_px, dpi=dpi)
     buffer = io.BytesIO()
     FigureCanvasAgg(figure)  # attaches itself to the figure: no global backend is used
@@ -177,6 +179,8 @@ def chart_png(table: ChartTable, *, width_px: int = 1200, dpi: int = 150) -> byt
 
 
 def draw(data: ChartSeries, *, width_px: int, dpi: int) -> Figure:
+    from matplotlib.figure import Figure
+
     if width_px < 200 or dpi < 30:
         raise ValueError("a chart needs at least 200 pixels and 30 dpi")
     height_in = _panels_height(data) if data.kind == "panels" else _bars_height(data)
@@ -196,6 +200,8 @@ def draw(data: ChartSeries, *, width_px: int, dpi: int) -> Figure:
 @functools.cache
 def _font_families() -> tuple[str, ...]:
     """The project's Noto fonts, added to matplotlib's font list once (as a fallback chain)."""
+    from matplotlib.font_manager import fontManager
+
     fonts = resources.files("passapp.resources").joinpath("fonts")
     for file_name in (*(file for _family, file in _FONT_FILES), *_BOLD_FILES):
         with resources.as_file(fonts.joinpath(file_name)) as path:
@@ -204,6 +210,8 @@ def _font_families() -> tuple[str, ...]:
 
 
 def _font(size: float, weight: str = "normal") -> FontProperties:
+    from matplotlib.font_manager import FontProperties
+
     families = list(_font_families())
     if weight == "bold":  # titles are German text: the families with a bold face suffice
         families = families[:_BOLD_FAMILIES]
@@ -370,6 +378,8 @@ def _plain_ticks(axes: Axes, size: float) -> None:
 
 
 def _style_axes(figure: Figure, axes: Axes, data: ChartSeries) -> None:
+    from matplotlib.ticker import MaxNLocator
+
     _title(figure, data)
     _plain_ticks(axes, 7)
     axes.spines[["top", "right"]].set_visible(False)

@@ -17,14 +17,11 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
+from typing import TYPE_CHECKING
 
 from passapp.domain.suppression import Cell
 from passapp.pdf import text as tx
-from passapp.pdf.common import MM, draw_page, german_date, new_canvas
+from passapp.pdf.common import A4, MM, draw_page, german_date, new_canvas
 from passapp.pdf.demand_charts import ChartTable, chart_png
 from passapp.pdf.fonts import Style
 from passapp.pdf.layout import (
@@ -41,6 +38,9 @@ from passapp.pdf.layout import (
     leading,
     place_lines,
 )
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * MM
@@ -103,6 +103,8 @@ class ImageOp:
     png: bytes
 
     def draw(self, canvas: Canvas, dx: float) -> None:
+        from reportlab.lib.utils import ImageReader
+
         canvas.drawImage(
             ImageReader(io.BytesIO(self.png)), self.x + dx, self.y, self.width, self.height
         )
@@ -219,6 +221,8 @@ def _chart(writer: Writer, table: ChartTable) -> None:
     if png is None:
         writer.paragraph(NO_CHART, "regular", SIZE, color=MUTED)
         return
+    from reportlab.lib.utils import ImageReader
+
     pixels_wide, pixels_high = ImageReader(io.BytesIO(png)).getSize()
     width = writer.width
     height = width * pixels_high / pixels_wide

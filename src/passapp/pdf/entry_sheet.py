@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib.pagesizes import A4
-
 from passapp.domain.text import TEXT_FIELDS
 from passapp.pdf import text as tx
 from passapp.pdf.common import (
+    A4,
     MM,
     bilingual,
     draw_page,

@@ -18,9 +18,6 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 Style = Literal["regular", "bold"]
 
 # (registered name, file) in fallback order, per style.
@@ -85,6 +82,10 @@ def chain(style: Style) -> tuple[_Font, ...]:
     fonts = _chains.get(style)
     if fonts is not None:
         return fonts
+    # reportlab loads with the first text measured or drawn, not with the app.
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     with _lock:
         if style not in _chains:
             loaded: list[_Font] = []

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal, Protocol
-
-from reportlab.pdfgen.canvas import Canvas
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from passapp.pdf import text as tx
 from passapp.pdf.fonts import Style
 from passapp.pdf.qr import QrSymbol
 from passapp.pdf.qr import draw as draw_qr
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 Color = tuple[float, float, float]
 Align = Literal["left", "right", "center"]

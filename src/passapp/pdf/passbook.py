@@ -32,11 +32,10 @@ import functools
 import io
 from collections.abc import Sequence
 
-from reportlab.lib.pagesizes import A4, landscape
-
 from passapp.domain.text import TEXT_FIELDS
 from passapp.pdf import text as tx
 from passapp.pdf.common import (
+    A4_LANDSCAPE,
     MM,
     bilingual,
     draw_page,
@@ -69,7 +68,7 @@ from passapp.pdf.model import OfferLine, PassPrint
 from passapp.pdf.qr import QrSymbol, encode
 from passapp.pdf.translations import PrintTexts, second_language, texts
 
-SHEET_WIDTH, SHEET_HEIGHT = landscape(A4)
+SHEET_WIDTH, SHEET_HEIGHT = A4_LANDSCAPE
 PAGE_WIDTH = SHEET_WIDTH / 2  # one A5 page
 PAGE_HEIGHT = SHEET_HEIGHT
 MARGIN = 12 * MM  # to paper edge and fold alike

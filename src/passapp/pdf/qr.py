@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
-from qrcode.constants import ERROR_CORRECT_Q
-from qrcode.exceptions import DataOverflowError
-from qrcode.main import QRCode
-from qrcode.util import MODE_NUMBER, QRData
-from reportlab.pdfgen.canvas import Canvas
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 PRINTER_DPI = 600
 DOT = 72.0 / PRINTER_DPI  # points per printer dot
@@ -69,6 +66,12 @@ def _numeric_level_q(digits: str) -> tuple[int, list[list[bool]]]:
     """The version and module matrix (True = dark, no quiet zone) of ``digits``."""
     if not digits or not digits.isascii() or not digits.isdigit():
         raise QrPayloadError("the QR text must be a non-empty string of digits 0-9")
+    # Loaded with the first pass, not with the app (issue 12, start time).
+    from qrcode.constants import ERROR_CORRECT_Q
+    from qrcode.exceptions import DataOverflowError
+    from qrcode.main import QRCode
+    from qrcode.util import MODE_NUMBER, QRData
+
     code = QRCode(error_correction=ERROR_CORRECT_Q, border=0)
     # The stubs type the mode constants as int, the argument as their literal values.
     code.add_data(QRData(digits, mode=cast("Literal[1]", MODE_NUMBER)))

@@ -17,10 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
-
 from passapp.pdf import text as tx
-from passapp.pdf.common import MM, draw_page, heading, new_canvas
+from passapp.pdf.common import A4, MM, draw_page, heading, new_canvas
 from passapp.pdf.layout import (
     ACCENT,
     INK,

@@ -13,9 +13,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-
-import arabic_reshaper  # type: ignore[import-untyped]
-from bidi.algorithm import get_display  # type: ignore[import-untyped]
+from typing import Any
 
 from passapp.pdf.fonts import Run, Style, runs
 
@@ -27,8 +25,6 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ps", "ur", "ckb"})
 MAX_DRAWN_CHARS = 2000
 ELLIPSIS = "\u2026"
 
-# Names keep their letters: no "Allah" ligature (it adds marks to e.g. عبدالله).
-_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"arabic ligature allah": False})
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _ARABIC = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
 
@@ -53,12 +49,21 @@ def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
+@functools.cache
+def _reshaper() -> Any:
+    """The reshaper, made when the first Arabic text is drawn (not with the app)."""
+    import arabic_reshaper  # type: ignore[import-untyped]
+
+    # Names keep their letters: no "Allah" ligature (it adds marks to e.g. عبدالله).
+    return arabic_reshaper.ArabicReshaper(configuration={"arabic ligature allah": False})
+
+
 @functools.lru_cache(maxsize=8192)
 def _logical(text: str) -> str:
     """NFC, at most MAX_DRAWN_CHARS, Arabic letters in joined forms (still in logical order)."""
     text = elide(unicodedata.normalize("NFC", text))
     if _ARABIC.search(text):
-        text = _RESHAPER.reshape(text)
+        text = _reshaper().reshape(text)
     return text
 
 
@@ -66,6 +71,8 @@ def _logical(text: str) -> str:
 def _visual_runs(logical: str, style: Style, rtl: bool) -> tuple[Run, ...]:
     visual = logical
     if has_rtl(logical) or rtl:
+        from bidi.algorithm import get_display  # type: ignore[import-untyped]
+
         visual = get_display(logical, base_dir="R" if rtl else "L")
     return runs(visual, style)
 

@@ -18,6 +18,7 @@ in a bundle) and stays dismissed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -138,7 +139,7 @@ def possible_duplicates(ctx: ServiceContext, limit: int = PAGE) -> DuplicateList
             )
         }
         found: list[tuple[Likeness, uuid.UUID, uuid.UUID]] = []
-        for row in session.execute(_CANDIDATES):
+        for row in session.execute(_candidates()):
             first, second = row[0], row[_WIDTH]
             if (first, second) in dismissed:
                 continue
@@ -188,6 +189,7 @@ def dismiss_pair(ctx: ServiceContext, first_id: uuid.UUID, second_id: uuid.UUID)
 # --- the candidate pairs ---------------------------------------------------------------
 
 
+@functools.cache  # built once, on the district's first search (not at start: issue 12)
 def _candidates() -> Any:
     first_key, second_key = aliased(PersonNameKey), aliased(PersonNameKey)
     pair_keys = or_(
@@ -259,9 +261,6 @@ def _birth_parts_fit(first: Any, second: Any) -> Any:
         month_b == "00",
         and_(month_a == month_b, or_(day_a == "00", day_b == "00", day_a == day_b)),
     )
-
-
-_CANDIDATES: Final = _candidates()
 
 
 def _identity(row: Sequence[Any]) -> Identity:

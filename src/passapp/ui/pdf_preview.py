@@ -13,7 +13,6 @@ import logging
 import math
 from pathlib import Path
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QAbstractSlider, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -94,6 +93,8 @@ class PdfPreview(QWidget):
 
     def load(self, path: Path) -> None:
         """Show every page of the PDF at ``path``; an unreadable file is said in words."""
+        import pypdfium2 as pdfium  # type: ignore[import-untyped]  # loads with the first PDF
+
         self._clear()
         try:
             self._widest = max((width for width, _height in page_sizes(path)), default=0.0)
@@ -146,6 +147,8 @@ class PdfPreview(QWidget):
         wanted = self._wanted_dpi()
         if self._path is None or wanted <= self._dpi * SHARPEN_FROM:
             return
+        import pypdfium2 as pdfium
+
         try:
             self._images = list(render_pages(self._path, wanted))
         except (pdfium.PdfiumError, OSError) as error:  # the file went away: keep what is shown

@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -33,9 +33,17 @@ class PrintError(RuntimeError):
         self.message_de = message_de
 
 
+def open_pdf(pdf: Path | bytes) -> Any:
+    """``pdf`` opened by pdfium, which loads with the first PDF shown or printed, not with
+    the app (issue 12, start time)."""
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    return pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+
+
 def render_pages(pdf: Path | bytes, dpi: int) -> Iterator[QImage]:
     """Each page of ``pdf`` as an RGB image at ``dpi``, one at a time (memory stays flat)."""
-    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+    document = open_pdf(pdf)
     try:
         for page in document:
             bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True)
@@ -90,7 +98,7 @@ def paint_pdf(printer: QPrinter, pdf: Path | bytes) -> int:
 
 def match_paper(printer: QPrinter, pdf: Path | bytes) -> None:
     """Preselect the paper size and orientation of the PDF's first page in the dialog."""
-    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+    document = open_pdf(pdf)
     try:
         width, height = document[0].get_size()
     finally:
@@ -121,7 +129,7 @@ def print_pdf(parent: QWidget | None, pdf: Path | bytes) -> bool:
 
 def page_sizes(pdf: Path | bytes) -> list[tuple[float, float]]:
     """Width and height of every page of ``pdf`` in points, without rendering anything."""
-    document = pdfium.PdfDocument(str(pdf) if isinstance(pdf, Path) else pdf)
+    document = open_pdf(pdf)
     try:
         return [(float(page.get_width()), float(page.get_height())) for page in document]
     finally:
