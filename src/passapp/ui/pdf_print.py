@@ -230,16 +230,22 @@ def match_paper(printer: QPrinter, pdf: Path | bytes) -> None:
     )
 
 
-def print_pdf(parent: QWidget | None, job: PrintJob) -> bool:
-    """Ask for a printer (QPrintDialog) and print ``job``; False if the user cancelled.
-
-    Raises :class:`PrintError` (German message) when the printer cannot be opened or the
-    queue refuses the job."""
+def job_printer(job: PrintJob) -> QPrinter:
+    """A printer set up for ``job`` (name, paper, one-sided), before the dialog."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(job.title)
     match_paper(printer, job.pdf)
     if job.one_sided:
         printer.setDuplex(QPrinter.DuplexMode.DuplexNone)
+    return printer
+
+
+def print_pdf(parent: QWidget | None, job: PrintJob) -> bool:
+    """Ask for a printer (QPrintDialog) and print ``job``; False if the user cancelled.
+
+    Raises :class:`PrintError` (German message) when the printer cannot be opened or the
+    queue refuses the job."""
+    printer = job_printer(job)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("pdf_print", "Drucken"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
