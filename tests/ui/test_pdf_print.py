@@ -10,11 +10,20 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 
 from passapp.pdf import render_pass
-from passapp.ui.pdf_print import PrintJob, lp_command, match_paper, render_bands, sides_option
+from passapp.ui.pdf_print import (
+    PrintError,
+    PrintJob,
+    lp_command,
+    match_paper,
+    render_bands,
+    sides_option,
+    submit_to_cups,
+)
 from tests.pdf.helpers import pass_print
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,3 +134,14 @@ def test_the_raster_fallback_keeps_memory_flat(tmp_path: Path) -> None:
         assert [round(x) for x in document[0].get_size()] == [842, 595]
     finally:
         document.close()
+
+
+def test_a_queue_that_refuses_the_job_is_a_german_message(tmp_path: Path) -> None:
+    source = tmp_path / "pass.pdf"
+    source.write_bytes(render_pass(pass_print()))
+    printer = pass_printer(source.read_bytes())
+    job = PrintJob(source, "Pass EWDAH-000123-49", one_sided=True)
+    # No such queue (or no lp, or no cupsd): lp fails either way, and nothing is printed.
+    with pytest.raises(PrintError) as refused:
+        submit_to_cups(printer, "passapp-no-such-queue", job)
+    assert refused.value.message_de.startswith("Der Druckauftrag wurde nicht angenommen: ")
