@@ -85,6 +85,12 @@ RECORD_ROW_HEIGHT = 21 * MM
 FOLD_MARK_INSET = 11 * MM  # from the paper edge: printers leave 4-5 mm blank
 FOLD_MARK_LENGTH = 4 * MM
 FOLD_NOTE_BASELINE = SHEET_HEIGHT - 9.5 * MM
+# For the clerk who prints and folds, not for the holder: German only, not a print text
+# (those come in every language).
+FOLD_NOTE = (
+    "Blatt {n} von {total} · einseitig drucken · an den Marken in der Mitte falten, "
+    "Druck außen · Blätter der Reihe nach aufeinanderlegen"
+)
 
 Page = tuple[Op, ...]
 
@@ -152,7 +158,7 @@ _FOLD_MARKS: Page = (
 def _fold_note(sheet: int, sheets: int) -> Page:
     """How to fold and assemble, for the clerk, in the top margin of the sheet's left half
     (the back of the leaf, so the cover stays clean)."""
-    note = texts("de")["fold_note"].format(n=sheet, total=sheets)
+    note = FOLD_NOTE.format(n=sheet, total=sheets)
     line = tx.fit(note, "regular", 6, RIGHT - LEFT, 4.5)
     return (TextOp(LEFT, FOLD_NOTE_BASELINE, line, MUTED),)
 
