@@ -110,13 +110,16 @@ def test_a_pass_printed_through_cups_keeps_its_qr(
 
     assert job_id.startswith(f"{cups_pdf_queue}-")  # the PDF went to CUPS, not a raster
     printed = wait_for_output(output_folder(), job_id)
-    assert printed.name.startswith(f"Pass_{PASS_NUMBER}")  # cups-pdf names it after the job
-    original_side, _text = qr_side_and_text(source)
-    printed_side, text = qr_side_and_text(printed)
-    assert text == qr_digits()
-    assert printed_side == pytest.approx(original_side, rel=0.01)
-    document = pdfium.PdfDocument(str(printed))
     try:
-        assert len(document) == 4  # every sheet, none merged or dropped
+        assert printed.name.startswith(f"Pass_{PASS_NUMBER}")  # named after the job
+        original_side, _text = qr_side_and_text(source)
+        printed_side, text = qr_side_and_text(printed)
+        assert text == qr_digits()
+        assert printed_side == pytest.approx(original_side, rel=0.01)
+        document = pdfium.PdfDocument(str(printed))
+        try:
+            assert len(document) == 4  # every sheet, none merged or dropped
+        finally:
+            document.close()
     finally:
-        document.close()
+        printed.unlink()  # the PDF printer's output folder is the user's own
