@@ -97,12 +97,14 @@ def qr_side_and_text(pdf: Path | bytes) -> tuple[float, str]:
     return side, str(result.text)
 
 
+@pytest.mark.parametrize("as_file", [True, False], ids=["file", "bytes"])
 def test_a_pass_printed_through_cups_keeps_its_qr(
-    qtbot: QtBot, cups_pdf_queue: str, tmp_path: Path
+    qtbot: QtBot, cups_pdf_queue: str, tmp_path: Path, as_file: bool
 ) -> None:
+    """A saved pass goes as its file, a receipt made in memory through lp's input."""
     source = tmp_path / "pass.pdf"
     source.write_bytes(render_pass(pass_print()))
-    job = PrintJob(source, f"Pass {PASS_NUMBER}", one_sided=True)
+    job = PrintJob(source if as_file else source.read_bytes(), f"Pass {PASS_NUMBER}", True)
     printer = job_printer(job)
     printer.setPrinterName(cups_pdf_queue)  # what the clerk picks in the print dialog
 
