@@ -3310,6 +3310,10 @@ Please take it to the district office and compare this fingerprint by phone:</tr
         <translation>Number of pages</translation>
     </message>
     <message>
+        <source>Falten und Zusammenlegen</source>
+        <translation>Folding and assembling</translation>
+    </message>
+    <message>
         <source>Meldung zum Drucken und Speichern</source>
         <translation>Message on printing and saving</translation>
     </message>
@@ -3352,6 +3356,10 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     <message>
         <source>{count} Seiten – so werden sie gedruckt und gespeichert</source>
         <translation>{count} pages – printed and saved as shown</translation>
+    </message>
+    <message>
+        <source>Einseitig und in tatsächlicher Größe drucken. Jedes Blatt an den Marken in der Mitte falten, Druck außen; die Blätter der Reihe nach aufeinanderlegen (Blatt 1 mit dem Deckblatt oben) und an der Falz heften.</source>
+        <translation>Print one-sided at actual size. Fold every sheet at the marks in the middle, print outside; lay the sheets on each other in order (sheet 1 with the cover on top) and staple them at the fold.</translation>
     </message>
     <message>
         <source>Das PDF wurde an den Drucker geschickt.</source>
@@ -4560,6 +4568,10 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>Der Drucker ist nicht bereit. Bitte Drucker und Einstellungen prüfen.</source>
         <translation>The printer is not ready. Please check the printer and its settings.</translation>
+    </message>
+    <message>
+        <source>Der Druckauftrag wurde nicht angenommen: {reason}</source>
+        <translation>The printer did not accept the job: {reason}</translation>
     </message>
     <message>
         <source>Drucken</source>

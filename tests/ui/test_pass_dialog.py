@@ -306,9 +306,11 @@ def test_printing_sends_the_same_pages_to_the_printer(
     clerk_desk: Desk,
 ) -> None:
     printed = tmp_path / "printed.pdf"
+    job_names: list[str] = []
 
     def print_to_file(dialog: QPrintDialog) -> int:
         # The clerk "chooses" a PDF printer; everything else is the real printing path.
+        job_names.append(dialog.printer().docName())
         dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         dialog.printer().setOutputFileName(str(printed))
         return QDialog.DialogCode.Accepted.value
@@ -317,11 +319,15 @@ def test_printing_sends_the_same_pages_to_the_printer(
     dialog = open_issue(qtbot, clerk_desk, tasks, person(office_ctx))
     issued = issue_with_enter(qtbot, dialog, tasks)
     assert issued.pdf is not None
+    # Before printing, the clerk reads how the sheets become a booklet.
+    assert dialog.print_step.fold_hint.isVisible()
+    assert "falten, Druck außen" in dialog.print_step.fold_hint.text()
 
     qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialog.print_step.message.text() != "")
 
     assert dialog.print_step.message.text() == "Das PDF wurde an den Drucker geschickt."
+    assert job_names == [f"Pass {issued.pass_number}"]  # the queue shows which pass
     assert page_count(printed) == page_count(issued.pdf)
     # Painted at 100 %, not fitted: the QR on paper still reads the pass's digits.
     assert qr_text(printed) == issued.qr_digits
@@ -423,6 +429,7 @@ def test_the_entry_sheet_is_written_previewed_and_removed_on_close(
     assert "Erstberatung" in text
     assert issued.pass_number in text
     assert dialog.print_step.done_button.isDefault()
+    assert not dialog.print_step.fold_hint.isVisible()  # one A4 page: nothing to fold
 
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted

@@ -3,9 +3,10 @@
 Format. A counter's ordinary A4 laser printer prints one side of A4 paper at a time,
 without duplex or booklet settings. The pass is therefore an **A5 booklet imposed two
 pages to a landscape A4 sheet, printed on one side only**: each sheet is folded once in
-the middle with the print outside (tick marks at the top and bottom edge show the fold),
-which gives one stiff double-thickness leaf with a page on each face. The leaves are laid
-on each other in order (page numbers in the footers) and, if wanted, stapled at the fold.
+the middle with the print outside (marks at the top and bottom show the fold, and a line
+in the top margin of every sheet tells the clerk how to fold and assemble), which gives
+one stiff double-thickness leaf with a page on each face. The leaves are laid on each
+other in order (page numbers in the footers) and, if wanted, stapled at the fold.
 Sheet *k* carries page 2k-1 (front of the leaf) on the right half and page 2k (its back)
 on the left half, so the cover is the right half of the first sheet.
 
@@ -16,7 +17,8 @@ second tray or manual feed, and an A5 PDF sent to an A4 printer is often scaled,
 breaks the QR's whole-dot modules. An A4 PDF prints at 100 % everywhere.
 
 Print at 100 % ("Tatsächliche Größe"), one-sided. Text keeps 12 mm to the paper edges
-and to the fold (only the footer line and the fold ticks lie closer to the edge); the QR
+and to the fold (only the footer line and the folding note lie closer to the edge; the
+fold marks keep 11 mm, out of the 4–5 mm a printer leaves unprinted); the QR
 code with its white 4-module quiet zone keeps 12 mm too (DESIGN §5 asks for 10 mm), and
 its modules are whole 600 dpi printer dots (:mod:`passapp.pdf.qr`).
 
@@ -79,6 +81,15 @@ BOTTOM = 15 * MM  # above the footer
 FOOTER_BASELINE = 8.5 * MM
 MIN_RECORD_PAGES = 2
 RECORD_ROW_HEIGHT = 21 * MM
+FOLD_MARK_INSET = 11 * MM  # from the paper edge: printers leave 4-5 mm blank
+FOLD_MARK_LENGTH = 4 * MM
+FOLD_NOTE_BASELINE = SHEET_HEIGHT - 9.5 * MM
+# For the clerk who prints and folds, not for the holder: German only, not a print text
+# (those come in every language).
+FOLD_NOTE = (
+    "Blatt {n} von {total} · einseitig drucken · an den Marken in der Mitte falten, "
+    "Druck außen · Blätter der Reihe nach aufeinanderlegen"
+)
 
 Page = tuple[Op, ...]
 
@@ -111,8 +122,10 @@ def render_pass(data: PassPrint) -> bytes:
         author=data.office_name,
     )
     canvas.setSubject(data.district_name)
+    sheets = len(pages) // 2
     for sheet in range(0, len(pages), 2):
         draw_page(canvas, _FOLD_MARKS)
+        draw_page(canvas, _fold_note(sheet // 2 + 1, sheets))
         draw_page(canvas, pages[sheet + 1], 0.0)  # back of the leaf, left half
         draw_page(canvas, pages[sheet], PAGE_WIDTH)  # front of the leaf, right half
         canvas.showPage()
@@ -129,9 +142,24 @@ def page_count(data: PassPrint) -> int:
 
 
 _FOLD_MARKS: Page = (
-    LineOp(PAGE_WIDTH, 4 * MM, PAGE_WIDTH, 8 * MM, MUTED, 0.4),
-    LineOp(PAGE_WIDTH, SHEET_HEIGHT - 8 * MM, PAGE_WIDTH, SHEET_HEIGHT - 4 * MM, MUTED, 0.4),
+    LineOp(PAGE_WIDTH, FOLD_MARK_INSET, PAGE_WIDTH, FOLD_MARK_INSET + FOLD_MARK_LENGTH, MUTED, 0.4),
+    LineOp(
+        PAGE_WIDTH,
+        SHEET_HEIGHT - FOLD_MARK_INSET - FOLD_MARK_LENGTH,
+        PAGE_WIDTH,
+        SHEET_HEIGHT - FOLD_MARK_INSET,
+        MUTED,
+        0.4,
+    ),
 )
+
+
+def _fold_note(sheet: int, sheets: int) -> Page:
+    """How to fold and assemble, for the clerk, in the top margin of the sheet's left half
+    (the back of the leaf, so the cover stays clean)."""
+    note = FOLD_NOTE.format(n=sheet, total=sheets)
+    line = tx.fit(note, "regular", 6, RIGHT - LEFT, 4.5)
+    return (TextOp(LEFT, FOLD_NOTE_BASELINE, line, MUTED),)
 
 
 def _footer(title: str, pass_number: str, number: int, total: int) -> Page:
@@ -320,7 +348,6 @@ def _sample_badge(second: PrintTexts | None, top: float) -> list[Op]:
 def _offer_pages(offers: tuple[OfferLine, ...], sample: bool, lang: str | None) -> tuple[Page, ...]:
     de = texts("de")
     second = second_language(lang)
-    rtl = bool(second and second.rtl)
     first = True
 
     def header(writer: Writer) -> None:
@@ -359,31 +386,51 @@ def _offer_pages(offers: tuple[OfferLine, ...], sample: bool, lang: str | None) 
         groups.setdefault(offer.category, []).append(offer)
     ranked = sorted(groups, key=lambda slug: order.get(slug, len(order)))
     for slug in ranked:
-        heading_ops, heading_height = bilingual(
-            de.category(slug),
-            second.category(slug) if second else None,
-            rtl,
-            LEFT,
-            writer.width,
-            0.0,
-            style="bold",
-            size=9.5,
-            color=ACCENT,
-        )
-        heading_height += 1.8 * MM
+        heading_ops, heading_height = _category_heading(slug, second, writer.width, False)
         for index, offer in enumerate(groups[slug]):
             block, block_height_ = _offer_block(offer, writer.width)
             if index == 0:
                 writer.ensure(heading_height + block_height_)
-                if writer.y < writer.top - 1:
-                    writer.space(1.5 * MM)
-                writer.add(_shifted(heading_ops, writer.y), heading_height - 1.2 * MM)
-                writer.ops.append(LineOp(LEFT, writer.y, RIGHT, writer.y, RULE, 0.4))
-                writer.space(1.2 * MM)
+                _put_category_heading(writer, heading_ops, heading_height)
             else:
+                pages = len(writer.pages)
                 writer.ensure(block_height_)
+                if len(writer.pages) > pages:  # the category goes on: say which one it is
+                    more_ops, more_height = _category_heading(slug, second, writer.width, True)
+                    _put_category_heading(writer, more_ops, more_height)
             writer.add(_shifted(block, writer.y), block_height_)
     return tuple(tuple(page) for page in writer.pages)
+
+
+def _category_heading(
+    slug: str, second: PrintTexts | None, width: float, continued: bool
+) -> tuple[list[Op], float]:
+    """The category's label in both languages, "(Fortsetzung)" added on a later page."""
+    de = texts("de")
+    label, other = de.category(slug), second.category(slug) if second else None
+    if continued:
+        label = f"{label} ({de['continued']})"
+        other = f"{other} ({second['continued']})" if second and other else other
+    ops, height = bilingual(
+        label,
+        other,
+        bool(second and second.rtl),
+        LEFT,
+        width,
+        0.0,
+        style="bold",
+        size=9.5,
+        color=ACCENT,
+    )
+    return ops, height + 1.8 * MM
+
+
+def _put_category_heading(writer: Writer, ops: list[Op], height: float) -> None:
+    if writer.y < writer.top - 1:
+        writer.space(1.5 * MM)
+    writer.add(_shifted(ops, writer.y), height - 1.2 * MM)
+    writer.ops.append(LineOp(LEFT, writer.y, RIGHT, writer.y, RULE, 0.4))
+    writer.space(1.2 * MM)
 
 
 def _offer_block(offer: OfferLine, width: float) -> tuple[list[Op], float]:

@@ -52,7 +52,7 @@ from passapp.services.views import PersonView
 from passapp.ui.elide import TITLE_CHARS, ElidedLabel, elided
 from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.pdf_preview import PdfPreview
-from passapp.ui.pdf_print import PrintError, print_pdf
+from passapp.ui.pdf_print import PrintError, PrintJob, print_pdf
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import (
     ERROR_STYLE,
@@ -181,6 +181,13 @@ class PrintStep(QWidget):
         self.summary = label(accessible_name=self.tr("Zusammenfassung"), style=NOTE_STYLE)
         self.preview = PdfPreview()
         self.pages_info = label(accessible_name=self.tr("Seitenzahl"), style=HINT_STYLE)
+        self.fold_hint = label(
+            accessible_name=self.tr("Falten und Zusammenlegen"), style=HINT_STYLE
+        )
+        self.fold_hint.setWordWrap(True)
+        self.fold_hint.hide()
+        self._job_title = ""
+        self._folded = False
         self.message = label(accessible_name=self.tr("Meldung zum Drucken und Speichern"))
         self.print_button = button(self.tr("Drucken …"), self.tr("PDF drucken"), "Ctrl+P")
         self.save_button = button(
@@ -194,6 +201,7 @@ class PrintStep(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.pages_info)
+        layout.addWidget(self.fold_hint)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.message)
         layout.addLayout(button_row(self.print_button, self.save_button, self.done_button))
@@ -218,7 +226,15 @@ class PrintStep(QWidget):
         """The PDF shown, printed and saved (the same file for all three)."""
         return self.preview.path
 
-    def show_pdf(self, path: Path, title: str, summary: str) -> None:
+    def show_pdf(
+        self, path: Path, title: str, summary: str, job_title: str, folded: bool = False
+    ) -> None:
+        """Show ``path``; ``job_title`` names the print job, ``folded`` says the sheets are
+        folded into a booklet (printed one-sided, with the clerk told how to fold them)."""
+        self._job_title = job_title
+        self._folded = folded
+        self.fold_hint.setVisible(folded)
+        self.fold_hint.setText(self._fold_text() if folded else "")
         self.heading.setText(title)
         self.summary.setText(summary)
         self.summary.setToolTip(str(path))
@@ -236,12 +252,20 @@ class PrintStep(QWidget):
             count=count
         )
 
+    def _fold_text(self) -> str:
+        return self.tr(
+            "Einseitig und in tatsächlicher Größe drucken. Jedes Blatt an den Marken in der "
+            "Mitte falten, Druck außen; die Blätter der Reihe nach aufeinanderlegen "
+            "(Blatt 1 mit dem Deckblatt oben) und an der Falz heften."
+        )
+
     def _on_print(self) -> None:
         path = self.path
         if path is None:
             return
+        job = PrintJob(path, self._job_title or path.stem, one_sided=self._folded)
         try:
-            if print_pdf(self, path):
+            if print_pdf(self, job):
                 self._tell(self.tr("Das PDF wurde an den Drucker geschickt."), NOTE_STYLE)
         except PrintError as error:
             self._tell(error.message_de, ERROR_STYLE)
@@ -405,9 +429,11 @@ class PdfTaskDialog(QDialog):
         self.pages.addWidget(first_page)
         self.pages.addWidget(self.print_step)
 
-    def _show_pdf(self, path: Path, title: str, summary: str) -> None:
+    def _show_pdf(
+        self, path: Path, title: str, summary: str, job_title: str, folded: bool = False
+    ) -> None:
         """On to the print step with the written PDF."""
-        self.print_step.show_pdf(path, title, summary)
+        self.print_step.show_pdf(path, title, summary, job_title, folded)
         show_step(self.pages, self.print_step, self.print_step.done_button)
 
     def _set_busy(self, busy: bool) -> None:
@@ -546,6 +572,8 @@ class IssuePassDialog(PdfTaskDialog):
                 languages=printed_in(issued.print_languages),
                 file=issued.pdf.name,
             ),
+            f"Pass {issued.pass_number}",
+            folded=True,
         )
 
     def _on_failed(self, error: Exception) -> None:
@@ -689,6 +717,8 @@ class ReplacePassDialog(PdfTaskDialog):
             self.tr("{card} · die bisherige Karte ist ungültig · gespeichert als {file}").format(
                 card=" · ".join(parts), file=change.pdf.name
             ),
+            f"Pass {change.pass_number} ({change.generation}. Ersatzkarte)",
+            folded=True,
         )
 
     def _set_busy(self, busy: bool) -> None:
@@ -768,6 +798,7 @@ class EntrySheetDialog(PdfTaskDialog):
                 "{holder} · Stand {day} · wird beim Schließen verworfen; zum Aufheben "
                 "„Als PDF speichern …“ wählen"
             ).format(holder=self.holder.line(), day=german_day(self._today)),
+            f"Eintragsblatt {self._number}",
         )
 
     def _set_busy(self, busy: bool) -> None:

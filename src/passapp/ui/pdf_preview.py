@@ -1,8 +1,9 @@
 """A PDF shown inside the app: every page, fit to the width, one below the other.
 
 The PySide6 wheels have no QtPdf, so the pages are rendered by pdfium
-(:func:`passapp.ui.pdf_print.render_pages`), the same renderer that prints them: the clerk
-sees the very file that goes to the printer or is saved. The pages are rendered once at
+(:func:`passapp.ui.pdf_print.render_pages`), the same renderer that paints them where the
+file cannot go to a CUPS queue as it is: the clerk sees the very file that goes to the
+printer or is saved. The pages are rendered once at
 screen resolution (about 100 dpi, a few hundredths of a second per page, so a pass of four
 pages stays on the UI thread) and only scaled when the window changes size.
 """

@@ -37,7 +37,7 @@ from passapp.services.sync import (
     ExportReport,
     ImportReport,
 )
-from passapp.ui.pdf_print import PrintError, print_pdf
+from passapp.ui.pdf_print import PrintError, PrintJob, print_pdf
 from passapp.ui.peer_table import clock_time, peer_rows
 from passapp.ui.sync_view import ERROR_STYLE, NOTE_STYLE, SyncScreenView
 from passapp.ui.tasks import Task, TaskRunner
@@ -344,7 +344,8 @@ class SyncScreen(SyncScreenView):
         if self._receipt is None:
             return
         try:
-            if print_pdf(self, render_sync_receipt(self._receipt)):
+            job = PrintJob(render_sync_receipt(self._receipt), self._receipt.title)
+            if print_pdf(self, job):
                 self._tell(self.tr("Der Beleg wurde an den Drucker geschickt."), NOTE_STYLE)
         except PrintError as error:
             self._tell(error.message_de, ERROR_STYLE)
