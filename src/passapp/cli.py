@@ -29,6 +29,7 @@ from passapp.domain.eligibility import STATUS_GERMAN, EligibilityRules, Status, 
 from passapp.domain.entries import Action, parse_kind, parse_level, parse_status
 from passapp.domain.errors import InputError
 from passapp.domain.ids import parse_uuid
+from passapp.domain.privacy_contact import privacy_contact
 from passapp.models.database import DatabaseError, describe_failure
 from passapp.services.errors import InvalidInput, PartialExport, ServiceError
 from passapp.services.views import EligibilityView
@@ -138,6 +139,12 @@ def emit(options: Options, payload: dict[str, Any], human: str) -> None:
         click.echo(json.dumps(payload, ensure_ascii=False, default=str))
     else:
         click.echo(human)
+
+
+def warn_sample_data(warning: tuple[str, str] | None) -> None:
+    """A pass that prints sample data says so on stderr (stdout stays the result)."""
+    if warning is not None:
+        click.echo(f"passapp: {warning[1]}", err=True)
 
 
 def one_line(text: str) -> str:
@@ -856,6 +863,7 @@ def pass_issue(
             override_reason=override_reason,
             out_pdf=out,
         )
+    warn_sample_data(issued.warning)
     emit(options, issued.to_json(), f"{issued.pass_number}\n{issued.pdf}")
 
 
@@ -932,6 +940,7 @@ def pass_replace(options: Options, number: str, out: Path | None) -> None:
     desk = options.desk()
     with handled(options):
         change = desk.replace_pass(number, out)
+    warn_sample_data(change.warning)
     emit(options, change.to_json(), f"{change.pass_number} Karte {change.generation}\n{change.pdf}")
 
 
@@ -1103,6 +1112,22 @@ def district_trust_list(options: Options, out: Path) -> None:
     with handled(options):
         number = desk.export_trust_list(out)
     emit(options, {"trust_list": number, "file": str(out)}, f"Vertrauensliste Nr. {number}: {out}")
+
+
+@district.command("privacy-contact")
+@click.option("--name", required=True, help="Data protection officer (or office), as printed.")
+@click.option("--address", required=True, help="Postal address of the controller, one line.")
+@click.option("--email", help="E-mail address (this or --phone, or both).")
+@click.option("--phone", help="Phone number.")
+@click.pass_obj
+def district_privacy_contact(
+    options: Options, name: str, address: str, email: str | None, phone: str | None
+) -> None:
+    """Set the privacy contact every pass prints; the next bundles carry it to the offices."""
+    desk = options.desk()
+    with handled(options):
+        contact = desk.set_privacy_contact(privacy_contact(name, address, email, phone))
+    emit(options, contact.to_json(), f"Datenschutz-Kontakt: {contact.printed()}")
 
 
 @district.command("compromised")

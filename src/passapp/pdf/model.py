@@ -38,6 +38,13 @@ class PassPrint:
     offers: list[OfferLine] = field(hash=False)
     offers_are_sample: bool
     district_name: str = "Landkreis Dachau"
+    # The district's data protection contact as printed; None: not set yet, the notice
+    # prints the placeholder and every page says "Beispieldaten".
+    privacy_contact: str | None = None
+
+    @property
+    def shows_sample_data(self) -> bool:
+        return self.offers_are_sample or self.privacy_contact is None
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,17 @@ class PrintTexts:
     rtl: bool
     texts: Mapping[str, str]
     categories: Mapping[str, str]
-    privacy: tuple[tuple[str, str], ...]  # (heading, text)
+    privacy: tuple[tuple[str, str], ...]  # (heading, text), with the placeholder contact
+    privacy_templates: tuple[tuple[str, str], ...] = ()  # the same with "{contact}" open
+
+    def privacy_with(self, contact: str | None) -> tuple[tuple[str, str], ...]:
+        """The notice with the district's contact; ``None`` keeps the placeholder."""
+        if contact is None:
+            return self.privacy
+        return tuple(
+            (heading, text.replace("{contact}", contact))
+            for heading, text in self.privacy_templates
+        )
 
     def __getitem__(self, key: str) -> str:
         return self.texts[key]
@@ -64,13 +74,11 @@ def texts(code: str) -> PrintTexts:
         categories = {kind["slug"]: kind["label_de"] for kind in kinds}
     else:
         categories = dict(data["categories"])
-    privacy = tuple(
-        (
-            section["heading"],
-            section["text"].format(contact=contact, years=RETENTION_YEARS),
-        )
+    templates = tuple(
+        (section["heading"], section["text"].replace("{years}", str(RETENTION_YEARS)))
         for section in data["privacy"]
     )
+    privacy = tuple((heading, text.replace("{contact}", contact)) for heading, text in templates)
     return PrintTexts(
         code=code,
         name=data["language_name"],
@@ -78,6 +86,7 @@ def texts(code: str) -> PrintTexts:
         texts=dict(data["texts"]),
         categories=categories,
         privacy=privacy,
+        privacy_templates=templates,
     )
 
 
