@@ -2890,6 +2890,10 @@ Please take it to the district office and compare this fingerprint by phone:</tr
         <translation>Please check the details marked in red.</translation>
     </message>
     <message>
+        <source>Ganz unbekannt? Dann „Einreisedatum unbekannt“ ankreuzen.</source>
+        <translation>Entirely unknown? Then tick “Arrival date unknown”.</translation>
+    </message>
+    <message>
         <source>Bildungsprofil: {problem}</source>
         <translation>Learner profile: {problem}</translation>
     </message>
@@ -2947,6 +2951,14 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     <message>
         <source>Fehler beim Einreisedatum</source>
         <translation>Error in the arrival date</translation>
+    </message>
+    <message>
+        <source>Einreisedatum &amp;unbekannt</source>
+        <translation>Arrival date un&amp;known</translation>
+    </message>
+    <message>
+        <source>Einreisedatum unbekannt</source>
+        <translation>Arrival date unknown</translation>
     </message>
     <message>
         <source>direkt aus dem &amp;Ausland in den Landkreis gezogen</source>
