@@ -24,7 +24,13 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from passapp.atomic import check_output_path
-from passapp.domain.dates import PartialDate, parse_full_date
+from passapp.domain.dates import (
+    PartialDate,
+    TwoDigitYears,
+    arrival_years,
+    birth_years,
+    parse_full_date,
+)
 from passapp.domain.eligibility import STATUS_GERMAN, EligibilityRules, Status, check_eligibility
 from passapp.domain.entries import Action, parse_kind, parse_level, parse_status
 from passapp.domain.errors import InputError
@@ -233,11 +239,13 @@ def handled(options: Options) -> Iterator[None]:
         fail(options, *describe(error))
 
 
-def _partial(options: Options, text: str | None) -> PartialDate | None:
+def _partial(
+    options: Options, text: str | None, two_digit: TwoDigitYears | None = None
+) -> PartialDate | None:
     if text is None:
         return None
     with handled(options):
-        return PartialDate.parse(text)
+        return PartialDate.parse(text, two_digit)
     raise AssertionError("unreachable")  # pragma: no cover - handled() exits
 
 
@@ -420,7 +428,7 @@ def main(
     "--birth-date",
     required=True,
     metavar="DATE",
-    help="YYYY-MM-DD or TT.MM.JJJJ, 00 for unknown parts.",
+    help="YYYY-MM-DD or TT.MM.JJJJ, 00 for unknown parts; T.M.JJ where the century is clear.",
 )
 @click.option("--arrival-date", metavar="DATE", help="Arrival in Germany (partial allowed).")
 @click.option("--from-abroad", is_flag=True, help="Moved directly from abroad into the district.")
@@ -434,9 +442,9 @@ def eligibility(
         day = parse_full_date(on) if on else dt.date.today()
         rules = EligibilityRules()
         result = check_eligibility(
-            PartialDate.parse(birth_date),
+            PartialDate.parse(birth_date, birth_years(day)),
             day,
-            arrival_date=_partial(options, arrival_date),
+            arrival_date=_partial(options, arrival_date, arrival_years(day)),
             moved_from_abroad=from_abroad,
             rules=rules,
         )
@@ -588,8 +596,8 @@ def person_add(options: Options, /, **values: Any) -> None:
         data = PersonInput(
             family_names=values["family_names"],
             given_names=values["given_names"],
-            birth_date=PartialDate.parse(values["birth_date"]),
-            arrival_date=_partial(options, values["arrival_date"]),
+            birth_date=PartialDate.parse(values["birth_date"], birth_years(dt.date.today())),
+            arrival_date=_partial(options, values["arrival_date"], arrival_years(dt.date.today())),
             moved_from_abroad=values["from_abroad"],
             sex=values["sex"],
             nationalities=values["nationalities"],
