@@ -13,6 +13,7 @@ from passapp.domain.errors import InputError
 from passapp.domain.privacy_contact import PrivacyContact, privacy_contact
 from passapp.models.entities import Offer
 from passapp.services.context import ServiceContext
+from passapp.services.demo import create_demo
 from passapp.services.erasure import set_retention_years
 from passapp.services.errors import Refused
 from passapp.services.offers import OfferInput, save_offer, set_offer_active
@@ -148,3 +149,12 @@ def test_a_broken_contact_from_the_district_is_quarantined_and_the_rest_applies(
     assert get_contact(office_ctx) is None
     assert sample_data(office_ctx) == ("offers", "privacy_contact")
     assert years_at(office_ctx) == 5
+
+
+def test_the_demo_keeps_its_sample_data_and_says_so(ctx: ServiceContext, tmp_path: Path) -> None:
+    issued = create_demo(ctx, tmp_path)
+    assert issued > 0
+    assert sample_data(ctx) == ("offers", "privacy_contact")
+    _parts, pages, warning = issued_text(ctx)
+    assert warning is not None
+    assert all(MARK in page for page in pages)
