@@ -71,6 +71,7 @@ def test_an_office_warns_and_marks_every_page_until_the_district_sends_both(
     assert sample_data(office_ctx) == ("privacy_contact",)
 
     set_contact(district_ctx, CONTACT)
+    set_retention_years(district_ctx, 5)
     to_office(district_ctx, office_ctx, "EWDAH", tmp_path / "2.passapp")
     assert get_contact(office_ctx) == CONTACT
     parts, pages, warning = issued_text(office_ctx)
@@ -82,6 +83,9 @@ def test_an_office_warns_and_marks_every_page_until_the_district_sends_both(
     assert "datenschutz@example.org" in text
     assert "Tel. +49 8131 74-0" in text
     assert "Deutsch B1 am Abend" in text
+    # The notice states the district's retention period, not the default of three years.
+    assert "spätestens 5 Jahre" in text
+    assert "spätestens 3 Jahre" not in text
 
 
 def test_a_catalogue_with_a_sample_offer_left_is_still_sample_data(

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from passapp.domain.dates import PartialDate
+from passapp.pdf.translations import RETENTION_YEARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,8 @@ class PassPrint:
     # The district's data protection contact as printed; None: not set yet, the notice
     # prints the placeholder and every page says "Beispieldaten".
     privacy_contact: str | None = None
+    # The district's retention period as the notice states it (DSGVO Art. 13(2)(a)).
+    retention_years: int = RETENTION_YEARS
 
     @property
     def shows_sample_data(self) -> bool:

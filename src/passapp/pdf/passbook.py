@@ -93,7 +93,7 @@ def render_pass(data: PassPrint) -> bytes:
 
     cover = _cover(data, german, second, symbol)
     offers = _offer_pages(tuple(data.offers), data.offers_are_sample, lang)
-    privacy = _privacy_pages(lang, data.privacy_contact)
+    privacy = _privacy_pages(lang, data.privacy_contact, data.retention_years)
     records_page = _records_page(lang)
     record_count = MIN_RECORD_PAGES
     if (1 + len(offers) + record_count + len(privacy)) % 2:
@@ -128,7 +128,12 @@ def page_count(data: PassPrint) -> int:
     """How many A5 pages the pass has (twice the number of A4 sheets)."""
     lang = data.language if data.language not in (None, "de") else None
     offers = _offer_pages(tuple(data.offers), data.offers_are_sample, lang)
-    fixed = 1 + len(offers) + len(_privacy_pages(lang, data.privacy_contact)) + MIN_RECORD_PAGES
+    fixed = (
+        1
+        + len(offers)
+        + len(_privacy_pages(lang, data.privacy_contact, data.retention_years))
+        + MIN_RECORD_PAGES
+    )
     return fixed + fixed % 2
 
 
@@ -495,7 +500,7 @@ def _records_page(lang: str | None) -> Page:
 
 
 @functools.lru_cache(maxsize=16)
-def _privacy_pages(lang: str | None, contact: str | None) -> tuple[Page, ...]:
+def _privacy_pages(lang: str | None, contact: str | None, years: int) -> tuple[Page, ...]:
     """The notice in German, then (on its own page) in the second language.
 
     Each edition is set as large as fits one page (8.2 pt down to 6.6 pt).
@@ -508,16 +513,20 @@ def _privacy_pages(lang: str | None, contact: str | None) -> tuple[Page, ...]:
         editions.append((second, None))
     for edition, subtitle in editions:
         size = 8.2
-        edition_pages = _privacy_edition(edition, subtitle, size, contact)
+        edition_pages = _privacy_edition(edition, subtitle, size, contact, years)
         while len(edition_pages) > 1 and size > 6.6:
             size -= 0.2
-            edition_pages = _privacy_edition(edition, subtitle, size, contact)
+            edition_pages = _privacy_edition(edition, subtitle, size, contact, years)
         pages.extend(edition_pages)
     return tuple(pages)
 
 
 def _privacy_edition(
-    edition: PrintTexts, subtitle: PrintTexts | None, size: float, contact: str | None
+    edition: PrintTexts,
+    subtitle: PrintTexts | None,
+    size: float,
+    contact: str | None,
+    years: int,
 ) -> list[Page]:
     rtl = edition.rtl
     german_title = texts("de")["privacy_title"]
@@ -531,7 +540,7 @@ def _privacy_edition(
 
     writer = Writer(LEFT, RIGHT, TOP, BOTTOM, header=header)
     writer.new_page()
-    for section_heading, body in edition.privacy_with(contact):
+    for section_heading, body in edition.privacy_with(contact, years):
         head = tx.wrap(section_heading, "bold", size + 0.6, writer.width, rtl)
         writer.ensure(block_height(head, rtl) + leading(size, rtl) * 2)
         writer.add(*place_lines(head, LEFT, writer.width, writer.y, rtl=rtl, color=ACCENT))

@@ -32,14 +32,16 @@ class PrintTexts:
     texts: Mapping[str, str]
     categories: Mapping[str, str]
     privacy: tuple[tuple[str, str], ...]  # (heading, text), with the placeholder contact
-    privacy_templates: tuple[tuple[str, str], ...] = ()  # the same with "{contact}" open
+    # The same with "{contact}" and "{years}" open (the district's settings fill them).
+    privacy_templates: tuple[tuple[str, str], ...] = ()
+    placeholder_contact: str = ""
 
-    def privacy_with(self, contact: str | None) -> tuple[tuple[str, str], ...]:
-        """The notice with the district's contact; ``None`` keeps the placeholder."""
-        if contact is None:
-            return self.privacy
+    def privacy_with(self, contact: str | None, years: int) -> tuple[tuple[str, str], ...]:
+        """The notice with the district's contact (``None``: the placeholder) and retention
+        period."""
+        filled = contact if contact is not None else self.placeholder_contact
         return tuple(
-            (heading, text.replace("{contact}", contact))
+            (heading, text.replace("{contact}", filled).replace("{years}", str(years)))
             for heading, text in self.privacy_templates
         )
 
@@ -74,11 +76,11 @@ def texts(code: str) -> PrintTexts:
         categories = {kind["slug"]: kind["label_de"] for kind in kinds}
     else:
         categories = dict(data["categories"])
-    templates = tuple(
-        (section["heading"], section["text"].replace("{years}", str(RETENTION_YEARS)))
-        for section in data["privacy"]
+    templates = tuple((section["heading"], section["text"]) for section in data["privacy"])
+    privacy = tuple(
+        (heading, text.replace("{contact}", contact).replace("{years}", str(RETENTION_YEARS)))
+        for heading, text in templates
     )
-    privacy = tuple((heading, text.replace("{contact}", contact)) for heading, text in templates)
     return PrintTexts(
         code=code,
         name=data["language_name"],
@@ -87,6 +89,7 @@ def texts(code: str) -> PrintTexts:
         categories=categories,
         privacy=privacy,
         privacy_templates=templates,
+        placeholder_contact=contact,
     )
 
 

@@ -114,6 +114,8 @@ def second_language(record: Pass) -> str | None:
 def render_card(
     session: Session, record: Pass, person: Person, office: Office, card: PassCard
 ) -> bytes:
+    from passapp.services.erasure import retention_years  # erasure → passes → cards
+
     language = second_language(record)
     contact = stored_contact(session)
     offers = list(
@@ -141,6 +143,7 @@ def render_card(
             offers_are_sample=any(o.is_sample for o in offers),
             district_name=_district_name(),
             privacy_contact=None if contact is None else contact.printed(),
+            retention_years=retention_years(session),
         )
     )
 
