@@ -63,6 +63,8 @@ def test_an_office_may_not_set_it_and_its_pass_issue_warns(
     issued = cli("pass", "issue", str(person), db=db_path)
     assert issued["sample_data"] == ["offers", "privacy_contact"]
     assert "sample data" in issued["warning"]
+    replaced = cli("pass", "replace", issued["pass_number"], db=db_path)
+    assert replaced["sample_data"] == ["offers", "privacy_contact"]
 
     # Without --json: the pass number and file on stdout, the warning on stderr.
     done = subprocess.run(
