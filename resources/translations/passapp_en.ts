@@ -1406,6 +1406,10 @@
         <translation>Message</translation>
     </message>
     <message>
+        <source>Warnung: Beispieldaten</source>
+        <translation>Warning: sample data</translation>
+    </message>
+    <message>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -1452,6 +1456,22 @@
     <message>
         <source> · Alt+B Begründung schreiben</source>
         <translation> · Alt+R write the reason</translation>
+    </message>
+    <message>
+        <source>die Angebote sind Beispiele</source>
+        <translation>the offers are examples</translation>
+    </message>
+    <message>
+        <source>der Datenschutz-Kontakt ist ein Platzhalter</source>
+        <translation>the privacy contact is a placeholder</translation>
+    </message>
+    <message>
+        <source>Achtung: Dieser Pass wird mit Beispieldaten gedruckt ({what}) und trägt auf jeder Seite „Beispieldaten“. Angebote und Datenschutz-Kontakt legt das Landratsamt fest; sie kommen mit seinem nächsten Datenpaket.</source>
+        <translation>Warning: this pass is printed with sample data ({what}) and says “Beispieldaten” (sample data) on every page. The district office sets the offers and the privacy contact; they come with its next bundle.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
     <message>
         <source>keine – nur Deutsch</source>
@@ -2870,6 +2890,10 @@ Please take it to the district office and compare this fingerprint by phone:</tr
         <translation>Please check the details marked in red.</translation>
     </message>
     <message>
+        <source>Ganz unbekannt? Dann „Einreisedatum unbekannt“ ankreuzen.</source>
+        <translation>Entirely unknown? Then tick “Arrival date unknown”.</translation>
+    </message>
+    <message>
         <source>Bildungsprofil: {problem}</source>
         <translation>Learner profile: {problem}</translation>
     </message>
@@ -2927,6 +2951,14 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     <message>
         <source>Fehler beim Einreisedatum</source>
         <translation>Error in the arrival date</translation>
+    </message>
+    <message>
+        <source>Einreisedatum &amp;unbekannt</source>
+        <translation>Arrival date un&amp;known</translation>
+    </message>
+    <message>
+        <source>Einreisedatum unbekannt</source>
+        <translation>Arrival date unknown</translation>
     </message>
     <message>
         <source>direkt aus dem &amp;Ausland in den Landkreis gezogen</source>

@@ -23,11 +23,18 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from passapp.atomic import check_output_path
-from passapp.domain.dates import PartialDate, parse_full_date
+from passapp.domain.dates import (
+    PartialDate,
+    TwoDigitYears,
+    arrival_years,
+    birth_years,
+    parse_full_date,
+)
 from passapp.domain.eligibility import STATUS_GERMAN, EligibilityRules, Status, check_eligibility
 from passapp.domain.entries import Action, parse_kind, parse_level, parse_status
 from passapp.domain.errors import InputError
 from passapp.domain.ids import parse_uuid
+from passapp.domain.privacy_contact import privacy_contact
 from passapp.models.errors import DatabaseError
 from passapp.services.errors import InvalidInput, PartialExport, ServiceError
 from passapp.services.views import EligibilityView
@@ -139,6 +146,12 @@ def emit(options: Options, payload: dict[str, Any], human: str) -> None:
         click.echo(human)
 
 
+def warn_sample_data(warning: tuple[str, str] | None) -> None:
+    """A pass that prints sample data says so on stderr (stdout stays the result)."""
+    if warning is not None:
+        click.echo(f"passapp: {warning[1]}", err=True)
+
+
 def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
@@ -230,11 +243,13 @@ def handled(options: Options) -> Iterator[None]:
         fail(options, *describe(error))
 
 
-def _partial(options: Options, text: str | None) -> PartialDate | None:
+def _partial(
+    options: Options, text: str | None, two_digit: TwoDigitYears | None = None
+) -> PartialDate | None:
     if text is None:
         return None
     with handled(options):
-        return PartialDate.parse(text)
+        return PartialDate.parse(text, two_digit)
     raise AssertionError("unreachable")  # pragma: no cover - handled() exits
 
 
@@ -417,7 +432,7 @@ def main(
     "--birth-date",
     required=True,
     metavar="DATE",
-    help="YYYY-MM-DD or TT.MM.JJJJ, 00 for unknown parts.",
+    help="YYYY-MM-DD or TT.MM.JJJJ, 00 for unknown parts; T.M.JJ where the century is clear.",
 )
 @click.option("--arrival-date", metavar="DATE", help="Arrival in Germany (partial allowed).")
 @click.option("--from-abroad", is_flag=True, help="Moved directly from abroad into the district.")
@@ -431,9 +446,9 @@ def eligibility(
         day = parse_full_date(on) if on else dt.date.today()
         rules = EligibilityRules()
         result = check_eligibility(
-            PartialDate.parse(birth_date),
+            PartialDate.parse(birth_date, birth_years(day)),
             day,
-            arrival_date=_partial(options, arrival_date),
+            arrival_date=_partial(options, arrival_date, arrival_years(day)),
             moved_from_abroad=from_abroad,
             rules=rules,
         )
@@ -585,8 +600,8 @@ def person_add(options: Options, /, **values: Any) -> None:
         data = PersonInput(
             family_names=values["family_names"],
             given_names=values["given_names"],
-            birth_date=PartialDate.parse(values["birth_date"]),
-            arrival_date=_partial(options, values["arrival_date"]),
+            birth_date=PartialDate.parse(values["birth_date"], birth_years(dt.date.today())),
+            arrival_date=_partial(options, values["arrival_date"], arrival_years(dt.date.today())),
             moved_from_abroad=values["from_abroad"],
             sex=values["sex"],
             nationalities=values["nationalities"],
@@ -860,6 +875,7 @@ def pass_issue(
             override_reason=override_reason,
             out_pdf=out,
         )
+    warn_sample_data(issued.warning)
     emit(options, issued.to_json(), f"{issued.pass_number}\n{issued.pdf}")
 
 
@@ -936,6 +952,7 @@ def pass_replace(options: Options, number: str, out: Path | None) -> None:
     desk = options.desk()
     with handled(options):
         change = desk.replace_pass(number, out)
+    warn_sample_data(change.warning)
     emit(options, change.to_json(), f"{change.pass_number} Karte {change.generation}\n{change.pdf}")
 
 
@@ -1107,6 +1124,22 @@ def district_trust_list(options: Options, out: Path) -> None:
     with handled(options):
         number = desk.export_trust_list(out)
     emit(options, {"trust_list": number, "file": str(out)}, f"Vertrauensliste Nr. {number}: {out}")
+
+
+@district.command("privacy-contact")
+@click.option("--name", required=True, help="Data protection officer (or office), as printed.")
+@click.option("--address", required=True, help="Postal address of the controller, one line.")
+@click.option("--email", help="E-mail address (this or --phone, or both).")
+@click.option("--phone", help="Phone number.")
+@click.pass_obj
+def district_privacy_contact(
+    options: Options, name: str, address: str, email: str | None, phone: str | None
+) -> None:
+    """Set the privacy contact every pass prints; the next bundles carry it to the offices."""
+    desk = options.desk()
+    with handled(options):
+        contact = desk.set_privacy_contact(privacy_contact(name, address, email, phone))
+    emit(options, contact.to_json(), f"Datenschutz-Kontakt: {contact.printed()}")
 
 
 @district.command("compromised")

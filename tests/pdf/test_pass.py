@@ -196,8 +196,30 @@ def test_offers_are_grouped_with_german_labels_and_marked_as_sample(
     assert "Beispieldaten" in text
     assert "Stempel/Unterschrift" in text
 
-    real = render_pass(pass_print(None, offers_are_sample=False))
+    real = render_pass(pass_print(None, offers_are_sample=False, privacy_contact=CONTACT))
     assert "Beispieldaten" not in "\n".join(page_texts(real))
+
+
+CONTACT = "DSB Landratsamt Dachau, Weiherweg 16, 85221 Dachau, Tel. 08131 74-0"
+
+
+@pytest.mark.parametrize(
+    ("changes", "marked"),
+    [
+        ({"offers_are_sample": True, "privacy_contact": CONTACT}, True),
+        ({"offers_are_sample": False, "privacy_contact": None}, True),
+        ({"offers_are_sample": False, "privacy_contact": CONTACT}, False),
+    ],
+)
+def test_every_page_says_beispieldaten_while_offers_or_contact_are_samples(
+    changes: dict[str, object], marked: bool
+) -> None:
+    pages = page_texts(render_pass(pass_print("uk", **changes)))
+    assert [("BEISPIELDATEN · Зразкові дані" in page) for page in pages] == [marked] * len(pages)
+    # The contact in the German notice and in the Ukrainian one; else the placeholder.
+    joined = " ".join(" ".join(pages).split())
+    assert joined.count(CONTACT) == (2 if changes["privacy_contact"] else 0)
+    assert ("vor dem Einsatz eintragen" in joined) == (changes["privacy_contact"] is None)
 
 
 def test_replacement_card_shows_its_generation() -> None:

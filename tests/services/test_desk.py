@@ -24,6 +24,7 @@ from sqlalchemy import select, text
 from passapp.domain.accounts import Permission, Role, may
 from passapp.domain.dates import PartialDate
 from passapp.domain.entries import EntryKind
+from passapp.domain.privacy_contact import privacy_contact
 from passapp.domain.profile import LearnerProfile
 from passapp.models.entities import AuditEvent
 from passapp.services.context import ServiceContext
@@ -129,6 +130,11 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
             "EWDAH-000001-58", revoked=True, generation=None, reason="Test"
         ),
         "set_retention_years": lambda d: d.set_retention_years(5),
+        "set_privacy_contact": lambda d: d.set_privacy_contact(
+            privacy_contact("DSB Landratsamt", "Weiherweg 16, 85221 Dachau", "dsb@example.org")
+        ),
+        "privacy_contact": lambda d: d.privacy_contact(),
+        "sample_data": lambda d: d.sample_data(),
         "check_audit_log": lambda d: d.check_audit_log(),
         "recent_audit_events": lambda d: d.recent_audit_events(),
     }

@@ -29,6 +29,7 @@ from passapp.services.entries import EntryInput, add_entry
 from passapp.services.overview import person_overview
 from passapp.services.passes import IssuedPass, PassChange, issue_pass, revoke_pass
 from passapp.services.people import PersonInput, register_person
+from passapp.services.privacy_contact import set_contact
 from passapp.ui.pass_dialog import (
     EntrySheetDialog,
     IssuePassDialog,
@@ -37,6 +38,8 @@ from passapp.ui.pass_dialog import (
 )
 from passapp.ui.tasks import TaskRunner
 from tests.services.helpers import register
+from tests.services.test_sample_data import CONTACT, real_catalogue
+from tests.sync.test_conflicts import to_office
 
 WAIT_MS = 20_000
 UNKNOWN_PASS = f"EWDAH-000099-{check_digits('EWDAH', 99)}"
@@ -448,3 +451,29 @@ def test_the_entry_sheet_of_an_unknown_pass_says_so(
     assert dialog.pages.currentWidget() is dialog.working_page
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_the_dialog_warns_of_sample_data_until_the_district_sends_the_real_ones(
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    district_ctx: ServiceContext,
+    tasks: TaskRunner,
+    clerk_desk: Desk,
+    tmp_path: Path,
+) -> None:
+    dialog = open_issue(qtbot, clerk_desk, tasks, person(office_ctx))
+    warning = dialog.form.sample_warning
+    assert warning.isVisible()
+    assert "Beispieldaten" in warning.text()
+    assert "Datenschutz-Kontakt ist ein Platzhalter" in warning.text()
+    issued = issue_with_enter(qtbot, dialog, tasks)
+    assert issued.pdf is not None
+    assert "BEISPIELDATEN" in pdf_text(issued.pdf)
+    dialog.reject()
+
+    set_contact(district_ctx, CONTACT)
+    real_catalogue(district_ctx)
+    to_office(district_ctx, office_ctx, "EWDAH", tmp_path / "lra.passapp")
+    later = open_issue(qtbot, clerk_desk, tasks, register(office_ctx, family="Karimi"))
+    assert not later.form.sample_warning.isVisible()
+    later.reject()

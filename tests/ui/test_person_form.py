@@ -156,6 +156,53 @@ def test_enter_on_a_duplicate_opens_it_and_does_not_save(
     assert count(office_ctx, Person) == 1
 
 
+def test_two_digit_years_are_read_by_what_the_date_is(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
+) -> None:
+    """The tests' day is 25.11.2026: an arrival "1.3.24" is 2024, a birth "17.5.94" is 1994,
+    a birth "1.3.24" (1924 or 2024?) is refused, not guessed."""
+    form = new_form(qtbot, clerk_desk, tasks, "Haddad Rana")
+    view = form.view
+    qtbot.keyClicks(view.birth_edit, "170594")
+    qtbot.keyClicks(view.arrival_edit, "1.3.24")
+    view.birth_edit.editingFinished.emit()  # leaving a field writes its date out
+    view.arrival_edit.editingFinished.emit()
+    assert (view.birth_edit.text(), view.arrival_edit.text()) == ("17.05.1994", "01.03.2024")
+    status_shows(qtbot, form, "erfüllt")
+    view.birth_edit.setText("1.3.24")
+    view.birth_edit.editingFinished.emit()
+    assert "1924 oder 2024" in view.birth_error.text()
+
+
+def test_an_unknown_arrival_is_its_own_choice_not_zeros(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
+) -> None:
+    form = new_form(qtbot, clerk_desk, tasks, "Rahimi Leyla 05.05.1990")
+    view = form.view
+    qtbot.keyClicks(view.arrival_edit, "00.00.0000")
+    view.arrival_edit.editingFinished.emit()
+    assert "„Einreisedatum unbekannt“ ankreuzen" in view.arrival_error.text()
+
+    view.arrival_unknown_check.setChecked(True)
+    assert (view.arrival_edit.text(), view.arrival_edit.isEnabled()) == ("", False)
+    assert not view.arrival_error.isVisible()
+    # Unknown arrival, not from abroad: the clerk decides (DESIGN §4), nothing is guessed.
+    status_shows(qtbot, form, "unklar")
+    assert "Einreisedatum fehlt" in view.reasons_label.text()
+    view.abroad_check.setChecked(True)
+    status_shows(qtbot, form, "✔")
+
+    saved: list[Registration] = []
+    form.saved.connect(saved.append)
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        qtbot.keyClick(view.contact_edit, Qt.Key.Key_Return)
+    [registration] = saved
+    assert registration.eligibility.status == "eligible"
+    assert person_input(office_ctx, registration.person.id).arrival_date is None
+    edited = shown(qtbot, PersonForm.for_edit(clerk_desk, tasks, registration.person.id))
+    assert edited.view.arrival_unknown_check.isChecked()
+
+
 # --- saving, refusing, cancelling -------------------------------------------------------------
 
 
@@ -423,6 +470,7 @@ def test_tab_order_runs_in_the_order_a_clerk_fills_the_form(
         view.given_edit,
         view.birth_edit,
         view.arrival_edit,
+        view.arrival_unknown_check,
         view.abroad_check,
         view.nationality_picker.edit,
         view.language_picker.edit,

@@ -20,12 +20,61 @@ MAX_YEAR = 2999
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # The UI and clerks also type TT.MM.JJJJ, with 00 or XX for unknown parts; single-digit
-# day and month are accepted because people type "1.2.1990".
-_GERMAN = re.compile(r"^(\d{1,2}|[Xx]{2})\.(\d{1,2}|[Xx]{2})\.(\d{4})$")
+# day and month are accepted because people type "1.2.1990", and a two-digit year where
+# the caller says how to read it (see TwoDigitYears).
+_GERMAN = re.compile(r"^(\d{1,2}|[Xx]{2})\.(\d{1,2}|[Xx]{2})\.(\d{4}|\d{2})$")
+
+# How far back a typed two-digit year may reach, by what the date is (see TwoDigitYears):
+# the oldest plausible holder, and arrivals in living memory of the counter.
+BIRTH_SPAN = 110
+ARRIVAL_SPAN = 60
 
 
 class InvalidDateError(InputError):
     """A date that cannot be read or cannot exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class TwoDigitYears:
+    """How a typed two-digit year ("1.3.24") is read: as the one year ending in those
+    digits from ``today``'s year back ``span`` years. Never in the future; where no year
+    or two years qualify, the date is refused and the clerk types four digits.
+
+    With a span over 100 years, the newest ``span - 99`` years are ambiguous (a birth in
+    "24" could be 1924 or 2024): refused. With a span under 100, years further back than
+    the span are refused ("60" for an arrival in 2026: 1960 is beyond 60 years).
+    """
+
+    today: dt.date
+    span: int
+
+    def year(self, digits: int, text: str) -> int:
+        latest = self.today.year
+        candidates = [y for y in range(latest - self.span, latest + 1) if y % 100 == digits]
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            first, second = candidates[0], candidates[-1]
+            raise InvalidDateError(
+                f"date {text!r}: {first} or {second}? write the year with four digits",
+                f"Datum „{text}“: {first} oder {second}? Bitte das Jahr vierstellig eingeben.",
+            )
+        raise InvalidDateError(
+            f"date {text!r}: a two-digit year reaches back {self.span} years only; "
+            "write the year with four digits",
+            f"Datum „{text}“: Zweistellige Jahre reichen nur {self.span} Jahre zurück; "
+            "bitte das Jahr vierstellig eingeben.",
+        )
+
+
+def birth_years(today: dt.date) -> TwoDigitYears:
+    """Birth dates: back to the oldest plausible holder; "1.3.20" (2020 or 1920) refused."""
+    return TwoDigitYears(today, BIRTH_SPAN)
+
+
+def arrival_years(today: dt.date) -> TwoDigitYears:
+    """Arrival dates: the last 60 years; "1.3.24" is 2024."""
+    return TwoDigitYears(today, ARRIVAL_SPAN)
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -62,8 +111,9 @@ class PartialDate:
                 )
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Read ``YYYY-MM-DD`` (``00`` = unknown) or ``TT.MM.JJJJ`` (``00``/``XX``)."""
+    def parse(cls, text: str, two_digit: TwoDigitYears | None = None) -> PartialDate:
+        """Read ``YYYY-MM-DD`` (``00`` = unknown) or ``TT.MM.JJJJ`` (``00``/``XX``); with
+        ``two_digit`` also ``T.M.JJ`` (refused without: the century would be a guess)."""
         value = text.strip()
         iso = _ISO.match(value)
         if iso:
@@ -74,7 +124,20 @@ class PartialDate:
             day_text, month_text, year_text = german.groups()
             day = 0 if day_text.upper() == "XX" else int(day_text)
             month = 0 if month_text.upper() == "XX" else int(month_text)
-            return cls._from_parts(int(year_text), month, day, text)
+            year = int(year_text)
+            if len(year_text) == 2:
+                if two_digit is None:
+                    raise InvalidDateError(
+                        f"date {text!r}: write the year with four digits",
+                        f"Datum „{text}“: bitte das Jahr vierstellig eingeben.",
+                    )
+                if year == 0 and month == 0:  # "00.00.00" reads as "unknown", not 2000
+                    raise InvalidDateError(
+                        f"date {text!r}: write the year with four digits",
+                        f"Datum „{text}“: bitte das Jahr vierstellig eingeben.",
+                    )
+                year = two_digit.year(year, text)
+            return cls._from_parts(year, month, day, text)
         raise InvalidDateError(
             f"cannot read date {text!r}: use YYYY-MM-DD or DD.MM.YYYY, with 00 for unknown parts",
             f"Datum „{text}“ nicht lesbar: bitte TT.MM.JJJJ eingeben, unbekannte Teile als 00.",

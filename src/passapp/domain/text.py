@@ -75,6 +75,10 @@ _NAME = 120
 _TITLE = 200
 # Addresses and contacts: street, postcode, place, phone and e-mail with room to spare.
 _CONTACT = 300
+# An e-mail address has at most 254 characters (RFC 5321 path limit); a phone number
+# with extension fits 40.
+_EMAIL = 254
+_PHONE = 40
 # Reasons are read by a person in the audit log: a paragraph, not a file.
 _REASON = 1000
 # An offer's description is the longest text of the catalogue: a few paragraphs.
@@ -114,6 +118,12 @@ TEXT_FIELDS: Final[Mapping[str, TextField]] = {
     "offer.description": TextField("description", "Beschreibung", _DESCRIPTION, "lines"),
     "office.name": TextField("office name", "Name der Dienststelle", _OFFICE),
     "district.name": TextField("district name", "Name des Landkreises", _OFFICE),
+    # The privacy notice's contact (the district's data protection officer), printed in
+    # every pass: one line each, as short as a letterhead's.
+    "privacy.name": TextField("name", "Name", _TITLE),
+    "privacy.address": TextField("address", "Anschrift", _CONTACT),
+    "privacy.email": TextField("e-mail", "E-Mail", _EMAIL),
+    "privacy.phone": TextField("phone", "Telefon", _PHONE),
     "clerk": TextField("clerk name", "Name der Sachbearbeitung", _CLERK),
     # What a clerk types (or a scanner sends) into the search field: two names, a birth
     # date, or the QR's 200-odd digits. Each pair of its words is a search stage, so an

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from passapp.domain.dates import PartialDate
+from passapp.pdf.translations import RETENTION_YEARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,15 @@ class PassPrint:
     offers: list[OfferLine] = field(hash=False)
     offers_are_sample: bool
     district_name: str = "Landkreis Dachau"
+    # The district's data protection contact as printed; None: not set yet, the notice
+    # prints the placeholder and every page says "Beispieldaten".
+    privacy_contact: str | None = None
+    # The district's retention period as the notice states it (DSGVO Art. 13(2)(a)).
+    retention_years: int = RETENTION_YEARS
+
+    @property
+    def shows_sample_data(self) -> bool:
+        return self.offers_are_sample or self.privacy_contact is None
 
 
 @dataclass(frozen=True, slots=True)

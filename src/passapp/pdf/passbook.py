@@ -103,7 +103,7 @@ def render_pass(data: PassPrint) -> bytes:
 
     cover = _cover(data, german, second, symbol)
     offers = _offer_pages(tuple(data.offers), data.offers_are_sample, lang)
-    privacy = _privacy_pages(lang)
+    privacy = _privacy_pages(lang, data.privacy_contact, data.retention_years)
     records_page = _records_page(lang)
     record_count = MIN_RECORD_PAGES
     if (1 + len(offers) + record_count + len(privacy)) % 2:
@@ -113,6 +113,9 @@ def render_pass(data: PassPrint) -> bytes:
     total = len(inner) + 1
     for number, page in enumerate(inner, start=2):
         pages.append((*page, *_footer(german["title"], data.pass_number, number, total)))
+    if data.shows_sample_data:
+        band = _sample_band(second)
+        pages = [(*page, *band) for page in pages]
 
     buffer = io.BytesIO()
     canvas = new_canvas(
@@ -137,7 +140,12 @@ def page_count(data: PassPrint) -> int:
     """How many A5 pages the pass has (twice the number of A4 sheets)."""
     lang = data.language if data.language not in (None, "de") else None
     offers = _offer_pages(tuple(data.offers), data.offers_are_sample, lang)
-    fixed = 1 + len(offers) + len(_privacy_pages(lang)) + MIN_RECORD_PAGES
+    fixed = (
+        1
+        + len(offers)
+        + len(_privacy_pages(lang, data.privacy_contact, data.retention_years))
+        + MIN_RECORD_PAGES
+    )
     return fixed + fixed % 2
 
 
@@ -344,6 +352,24 @@ def _sample_badge(second: PrintTexts | None, top: float) -> list[Op]:
     ]
 
 
+def _sample_band(second: PrintTexts | None) -> Page:
+    """ "Beispieldaten" across the top of every page, above the text margin (and in the
+    PDF's text, so a test or a search finds it): a pass with sample offers or without the
+    district's privacy contact must not pass for a real one."""
+    label = texts("de")["sample_mark"].upper()
+    if second:
+        label = f"{label} · {second['sample_mark']}"
+    line = tx.line(label, "bold", 8)
+    baseline = PAGE_HEIGHT - 8 * MM
+    x = (PAGE_WIDTH - line.width) / 2
+    rule = baseline + 2.8  # through the middle of the capitals
+    return (
+        LineOp(LEFT, rule, x - 2 * MM, rule, WARN, 0.8),
+        TextOp(x, baseline, line, WARN),
+        LineOp(x + line.width + 2 * MM, rule, RIGHT, rule, WARN, 0.8),
+    )
+
+
 @functools.lru_cache(maxsize=32)
 def _offer_pages(offers: tuple[OfferLine, ...], sample: bool, lang: str | None) -> tuple[Page, ...]:
     de = texts("de")
@@ -520,7 +546,7 @@ def _records_page(lang: str | None) -> Page:
 
 
 @functools.lru_cache(maxsize=16)
-def _privacy_pages(lang: str | None) -> tuple[Page, ...]:
+def _privacy_pages(lang: str | None, contact: str | None, years: int) -> tuple[Page, ...]:
     """The notice in German, then (on its own page) in the second language.
 
     Each edition is set as large as fits one page (8.2 pt down to 6.6 pt).
@@ -533,15 +559,21 @@ def _privacy_pages(lang: str | None) -> tuple[Page, ...]:
         editions.append((second, None))
     for edition, subtitle in editions:
         size = 8.2
-        edition_pages = _privacy_edition(edition, subtitle, size)
+        edition_pages = _privacy_edition(edition, subtitle, size, contact, years)
         while len(edition_pages) > 1 and size > 6.6:
             size -= 0.2
-            edition_pages = _privacy_edition(edition, subtitle, size)
+            edition_pages = _privacy_edition(edition, subtitle, size, contact, years)
         pages.extend(edition_pages)
     return tuple(pages)
 
 
-def _privacy_edition(edition: PrintTexts, subtitle: PrintTexts | None, size: float) -> list[Page]:
+def _privacy_edition(
+    edition: PrintTexts,
+    subtitle: PrintTexts | None,
+    size: float,
+    contact: str | None,
+    years: int,
+) -> list[Page]:
     rtl = edition.rtl
     german_title = texts("de")["privacy_title"]
 
@@ -554,7 +586,7 @@ def _privacy_edition(edition: PrintTexts, subtitle: PrintTexts | None, size: flo
 
     writer = Writer(LEFT, RIGHT, TOP, BOTTOM, header=header)
     writer.new_page()
-    for section_heading, body in edition.privacy:
+    for section_heading, body in edition.privacy_with(contact, years):
         head = tx.wrap(section_heading, "bold", size + 0.6, writer.width, rtl)
         writer.ensure(block_height(head, rtl) + leading(size, rtl) * 2)
         writer.add(*place_lines(head, LEFT, writer.width, writer.y, rtl=rtl, color=ACCENT))

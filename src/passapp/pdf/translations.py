@@ -31,7 +31,19 @@ class PrintTexts:
     rtl: bool
     texts: Mapping[str, str]
     categories: Mapping[str, str]
-    privacy: tuple[tuple[str, str], ...]  # (heading, text)
+    privacy: tuple[tuple[str, str], ...]  # (heading, text), with the placeholder contact
+    # The same with "{contact}" and "{years}" open (the district's settings fill them).
+    privacy_templates: tuple[tuple[str, str], ...] = ()
+    placeholder_contact: str = ""
+
+    def privacy_with(self, contact: str | None, years: int) -> tuple[tuple[str, str], ...]:
+        """The notice with the district's contact (``None``: the placeholder) and retention
+        period."""
+        filled = contact if contact is not None else self.placeholder_contact
+        return tuple(
+            (heading, text.replace("{contact}", filled).replace("{years}", str(years)))
+            for heading, text in self.privacy_templates
+        )
 
     def __getitem__(self, key: str) -> str:
         return self.texts[key]
@@ -64,12 +76,10 @@ def texts(code: str) -> PrintTexts:
         categories = {kind["slug"]: kind["label_de"] for kind in kinds}
     else:
         categories = dict(data["categories"])
+    templates = tuple((section["heading"], section["text"]) for section in data["privacy"])
     privacy = tuple(
-        (
-            section["heading"],
-            section["text"].format(contact=contact, years=RETENTION_YEARS),
-        )
-        for section in data["privacy"]
+        (heading, text.replace("{contact}", contact).replace("{years}", str(RETENTION_YEARS)))
+        for heading, text in templates
     )
     return PrintTexts(
         code=code,
@@ -78,6 +88,8 @@ def texts(code: str) -> PrintTexts:
         texts=dict(data["texts"]),
         categories=categories,
         privacy=privacy,
+        privacy_templates=templates,
+        placeholder_contact=contact,
     )
 
 

@@ -28,6 +28,7 @@ from passapp.services import changes
 from passapp.services.context import ServiceContext
 from passapp.services.errors import Refused
 from passapp.services.files import write_atomically
+from passapp.services.privacy_contact import stored_contact
 from passapp.services.reference import entry_kind_labels, entry_status_labels, load_resource
 from passapp.services.trust import signing_key_for_passes
 
@@ -113,7 +114,10 @@ def second_language(record: Pass) -> str | None:
 def render_card(
     session: Session, record: Pass, person: Person, office: Office, card: PassCard
 ) -> bytes:
+    from passapp.services.erasure import retention_years  # erasure → passes → cards
+
     language = second_language(record)
+    contact = stored_contact(session)
     offers = list(
         session.scalars(
             select(Offer).where(Offer.active.is_(True)).order_by(Offer.category, Offer.title)
@@ -138,6 +142,8 @@ def render_card(
             ],
             offers_are_sample=any(o.is_sample for o in offers),
             district_name=_district_name(),
+            privacy_contact=None if contact is None else contact.printed(),
+            retention_years=retention_years(session),
         )
     )
 

@@ -31,6 +31,7 @@ from passapp.domain.accounts import (
     may,
 )
 from passapp.domain.dates import PartialDate
+from passapp.domain.privacy_contact import PrivacyContact
 from passapp.services import (
     access_report,
     accounts,
@@ -49,6 +50,7 @@ from passapp.services import (
     overview,
     passes,
     people,
+    privacy_contact,
     profile,
     search,
     setup,
@@ -87,6 +89,8 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "list_entries": Permission.COUNTER,
     "list_offers": Permission.COUNTER,
     "export_offers": Permission.COUNTER,
+    "sample_data": Permission.COUNTER,
+    "privacy_contact": Permission.COUNTER,
     "record_read": Permission.COUNTER,
     # The office's administration.
     "access_report": Permission.ADMINISTER_OFFICE,
@@ -122,6 +126,7 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "preview_enrolment": Permission.ADMINISTER_DISTRICT,
     "record_pass_status": Permission.ADMINISTER_DISTRICT,
     "set_retention_years": Permission.ADMINISTER_DISTRICT,
+    "set_privacy_contact": Permission.ADMINISTER_DISTRICT,
     # The audit.
     "check_audit_log": Permission.CHECK_AUDIT,
     "recent_audit_events": Permission.CHECK_AUDIT,
@@ -477,6 +482,19 @@ class Desk:
     def set_retention_years(self, years: int) -> None:
         self._require("set_retention_years")
         erasure.set_retention_years(self._ctx, years)
+
+    def set_privacy_contact(self, contact: PrivacyContact) -> PrivacyContact:
+        self._require("set_privacy_contact")
+        return privacy_contact.set_contact(self._ctx, contact)
+
+    def privacy_contact(self) -> PrivacyContact | None:
+        self._require("privacy_contact")
+        return privacy_contact.get_contact(self._ctx)
+
+    def sample_data(self) -> tuple[str, ...]:
+        """What a pass printed now would show of sample data (see services.privacy_contact)."""
+        self._require("sample_data")
+        return privacy_contact.sample_data(self._ctx)
 
     def access_report(self, person_id: uuid.UUID) -> access_report.AccessReport:
         self._require("access_report")

@@ -32,6 +32,7 @@ from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.files import write_atomically
 from passapp.services.offices import local_office
 from passapp.services.people import check_and_store, load_person
+from passapp.services.privacy_contact import sample_parts, sample_warning
 from passapp.services.trust import installation, publish_trust_list
 from passapp.services.views import EligibilityView
 
@@ -50,9 +51,17 @@ class IssuedPass:
     override_reason: str | None
     pdf: Path | None = None
     qr_digits: str | None = None
+    # What of the print is sample data ("offers", "privacy_contact"); empty for a real pass.
+    sample_data: tuple[str, ...] = ()
+
+    @property
+    def warning(self) -> tuple[str, str] | None:
+        """(English, German) when the pass prints sample data."""
+        return sample_warning(self.sample_data)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            **_sample_json(self.sample_data),
             "id": str(self.id),
             "pass_number": self.pass_number,
             "generation": self.generation,
@@ -142,10 +151,16 @@ def issue_pass(
             eligibility=eligibility,
             override_reason=record.override_reason,
             qr_digits=card.qr_digits,
+            sample_data=sample_parts(session),
         )
         # Last step before the commit: no pass is committed without its card on disk.
         pdf = card_file.write(out_pdf or default_pdf_path(ctx, record.pass_number, 0), content)
     return replace(issued, pdf=pdf)
+
+
+def _sample_json(parts: tuple[str, ...]) -> dict[str, Any]:
+    warning = sample_warning(parts)
+    return {"sample_data": list(parts), "warning": None if warning is None else warning[0]}
 
 
 def _gate(eligibility: EligibilityView, reason: str | None) -> None:
@@ -200,9 +215,15 @@ class PassChange:
     pdf: Path | None = None
     qr_digits: str | None = None
     trust_list_number: int | None = None
+    sample_data: tuple[str, ...] = ()  # as IssuedPass.sample_data, for a printed card
+
+    @property
+    def warning(self) -> tuple[str, str] | None:
+        return sample_warning(self.sample_data)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            **_sample_json(self.sample_data),
             "pass_number": self.pass_number,
             "status": self.status,
             "generation": self.generation,
@@ -300,6 +321,7 @@ def replace_pass(ctx: ServiceContext, text: str, out_pdf: Path | None = None) ->
             record.generation,
             qr_digits=card.qr_digits,
             trust_list_number=number,
+            sample_data=sample_parts(session),
         )
         # Last step before the commit: the old card stays current unless the new one is written.
         pdf = card_file.write(

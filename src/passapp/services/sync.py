@@ -58,6 +58,7 @@ from passapp.services.erasure import (
 from passapp.services.errors import InvalidInput, PartialExport, Refused
 from passapp.services.keystore import private_key_of
 from passapp.services.offices import local_office
+from passapp.services.privacy_contact import CONTACT_KEY, store_contact, stored_contact
 from passapp.services.progress import Cancelled, Progress
 from passapp.services.progress import update as update_progress
 from passapp.services.sync_apply import ChangeApplier, Counts
@@ -310,7 +311,7 @@ def _write_bundle_file(
                     "trust_list": published.number,
                     "offers": [_offer_json(o) for o in session.scalars(select(Offer))],
                 }
-                yield {"type": "settings", "retention_years": retention_years(session)}
+                yield _settings_json(session)
         for change in changes:
             yield _change_json(session, change, recipient)
         yield from audit_sync.outgoing(session, setup.role, recipient)
@@ -665,12 +666,31 @@ def _apply_record(
         role = "district" if applier.from_office else "office"
         audit_sync.apply(session, role, header.sender, record, report)
     elif kind == "settings":
-        if not store_retention_years(session, record.get("retention_years")):
-            applier.quarantine(record, "settings: retention_years out of bounds")
+        _apply_settings(session, applier, record)
     elif kind == OVERSIZED:
         applier.quarantine(record, f"record of {record.get('bytes')} bytes is too large")
     else:
         report.dropped += 1  # a record type this version does not know: counted, not kept
+
+
+def _settings_json(session: Session) -> dict[str, Any]:
+    record: dict[str, Any] = {"type": "settings", "retention_years": retention_years(session)}
+    contact = stored_contact(session)
+    if contact is not None:
+        record[CONTACT_KEY] = contact.to_json()
+    return record
+
+
+def _apply_settings(session: Session, applier: ChangeApplier, record: dict[str, Any]) -> None:
+    """The district's settings; each one that breaks its rule is quarantined, the others
+    apply (a receiver without a contact keeps printing "Beispieldaten")."""
+    problems: list[str] = []
+    if not store_retention_years(session, record.get("retention_years")):
+        problems.append("retention_years out of bounds")
+    if CONTACT_KEY in record and not store_contact(session, record[CONTACT_KEY]):
+        problems.append(f"{CONTACT_KEY} is not a valid contact")
+    if problems:
+        applier.quarantine(record, "settings: " + "; ".join(problems))
 
 
 def _acknowledge(session: Session, sender: str, vector: Any) -> None:

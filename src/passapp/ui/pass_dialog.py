@@ -341,6 +341,11 @@ class IssueStep(QWidget):
             )
         )
         self.message = label(accessible_name=self.tr("Meldung"))
+        # Until the district's catalogue and privacy contact have arrived (issue 12).
+        self.sample_warning = label(
+            accessible_name=self.tr("Warnung: Beispieldaten"), style=ERROR_STYLE
+        )
+        self.sample_warning.setVisible(False)
         self.issue_button = button(
             self.tr("Pass ausstellen"), self.tr("Pass ausstellen"), keys=self.tr("Enter")
         )
@@ -352,6 +357,7 @@ class IssueStep(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addLayout(self.fields)
+        layout.addWidget(self.sample_warning)
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addLayout(button_row(self.issue_button, self.cancel_button))
@@ -389,6 +395,21 @@ class IssueStep(QWidget):
         if needed:
             keys += self.tr(" · Alt+B Begründung schreiben")
         self.hint.setText(keys)
+
+    def show_sample_data(self, parts: tuple[str, ...]) -> None:
+        """Warn that the pass will print sample data (services.privacy_contact)."""
+        what = {
+            "offers": self.tr("die Angebote sind Beispiele"),
+            "privacy_contact": self.tr("der Datenschutz-Kontakt ist ein Platzhalter"),
+        }
+        self.sample_warning.setText(
+            self.tr(
+                "Achtung: Dieser Pass wird mit Beispieldaten gedruckt ({what}) und trägt auf "
+                "jeder Seite „Beispieldaten“. Angebote und Datenschutz-Kontakt legt das "
+                "Landratsamt fest; sie kommen mit seinem nächsten Datenpaket."
+            ).format(what=self.tr(", ").join(what[part] for part in parts if part in what))
+        )
+        self.sample_warning.setVisible(bool(parts))
 
     def fill_languages(self, proposed: str | None) -> None:
         """German only, or German and one translation (the pass prints two languages)."""
@@ -505,6 +526,7 @@ class IssuePassDialog(PdfTaskDialog):
             show_step(self.pages, self.form, self.form.cancel_button)
             return
         self._fill(overview)
+        self.form.show_sample_data(self._desk.sample_data())
         first = self.form.reason if self._needs_reason else self.form.issue_button
         show_step(self.pages, self.form, self.form.issue_button)
         first.setFocus()

@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QVBoxLayout, QWidget
 
-from passapp.domain.dates import PartialDate
+from passapp.domain.dates import PartialDate, TwoDigitYears, arrival_years, birth_years
 from passapp.domain.errors import InputError
 from passapp.domain.profile import LearnerProfile
 from passapp.pdf.translations import SUPPORTED_LANGUAGES, texts
@@ -46,24 +46,25 @@ from passapp.ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 200
-# Clerks type dates without dots too: 03042001 → 03.04.2001.
-_DIGITS_ONLY_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
+# Clerks type dates without dots too: 03042001 → 03.04.2001, 030424 → 03.04.24.
+_DIGITS_ONLY_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4}|\d{2})$")
 # The section of the printed privacy notice that the consent is about (resources/print).
 CONSENT_SECTION = "Weitergabe"
 NOTICE_LANGUAGES = ("de", *SUPPORTED_LANGUAGES)
 SEX_CODES = (None, "f", "m", "d", "x")
 
 
-def read_date(text: str) -> PartialDate | None:
-    """A typed date (``TT.MM.JJJJ``, ``00``/``XX`` unknown, or eight digits); ``None`` when
-    nothing is typed. Raises ``InputError`` with the German message otherwise."""
+def read_date(text: str, two_digit: TwoDigitYears | None = None) -> PartialDate | None:
+    """A typed date (``TT.MM.JJJJ``, ``00``/``XX`` unknown, or eight digits; with
+    ``two_digit`` also ``T.M.JJ`` and six digits); ``None`` when nothing is typed. Raises
+    ``InputError`` with the German message otherwise."""
     value = text.strip()
     if not value:
         return None
     digits = _DIGITS_ONLY_DATE.match(value)
     if digits:
         value = ".".join(digits.groups())
-    return PartialDate.parse(value)
+    return PartialDate.parse(value, two_digit)
 
 
 def split_search_text(text: str) -> tuple[str, str, str]:
@@ -196,6 +197,7 @@ class PersonForm(QDialog):
         for edit in (view.family_edit, view.given_edit, view.birth_edit, view.arrival_edit):
             edit.textChanged.connect(self._schedule_preview)
         view.abroad_check.toggled.connect(self._schedule_preview)
+        view.arrival_unknown_check.toggled.connect(self._schedule_preview)
         view.family_edit.textEdited.connect(lambda _text: say(view.family_error, ""))
         view.birth_edit.editingFinished.connect(lambda: self._check_date_field(view.birth_edit))
         view.arrival_edit.editingFinished.connect(lambda: self._check_date_field(view.arrival_edit))
@@ -274,6 +276,7 @@ class PersonForm(QDialog):
             edit.setPlaceholderText("")  # hints to type would mislead here
         for widget in (
             self.view.abroad_check,
+            self.view.arrival_unknown_check,
             self.view.consent_check,
             self.view.notice_language_combo,
             self.view.municipality_combo,
@@ -290,6 +293,7 @@ class PersonForm(QDialog):
         view.given_edit.setText(data.given_names)
         view.birth_edit.setText(data.birth_date.german())
         view.arrival_edit.setText(data.arrival_date.german() if data.arrival_date else "")
+        view.arrival_unknown_check.setChecked(data.arrival_date is None)
         view.abroad_check.setChecked(data.moved_from_abroad)
         view.nationality_picker.set_codes(data.nationalities)
         view.language_picker.set_codes(data.languages)
@@ -328,8 +332,7 @@ class PersonForm(QDialog):
         self._preview_timer.stop()
         view = self.view
         try:
-            birth = read_date(view.birth_edit.text())
-            arrival = read_date(view.arrival_edit.text())
+            birth, arrival = self._birth(), self._arrival()
         except InputError:
             # Still being typed: the field says what is wrong once the clerk leaves it.
             view.show_pending(self.tr("Erst mit vollständigen Daten (TT.MM.JJJJ) prüfbar."))
@@ -373,10 +376,12 @@ class PersonForm(QDialog):
         error_label = (
             self.view.birth_error if edit is self.view.birth_edit else self.view.arrival_error
         )
+        today = self._desk.today()
+        years = birth_years(today) if edit is self.view.birth_edit else arrival_years(today)
         try:
-            day = read_date(edit.text())
+            day = read_date(edit.text(), years)
         except InputError as error:
-            say(error_label, error.message_de)
+            say(error_label, error.message_de + self._unknown_hint(edit))
             return False
         say(error_label, "")
         if day is not None and edit.text() != day.german() and not edit.isReadOnly():
@@ -442,10 +447,25 @@ class PersonForm(QDialog):
         profile = self._read_profile()
         if profile is None:
             return None
-        birth = read_date(view.birth_edit.text())
+        birth = self._birth()
         assert birth is not None  # checked above
-        data = self._input(birth, read_date(view.arrival_edit.text()))
+        data = self._input(birth, self._arrival())
         return dataclasses.replace(data, profile=profile) if self._person_id is None else data
+
+    def _birth(self) -> PartialDate | None:
+        return read_date(self.view.birth_edit.text(), birth_years(self._desk.today()))
+
+    def _arrival(self) -> PartialDate | None:
+        """The typed arrival; ``None`` where it is unknown (the box) or not typed."""
+        if self.view.arrival_unknown_check.isChecked():
+            return None
+        return read_date(self.view.arrival_edit.text(), arrival_years(self._desk.today()))
+
+    def _unknown_hint(self, edit: QLineEdit) -> str:
+        """Where a clerk types an arrival without any known part, point to the box."""
+        if edit is not self.view.arrival_edit or any(c in "123456789" for c in edit.text()):
+            return ""
+        return " " + self.tr("Ganz unbekannt? Dann „Einreisedatum unbekannt“ ankreuzen.")
 
     def _read_profile(self) -> LearnerProfile | None:
         """The profile section's value, or ``None`` after showing what is wrong in it."""

@@ -187,6 +187,11 @@ class PersonFormView(QWidget):
         self.birth_error = _error(self.tr("Fehler beim Geburtsdatum"))
         self.arrival_edit = _line_edit(self.tr("Einreise nach Deutschland"), date_hint)
         self.arrival_error = _error(self.tr("Fehler beim Einreisedatum"))
+        # An entirely unknown arrival is an answer of its own, not "00.00.0000".
+        self.arrival_unknown_check = QCheckBox(self.tr("Einreisedatum &unbekannt"))
+        self.arrival_unknown_check.setAccessibleName(self.tr("Einreisedatum unbekannt"))
+        self.arrival_unknown_check.toggled.connect(self._on_arrival_unknown)
+        self.arrival_edit.textChanged.connect(self._offer_arrival_unknown)
         self.abroad_check = QCheckBox(self.tr("direkt aus dem &Ausland in den Landkreis gezogen"))
         self.abroad_check.setAccessibleName(
             self.tr("Direkt aus dem Ausland in den Landkreis gezogen")
@@ -251,7 +256,12 @@ class PersonFormView(QWidget):
             (
                 self.tr("Ein&reise nach Deutschland:"),
                 self.arrival_edit,
-                _stacked(self.arrival_edit, self.arrival_error, self.abroad_check),
+                _stacked(
+                    self.arrival_edit,
+                    self.arrival_error,
+                    self.arrival_unknown_check,
+                    self.abroad_check,
+                ),
             ),
             (
                 self.tr("&Staatsangehörigkeit(en):"),
@@ -354,6 +364,7 @@ class PersonFormView(QWidget):
             self.given_edit,
             self.birth_edit,
             self.arrival_edit,
+            self.arrival_unknown_check,
             self.abroad_check,
             self.nationality_picker.edit,
             self.language_picker.edit,
@@ -373,6 +384,19 @@ class PersonFormView(QWidget):
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _on_arrival_unknown(self, unknown: bool) -> None:
+        """Unknown: the date field is emptied and locked, so nothing half-typed counts."""
+        if unknown:
+            self.arrival_edit.clear()
+            say(self.arrival_error, "")
+        self.arrival_edit.setEnabled(not unknown)
+
+    def _offer_arrival_unknown(self, text: str) -> None:
+        """The box is in the Tab chain only while no date is typed: a clerk who typed the
+        arrival tabs on to the next field with one key, as before (Alt+U reaches it)."""
+        policy = Qt.FocusPolicy.ClickFocus if text else Qt.FocusPolicy.StrongFocus
+        self.arrival_unknown_check.setFocusPolicy(policy)
 
     # --- showing results -------------------------------------------------------------------
 
