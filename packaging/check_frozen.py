@@ -1,0 +1,295 @@
+"""Frozen checks: the one-folder app of ``make dist`` works on its own (issue 12, item 2).
+
+Run by ``.ci/run`` after the tests, and by the Windows workflow, with the dev venv's Python
+(it decodes the printed QR with zxing-cpp and pypdfium2 as the tests do)::
+
+    .venv/bin/python packaging/check_frozen.py [dist/passapp] [--demo-seconds 10]
+
+1. ``passapp --version`` names the version of the source;
+2. ``passapp --demo`` and ``passapp-gui --demo`` stay up offscreen for N seconds, then are
+   terminated; whatever they wrote to stderr must hold no traceback;
+3. the frozen command line sets up a district and an office (enrolment included), logs in
+   as the admins, registers a person, issues a pass (PDF written), decodes the pass's QR
+   from the PDF at 150 dpi, verifies it with ``passapp pass verify``, exports a bundle that
+   the district imports, and writes the demand report as PDF (matplotlib, Agg).
+
+The frozen programs run in an empty folder, with no ``PYTHON*`` variables: nothing of the
+source tree or the venv can stand in for what the folder lacks. Exit 0 when all pass;
+otherwise the first failure, with the program's output, and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import zxingcpp
+
+ROOT = Path(__file__).resolve().parent.parent
+WINDOWS = sys.platform == "win32"
+EXE = ".exe" if WINDOWS else ""
+QR_DPI = 150  # the resolution the tests decode the QR at (a counter's cheap scanner sees less)
+DISTRICT_ADMIN, OFFICE_ADMIN = "kreis", "huber"
+PASSWORD = "Lindenallee 12, Dachau"
+HOLDER = {"family": "Ahmadi", "given": "Zahra", "birth": "XX.XX.2001"}
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def source_version() -> str:
+    text = (ROOT / "src" / "passapp" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'__version__ = "([^"]+)"', text)
+    if match is None:
+        raise CheckFailed("no __version__ in src/passapp/__init__.py")
+    return match.group(1)
+
+
+class Frozen:
+    """The frozen programs, run in ``work`` with a clean environment."""
+
+    def __init__(self, folder: Path, work: Path) -> None:
+        self.cli = folder / f"passapp{EXE}"
+        self.gui = folder / f"passapp-gui{EXE}"
+        for program in (self.cli, self.gui):
+            if not program.is_file():
+                raise CheckFailed(f"{program} is missing: run `make dist` first")
+        self.work = work
+        self.env = clean_environment(work)
+        self.timings: list[tuple[str, float]] = []
+        self.issued = ""  # the pass number check_issue issued
+
+    def run(self, *args: str, user: str | None = None, expect: int = 0) -> str:
+        """One command of the frozen CLI; its stdout (JSON with ``--json``)."""
+        env = dict(self.env, PASSAPP_USER=user) if user else self.env
+        started = time.perf_counter()
+        done = subprocess.run(
+            [str(self.cli), *args],
+            cwd=self.work,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=180,
+        )
+        self.timings.append((" ".join(args[:4]), time.perf_counter() - started))
+        if done.returncode != expect or "Traceback" in done.stderr:
+            raise CheckFailed(
+                f"passapp {' '.join(args)}: exit {done.returncode} (expected {expect})\n"
+                f"stdout: {done.stdout}\nstderr: {done.stderr}"
+            )
+        return done.stdout
+
+    def json(self, *args: str, user: str | None = None) -> Any:
+        return json.loads(self.run("--json", *args, user=user))
+
+    def stays_up(self, program: Path, seconds: float) -> None:
+        """``program --demo`` is still running after ``seconds``; its stderr holds no
+        traceback. Terminated then (the demo has no other way to be closed from outside)."""
+        started = time.perf_counter()
+        with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as stderr:
+            process = subprocess.Popen(
+                [str(program), "--demo"],
+                cwd=self.work,
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
+            try:
+                ended = process.wait(timeout=seconds)
+            except subprocess.TimeoutExpired:
+                ended = None
+            finally:
+                stop(process)
+            stderr.seek(0)
+            output = stderr.read()
+        self.timings.append((f"{program.name} --demo", time.perf_counter() - started))
+        if ended is not None:
+            raise CheckFailed(
+                f"{program.name} --demo ended after less than {seconds} s: exit {ended}\n{output}"
+            )
+        if "Traceback" in output or "Error" in output:
+            raise CheckFailed(f"{program.name} --demo wrote an error:\n{output}")
+
+
+def clean_environment(work: Path) -> dict[str, str]:
+    """The machine's environment without Python's variables; everything the app writes
+    (state, output, temporary demo folders, matplotlib's cache, Qt settings) under
+    ``work``; offscreen Qt; the admin's password for every command."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        env[name] = str(work / "tmp")
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        PASSAPP_STATE_DIR=str(work / "state"),
+        PASSAPP_OUTPUT_DIR=str(work / "out"),
+        PASSAPP_PASSWORD=PASSWORD,
+        PASSAPP_NEW_PASSWORD=PASSWORD,
+        MPLCONFIGDIR=str(work / "matplotlib"),
+        XDG_CONFIG_HOME=str(work / "config"),
+    )
+    if WINDOWS:
+        env["APPDATA"] = str(work / "config")
+    (work / "tmp").mkdir(parents=True, exist_ok=True)
+    return env
+
+
+def stop(process: subprocess.Popen[Any]) -> None:
+    if process.poll() is None:
+        if WINDOWS:
+            process.kill()
+        else:
+            process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def decoded_qr(pdf: Path) -> str:
+    """The digits of the first QR on the pass's first sheet, rendered at 150 dpi."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = document[0].render(scale=QR_DPI / 72).to_pil()
+    finally:
+        document.close()
+    codes = [c for c in zxingcpp.read_barcodes(image) if c.format == zxingcpp.BarcodeFormat.QRCode]
+    if not codes:
+        raise CheckFailed(f"no QR code found in {pdf} at {QR_DPI} dpi")
+    return str(codes[0].text)
+
+
+def check_version(frozen: Frozen) -> None:
+    expected = source_version()
+    said = frozen.run("--version")
+    if expected not in said:
+        raise CheckFailed(f"passapp --version says {said.strip()!r}, the source is {expected}")
+
+
+OFFICE, DISTRICT = "--db=office.sqlite3", "--db=district.sqlite3"
+
+
+def check_enrolment(frozen: Frozen) -> None:
+    """A district and an office set up with their first admins, the office enrolled."""
+    frozen.run(DISTRICT, "district", "init", "--name", "Landkreis Dachau", "--code", "LRADAH",
+               "--admin", DISTRICT_ADMIN)  # fmt: skip
+    frozen.run(OFFICE, "office", "init", "--code", "EWDAH", "--name", "Einwohnermeldeamt Dachau",
+               "--kind", "einwohnermeldeamt", "--municipality", "Dachau", "--admin", OFFICE_ADMIN)  # fmt: skip
+    frozen.run(OFFICE, "office", "request", "--out", "anmeldung.json", user=OFFICE_ADMIN)
+    frozen.run(DISTRICT, "district", "enrol", "anmeldung.json", "--out", "zertifikat.json",
+               user=DISTRICT_ADMIN)  # fmt: skip
+    frozen.run(OFFICE, "office", "install", "zertifikat.json", user=OFFICE_ADMIN)
+
+
+def check_issue(frozen: Frozen) -> None:
+    """A person registered and a pass issued with its PDF (Arabic second language)."""
+    person = frozen.json(OFFICE, "person", "add", "--family-name", HOLDER["family"],
+                         "--given-names", HOLDER["given"], "--birth-date", HOLDER["birth"],
+                         "--arrival-date", "2024-09-02", "--nationality", "AFG", "--language", "fa",
+                         "--consent", user=OFFICE_ADMIN)  # fmt: skip
+    issued = frozen.json(OFFICE, "pass", "issue", person["id"], "--language", "ar", "--out",
+                         "pass.pdf", user=OFFICE_ADMIN)  # fmt: skip
+    pdf = frozen.work / "pass.pdf"
+    if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF-"):
+        raise CheckFailed(f"pass issue wrote no PDF at {pdf}")
+    frozen.issued = issued["pass_number"]
+
+
+def check_verify(frozen: Frozen) -> None:
+    """The QR decoded from the PDF verifies as the issued pass of this holder."""
+    digits = decoded_qr(frozen.work / "pass.pdf")
+    verified = frozen.json(OFFICE, "pass", "verify", digits, "--family-name", HOLDER["family"],
+                           "--given-names", HOLDER["given"], "--birth-date", HOLDER["birth"],
+                           user=OFFICE_ADMIN)  # fmt: skip
+    if not (verified["valid"] and verified["holder_matches"]):
+        raise CheckFailed(f"the issued pass does not verify: {verified}")
+    if verified["pass_number"] != frozen.issued:
+        raise CheckFailed(f"the QR names {verified['pass_number']}, issued {frozen.issued}")
+
+
+def check_sync(frozen: Frozen) -> None:
+    """The office's bundle exported, and applied by the district (signature verified)."""
+    frozen.run(OFFICE, "sync", "export", "--out", "an-landratsamt.passapp", user=OFFICE_ADMIN)
+    imported = frozen.json(
+        DISTRICT, "sync", "import", "an-landratsamt.passapp", user=DISTRICT_ADMIN
+    )
+    if not imported["applied"]:
+        raise CheckFailed(f"the district applied nothing of the office's bundle: {imported}")
+
+
+def check_report(frozen: Frozen) -> None:
+    """The demand report as PDF: matplotlib's charts with the Agg backend alone."""
+    frozen.run(DISTRICT, "report", "demand", "--out", "bedarf.pdf", user=DISTRICT_ADMIN)
+    if not (frozen.work / "bedarf.pdf").read_bytes().startswith(b"%PDF-"):
+        raise CheckFailed("report demand wrote no PDF")
+
+
+def folder_size(folder: Path) -> tuple[int, list[tuple[int, str]]]:
+    """The folder's bytes and its ten largest parts (the entries of _internal)."""
+    parts = [(size_of(part), part.name) for part in (folder / "_internal").iterdir()]
+    return size_of(folder), sorted(parts, reverse=True)[:10]
+
+
+def size_of(path: Path) -> int:
+    """Bytes of a file or folder; symbolic links (PyInstaller links some libraries to the
+    top of _internal) count once, where they point."""
+    files = [path, *path.rglob("*")] if path.is_dir() else [path]
+    return sum(f.stat().st_size for f in files if f.is_file() and not f.is_symlink())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "dist" / "passapp")
+    parser.add_argument("--demo-seconds", type=float, default=10.0)
+    args = parser.parse_args(argv)
+    demo = args.demo_seconds
+    checks: list[tuple[str, Callable[[Frozen], None]]] = [
+        ("version", check_version),
+        ("passapp --demo stays up", lambda frozen: frozen.stays_up(frozen.cli, demo)),
+        ("passapp-gui --demo stays up", lambda frozen: frozen.stays_up(frozen.gui, demo / 2)),
+        ("set-up and enrolment", check_enrolment),
+        ("pass issued", check_issue),
+        ("QR verified", check_verify),
+        ("bundle synced", check_sync),
+        ("demand report", check_report),
+    ]
+    started = time.perf_counter()
+    passed = 0
+    with tempfile.TemporaryDirectory(prefix="passapp-frozen-") as temporary:
+        try:
+            frozen = Frozen(args.folder.resolve(), Path(temporary))
+            for name, check in checks:
+                check(frozen)
+                passed += 1
+                print(f"check_frozen: ok  {name}", flush=True)
+        except CheckFailed as failure:
+            print(f"check_frozen: FAILED  {checks[passed][0]}: {failure}", file=sys.stderr)
+            print(f"check_frozen: {passed} passed, 1 failed")
+            return 1
+    for step, seconds in frozen.timings:
+        print(f"  {seconds:6.1f} s  {step}")
+    total, parts = folder_size(args.folder)
+    print(f"check_frozen: folder {total / 2**20:.0f} MiB; largest parts:")
+    for size, name in parts:
+        print(f"  {size / 2**20:6.1f} MiB  {name}")
+    print(f"check_frozen: checks took {time.perf_counter() - started:.0f} s")
+    print(f"check_frozen: {passed} passed, 0 failed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
