@@ -11,7 +11,8 @@ Run by ``.ci/run`` after the tests, and by the Windows workflow, with the dev ve
 3. the frozen command line sets up a district and an office (enrolment included), logs in
    as the admins, registers a person, issues a pass (PDF written), decodes the pass's QR
    from the PDF at 150 dpi, verifies it with ``passapp pass verify``, exports a bundle that
-   the district imports, and writes the demand report as PDF (matplotlib, Agg).
+   the district imports, writes the demand report as PDF (matplotlib, Agg) and encrypts
+   the office's file with SQLCipher (the optional extra is in the folder).
 
 The frozen programs run in an empty folder, with no ``PYTHON*`` variables: nothing of the
 source tree or the venv can stand in for what the folder lacks. Exit 0 when all pass;
@@ -270,6 +271,24 @@ def check_report(frozen: Frozen) -> None:
         raise CheckFailed("report demand wrote no PDF")
 
 
+def check_sqlcipher(frozen: Frozen) -> None:
+    """The office's file encrypted with SQLCipher; with the key file it still lists the
+    pass's entries, and it no longer starts with SQLite's header. The key file lies outside
+    the database's folder, as passapp demands."""
+    with tempfile.TemporaryDirectory(prefix="passapp-frozen-key-") as keys:
+        key_file = str(Path(keys) / "office.key")
+        frozen.run(OFFICE, "database", "encrypt", "--key-file", key_file, user=OFFICE_ADMIN)
+        if (frozen.work / "office.sqlite3").read_bytes().startswith(b"SQLite format 3"):
+            raise CheckFailed("database encrypt left a plain SQLite file")
+        frozen.env["PASSAPP_DB_KEY_FILE"] = key_file
+        try:
+            listed = frozen.json(OFFICE, "entry", "list", frozen.issued, user=OFFICE_ADMIN)
+        finally:
+            del frozen.env["PASSAPP_DB_KEY_FILE"]
+    if not isinstance(listed, dict):
+        raise CheckFailed(f"entry list on the encrypted file said {listed}")
+
+
 def folder_size(folder: Path) -> tuple[int, list[tuple[int, str]]]:
     """The folder's bytes and its ten largest parts (the entries of _internal)."""
     parts = [(size_of(part), part.name) for part in (folder / "_internal").iterdir()]
@@ -301,6 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("QR verified", check_verify),
         ("bundle synced", check_sync),
         ("demand report", check_report),
+        ("SQLCipher", check_sqlcipher),
     ]
     started = time.perf_counter()
     passed = 0
