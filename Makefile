@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-full clean
+.PHONY: run test lint dist check-dist bench bench-full clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,13 +17,22 @@ run: $(STAMP)
 	$(BIN)/passapp --demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts packaging
+	$(BIN)/ruff format --check src tests benchmarks scripts packaging
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The one-folder app for the clerk's PC (docs/INSTALL.md): dist/passapp/ with the programs
+# passapp (command line; without a command the desktop app) and passapp-gui (no console).
+dist: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/passapp.spec
+
+# The frozen app works on its own: demo stays up, a pass is issued, its QR verified, a bundle synced.
+check-dist: dist
+	$(BIN)/python packaging/check_frozen.py dist/passapp
 
 # Benchmarks (results in benchmarks/results): search at 10k persons, issuing 500 passes,
 # importing a bundle of 100k changes and the demand report at 10k holders (a few minutes);
@@ -48,4 +57,4 @@ bench-full: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_start
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
