@@ -35,6 +35,7 @@ from passapp.services import (
     access_report,
     accounts,
     audit,
+    backup,
     choices,
     demand,
     demo,
@@ -106,6 +107,7 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "reset_password": Permission.ADMINISTER_OFFICE,
     "encrypt_database": Permission.ADMINISTER_OFFICE,
     "decrypt_database_copy": Permission.ADMINISTER_OFFICE,
+    "backup_database": Permission.ADMINISTER_OFFICE,
     # The district's own work.
     "save_offer": Permission.ADMINISTER_DISTRICT,
     "set_offer_active": Permission.ADMINISTER_DISTRICT,
@@ -308,6 +310,14 @@ class Gate:
     def log_in(self, name: str, password: str) -> Desk:
         account = accounts.log_in(self._ctx, name, password)
         return Desk(self._ctx, account)
+
+
+def restore_backup(
+    backup_file: Path, target: str, *, account: str, password: str
+) -> backup.Restored:
+    """Put a backup in place of the database file ``target``: before any log-in to the
+    target (it may be damaged or gone), so an admin of the BACKUP's own accounts says so."""
+    return backup.restore(backup_file, target, account=account, password=password)
 
 
 class Desk:
@@ -699,6 +709,11 @@ class Desk:
         working on the encrypted file."""
         self._require("encrypt_database")
         return encryption.encrypt_database(self._ctx, key_file)
+
+    def backup_database(self, out: Path) -> backup.BackupResult:
+        """A consistent copy of the database in ``out`` (encrypted if the database is)."""
+        self._require("backup_database")
+        return backup.backup(self._ctx, out)
 
     def decrypt_database_copy(self, out: Path) -> Path:
         """A plain copy of this encrypted database, for support."""
