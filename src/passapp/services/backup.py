@@ -43,6 +43,7 @@ from passapp.models.database import (
     KeyChoice,
     check_database_file,
     database_key,
+    default_database_url,
     describe_failure,
     known_revisions,
     to_url,
@@ -327,14 +328,14 @@ def _has_table(connection: Any, name: str) -> bool:
 
 def restore(
     backup_file: Path,
-    target: str,
+    target: str | None,
     *,
     account: str,
     password: str,
     key: KeyChoice = FROM_ENVIRONMENT,
 ) -> Restored:
-    """Put the backup in ``backup_file`` in place of the database ``target`` (a file path;
-    it may be missing). ``account`` and ``password`` are an admin's of the backup."""
+    """Put the backup in ``backup_file`` in place of the database ``target`` (a file path,
+    None for the default one; it may be missing). ``account`` and ``password`` are an admin's of the backup."""
     database = _target_file(target)
     source = _backup_path(backup_file)
     database_key_ = database_key(to_url(str(database)), key)
@@ -360,8 +361,8 @@ def restore(
     )
 
 
-def _target_file(target: str) -> Path:
-    url = make_url(to_url(target))
+def _target_file(target: str | None) -> Path:
+    url = make_url(to_url(target) if target else default_database_url())
     if url.get_backend_name() == "postgresql":
         raise Refused(*NO_SERVER_BACKUP)
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):

@@ -313,10 +313,11 @@ class Gate:
 
 
 def restore_backup(
-    backup_file: Path, target: str, *, account: str, password: str
+    backup_file: Path, target: str | None, *, account: str, password: str
 ) -> backup.Restored:
-    """Put a backup in place of the database file ``target``: before any log-in to the
-    target (it may be damaged or gone), so an admin of the BACKUP's own accounts says so."""
+    """Put a backup in place of the database file ``target`` (None: the default one):
+    before any log-in to the target (it may be damaged or gone), so an admin of the
+    BACKUP's own accounts says so."""
     return backup.restore(backup_file, target, account=account, password=password)
 
 
