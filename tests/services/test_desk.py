@@ -110,6 +110,7 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         "decrypt_database_copy": lambda d: d.decrypt_database_copy(folder / "plain.sqlite3"),
         # A folder is no backup file: refused by the use case itself.
         "backup_database": lambda d: d.backup_database(folder),
+        "backup_into_folder": lambda d: d.backup_into_folder(folder / "fehlt", 14),
         "save_offer": lambda d: d.save_offer(
             OfferInput(title="Deutschkurs B1", category="sprachkurs", provider="VHS")
         ),

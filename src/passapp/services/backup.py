@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import shutil
 import sqlite3
 import uuid
@@ -573,3 +574,84 @@ def _check_not_in_use(database: Path, key: DatabaseKey | None) -> None:
             f"Die Datenbank {database} ist in einem anderen Programm geöffnet: passapp überall "
             "schließen und noch einmal versuchen.",
         )
+
+
+# --- automatic backups into a folder (the desktop app) -------------------------------------
+
+BACKUP_SUFFIX = ".passapp-backup"
+DEFAULT_KEEP_DAYS = 14
+MAX_KEEP_DAYS = 3650
+_DAILY_NAME = re.compile(r"passapp-(?P<code>[A-Z0-9]+)-(?P<day>\d{4}-\d{2}-\d{2})\.passapp-backup")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    day: dt.date
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class FolderBackup:
+    made: BackupResult | None  # None: today's backup was there already
+    deleted: tuple[Path, ...]
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """The daily backups in ``folder``, oldest first (other files are not ours: left alone)."""
+    found: list[BackupFile] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        match = _DAILY_NAME.fullmatch(path.name)
+        if match is None or not path.is_file():
+            continue
+        with contextlib.suppress(ValueError, OSError):
+            found.append(BackupFile(path, dt.date.fromisoformat(match["day"]), path.stat().st_size))
+    return sorted(found, key=lambda backup: (backup.day, backup.path.name))
+
+
+def prune_backups(folder: Path, keep_days: int, today: dt.date) -> tuple[Path, ...]:
+    """Delete the daily backups older than ``keep_days`` days, never the newest one (a PC
+    that was off for a month still has its last backup)."""
+    backups = list_backups(folder)
+    cutoff = today - dt.timedelta(days=keep_days)
+    deleted: list[Path] = []
+    for old in backups[:-1]:
+        if old.day < cutoff:
+            with contextlib.suppress(OSError):
+                old.path.unlink()
+                deleted.append(old.path)
+    return tuple(deleted)
+
+
+def backup_into_folder(
+    ctx: ServiceContext, folder: Path, keep_days: int, *, only_if_missing: bool
+) -> FolderBackup:
+    """Today's backup in ``folder`` (one file a day: a later one of the same day replaces
+    it, whole), then the old ones pruned. ``only_if_missing``: nothing if today's exists."""
+    if not 1 <= keep_days <= MAX_KEEP_DAYS:
+        raise InvalidInput(
+            f"keep backups 1 to {MAX_KEEP_DAYS} days, not {keep_days}",
+            f"Sicherungen 1 bis {MAX_KEEP_DAYS} Tage aufbewahren, nicht {keep_days}.",
+        )
+    today = ctx.today()
+    if not folder.is_dir():
+        raise Refused(
+            f"the backup folder {folder} does not exist (a drive not connected?)",
+            f"Der Sicherungsordner {folder} fehlt (Laufwerk nicht verbunden?); keine Sicherung.",
+        )
+    made: BackupResult | None = None
+    if not (only_if_missing and any(b.day == today for b in list_backups(folder))):
+        made = backup(
+            ctx, folder / f"passapp-{_code_for_name(ctx)}-{today.isoformat()}{BACKUP_SUFFIX}"
+        )
+    return FolderBackup(made, prune_backups(folder, keep_days, today))
+
+
+def _code_for_name(ctx: ServiceContext) -> str:
+    with ctx.db.reading() as session:
+        code = audit.local_office_code(session)
+    return code or "DB"

@@ -108,6 +108,7 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "encrypt_database": Permission.ADMINISTER_OFFICE,
     "decrypt_database_copy": Permission.ADMINISTER_OFFICE,
     "backup_database": Permission.ADMINISTER_OFFICE,
+    "backup_into_folder": Permission.ADMINISTER_OFFICE,
     # The district's own work.
     "save_offer": Permission.ADMINISTER_DISTRICT,
     "set_offer_active": Permission.ADMINISTER_DISTRICT,
@@ -246,6 +247,18 @@ class Gate:
 
     def close(self) -> None:
         self._ctx.db.dispose()
+
+    def automatic_backup(
+        self, folder: Path, keep_days: int, *, only_if_missing: bool
+    ) -> backup.FolderBackup | None:
+        """The desktop app's own backup of this PC's database into the folder its admin
+        chose (at closing, and once a day): no account's action, so no role; never for the
+        demo, whose invented data lives only as long as the app."""
+        if self._demo:
+            return None
+        return backup.backup_into_folder(
+            self._ctx, folder, keep_days, only_if_missing=only_if_missing
+        )
 
     def setup_state(self) -> setup.SetupState:
         return setup.setup_state(self._ctx)
@@ -715,6 +728,11 @@ class Desk:
         """A consistent copy of the database in ``out`` (encrypted if the database is)."""
         self._require("backup_database")
         return backup.backup(self._ctx, out)
+
+    def backup_into_folder(self, folder: Path, keep_days: int) -> backup.FolderBackup:
+        """Today's backup in ``folder`` now ("Jetzt sichern"), older ones pruned."""
+        self._require("backup_into_folder")
+        return backup.backup_into_folder(self._ctx, folder, keep_days, only_if_missing=False)
 
     def decrypt_database_copy(self, out: Path) -> Path:
         """A plain copy of this encrypted database, for support."""
