@@ -132,16 +132,20 @@ class BackupDialog(QDialog):
         self.folder.setAccessibleName(self.tr("Sicherungsordner"))
         choose = QPushButton(self.tr("Ordner &wählen …"))
         choose.clicked.connect(self._choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(choose)
+        folder_row = QWidget()
+        row = QHBoxLayout(folder_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        folder_label = QLabel(self.tr("&Ordner:"))
+        folder_label.setBuddy(self.folder)
         self.days = QSpinBox()
         self.days.setRange(1, MAX_KEEP_DAYS)
         self.days.setValue(keep_days())
         self.days.setSuffix(self.tr(" Tage"))
         self.days.setAccessibleName(self.tr("Aufbewahren"))
         form = QFormLayout()
-        form.addRow(self.tr("&Ordner:"), folder_row)
+        form.addRow(folder_label, folder_row)
         form.addRow(self.tr("&Aufbewahren:"), self.days)
         self.backups = QListWidget()
         self.backups.setAccessibleName(self.tr("Vorhandene Sicherungen"))
@@ -155,14 +159,14 @@ class BackupDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Beim Beenden und einmal täglich wird die Datenbank dieses PCs in den "
-                    "Ordner gesichert; ältere Sicherungen werden gelöscht, die neueste nie."
-                )
+        intro = QLabel(
+            self.tr(
+                "Beim Beenden und einmal täglich wird die Datenbank dieses PCs in den "
+                "Ordner gesichert; ältere Sicherungen werden gelöscht, die neueste nie."
             )
         )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Vorhandene Sicherungen:")))
         layout.addWidget(self.backups, 1)
@@ -170,6 +174,8 @@ class BackupDialog(QDialog):
         layout.addWidget(self.back_up_now)
         layout.addWidget(buttons)
         self.show_backups()
+        # Wide enough for a folder path and a backup's name on one line.
+        self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
 
     def chosen_folder(self) -> Path:
         text = self.folder.text().strip()
