@@ -24,6 +24,7 @@ from passapp.ui.backups import (
 from passapp.ui.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.ui.conftest import show_window
+from tests.ui.mnemonics import mnemonics
 
 
 @pytest.fixture
@@ -149,3 +150,11 @@ def test_only_the_admin_has_the_backup_menu(
         assert backup_actions(admin_window) == ["Date&nsicherung …"]
     finally:
         admin_window.tasks.shutdown()
+
+
+def test_no_alt_letter_is_used_twice_in_the_dialog(qtbot: QtBot, admin_desk: Desk) -> None:
+    dialog = BackupDialog(admin_desk)
+    qtbot.addWidget(dialog)
+    letters = [m[0] for m in mnemonics(dialog) if m[1].window() is dialog]
+    assert len(letters) >= 4
+    assert len(letters) == len(set(letters)), letters
