@@ -347,3 +347,26 @@ def test_an_encrypted_database_s_backup_stays_encrypted(tmp_path: Path) -> None:
         )
     assert refusal.value.exit_code == 2
     assert "verschlüsselt" in refusal.value.message_de
+
+
+RELEASED = Path(__file__).parents[1] / "models" / "released" / "schema-0005.sqlite3"
+
+
+def test_a_backup_of_an_older_release_is_upgraded_as_it_is_restored(tmp_path: Path) -> None:
+    old = tmp_path / "alt.passapp-backup"
+    old.write_bytes(RELEASED.read_bytes())
+    target = tmp_path / "pc" / "passapp.sqlite3"
+    target.parent.mkdir()
+    # Before accounts existed: no admin to ask; its first admin is made afterwards.
+    restored = restore(old, str(target), account=ADMIN, password="egal egal egal")
+    assert isinstance(restored, backup_module.Restored)
+    assert restored.upgraded_from == "0005"
+    assert restored.manifest is None  # a plain database file, no manifest
+    assert sorted(p.name for p in target.parent.iterdir()) == ["passapp.sqlite3"]
+    ctx = make_context(target)
+    try:
+        assert database_id(ctx) == restored.database_id != restored.previous_database_id
+        assert family_names(ctx)  # the release's people came along
+        assert actions(ctx)[-1] == "database.restore"
+    finally:
+        ctx.db.dispose()

@@ -492,7 +492,11 @@ def _erased_in(database: Path, key: DatabaseKey | None) -> list[uuid.UUID]:
 
 
 def _log_in_admin(ctx: ServiceContext, account: str, password: str) -> None:
-    """The restored database's own admin says so (the log-in is audited in it)."""
+    """The restored database's own admin says so (the log-in is audited in it). A backup
+    from before accounts existed has none: it is restored as it is, and its first admin is
+    made afterwards, as for any such database (``user add``)."""
+    if not accounts.has_accounts(ctx):
+        return
     view = accounts.log_in(ctx, account, password)
     if not may(view.role, Permission.ADMINISTER_OFFICE):
         raise Refused(
