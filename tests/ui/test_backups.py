@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from passapp.models.entities import AuditEvent
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
 from passapp.ui.backups import (
@@ -79,6 +81,11 @@ def test_a_daily_backup_once_a_day_one_at_closing_and_old_ones_go(
     assert is_whole_database(today)
     assert made == [today.name, today.name]
     assert not automatic.timer.isActive()
+    with office_ctx.db.reading() as session:
+        events = session.scalars(
+            select(AuditEvent.details).where(AuditEvent.action == "database.backup")
+        ).all()
+    assert [event["automatic"] for event in events] == [True, True]  # the app's, no one's
 
 
 def test_a_missing_folder_is_a_german_warning_and_closing_goes_on(

@@ -133,8 +133,9 @@ class Restored:
 # --- backup --------------------------------------------------------------------------------
 
 
-def backup(ctx: ServiceContext, out: Path) -> BackupResult:
-    """Copy the open database to ``out``, whole or not at all, and audit it."""
+def backup(ctx: ServiceContext, out: Path, *, automatic: bool = False) -> BackupResult:
+    """Copy the open database to ``out``, whole or not at all, and audit it (``automatic``:
+    the desktop app's own, not the logged-in account's doing)."""
     source = database_file(ctx)
     target = check_output_path(out)
     if target.exists() and os.path.samefile(target, source):
@@ -158,7 +159,12 @@ def backup(ctx: ServiceContext, out: Path) -> BackupResult:
         action="database.backup",
         object_type="database",
         object_id=manifest.database_id,
-        details={"file": target.name, "size": result.size, "encrypted": result.encrypted},
+        details={
+            "file": target.name,
+            "size": result.size,
+            "encrypted": result.encrypted,
+            "automatic": automatic,
+        },
     )
     return result
 
@@ -632,7 +638,7 @@ def prune_backups(folder: Path, keep_days: int, today: dt.date) -> tuple[Path, .
 
 
 def backup_into_folder(
-    ctx: ServiceContext, folder: Path, keep_days: int, *, only_if_missing: bool
+    ctx: ServiceContext, folder: Path, keep_days: int, *, only_if_missing: bool, automatic: bool
 ) -> FolderBackup:
     """Today's backup in ``folder`` (one file a day: a later one of the same day replaces
     it, whole), then the old ones pruned. ``only_if_missing``: nothing if today's exists."""
@@ -649,9 +655,8 @@ def backup_into_folder(
         )
     made: BackupResult | None = None
     if not (only_if_missing and any(b.day == today for b in list_backups(folder))):
-        made = backup(
-            ctx, folder / f"passapp-{_code_for_name(ctx)}-{today.isoformat()}{BACKUP_SUFFIX}"
-        )
+        name = f"passapp-{_code_for_name(ctx)}-{today.isoformat()}{BACKUP_SUFFIX}"
+        made = backup(ctx, folder / name, automatic=automatic)
     return FolderBackup(made, prune_backups(folder, keep_days, today))
 
 

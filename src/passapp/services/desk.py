@@ -257,7 +257,7 @@ class Gate:
         if self._demo:
             return None
         return backup.backup_into_folder(
-            self._ctx, folder, keep_days, only_if_missing=only_if_missing
+            self._ctx, folder, keep_days, only_if_missing=only_if_missing, automatic=True
         )
 
     def setup_state(self) -> setup.SetupState:
@@ -732,7 +732,9 @@ class Desk:
     def backup_into_folder(self, folder: Path, keep_days: int) -> backup.FolderBackup:
         """Today's backup in ``folder`` now ("Jetzt sichern"), older ones pruned."""
         self._require("backup_into_folder")
-        return backup.backup_into_folder(self._ctx, folder, keep_days, only_if_missing=False)
+        return backup.backup_into_folder(
+            self._ctx, folder, keep_days, only_if_missing=False, automatic=False
+        )
 
     def decrypt_database_copy(self, out: Path) -> Path:
         """A plain copy of this encrypted database, for support."""
