@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from passapp.models.entities import AuditEvent
+from passapp.services.backup import list_backups
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
 from passapp.ui.backups import (
@@ -165,3 +166,27 @@ def test_no_alt_letter_is_used_twice_in_the_dialog(qtbot: QtBot, admin_desk: Des
     letters = [m[0] for m in mnemonics(dialog) if m[1].window() is dialog]
     assert len(letters) >= 4
     assert len(letters) == len(set(letters)), letters
+
+
+def test_quitting_the_app_backs_up(
+    qtbot: QtBot, office_ctx: ServiceContext, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from passapp.ui import app as app_module
+
+    monkeypatch.setattr(app_module.refusals, "install", lambda: None)  # the test's own hooks stay
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    database = str(office_ctx.db.engine.url.database)
+    QTimer.singleShot(200, application.quit)  # the log-in window is shown; the clerk quits
+    try:
+        assert app_module.run(database=database) == 0
+    finally:
+        application.setQuitOnLastWindowClosed(True)
+        for dialog in application.topLevelWidgets():
+            dialog.close()
+    made = list_backups(folder)
+    assert len(made) == 1
+    assert is_whole_database(made[0].path)
