@@ -3,6 +3,7 @@ nothing half-written is ever left behind."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import os
@@ -21,7 +22,7 @@ from passapp.domain.accounts import Role
 from passapp.models import cipher
 from passapp.models.entities import AuditEvent, ChangeRecord, Installation, Person
 from passapp.services import backup as backup_module
-from passapp.services.backup import backup, restore
+from passapp.services.backup import backup, list_backups, prune_backups, restore
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Gate
 from passapp.services.erasure import erase_person
@@ -370,3 +371,19 @@ def test_a_backup_of_an_older_release_is_upgraded_as_it_is_restored(tmp_path: Pa
         assert actions(ctx)[-1] == "database.restore"
     finally:
         ctx.db.dispose()
+
+
+def test_old_backups_go_but_never_the_newest(tmp_path: Path) -> None:
+    for day in ("2026-09-01", "2026-09-30", "2026-10-02"):
+        (tmp_path / f"passapp-EWDAH-{day}.passapp-backup").write_bytes(b"x")
+    (tmp_path / "passapp-EWDAH-kaputt.passapp-backup").write_bytes(b"x")  # not a day: not ours
+    deleted = prune_backups(tmp_path, 14, dt.date(2026, 11, 25))  # the PC was off for weeks
+    assert [p.name for p in deleted] == [
+        "passapp-EWDAH-2026-09-01.passapp-backup",
+        "passapp-EWDAH-2026-09-30.passapp-backup",
+    ]
+    assert [b.path.name for b in list_backups(tmp_path)] == [
+        "passapp-EWDAH-2026-10-02.passapp-backup"
+    ]
+    assert (tmp_path / "passapp-EWDAH-kaputt.passapp-backup").exists()
+    assert prune_backups(tmp_path, 14, dt.date(2027, 1, 1)) == ()
