@@ -387,3 +387,25 @@ def test_old_backups_go_but_never_the_newest(tmp_path: Path) -> None:
     ]
     assert (tmp_path / "passapp-EWDAH-kaputt.passapp-backup").exists()
     assert prune_backups(tmp_path, 14, dt.date(2027, 1, 1)) == ()
+
+
+def test_a_full_disk_at_restore_leaves_nothing_behind(
+    saved: Saved, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    disk = tmp_path / "klein"
+    disk.mkdir()
+    if not _mount_small_disk(disk):
+
+        def full(*_args: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(backup_module, "_copy", full)
+    try:
+        with pytest.raises(ServiceError) as refusal:
+            as_admin(saved.backup, disk / "passapp.sqlite3")
+        left = list(disk.iterdir())
+    finally:
+        _unmount(disk)
+    assert refusal.value.exit_code == 1
+    assert "voll" in refusal.value.message_de
+    assert left == []
