@@ -342,7 +342,8 @@ def restore(
     key: KeyChoice = FROM_ENVIRONMENT,
 ) -> Restored:
     """Put the backup in ``backup_file`` in place of the database ``target`` (a file path,
-    None for the default one; it may be missing). ``account`` and ``password`` are an admin's of the backup."""
+    None for the default one; it may be missing). ``account`` and ``password`` are those of
+    an admin of the backup."""
     database = _target_file(target)
     source = _backup_path(backup_file)
     database_key_ = database_key(to_url(str(database)), key)
