@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -31,7 +32,7 @@ from tests.sync.test_import_steps import (  # noqa: F401 - fixtures
 
 
 def raw_count(path: Path, table: str) -> int:
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
@@ -55,8 +56,8 @@ def test_a_backup_taken_during_an_import_restores_and_the_district_syncs_on(
     admin = make_context(district_path, clerk=ADMIN)  # another program at the same file
     importing.start()
     try:
-        while not holds and importing.is_alive():
-            time.sleep(0.001)  # until the first step is committed
+        while not (holds and raw_count(district_path, "person")) and importing.is_alive():
+            time.sleep(0.005)  # until a step with people in it is committed
         saved = backup(admin, tmp_path / "mitten.passapp-backup").path
         import_still_running = importing.is_alive()
     finally:
