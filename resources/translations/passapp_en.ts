@@ -288,6 +288,72 @@
     </message>
 </context>
 <context>
+    <name>AutomaticBackups</name>
+    <message>
+        <source>Datensicherung fehlgeschlagen: {reason}</source>
+        <translation>Backup failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Datensicherung</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Sicherungsordner</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Ordner &amp;wählen …</source>
+        <translation>&amp;Choose folder …</translation>
+    </message>
+    <message>
+        <source> Tage</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Aufbewahren</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>&amp;Ordner:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Aufbewahren:</source>
+        <translation>&amp;Keep:</translation>
+    </message>
+    <message>
+        <source>Vorhandene Sicherungen</source>
+        <translation>Existing backups</translation>
+    </message>
+    <message>
+        <source>&amp;Jetzt sichern</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>Beim Beenden und einmal täglich wird die Datenbank dieses PCs in den Ordner gesichert; ältere Sicherungen werden gelöscht, die neueste nie.</source>
+        <translation>When the app closes and once a day, this PC&apos;s database is backed up into the folder; older backups are deleted, never the newest.</translation>
+    </message>
+    <message>
+        <source>Vorhandene Sicherungen:</source>
+        <translation>Existing backups:</translation>
+    </message>
+    <message>
+        <source>Sicherungsordner wählen</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>{day} – {name} ({size} MB)</source>
+        <translation>{day} – {name} ({size} MB)</translation>
+    </message>
+    <message>
+        <source>Gesichert: {name}</source>
+        <translation>Backed up: {name}</translation>
+    </message>
+</context>
+<context>
     <name>CancelEntryDialog</name>
     <message>
         <source>Eintrag stornieren</source>
@@ -1705,6 +1771,10 @@ Password for all: {password}</translation>
     <message>
         <source>&amp;Konten …</source>
         <translation>&amp;Accounts …</translation>
+    </message>
+    <message>
+        <source>Date&amp;nsicherung …</source>
+        <translation>Back&amp;up …</translation>
     </message>
     <message>
         <source>A&amp;nsicht</source>

@@ -1548,6 +1548,63 @@ def database_decrypt(options: Options, key_file: Path, out: Path) -> None:
     )
 
 
+# --- backup and restore (issue 12) ------------------------------------------------------
+
+
+@main.command("backup")
+@click.option("--out", "out", required=True, type=OUTPUT_FILE, help="The backup file to write.")
+@click.pass_obj
+def backup_command(options: Options, out: Path) -> None:
+    """Write a consistent copy of the database (while passapp goes on working; encrypted if
+    the database is). An admin's work (--user NAME)."""
+    desk = options.desk()
+    with handled(options):
+        done = desk.backup_database(out)
+    emit(
+        options,
+        done.as_json(),
+        f"Sicherung geschrieben: {done.path} ({done.size // 1024} KB"
+        f"{', verschlüsselt' if done.encrypted else ''}).",
+    )
+
+
+@main.command("restore")
+@click.argument("backup_file", metavar="FILE", type=click.Path(path_type=Path))
+@click.option(
+    "--db",
+    "target",
+    metavar="PATH",
+    help="The database file to replace (default: the global --db, $PASSAPP_DB or the user "
+    "data folder's database).",
+)
+@click.pass_obj
+def restore_command(options: Options, backup_file: Path, target: str | None) -> None:
+    """Put a backup in place of the database (close passapp everywhere first). --user NAME
+    is an admin of the BACKUP's accounts; the replaced database is kept beside it."""
+    from passapp.services.desk import restore_backup
+
+    with handled(options):
+        name = (options.user or "").strip()
+        if not name:
+            raise InvalidInput(*NO_USER)
+        password = password_from(PASSWORD_ENV, f"Passwort für {name} (aus der Sicherung)")
+        done = restore_backup(backup_file, target or options.db, account=name, password=password)
+    lines = [
+        f"Sicherung {backup_file} zurückgespielt nach {done.database}; neue Datenbank-Kennung "
+        f"{done.database_id}."
+    ]
+    if done.replaced is not None:
+        lines.append(f"Die ersetzte Datenbank bleibt erhalten: {done.replaced}")
+    else:
+        lines.append(
+            "Es gab keine Datenbank zu ersetzen: Löschungen seit der Sicherung bitte anhand "
+            "des Löschprotokolls prüfen."
+        )
+    if done.erased_again:
+        lines.append(f"{done.erased_again} Personen erneut gelöscht (nach der Sicherung gelöscht).")
+    emit(options, done.as_json(), "\n".join(lines))
+
+
 # --- offers catalogue (issue 11) ---------------------------------------------------------
 
 

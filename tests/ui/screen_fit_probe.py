@@ -41,6 +41,7 @@ from passapp.services.passes import issue_pass
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
 from passapp.services.trust import init_district, write_request
 from passapp.ui.accounts_screen import AccountsScreen, AddAccountDialog, OwnPasswordDialog
+from passapp.ui.backups import BackupDialog
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
 from passapp.ui.erase_dialog import EraseDialog, WithdrawConsentDialog
 from passapp.ui.figures_screen import FiguresScreen
@@ -177,6 +178,7 @@ class Probe:
             self.log_in,
             self.district_screens,
             self.district_review,
+            self.backup_dialog,
             self.admin_screens,  # last: its locked window's lock hides every window shown later
         ]
 
@@ -283,6 +285,16 @@ class Probe:
 
     def district_review(self) -> None:
         district_review(self)
+
+    def backup_dialog(self) -> None:
+        """Verwaltung → Datensicherung with a backup in its list and the "done" line."""
+        folder = self.folder / "sicherungen"
+        folder.mkdir(exist_ok=True)
+        dialog = BackupDialog(self.admin)
+        dialog.folder.setText(str(folder))
+        dialog.back_up()
+        with self.shown("backup", dialog):
+            pass
 
     def admin_screens(self) -> None:
         """The accounts screen and its dialogs, the erasure dialogs, the locked window."""

@@ -63,6 +63,7 @@ EXPECTED = {
     "review: duplicates",
     "review: conflicts",
     "merge",
+    "backup",
 }
 
 

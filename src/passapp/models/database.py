@@ -267,6 +267,16 @@ def head_revision(engine: Engine) -> str:
     return head
 
 
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this program knows (a backup of a newer one is refused)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("passapp.models") / "migrations"))
+    return frozenset(s.revision for s in ScriptDirectory.from_config(config).walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
@@ -493,6 +503,17 @@ def _check_sqlite_file(url: str, create: bool, key: DatabaseKey | None = None) -
             f"{path} is not a passapp database (empty or another kind of file)",
             f"{path} ist keine passapp-Datenbank (leer oder eine andere Art Datei).",
         )
+
+
+def check_database_file(path: Path, key: DatabaseKey | None) -> None:
+    """Refuse, in words, a missing file, a folder, a file that is not SQLite, an encrypted
+    file without its key, a plain file while a key is set (what ``open_database`` checks)."""
+    _check_sqlite_file(to_url(str(path)), False, key)
+
+
+def database_key(url: str, choice: KeyChoice = "environment") -> DatabaseKey | None:
+    """The key ``open_database(url, key=choice)`` would use."""
+    return _database_key(url, choice)
 
 
 def _check_encrypted_file(path: Path, plain: bool, key: DatabaseKey) -> None:

@@ -283,6 +283,11 @@ def _local_office_code(session: Session) -> str | None:
     return None if office is None else office.code
 
 
+def local_office_code(session: Session) -> str | None:
+    """This database's own office code (None before set-up), for an event's office."""
+    return _local_office_code(session)
+
+
 def record_refusal(ctx: ServiceContext, *, use_case: str, permission: str) -> None:
     """Log that the account tried a use case its role may not run (BSI OPS.1.1.5: refused
     access is logged); its own short transaction, nothing else is written."""

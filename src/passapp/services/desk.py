@@ -36,6 +36,7 @@ from passapp.services import (
     access_report,
     accounts,
     audit,
+    backup,
     choices,
     demand,
     demo,
@@ -110,6 +111,8 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "reset_password": Permission.ADMINISTER_OFFICE,
     "encrypt_database": Permission.ADMINISTER_OFFICE,
     "decrypt_database_copy": Permission.ADMINISTER_OFFICE,
+    "backup_database": Permission.ADMINISTER_OFFICE,
+    "backup_into_folder": Permission.ADMINISTER_OFFICE,
     # The district's own work.
     "save_offer": Permission.ADMINISTER_DISTRICT,
     "set_offer_active": Permission.ADMINISTER_DISTRICT,
@@ -250,6 +253,18 @@ class Gate:
     def close(self) -> None:
         self._ctx.db.dispose()
 
+    def automatic_backup(
+        self, folder: Path, keep_days: int, *, only_if_missing: bool
+    ) -> backup.FolderBackup | None:
+        """The desktop app's own backup of this PC's database into the folder its admin
+        chose (at closing, and once a day): no account's action, so no role; never for the
+        demo, whose invented data lives only as long as the app."""
+        if self._demo:
+            return None
+        return backup.backup_into_folder(
+            self._ctx, folder, keep_days, only_if_missing=only_if_missing, automatic=True
+        )
+
     def setup_state(self) -> setup.SetupState:
         return setup.setup_state(self._ctx)
 
@@ -313,6 +328,15 @@ class Gate:
     def log_in(self, name: str, password: str) -> Desk:
         account = accounts.log_in(self._ctx, name, password)
         return Desk(self._ctx, account)
+
+
+def restore_backup(
+    backup_file: Path, target: str | None, *, account: str, password: str
+) -> backup.Restored:
+    """Put a backup in place of the database file ``target`` (None: the default one):
+    before any log-in to the target (it may be damaged or gone), so an admin of the
+    BACKUP's own accounts says so."""
+    return backup.restore(backup_file, target, account=account, password=password)
 
 
 class Desk:
@@ -717,6 +741,18 @@ class Desk:
         working on the encrypted file."""
         self._require("encrypt_database")
         return encryption.encrypt_database(self._ctx, key_file)
+
+    def backup_database(self, out: Path) -> backup.BackupResult:
+        """A consistent copy of the database in ``out`` (encrypted if the database is)."""
+        self._require("backup_database")
+        return backup.backup(self._ctx, out)
+
+    def backup_into_folder(self, folder: Path, keep_days: int) -> backup.FolderBackup:
+        """Today's backup in ``folder`` now ("Jetzt sichern"), older ones pruned."""
+        self._require("backup_into_folder")
+        return backup.backup_into_folder(
+            self._ctx, folder, keep_days, only_if_missing=False, automatic=False
+        )
 
     def decrypt_database_copy(self, out: Path) -> Path:
         """A plain copy of this encrypted database, for support."""

@@ -291,6 +291,24 @@ def _erase(
     return revoked
 
 
+def erase_again(ctx: ServiceContext, session: Session, person_ids: list[uuid.UUID]) -> int:
+    """Erase once more, in the caller's transaction, the people of ``person_ids`` that this
+    database holds unerased (a restored backup older than their erasure): passes revoked,
+    scrubbed, a new tombstone recorded (the first may never have left). The count."""
+    office = local_office(session)
+    again = 0
+    for person_id in person_ids:
+        person = session.get(Person, person_id)
+        if person is None or person.erased_at is not None:
+            continue
+        _erase(ctx, session, person, office, RESTORE_REASON)
+        again += 1
+    return again
+
+
+RESTORE_REASON = "Löschung vor der Wiederherstellung einer Datensicherung erneut ausgeführt"
+
+
 def _outgoing_bundles_since(session: Session, person_id: uuid.UUID) -> list[Path]:
     first = session.scalar(
         select(func.min(ChangeRecord.recorded_at)).where(

@@ -21,12 +21,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from passapp.services.desk import Desk, Gate
 from passapp.services.errors import DatabaseUnavailable
 from passapp.ui import i18n, refusals
+from passapp.ui.backups import AutomaticBackups
 from passapp.ui.login_dialog import LoginDialog
 from passapp.ui.main_window import MainWindow
 from passapp.ui.setup_wizard import SetupWizard
 from passapp.ui.tasks import TaskRunner
 
 translate = QCoreApplication.translate
+# How long a warning of the app's own stays in the status bar.
+WARNING_MS = 60_000
 
 
 def open_gate(database: str | None, demo: bool) -> Gate:
@@ -97,6 +100,11 @@ class Counter(QObject):
             self.window.desk.log_out()
         self._app.quit()
 
+    def show_warning(self, message: str) -> None:
+        """A warning of the app's own (a failed automatic backup) in the window's status bar."""
+        if self.window is not None:
+            self.window.statusBar().showMessage(message, WARNING_MS)
+
     def _on_logged_out(self) -> None:
         window, self.window = self.window, None
         if window is not None:
@@ -136,6 +144,8 @@ def run(database: str | None = None, demo: bool = False, language: str | None = 
     # Between the log-in window and the main window no window is open: Qt must not quit.
     app.setQuitOnLastWindowClosed(False)
     counter = Counter(app, gate)
+    backups = AutomaticBackups(gate)
+    backups.failed.connect(counter.show_warning)
     try:
         if needs_setup(gate):
             desk = run_setup(gate)
@@ -146,6 +156,7 @@ def run(database: str | None = None, demo: bool = False, language: str | None = 
             counter.show_login()
         return int(app.exec())
     finally:
+        backups.at_close()  # never raises: quitting goes on
         gate.close()
         if demo and gate.output_folder is not None:
             # The demo office lives only as long as the app: no invented people and keys

@@ -53,6 +53,7 @@ from passapp.ui.accounts_screen import (
     open_own_password,
 )
 from passapp.ui.audit_screen import open_audit_screen
+from passapp.ui.backups import BackupDialog, open_backup_dialog
 from passapp.ui.elide import ElidedLabel, elided
 from passapp.ui.erase_dialog import erasure_note
 from passapp.ui.figures_screen import FiguresScreen, open_figures_screen
@@ -287,6 +288,8 @@ class MainWindow(QMainWindow):
             )
         if may("list_accounts"):
             self._action(admin, self.tr("&Konten …"), None, self.open_accounts_screen)
+        if may("backup_into_folder"):
+            self._action(admin, self.tr("Date&nsicherung …"), None, self.open_backup_dialog)
         self._add_key_actions(admin)
         self._add_account_menu()
         view = self.menuBar().addMenu(self.tr("A&nsicht"))
@@ -400,6 +403,11 @@ class MainWindow(QMainWindow):
             screen.lock_minutes_changed.connect(self.screen_lock.set_minutes)
             screen.finished.connect(self.return_to_search)
         return screen
+
+    def open_backup_dialog(self) -> BackupDialog:
+        dialog = open_backup_dialog(self._desk, self)
+        dialog.finished.connect(self.return_to_search)
+        return dialog
 
     def change_password(self) -> OwnPasswordDialog:
         dialog = open_own_password(self._desk, self.tasks, self)

@@ -1,0 +1,192 @@
+"""Automatic backups of the desktop app (issue 12, item 3): at closing and once a day into
+the PC's backup folder, kept the set days (never the newest), a failure a German warning
+that never stops the app from quitting; the admin's dialog."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from passapp.models.entities import AuditEvent
+from passapp.services.backup import list_backups
+from passapp.services.context import ServiceContext
+from passapp.services.desk import Desk, Gate
+from passapp.ui.backups import (
+    AutomaticBackups,
+    BackupDialog,
+    backup_folder,
+    keep_days,
+    save_backup_settings,
+)
+from passapp.ui.main_window import MainWindow
+from tests.conftest import TODAY
+from tests.ui.conftest import show_window
+from tests.ui.mnemonics import mnemonics
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Iterator[Path]:
+    """This PC's backup folder for the test; the settings put back afterwards."""
+    chosen = tmp_path / "sicherungen"
+    chosen.mkdir()
+    before = (backup_folder(), keep_days())
+    save_backup_settings(chosen, 3)
+    yield chosen
+    save_backup_settings(*before)
+
+
+def old_backup(folder: Path, day: str) -> Path:
+    path = folder / f"passapp-EWDAH-{day}.passapp-backup"
+    path.write_bytes(b"an old backup")
+    return path
+
+
+def is_whole_database(path: Path) -> bool:
+    with closing(sqlite3.connect(path)) as connection:
+        return bool(connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+
+def test_a_daily_backup_once_a_day_one_at_closing_and_old_ones_go(
+    qtbot: QtBot, office_ctx: ServiceContext, folder: Path
+) -> None:
+    too_old = old_backup(folder, "2026-11-01")
+    recent = old_backup(folder, "2026-11-23")  # within the 3 days before TODAY
+    foreign = folder / "notizen.txt"
+    foreign.write_text("nicht von passapp")
+    automatic = AutomaticBackups(Gate(office_ctx))
+    made: list[str] = []
+    automatic.made.connect(made.append)
+
+    first = automatic.daily()
+    assert first is not None
+    assert first.made is not None
+    today = folder / f"passapp-EWDAH-{TODAY.isoformat()}.passapp-backup"
+    assert first.made.path == today
+    assert is_whole_database(today)
+    assert first.deleted == (too_old,)
+    assert recent.exists()
+    assert foreign.exists()  # not ours: left alone
+
+    again = automatic.daily()  # the hourly look: today's is there
+    assert again is not None
+    assert again.made is None
+    closing_backup = automatic.at_close()  # at closing: a fresh one, whole
+    assert closing_backup is not None
+    assert closing_backup.made is not None
+    assert is_whole_database(today)
+    assert made == [today.name, today.name]
+    assert not automatic.timer.isActive()
+    with office_ctx.db.reading() as session:
+        events = session.scalars(
+            select(AuditEvent.details).where(AuditEvent.action == "database.backup")
+        ).all()
+    assert [event["automatic"] for event in events] == [True, True]  # the app's, no one's
+
+
+def test_a_missing_folder_is_a_german_warning_and_closing_goes_on(
+    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path, folder: Path
+) -> None:
+    save_backup_settings(tmp_path / "netzlaufwerk-getrennt", 3)
+    automatic = AutomaticBackups(Gate(office_ctx))
+    warnings: list[str] = []
+    automatic.failed.connect(warnings.append)
+    assert automatic.at_close() is None  # no exception: the app quits all the same
+    assert len(warnings) == 1
+    assert "Datensicherung fehlgeschlagen" in warnings[0]
+    assert "Sicherungsordner" in warnings[0]
+
+
+def test_the_demo_is_never_backed_up(qtbot: QtBot, tmp_path: Path, folder: Path) -> None:
+    gate = Gate.open_demo(tmp_path / "demo")
+    try:
+        assert AutomaticBackups(gate).at_close() is None
+    finally:
+        gate.close()
+    assert list(folder.iterdir()) == []
+
+
+def test_the_admin_backs_up_now_and_sets_folder_and_days(
+    qtbot: QtBot, admin_desk: Desk, folder: Path, tmp_path: Path
+) -> None:
+    window = show_window(qtbot, admin_desk)
+    try:
+        dialog = window.open_backup_dialog()
+        assert isinstance(dialog, BackupDialog)
+        assert dialog.backups.count() == 0
+        elsewhere = tmp_path / "usb-stick"
+        elsewhere.mkdir()
+        dialog.folder.setText(str(elsewhere))
+        dialog.days.setValue(30)
+        done = dialog.back_up()
+        assert done is not None
+        assert dialog.backups.count() == 1
+        assert "Gesichert" in dialog.status.text()
+        dialog.save()
+        assert backup_folder() == elsewhere
+        assert keep_days() == 30
+    finally:
+        window.tasks.shutdown()
+
+
+def test_a_failed_backup_now_is_said_in_the_dialog(
+    qtbot: QtBot, admin_desk: Desk, folder: Path, tmp_path: Path
+) -> None:
+    dialog = BackupDialog(admin_desk)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "fehlt"))
+    assert dialog.back_up() is None
+    assert "Sicherungsordner" in dialog.status.text()
+
+
+def backup_actions(window: MainWindow) -> list[str]:
+    texts = [action.text() for action in window.findChildren(type(window.log_out_action))]
+    return [text for text in texts if "sicherung" in text.lower()]
+
+
+def test_only_the_admin_has_the_backup_menu(
+    qtbot: QtBot, window: MainWindow, admin_desk: Desk
+) -> None:
+    assert backup_actions(window) == []  # the clerk's
+    admin_window = show_window(qtbot, admin_desk)
+    try:
+        assert backup_actions(admin_window) == ["Date&nsicherung …"]
+    finally:
+        admin_window.tasks.shutdown()
+
+
+def test_no_alt_letter_is_used_twice_in_the_dialog(qtbot: QtBot, admin_desk: Desk) -> None:
+    dialog = BackupDialog(admin_desk)
+    qtbot.addWidget(dialog)
+    letters = [m[0] for m in mnemonics(dialog) if m[1].window() is dialog]
+    assert len(letters) >= 4
+    assert len(letters) == len(set(letters)), letters
+
+
+def test_quitting_the_app_backs_up(
+    qtbot: QtBot, office_ctx: ServiceContext, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from passapp.ui import app as app_module
+
+    monkeypatch.setattr(app_module.refusals, "install", lambda: None)  # the test's own hooks stay
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    database = str(office_ctx.db.engine.url.database)
+    QTimer.singleShot(200, application.quit)  # the log-in window is shown; the clerk quits
+    try:
+        assert app_module.run(database=database) == 0
+    finally:
+        application.setQuitOnLastWindowClosed(True)
+        for dialog in application.topLevelWidgets():
+            dialog.close()
+    made = list_backups(folder)
+    assert len(made) == 1
+    assert is_whole_database(made[0].path)
