@@ -114,9 +114,9 @@ def run(database: str | None = None, demo: bool = False, language: str | None = 
     try:
         gate = open_gate(database, demo)
     except DatabaseUnavailable as error:
-        QMessageBox.critical(None, translate("app", "Datenbank"), error.message_de)
+        QMessageBox.critical(None, translate("app", "Datenbank"), i18n.error_text(error))
         return 2
-    refusals.install()  # a refusal that escapes a screen: its German message, no traceback
+    refusals.install()  # a refusal that escapes a screen: its message, no traceback
     # Between the log-in window and the main window no window is open: Qt must not quit.
     app.setQuitOnLastWindowClosed(False)
     counter = Counter(app, gate)

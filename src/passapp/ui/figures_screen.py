@@ -50,6 +50,7 @@ from passapp.services.demand_files import NOTE_DE, write_report
 from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
 from passapp.services.progress import Progress
+from passapp.ui import i18n
 from passapp.ui.chart_view import ChartView
 from passapp.ui.figures_charts import FigureCharts
 from passapp.ui.figures_table import FiguresTableModel
@@ -316,7 +317,7 @@ class FiguresScreen(QDialog):
         try:
             return parse_full_date(text)
         except InputError as error:
-            raise BadDate(f"{name}: {error.message_de}", edit) from None
+            raise BadDate(f"{name}: {i18n.error_text(error)}", edit) from None
 
     def compute(self) -> None:
         """Start the report for the typed filters; a second click while it runs does nothing."""
@@ -325,7 +326,7 @@ class FiguresScreen(QDialog):
         try:
             filters = self.filters()
         except BadDate as error:
-            self._show_nothing(error.message_de, ERROR_STYLE)
+            self._show_nothing(i18n.error_text(error), ERROR_STYLE)
             error.field.setFocus()
             error.field.selectAll()
             return
@@ -449,7 +450,7 @@ class FiguresScreen(QDialog):
 
     def _reason(self, error: Exception, what: str) -> str:
         if isinstance(error, ServiceError | InputError):
-            return f"{what}: {error.message_de}"
+            return f"{what}: {i18n.error_text(error)}"
         if isinstance(error, OSError):
             return self.tr(
                 "{what}: der Ordner ist nicht beschreibbar, voll oder nicht erreichbar ({detail})."

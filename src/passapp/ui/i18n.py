@@ -17,7 +17,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from passapp.domain.accounts import ROLE_LABELS_DE, ROLE_LABELS_EN, Role
 from passapp.services.reference import Label
+from passapp.services.views import EligibilityView
 
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 DEFAULT_LANGUAGE = "de"
@@ -52,6 +54,37 @@ def current_language() -> str:
 def label_text(label: Label) -> str:
     """A reference label (entry kind, status, office kind) in the current language."""
     return label.label_en if current_language() == "en" else label.label_de
+
+
+def error_text(error: BaseException) -> str:
+    """What the clerk reads about a refused or wrong input: the error's German message
+    (``message_de``) in the German UI, its English one (``str``) in the English UI. Errors
+    without a German message (an ``OSError``) say what they say."""
+    german = getattr(error, "message_de", None)
+    if current_language() == "en" or not isinstance(german, str) or not german:
+        return str(error)
+    return german
+
+
+def eligibility_status(view: EligibilityView) -> str:
+    """The check's verdict ("erfüllt" / "met") in the current language."""
+    return view.status_en if current_language() == "en" else view.status_de
+
+
+def eligibility_reasons(view: EligibilityView) -> tuple[str, ...]:
+    """The check's reasons as sentences in the current language."""
+    return view.reasons_en if current_language() == "en" else view.reasons_de
+
+
+def role_label(role: Role) -> str:
+    """An account's role ("Sachbearbeitung" / "Counter clerk") in the current language."""
+    return (ROLE_LABELS_EN if current_language() == "en" else ROLE_LABELS_DE)[role]
+
+
+def role_label_from_german(german: str) -> str:
+    """A role named by its German label (as ``Gate.demo_accounts`` gives it)."""
+    by_german = {label: role for role, label in ROLE_LABELS_DE.items()}
+    return role_label(by_german[german]) if german in by_german else german
 
 
 def save_language(language: str) -> None:

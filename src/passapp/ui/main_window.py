@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self.office_label.setAccessibleName(self.tr("Dienststelle"))
         self.account_label = QLabel(
             self.tr("Angemeldet: {account} ({role})").format(
-                account=desk.account.name, role=desk.role_label_de
+                account=desk.account.name, role=i18n.role_label(desk.account.role)
             )
         )
         self.account_label.setAccessibleName(self.tr("Angemeldetes Konto"))
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         account = self.menuBar().addMenu(self.tr("&Konto"))
         who = account.addAction(
             self.tr("{account} – {role}").format(
-                account=self._desk.account.name, role=self._desk.role_label_de
+                account=self._desk.account.name, role=i18n.role_label(self._desk.account.role)
             )
         )
         who.setEnabled(False)  # says who is logged in; nothing to click
@@ -526,7 +526,7 @@ class MainWindow(QMainWindow):
             result = self._desk.find(text)
         except (ServiceError, InputError) as error:
             self.results.set_rows([])
-            self.message.setText(error.message_de)
+            self.message.setText(i18n.error_text(error))
             return
         if result.verification is not None:
             self._show_scan(text, result)
@@ -544,6 +544,34 @@ class MainWindow(QMainWindow):
     def _more_hits(self, text: str, limit: int) -> list[PersonSummary]:
         return self._desk.find(text, limit).hits
 
+    def _pass_status(self, code: str, german: str) -> str:
+        """A scanned pass's status (services.verification.STATUS_DE) in the UI's language."""
+        words = {
+            "active": self.tr("gültig"),
+            "replaced": self.tr("ersetzt (Ersatzkarte ausgestellt)"),
+            "revoked": self.tr("eingezogen"),
+            "unknown": self.tr("unbekannt"),
+        }
+        return words.get(code, german)
+
+    def _scan_reason(self, code: str, german: str) -> str:
+        """Why a scanned QR is no valid pass (services.verification.REASONS_DE)."""
+        words = {
+            "malformed": self.tr(
+                "kein gültiger Pass-QR-Code (unvollständig gelesen oder verändert)"
+            ),
+            "unknown_version": self.tr("unbekannte Version des QR-Codes"),
+            "unknown_key": self.tr("Schlüssel der ausstellenden Stelle unbekannt"),
+            "key_not_yet_valid": self.tr("Schlüssel war am Ausstellungstag noch nicht gültig"),
+            "key_expired": self.tr("Schlüssel war am Ausstellungstag nicht mehr gültig"),
+            "key_compromised": self.tr("Schlüssel der ausstellenden Stelle gesperrt"),
+            "bad_signature": self.tr("Signatur ungültig – Pass möglicherweise gefälscht"),
+            "no_trust_list": self.tr(
+                "keine Vertrauensliste eingespielt – bitte Zertifikatspaket installieren"
+            ),
+        }
+        return words.get(code, german)
+
     def _show_scan(self, text: str, result: SearchResult) -> None:
         """A scanned pass: say clearly whether it may be accepted, and why not."""
         assert result.verification is not None
@@ -557,11 +585,12 @@ class MainWindow(QMainWindow):
             colour = VALID_COLOUR
         elif data["valid"]:
             shown = self.tr("✖ Pass {number}: {status}").format(
-                number=number, status=data["status_de"]
+                number=number, status=self._pass_status(data["status"], data["status_de"])
             )
             colour = INVALID_COLOUR
         else:
-            shown = self.tr("✖ Ungültiger Pass: {reason}").format(reason=data["reason_de"])
+            reason = self._scan_reason(data["reason"], data["reason_de"])
+            shown = self.tr("✖ Ungültiger Pass: {reason}").format(reason=reason)
             colour = INVALID_COLOUR
         self.message.setText(shown)
         self.message.setStyleSheet(f"color: {colour}; font-weight: bold;")

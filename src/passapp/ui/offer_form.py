@@ -36,6 +36,7 @@ from passapp.services.offers import (
     OfferView,
 )
 from passapp.services.progress import Progress
+from passapp.ui import i18n
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, button, button_row, key_hint, label
 from passapp.ui.tasks import Task, TaskRunner
@@ -234,7 +235,7 @@ class OfferForm(QDialog):
         self._task = None
         self.save_button.setEnabled(True)
         if isinstance(error, ServiceError | InputError):
-            self.error_label.setText(error.message_de)
+            self.error_label.setText(i18n.error_text(error))
         else:
             log.error("saving an offer failed", exc_info=error)
             self.error_label.setText(

@@ -66,6 +66,7 @@ from passapp.services.district_offices import (
 )
 from passapp.services.errors import ServiceError
 from passapp.services.trust import EnrolmentResult
+from passapp.ui import i18n
 from passapp.ui.elide import TITLE_CHARS, elided
 from passapp.ui.erase_dialog import ConfirmingDialog
 from passapp.ui.screen import fit_to_screen
@@ -80,7 +81,7 @@ KIND_WIDTH = 140
 
 
 def german(error: Exception) -> str:
-    return getattr(error, "message_de", None) or str(error)
+    return i18n.error_text(error)
 
 
 def day(moment: dt.datetime | None) -> str:

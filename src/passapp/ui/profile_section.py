@@ -58,6 +58,7 @@ from passapp.services.errors import ServiceError
 from passapp.services.people import checked_profile
 from passapp.services.profile import LearnerProfileView
 from passapp.services.progress import Progress
+from passapp.ui import i18n
 from passapp.ui.code_picker import CodePicker
 from passapp.ui.person_form_view import ERROR_STYLE, say
 from passapp.ui.screen import ScrollingPane, fit_to_screen
@@ -385,7 +386,7 @@ class ProfileDialog(QDialog):
         try:
             profile = checked_profile(self.section.read(dt.date.today()))
         except InputError as error:
-            self.section.show_error(error.message_de)
+            self.section.show_error(i18n.error_text(error))
             return
         if profile == self._loaded:
             self.reject()  # nothing changed: no change record travels for it
@@ -408,7 +409,7 @@ class ProfileDialog(QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(error, (ServiceError, InputError)):
-            self.section.show_error(error.message_de)
+            self.section.show_error(i18n.error_text(error))
             return
         raise error
 

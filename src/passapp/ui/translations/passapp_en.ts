@@ -1739,6 +1739,54 @@ Password for all: {password}</translation>
         <translation>{count} found</translation>
     </message>
     <message>
+        <source>gültig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>ersetzt (Ersatzkarte ausgestellt)</source>
+        <translation>replaced (replacement card issued)</translation>
+    </message>
+    <message>
+        <source>eingezogen</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>kein gültiger Pass-QR-Code (unvollständig gelesen oder verändert)</source>
+        <translation>not a valid pass QR code (read incompletely or altered)</translation>
+    </message>
+    <message>
+        <source>unbekannte Version des QR-Codes</source>
+        <translation>unknown version of the QR code</translation>
+    </message>
+    <message>
+        <source>Schlüssel der ausstellenden Stelle unbekannt</source>
+        <translation>key of the issuing office unknown</translation>
+    </message>
+    <message>
+        <source>Schlüssel war am Ausstellungstag noch nicht gültig</source>
+        <translation>key was not yet valid on the day of issue</translation>
+    </message>
+    <message>
+        <source>Schlüssel war am Ausstellungstag nicht mehr gültig</source>
+        <translation>key was no longer valid on the day of issue</translation>
+    </message>
+    <message>
+        <source>Schlüssel der ausstellenden Stelle gesperrt</source>
+        <translation>key of the issuing office blocked</translation>
+    </message>
+    <message>
+        <source>Signatur ungültig – Pass möglicherweise gefälscht</source>
+        <translation>signature invalid – pass possibly forged</translation>
+    </message>
+    <message>
+        <source>keine Vertrauensliste eingespielt – bitte Zertifikatspaket installieren</source>
+        <translation>no trust list installed – please install the certificate package</translation>
+    </message>
+    <message>
         <source>✔ Pass {number} gültig – ausgestellt von {office} am {day}</source>
         <translation>✔ Pass {number} valid – issued by {office} on {day}</translation>
     </message>
