@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from passapp.services.desk import Desk, Gate
 from passapp.services.errors import DatabaseUnavailable
@@ -82,11 +82,18 @@ class Counter(QObject):
         self.show_window(login.desk)
 
     def show_window(self, desk: Desk) -> MainWindow:
-        self.window = MainWindow(desk)
-        self.window.logged_out.connect(self._on_logged_out)
-        self.window.closed.connect(self._on_closed)
+        self._adopt(MainWindow(desk))
+        assert self.window is not None
         self.window.show()
         return self.window
+
+    def _adopt(self, window: QMainWindow) -> None:
+        """``window`` is the one main window (the first, or one rebuilt in another language)."""
+        assert isinstance(window, MainWindow)
+        self.window = window
+        window.logged_out.connect(self._on_logged_out)
+        window.closed.connect(self._on_closed)
+        window.replaced.connect(self._adopt)
 
     def _on_closed(self) -> None:
         """The window closed while logged in: the account's session ends with the app."""

@@ -52,7 +52,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DIALOG_SIZE = (760, 560)  # fits 1366×768 with the taskbar and the window frame
-DATE_PLACEHOLDER = "TT.MM.JJJJ"
 
 
 class FormError(Exception):
@@ -162,8 +161,8 @@ class EntryFormView(QWidget):
         # No kind proposed: Enter on the untouched form must not log a "Sprachkurs".
         self.kind_combo.setPlaceholderText(self.tr("– bitte wählen –"))
         self.kind_combo.setCurrentIndex(-1)
-        self.start_edit = self._line(self.tr("Beginn oder Tag"), DATE_PLACEHOLDER)
-        self.end_edit = self._line(self.tr("Ende (freiwillig)"), DATE_PLACEHOLDER)
+        self.start_edit = self._line(self.tr("Beginn oder Tag"), self.tr("TT.MM.JJJJ"))
+        self.end_edit = self._line(self.tr("Ende (freiwillig)"), self.tr("TT.MM.JJJJ"))
         self.status_combo = self._combo(self.tr("Status"))
         self.status_combo.addItem(self.tr("– ohne Status –"), None)
         for slug, status in entry_status_labels().items():

@@ -6,8 +6,9 @@ with ``pyside6-lupdate``, compilation with ``pyside6-lrelease``). Qt's own texts
 print dialogs, "Strg" in shortcuts) come from Qt's ``qtbase`` translations. Dates stay in
 the German form ``TT.MM.JJJJ`` in both languages: that is how they are printed in the pass.
 
-The language is chosen by ``--lang``, else ``$PASSAPP_LANG``, else the saved preference
-(menu Ansicht → Sprache, applied at the next start), else German.
+The language is chosen by ``--lang``, else ``$PASSAPP_LANG``, else the saved preference,
+else German. Menu Ansicht → Sprache saves the choice and switches at once
+(:func:`switch_language`; the main window is then rebuilt, see ``MainWindow.rebuilt``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from passapp.domain.accounts import ROLE_LABELS_DE, ROLE_LABELS_EN, Role
-from passapp.services.reference import Label
+from passapp.services.reference import Label, office_kind_labels
 from passapp.services.views import EligibilityView
 
 LANGUAGES = {"de": "Deutsch", "en": "English"}
@@ -54,6 +55,13 @@ def current_language() -> str:
 def label_text(label: Label) -> str:
     """A reference label (entry kind, status, office kind) in the current language."""
     return label.label_en if current_language() == "en" else label.label_de
+
+
+def office_kind(slug: str, german: str) -> str:
+    """An office's kind ("Landratsamt" / "District office") by its slug; a kind the
+    reference data does not know: the German label the service gave."""
+    label = office_kind_labels().get(slug)
+    return label_text(label) if label is not None else german
 
 
 def error_text(error: BaseException) -> str:
@@ -108,4 +116,19 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
         installed.append(ours)
     for translator in installed:
         app.installTranslator(translator)
+    _installed.extend(installed)
     return installed
+
+
+# What install_translations put in, so that a switch takes exactly those out again.
+_installed: list[QTranslator] = []
+
+
+def switch_language(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Replace the installed translators with ``language``'s; texts already on screen stay
+    until their widgets are built again."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    return install_translations(app, language)

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -88,6 +87,8 @@ class MainWindow(QMainWindow):
     logged_out = Signal()
     # The window was closed while logged in (the app then logs out and quits).
     closed = Signal()
+    # Another language was chosen: this window handed its Desk to the new one (rebuilt).
+    replaced = Signal(QMainWindow)
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self.offers_screen: OffersScreen | None = None
         self.setup_wizard: SetupWizard | None = None
         self.person_form: PersonForm | None = None
+        # Set once rebuilt() handed the Desk on: closing this window then logs nobody out.
+        self._handed_over = False
         self.setWindowTitle(
             self.tr("Bildungs- und Beratungspass – Landkreis Dachau – {account}").format(
                 account=desk.account.name
@@ -292,7 +295,7 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("A&nsicht"))
         languages = view.addMenu(self.tr("&Sprache"))
         group = QActionGroup(self)
-        current = i18n.chosen_language()
+        current = i18n.current_language()
         for code, name in i18n.LANGUAGES.items():
             action = languages.addAction(name)
             action.setCheckable(True)
@@ -436,16 +439,53 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
-        if not self._desk.logged_out:
+        if not self._desk.logged_out and not self._handed_over:
             self.closed.emit()  # the app logs the account out and quits
 
-    def choose_language(self, language: str) -> None:
+    def choose_language(self, language: str) -> MainWindow:
+        """Save the choice and switch at once: the window is built anew in the language
+        (``replaced`` tells the app which window is now the one)."""
         i18n.save_language(language)
-        QMessageBox.information(
-            self,
-            self.tr("Sprache"),
-            self.tr("Die Sprache wird beim nächsten Start übernommen."),
-        )
+        app = QCoreApplication.instance()
+        assert app is not None, "a window needs the running application"
+        i18n.switch_language(app, language)
+        twin = self.rebuilt()
+        self.replaced.emit(twin)
+        return twin
+
+    def rebuilt(self) -> MainWindow:
+        """This window again, built with the translators now installed: the same Desk, size
+        and place, search text, hits and person. Its dialogs close (they speak the old
+        language; what was typed in them is not kept) and so does this window, without
+        logging out."""
+        search = self.search_field.text()
+        person = self.person_panel.person_id
+        self.tasks.shutdown()  # a write under way finishes first
+        for dialog in self.findChildren(QDialog):
+            dialog.close()
+        self._handed_over = True
+        twin = MainWindow(self._desk)
+        twin.setGeometry(self.geometry())
+        twin.restore(search, person)
+        twin.show()
+        self.close()
+        self.deleteLater()
+        return twin
+
+    def restore(self, search: str, person: uuid.UUID | None) -> None:
+        """Show ``search``'s hits and ``person`` again, without auditing a second opening."""
+        self.search_field.blockSignals(True)
+        self.search_field.setText(search)
+        self.search_field.blockSignals(False)
+        choosing = self.table.selectionModel()
+        choosing.blockSignals(True)  # a single hit is selected without opening it again
+        try:
+            if search:
+                self._on_search()
+        finally:
+            choosing.blockSignals(False)
+        if person is not None:
+            self.person_panel.show_person(person, audit=False)
 
     # --- the person -----------------------------------------------------------------------
 

@@ -167,7 +167,7 @@ class OfficeTableModel(QAbstractTableModel):
         values = {
             self.CODE: office.code,
             self.NAME: office.name,
-            self.KIND: office.kind_de,
+            self.KIND: i18n.office_kind(office.kind, office.kind_de),
             self.PLACE: office.municipality or "",
             self.STATE: self._state(office),
         }
@@ -234,7 +234,7 @@ class SilentFilter(QSortFilterProxyModel):
 def office_details_html(office: OfficeRow, now: dt.datetime) -> str:
     translate = QCoreApplication.translate
     facts = [
-        (translate("offices_screen", "Art"), office.kind_de),
+        (translate("offices_screen", "Art"), i18n.office_kind(office.kind, office.kind_de)),
         (translate("offices_screen", "Gemeinde"), office.municipality or ""),
         (translate("offices_screen", "Angemeldet am"), day(office.enrolled_on)),
         (
@@ -579,7 +579,7 @@ class EnrolDialog(ConfirmingDialog):
         form = QFormLayout()
         form.addRow(self.tr("Kennung:"), self._value(preview.office_code))
         form.addRow(self.tr("Name:"), self._value(preview.office_name))
-        form.addRow(self.tr("Art:"), self._value(preview.kind_de))
+        form.addRow(self.tr("Art:"), self._value(i18n.office_kind(preview.kind, preview.kind_de)))
         if preview.municipality:
             form.addRow(self.tr("Gemeinde:"), self._value(preview.municipality))
         self.fingerprint = self._value(preview.fingerprint)

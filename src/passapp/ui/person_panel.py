@@ -174,7 +174,7 @@ class PersonPanel(QWidget):
     def _button(self, text: str, keys: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", ""))
-        button.setToolTip(keys_de(keys))
+        button.setToolTip(keys_shown(keys))
         button.clicked.connect(slot)
         # The shortcut works wherever the focus is in the window, not only on the button.
         shortcut = QShortcut(QKeySequence(keys), self.window() or self)
@@ -213,9 +213,11 @@ class PersonPanel(QWidget):
         self.entries.clear()
         self.entries.setVisible(False)
 
-    def show_person(self, person_id: uuid.UUID) -> bool:
-        """Load and show a person; False (with the reason shown) where that fails."""
-        opened = person_id != self.person_id
+    def show_person(self, person_id: uuid.UUID, *, audit: bool = True) -> bool:
+        """Load and show a person; False (with the reason shown) where that fails.
+        ``audit=False``: the person was open already (the window was rebuilt in another
+        language), so opening them is not audited a second time."""
+        opened = audit and person_id != self.person_id
         try:
             overview = self._desk.person_overview(person_id)
         except (ServiceError, InputError) as error:
@@ -488,8 +490,11 @@ def _named(codes: tuple[str, ...], known: list[choices.Choice]) -> str:
     return ", ".join(names.get(code, code) for code in codes)
 
 
-def keys_de(keys: str) -> str:
-    """A shortcut as German keyboards label it: "Ctrl+Shift+P" → "Strg+Umschalt+P"."""
+def keys_shown(keys: str) -> str:
+    """A shortcut as the UI's language names the keys: "Ctrl+Shift+P" in English,
+    "Strg+Umschalt+P" in German (as German keyboards label them)."""
+    if i18n.current_language() == "en":
+        return keys
     return keys.replace("Ctrl", "Strg").replace("Shift", "Umschalt")
 
 
