@@ -18,7 +18,9 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from passapp.domain.accounts import Role
 from passapp.domain.dates import PartialDate
+from passapp.domain.errors import InputError
 from passapp.services.audit import recent_events
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk
@@ -163,3 +165,18 @@ def test_a_refusal_speaks_the_ui_language(switchable: None, qtbot: QtBot) -> Non
     assert (box.windowTitle(), box.text()) == ("Not possible", "the pass was revoked")
     assert box.standardButtons() == QMessageBox.StandardButton.Ok
     box.close()
+
+
+def test_error_text_follows_the_language(switchable: None) -> None:
+    wrong = InputError("date is impossible", "Das Datum gibt es nicht.")
+    assert i18n.error_text(wrong) == "Das Datum gibt es nicht."
+    assert (
+        i18n.error_text(OSError(28, "No space left on device"))
+        == "[Errno 28] No space left on device"
+    )
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.switch_language(app, "en")
+    assert i18n.error_text(wrong) == "date is impossible"
+    assert i18n.role_label(Role.CLERK) == "Counter clerk"
+    assert i18n.role_label_from_german("Sachbearbeitung") == "Counter clerk"

@@ -3009,7 +3009,7 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>z. B. syr, Syrien, afg</source>
-        <translation>e.g. syr, Syrien, afg</translation>
+        <translation>e.g. syr, Syria, afg</translation>
     </message>
     <message>
         <source>Sprachen</source>
@@ -3017,7 +3017,7 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>z. B. ar, Arabisch, Dari</source>
-        <translation>e.g. ar, Arabisch, Dari</translation>
+        <translation>e.g. ar, Arabic, Dari</translation>
     </message>
     <message>
         <source>Einwilligung (Alt+E): Weitergabe des Namens an das Landratsamt</source>
