@@ -3,8 +3,13 @@
 The source texts in the code are German (the language of the counters); English comes from
 Qt Linguist files in ``ui/translations`` made by ``scripts/translations.py`` (extraction
 with ``pyside6-lupdate``, compilation with ``pyside6-lrelease``). Qt's own texts (file and
-print dialogs, "Strg" in shortcuts) come from Qt's ``qtbase`` translations. Dates stay in
-the German form ``TT.MM.JJJJ`` in both languages: that is how they are printed in the pass.
+print dialogs) come from Qt's ``qtbase`` translations. Dates are typed and shown as
+day.month.year in both languages (``TT.MM.JJJJ``, in English labelled ``DD.MM.YYYY``): the
+pass prints them so, and a date typed the same at every counter is never read two ways.
+
+What the services word themselves (errors, eligibility reasons, roles, reference labels)
+carries both languages; the helpers here pick the one on screen (:func:`error_text`,
+:func:`eligibility_status`, :func:`role_label`, :func:`label_text`).
 
 The language is chosen by ``--lang``, else ``$PASSAPP_LANG``, else the saved preference,
 else German. Menu Ansicht → Sprache saves the choice and switches at once
