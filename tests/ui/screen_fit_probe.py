@@ -47,6 +47,7 @@ from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, registe
 from passapp.services.trust import init_district, write_request
 from passapp.ui import i18n
 from passapp.ui.accounts_screen import AccountsScreen, AddAccountDialog, OwnPasswordDialog
+from passapp.ui.audit_screen import AuditScreen
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
 from passapp.ui.erase_dialog import EraseDialog, WithdrawConsentDialog
 from passapp.ui.figures_screen import FiguresScreen
@@ -258,6 +259,11 @@ class Probe:
 
     def sync_and_offers(self) -> None:
         with self.shown("data exchange", SyncScreen(self.admin, self.tasks)):
+            pass
+        audit = AuditScreen(self.admin, self.tasks)
+        audit.run_check()
+        wait_for(self.tasks)
+        with self.shown("audit log check", audit):
             pass
         with self.shown("offers", OffersScreen(self.clerk, self.tasks)):
             pass

@@ -41,6 +41,7 @@ EXPECTED = {
     "replace pass",
     "entry sheet",
     "data exchange",
+    "audit log check",
     "offers",
     "offer form",
     "set-up: welcome",
