@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.accounts import Role
@@ -23,10 +23,11 @@ from passapp.domain.dates import PartialDate
 from passapp.domain.errors import InputError
 from passapp.services.audit import recent_events
 from passapp.services.context import ServiceContext
-from passapp.services.desk import Desk
+from passapp.services.desk import Desk, Gate
 from passapp.services.errors import Refused
 from passapp.services.people import PersonInput
 from passapp.ui import i18n, refusals
+from passapp.ui.app import Counter
 from passapp.ui.main_window import MainWindow
 from tests.ui.test_screen_fit import EXPECTED, probe
 from tests.ui.visible_texts import german_in, german_words, visible_texts
@@ -180,3 +181,43 @@ def test_error_text_follows_the_language(switchable: None) -> None:
     assert i18n.error_text(wrong) == "date is impossible"
     assert i18n.role_label(Role.CLERK) == "Counter clerk"
     assert i18n.role_label_from_german("Sachbearbeitung") == "Counter clerk"
+
+
+def test_the_menu_switches_the_counters_window_and_log_out_still_works(
+    switchable: None, qtbot: QtBot, office_ctx: ServiceContext, clerk_desk: Desk
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    counter = Counter(app, Gate(office_ctx))
+    window = counter.show_window(clerk_desk)
+    qtbot.addWidget(window)
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    view = window.menuBar().actions()[-1].menu()
+    languages = next(a.menu() for a in view.actions() if a.menu() is not None)
+    english_action = next(a for a in languages.actions() if a.text() == "English")
+
+    english_action.trigger()  # Ansicht → Sprache → English
+
+    english = counter.window
+    assert english is not None
+    assert english is not window
+    qtbot.addWidget(english)
+    assert english.isVisible()
+    assert not window.isVisible()
+    assert closed == []  # the old window's closing neither logged out nor quit
+    assert not clerk_desk.logged_out
+    checked = [
+        a.text()
+        for a in english.menuBar().actions()[-1].menu().actions()[0].menu().actions()
+        if a.isChecked()
+    ]
+    assert checked == ["English"]
+    with qtbot.waitSignal(english.logged_out):
+        english.log_out_action.trigger()
+    assert clerk_desk.logged_out
+    qtbot.waitUntil(lambda: counter.login is not None and counter.login.isVisible())
+    assert counter.login is not None
+    qtbot.addWidget(counter.login)
+    # The next clerk logs in in the language chosen (it is saved for the PC).
+    assert counter.login.windowTitle() == "Log in – Education and Counselling Pass"
