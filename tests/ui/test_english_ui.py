@@ -48,9 +48,7 @@ def switchable(saved_settings: QSettings) -> Iterator[None]:
     yield
     app = QCoreApplication.instance()
     assert app is not None
-    i18n.switch_language(app, "de")
-    while i18n._installed:
-        app.removeTranslator(i18n._installed.pop())
+    i18n.remove_translations(app)
 
 
 def german_seen(window: MainWindow) -> list[str]:

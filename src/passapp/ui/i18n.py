@@ -134,6 +134,12 @@ def switch_language(app: QCoreApplication, language: str) -> list[QTranslator]:
     until their widgets are built again."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
+    remove_translations(app)
+    return install_translations(app, language)
+
+
+def remove_translations(app: QCoreApplication) -> None:
+    """Take out every translator :func:`install_translations` put in: the source texts
+    (German) and Qt's own English are left."""
     while _installed:
         app.removeTranslator(_installed.pop())
-    return install_translations(app, language)
