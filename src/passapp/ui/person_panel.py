@@ -485,7 +485,7 @@ class PersonPanel(QWidget):
 
 
 def _named(codes: tuple[str, ...], known: list[choices.Choice]) -> str:
-    """German names where known ("Syrien"), the code otherwise."""
+    """Names in the UI's language where known ("Syrien", "Syria"), the code otherwise."""
     names = {choice.code: choice.name for choice in known}
     return ", ".join(names.get(code, code) for code in codes)
 
