@@ -1,28 +1,52 @@
-"""A screenshot of the desktop app in English for the docs, made offscreen from a demo.
+"""Screenshots of every window of the desktop app in English, made offscreen from a demo.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_english.py [--out docs/screenshots]
 
 ``english-main.png``: the counter's main window on the demo office in English (as with
-``passapp --lang en``), a person found and shown with eligibility, pass and entries. The
-service's own words (eligibility reasons, statuses) stay German, as in the app. The window
-has its default size, which fits a 1366×768 screen.
+``passapp --lang en``), a person found and shown with eligibility, pass and entries.
+``english-<window>.png``: every other window and dialog, in the states the screen-fit
+probe opens them in (``tests/ui/screen_fit_probe.py``: the same list the tests check for
+size and for German words, so a new window gets its English screenshot here too). On a
+1366×768 screen at 100 %.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-shots-state-"))
+import counter_screen  # noqa: F401  # isort: skip  (a 1366×768 offscreen screen before Qt loads)
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from screenshots import log_in, save, start
 
 from passapp.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the probe lives with the tests
+
+from tests.ui.screen_fit_probe import Probe, measure  # noqa: E402
+
+
+class ShootingProbe(Probe):
+    """The probe, saving each window it shows as ``english-<its name>.png``."""
+
+    def __init__(self, folder: Path, out: Path) -> None:
+        super().__init__(folder)
+        self.out = out
+
+    @contextmanager
+    def shown(self, name: str, window: QWidget) -> Iterator[QWidget]:
+        window.show()
+        QApplication.processEvents()
+        yield window
+        self.found.append(measure(name, window))
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        save(window, self.out / f"english-{slug}.png")
+        window.close()
 
 
 def main() -> None:
@@ -38,6 +62,10 @@ def main() -> None:
     window.tasks.shutdown()
     window.close()
     office.db.dispose()
+    (shots.folder / "probe").mkdir()
+    probe = ShootingProbe(shots.folder / "probe", out)
+    probe.run()
+    probe.tasks.shutdown()
     app.quit()
 
 

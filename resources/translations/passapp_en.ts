@@ -829,6 +829,10 @@
         <translation>Start or day</translation>
     </message>
     <message>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
         <source>Ende (freiwillig)</source>
         <translation>End (optional)</translation>
     </message>
@@ -1187,6 +1191,21 @@
     <message>
         <source>• Das lässt sich nicht rückgängig machen.</source>
         <translation>• This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCharts</name>
+    <message>
+        <source>Das Diagramm wird gezeichnet …</source>
+        <translation>Drawing the chart …</translation>
+    </message>
+    <message>
+        <source>Kein Diagramm: keine Zahl dieser Tabelle ist veröffentlicht (alle „&lt;5“ oder „•“).</source>
+        <translation>No chart: no number of this table is published (all “&lt;5” or “•”).</translation>
+    </message>
+    <message>
+        <source>Kein Diagramm ({kind}); die Zahlen stehen in der Tabelle.</source>
+        <translation>No chart ({kind}); the numbers are in the table.</translation>
     </message>
 </context>
 <context>
@@ -1810,11 +1829,11 @@ Password for all: {password}</translation>
     </message>
     <message>
         <source>Sprache</source>
-        <translation>Language</translation>
+        <translation type="vanished">Language</translation>
     </message>
     <message>
         <source>Die Sprache wird beim nächsten Start übernommen.</source>
-        <translation>The language will change at the next start.</translation>
+        <translation type="vanished">The language will change at the next start.</translation>
     </message>
     <message>
         <source>{name} erfasst.</source>
@@ -1827,6 +1846,54 @@ Password for all: {password}</translation>
     <message>
         <source>{count} Treffer</source>
         <translation>{count} found</translation>
+    </message>
+    <message>
+        <source>gültig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>ersetzt (Ersatzkarte ausgestellt)</source>
+        <translation>replaced (replacement card issued)</translation>
+    </message>
+    <message>
+        <source>eingezogen</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>kein gültiger Pass-QR-Code (unvollständig gelesen oder verändert)</source>
+        <translation>not a valid pass QR code (read incompletely or altered)</translation>
+    </message>
+    <message>
+        <source>unbekannte Version des QR-Codes</source>
+        <translation>unknown version of the QR code</translation>
+    </message>
+    <message>
+        <source>Schlüssel der ausstellenden Stelle unbekannt</source>
+        <translation>key of the issuing office unknown</translation>
+    </message>
+    <message>
+        <source>Schlüssel war am Ausstellungstag noch nicht gültig</source>
+        <translation>key was not yet valid on the day of issue</translation>
+    </message>
+    <message>
+        <source>Schlüssel war am Ausstellungstag nicht mehr gültig</source>
+        <translation>key was no longer valid on the day of issue</translation>
+    </message>
+    <message>
+        <source>Schlüssel der ausstellenden Stelle gesperrt</source>
+        <translation>key of the issuing office blocked</translation>
+    </message>
+    <message>
+        <source>Signatur ungültig – Pass möglicherweise gefälscht</source>
+        <translation>signature invalid – pass possibly forged</translation>
+    </message>
+    <message>
+        <source>keine Vertrauensliste eingespielt – bitte Zertifikatspaket installieren</source>
+        <translation>no trust list installed – please install the certificate package</translation>
     </message>
     <message>
         <source>✔ Pass {number} gültig – ausgestellt von {office} am {day}</source>
@@ -3044,7 +3111,7 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>z. B. syr, Syrien, afg</source>
-        <translation>e.g. syr, Syrien, afg</translation>
+        <translation>e.g. syr, Syria, afg</translation>
     </message>
     <message>
         <source>Sprachen</source>
@@ -3052,7 +3119,7 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>z. B. ar, Arabisch, Dari</source>
-        <translation>e.g. ar, Arabisch, Dari</translation>
+        <translation>e.g. ar, Arabic, Dari</translation>
     </message>
     <message>
         <source>Einwilligung (Alt+E): Weitergabe des Namens an das Landratsamt</source>
@@ -4689,6 +4756,197 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>{day}, {time} Uhr</source>
         <translation>{day}, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>profile</name>
+    <message>
+        <source>Selbsteinschätzung</source>
+        <translation>self-assessment</translation>
+    </message>
+    <message>
+        <source>Einstufungstest</source>
+        <translation>placement test</translation>
+    </message>
+    <message>
+        <source>Zertifikat</source>
+        <translation>certificate</translation>
+    </message>
+    <message>
+        <source>Hören</source>
+        <translation>Listening</translation>
+    </message>
+    <message>
+        <source>Lesen</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>Schreiben</source>
+        <translation>Writing</translation>
+    </message>
+    <message>
+        <source>Sprechen</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <source>ja, lateinische Schrift</source>
+        <translation>yes, Latin script</translation>
+    </message>
+    <message>
+        <source>nur andere Schrift</source>
+        <translation>other script only</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>keiner</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Grundschule</source>
+        <translation>primary school</translation>
+    </message>
+    <message>
+        <source>Mittelschule / Realschule</source>
+        <translation>lower secondary school</translation>
+    </message>
+    <message>
+        <source>weiterführende Schule</source>
+        <translation>secondary school</translation>
+    </message>
+    <message>
+        <source>Hochschulreife</source>
+        <translation>university entrance qualification</translation>
+    </message>
+    <message>
+        <source>Berufsausbildung</source>
+        <translation>Vocational training</translation>
+    </message>
+    <message>
+        <source>Studium</source>
+        <translation>Degree</translation>
+    </message>
+    <message>
+        <source>nicht beantragt</source>
+        <translation>not applied for</translation>
+    </message>
+    <message>
+        <source>beantragt</source>
+        <translation>applied for</translation>
+    </message>
+    <message>
+        <source>anerkannt</source>
+        <translation>recognised</translation>
+    </message>
+    <message>
+        <source>Schule</source>
+        <translation>school</translation>
+    </message>
+    <message>
+        <source>Kurs</source>
+        <translation>course</translation>
+    </message>
+    <message>
+        <source>Ausbildung</source>
+        <translation>Vocational training</translation>
+    </message>
+    <message>
+        <source>Arbeit</source>
+        <translation>work</translation>
+    </message>
+    <message>
+        <source>sucht Arbeit/Ausbildung</source>
+        <translation>looking for work/training</translation>
+    </message>
+    <message>
+        <source>Familienarbeit</source>
+        <translation>family care</translation>
+    </message>
+    <message>
+        <source>Sprachkurs</source>
+        <translation>Language course</translation>
+    </message>
+    <message>
+        <source>Integrationskurs</source>
+        <translation>Integration course</translation>
+    </message>
+    <message>
+        <source>Berufssprachkurs</source>
+        <translation>Job-related language course</translation>
+    </message>
+    <message>
+        <source>Weiterbildung</source>
+        <translation>Further training</translation>
+    </message>
+    <message>
+        <source>Anerkennung</source>
+        <translation>Recognition</translation>
+    </message>
+    <message>
+        <source>Beratung</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <source>Praktikum</source>
+        <translation>Internship</translation>
+    </message>
+    <message>
+        <source>Orientierungskurs</source>
+        <translation>Orientation course</translation>
+    </message>
+    <message>
+        <source>Prüfung</source>
+        <translation>Exam</translation>
+    </message>
+    <message>
+        <source>Ehrenamt</source>
+        <translation>Volunteering</translation>
+    </message>
+    <message>
+        <source>Sonstiges</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Teilzeit</source>
+        <translation>Part-time</translation>
+    </message>
+    <message>
+        <source>Abendkurs</source>
+        <translation>Evening course</translation>
+    </message>
+    <message>
+        <source>Kinderbetreuung</source>
+        <translation>Childcare</translation>
+    </message>
+    <message>
+        <source>Deutsch: {level} ({basis}, {year})</source>
+        <translation>German: {level} ({basis}, {year})</translation>
+    </message>
+    <message>
+        <source>Alphabetisiert: {value}</source>
+        <translation>Literate: {value}</translation>
+    </message>
+    <message>
+        <source>Schuljahre: {value}</source>
+        <translation>Years of school: {value}</translation>
+    </message>
+    <message>
+        <source>Schulabschluss: {value}</source>
+        <translation>School qualification: {value}</translation>
+    </message>
+    <message>
+        <source>Situation: {value}</source>
+        <translation>Situation: {value}</translation>
+    </message>
+    <message>
+        <source>Wünsche: {values}</source>
+        <translation>Wishes: {values}</translation>
+    </message>
+    <message>
+        <source>spricht: {values}</source>
+        <translation>speaks: {values}</translation>
     </message>
 </context>
 <context>

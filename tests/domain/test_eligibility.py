@@ -9,7 +9,16 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from passapp.domain.dates import InvalidDateError, PartialDate
-from passapp.domain.eligibility import EligibilityRules, Reason, Status, check_eligibility
+from passapp.domain.eligibility import (
+    STATUS_ENGLISH,
+    STATUS_GERMAN,
+    EligibilityRules,
+    Reason,
+    Status,
+    check_eligibility,
+    reason_english,
+    reason_german,
+)
 
 D = PartialDate.parse
 DAY = dt.date.fromisoformat
@@ -214,3 +223,14 @@ def test_complete_birth_date_is_never_in_review_for_age(birth: dt.date, on: dt.d
     result = check_eligibility(PartialDate.from_date(birth), on, moved_from_abroad=True)
     assert Reason.AGE_UNCLEAR not in result.reasons
     assert (result.status is Status.ELIGIBLE) == oracle_age_reached(birth, on, 16)
+
+
+def test_every_reason_and_status_has_an_english_sentence_with_the_rules_numbers() -> None:
+    rules = EligibilityRules(min_age_years=18, max_years_since_arrival=4)
+    for reason in Reason:
+        english, german = reason_english(reason, rules), reason_german(reason, rules)
+        assert english
+        assert english != german
+        assert [n for n in "0123456789" if n in english] == [n for n in "0123456789" if n in german]
+    assert set(STATUS_ENGLISH) == set(STATUS_GERMAN) == set(Status)
+    assert reason_english(Reason.BELOW_MIN_AGE, rules) == "is younger than 18 years"

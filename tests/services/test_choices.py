@@ -104,3 +104,20 @@ def test_common_choices_are_marked_and_listed_first() -> None:
     spoken = languages()
     assert [c.common for c in spoken[:19]] == [True] * 18 + [False]
     assert codes(match(spoken, "tig"))[:2] == ["ti", "tig"]
+
+
+def test_the_english_lists_name_and_sort_in_english_and_find_german_names_too() -> None:
+    countries, spoken = nationalities("en"), languages("en")
+    syria = find_code(countries, "SYR")
+    assert syria is not None
+    assert syria.label == "Syria (SYR)"
+    assert find_code(nationalities(), "SYR").label == "Syrien (SYR)"  # type: ignore[union-attr]
+    assert codes(match(countries, "Syrien"))[:1] == ["SYR"]  # a German name still finds it
+    assert codes(match(countries, "Germ"))[:1] == ["DEU"]
+    assert codes(match(spoken, "Arabisch"))[:1] == ["ar"]
+    assert [c.name for c in spoken[:3]] == ["Arabic", "Ukrainian", "Russian"]
+    stateless = find_code(countries, "XXA")
+    assert stateless is not None
+    assert stateless.name == "stateless"
+    rare = [c.name for c in countries if not c.common]
+    assert rare == sorted(rare, key=fold)  # after the common ones: by the English name

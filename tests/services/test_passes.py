@@ -35,9 +35,12 @@ def test_one_active_pass_per_person(office_ctx: ServiceContext) -> None:
 
 def test_not_eligible_is_refused_even_with_a_reason(office_ctx: ServiceContext) -> None:
     person = register(office_ctx, birth="2015-01-01")
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as caught:
         issue_pass(office_ctx, person, override_reason="Bitte trotzdem ausstellen")
     assert count(office_ctx, Pass) == 0
+    # Said in words in both languages (the English UI shows the English), with the code.
+    assert "is younger than 16 years (below_min_age)" in str(caught.value)
+    assert "ist jünger als 16 Jahre" in caught.value.message_de
 
 
 def test_needs_review_requires_a_written_reason_which_is_audited(

@@ -4,7 +4,10 @@ be seen. Run by ``test_screen_fit.py`` in a fresh process per scaling (Qt reads 
 scaling and the screen only at start):
 
     QT_SCALE_FACTOR=1.5 QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json \\
-        python -m tests.ui.screen_fit_probe FOLDER
+        python -m tests.ui.screen_fit_probe FOLDER [--lang en]
+
+With ``--lang en`` the windows speak English and each one's visible texts are printed too
+(``test_english_ui.py`` looks for German words in them).
 
 The screen file describes the counter's screen without its taskbar (what Windows calls
 the work area): 1366 × (768 − 40·scale) device pixels.
@@ -26,13 +29,15 @@ os.environ.setdefault("PASSAPP_STATE_DIR", tempfile.mkdtemp(prefix="passapp-fit-
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
+from sqlalchemy import String, select
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.entries import EntryKind
 from passapp.models.database import open_database, to_url
+from passapp.models.entities import Account, Installation, Municipality, Offer, Office, Person
 from passapp.services.choices import languages
 from passapp.services.context import ServiceContext
-from passapp.services.demo import create_demo
+from passapp.services.demo import DEMO_ACCOUNTS, create_demo
 from passapp.services.desk import Gate
 from passapp.services.entries import EntryInput, add_entry, list_entries
 from passapp.services.offers import list_offers
@@ -40,7 +45,9 @@ from passapp.services.offices import init_office
 from passapp.services.passes import issue_pass
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
 from passapp.services.trust import init_district, write_request
+from passapp.ui import i18n
 from passapp.ui.accounts_screen import AccountsScreen, AddAccountDialog, OwnPasswordDialog
+from passapp.ui.audit_screen import AuditScreen
 from passapp.ui.backups import BackupDialog
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
 from passapp.ui.erase_dialog import EraseDialog, WithdrawConsentDialog
@@ -53,13 +60,14 @@ from passapp.ui.offer_form import OfferForm
 from passapp.ui.offers_screen import OffersScreen
 from passapp.ui.offices_screen import CompromiseDialog, EnrolDialog, OfficesScreen
 from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
-from passapp.ui.person_form import PersonForm
+from passapp.ui.person_form import PersonForm, consent_notice
 from passapp.ui.profile_section import ProfileDialog
 from passapp.ui.review_screen import ReviewScreen
 from passapp.ui.setup_wizard import SetupWizard
 from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
 from tests.ui.conftest import make_accounts
+from tests.ui.visible_texts import visible_texts
 
 # Long but real: the longest names of the demo are short; the counter sees longer ones.
 FAMILY = "Al-Abdulrahman Al-Husseini"
@@ -114,9 +122,11 @@ def _in_scroll_area(widget: QWidget) -> bool:
     return False
 
 
-def measure(name: str, window: QWidget) -> dict[str, Any]:
+def measure(name: str, window: QWidget, texts: bool = False) -> dict[str, Any]:
     settle()
+    seen = [{"widget": s.widget, "text": s.text} for s in visible_texts(window)] if texts else []
     return {
+        "texts": seen,
         "name": name,
         "min": [window.minimumSizeHint().width(), window.minimumSizeHint().height()],
         "hint": [window.sizeHint().width(), window.sizeHint().height()],
@@ -128,8 +138,9 @@ def measure(name: str, window: QWidget) -> dict[str, Any]:
 
 
 class Probe:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, texts: bool = False) -> None:
         self.folder = folder
+        self.texts = texts
         self.tasks = TaskRunner()
         self.office = context(folder / "ewdah.sqlite3")
         create_demo(self.office, folder)
@@ -159,7 +170,7 @@ class Probe:
         window.show()
         settle()
         yield window
-        self.found.append(measure(name, window))
+        self.found.append(measure(name, window, self.texts))
         window.close()
 
     def run(self) -> list[dict[str, Any]]:
@@ -250,6 +261,11 @@ class Probe:
 
     def sync_and_offers(self) -> None:
         with self.shown("data exchange", SyncScreen(self.admin, self.tasks)):
+            pass
+        audit = AuditScreen(self.admin, self.tasks)
+        audit.run_check()
+        wait_for(self.tasks)
+        with self.shown("audit log check", audit):
             pass
         with self.shown("offers", OffersScreen(self.clerk, self.tasks)):
             pass
@@ -379,14 +395,38 @@ def district_review(probe: Probe) -> None:
         pass
 
 
+# What the windows show as data, not as the UI's words: names, addresses, office and
+# municipality names, the catalogue's offers (their titles per language are for later).
+DATA_TABLES = (Person, Office, Municipality, Offer, Account, Installation)
+
+
+def data_texts(folder: Path) -> list[str]:
+    """Every text stored in the probe's databases' tables of data, the German consent
+    notice a person reads, the demo's account names."""
+    found = {consent_notice("de")[0], *(name for name, _role in DEMO_ACCOUNTS)}
+    for path in folder.glob("*.sqlite3"):
+        db = open_database(to_url(str(path)))
+        with db.reading() as session:
+            for table in DATA_TABLES:
+                columns = [c for c in table.__table__.columns if isinstance(c.type, String)]
+                for row in session.execute(select(*columns)):
+                    found.update(value for value in row if isinstance(value, str) and value)
+        db.dispose()
+    return sorted(found)
+
+
 def main() -> None:
     folder = Path(sys.argv[1])
+    language = sys.argv[3] if sys.argv[2:3] == ["--lang"] else None
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    probe = Probe(folder)
+    if language is not None:
+        i18n.install_translations(app, language)
+    probe = Probe(folder, texts=language is not None)
     found = probe.run()
     screen = app.primaryScreen().availableGeometry()
     probe.tasks.shutdown()
-    print(json.dumps({"screen": [screen.width(), screen.height()], "windows": found}))
+    data = data_texts(folder) if language is not None else []
+    print(json.dumps({"screen": [screen.width(), screen.height()], "windows": found, "data": data}))
 
 
 if __name__ == "__main__":

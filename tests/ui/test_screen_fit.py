@@ -41,6 +41,7 @@ EXPECTED = {
     "replace pass",
     "entry sheet",
     "data exchange",
+    "audit log check",
     "offers",
     "offer form",
     "set-up: welcome",
@@ -67,7 +68,7 @@ EXPECTED = {
 }
 
 
-def probe(scale: float, folder: Path) -> dict[str, Any]:
+def probe(scale: float, folder: Path, language: str | None = None) -> dict[str, Any]:
     screen = folder / "screen.json"
     work_area = {"width": 1366, "height": round(768 - TASKBAR_PX * scale)}
     screen.write_text(
@@ -86,7 +87,13 @@ def probe(scale: float, folder: Path) -> dict[str, Any]:
         PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.screen_fit_probe", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "tests.ui.screen_fit_probe",
+            str(folder),
+            *(("--lang", language) if language else ()),
+        ],
         env=env,
         cwd=ROOT,
         capture_output=True,

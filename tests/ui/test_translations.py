@@ -30,12 +30,11 @@ def english(qtbot: QtBot) -> Iterator[None]:
     """English installed into the running application, removed again afterwards."""
     app = QCoreApplication.instance()
     assert app is not None
-    installed = i18n.install_translations(app, "en")
+    i18n.install_translations(app, "en")
     try:
         yield
     finally:
-        for translator in installed:
-            app.removeTranslator(translator)
+        i18n.remove_translations(app)
 
 
 @pytest.fixture

@@ -43,6 +43,12 @@ ROLE_LABELS_DE: Final[Mapping[Role, str]] = {
     Role.DISTRICT_ADMIN: "Administration des Landratsamts",
     Role.AUDITOR: "Prüfung (nur lesen)",
 }
+ROLE_LABELS_EN: Final[Mapping[Role, str]] = {
+    Role.CLERK: "Counter clerk",
+    Role.OFFICE_ADMIN: "Office administration",
+    Role.DISTRICT_ADMIN: "District office administration",
+    Role.AUDITOR: "Audit (read only)",
+}
 
 PERMISSIONS: Final[Mapping[Role, frozenset[Permission]]] = {
     Role.CLERK: frozenset({Permission.COUNTER}),

@@ -14,6 +14,13 @@ SPECIAL_NATIONALITIES = {
     "XXC": "Flüchtling (andere)",
     "XXX": "ungeklärt",
 }
+# The same in the English UI (ICAO Doc 9303 says "stateless person", "refugee").
+SPECIAL_NATIONALITIES_EN = {
+    "XXA": "stateless",
+    "XXB": "refugee (Geneva Convention)",
+    "XXC": "refugee (other)",
+    "XXX": "unspecified",
+}
 
 
 def parse_nationality(text: str) -> str:

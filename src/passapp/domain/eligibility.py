@@ -55,6 +55,12 @@ STATUS_GERMAN = {
     Status.NOT_ELIGIBLE: "nicht erfüllt",
     Status.NEEDS_REVIEW: "unklar – bitte prüfen",
 }
+# The English UI's words (the German ones are the clerk's default and the printed pass's).
+STATUS_ENGLISH = {
+    Status.ELIGIBLE: "met",
+    Status.NOT_ELIGIBLE: "not met",
+    Status.NEEDS_REVIEW: "unclear – please check",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +111,24 @@ def reason_german(reason: Reason, rules: EligibilityRules) -> str:
             f"Einreise unklar: je nach unbekanntem Tag weniger oder mehr als {years} Jahre her"
         ),
         Reason.ARRIVAL_DATE_MISSING: "Einreisedatum fehlt und kein direkter Zuzug aus dem Ausland",
+    }
+    return texts[reason]
+
+
+def reason_english(reason: Reason, rules: EligibilityRules) -> str:
+    """The same sentence as :func:`reason_german`, for the English UI."""
+    age, years = rules.min_age_years, rules.max_years_since_arrival
+    texts = {
+        Reason.AGE_REACHED: f"is {age} years or older",
+        Reason.BELOW_MIN_AGE: f"is younger than {age} years",
+        Reason.AGE_UNCLEAR: f"age unclear: under or over {age} depending on the unknown birthday",
+        Reason.FROM_ABROAD: "moved directly from abroad into the district",
+        Reason.ARRIVAL_WITHIN_WINDOW: f"came to Germany less than {years} years ago",
+        Reason.ARRIVAL_WINDOW_EXPIRED: f"came to Germany {years} or more years ago",
+        Reason.ARRIVAL_WINDOW_UNCLEAR: (
+            f"arrival unclear: less or more than {years} years ago depending on the unknown day"
+        ),
+        Reason.ARRIVAL_DATE_MISSING: "arrival date missing and no direct move from abroad",
     }
     return texts[reason]
 

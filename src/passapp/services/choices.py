@@ -1,10 +1,12 @@
-"""The lists a clerk picks from: municipalities, nationalities, languages (German names).
+"""The lists a clerk picks from: municipalities, nationalities, languages (German or English names).
 
 Nationalities are ISO 3166-1 alpha-3 codes plus the ICAO codes for stateless people and
 refugees (``domain.codes.SPECIAL_NATIONALITIES``); languages are ISO 639-1 where a code
 exists, else ISO 639-3 (``prs`` for Dari), as ``domain.codes.parse_language`` stores them.
 German names come from pycountry's own gettext catalogues (iso-codes); where a catalogue
-is missing the English name stays, so a picker never comes up empty.
+is missing the English name stays, so a picker never comes up empty. A list is made for
+one language (``"de"`` or ``"en"``): it shows and sorts by that language's names and finds
+a choice by the other language's name too.
 
 :func:`match` finds a choice by code or by the start of a name, blind to case and umlauts
 ("syr", "Syrien", "turkei", "Tuerkei", "ara", "Arabisch"), so a clerk types a few letters
@@ -23,7 +25,7 @@ from functools import cache, lru_cache
 import pycountry
 from sqlalchemy import select
 
-from passapp.domain.codes import SPECIAL_NATIONALITIES
+from passapp.domain.codes import SPECIAL_NATIONALITIES, SPECIAL_NATIONALITIES_EN
 from passapp.models.entities import Municipality
 from passapp.services.context import ServiceContext
 
@@ -37,11 +39,20 @@ class Choice:
     aliases: tuple[str, ...] = ()
     # Often needed in the district: listed first, and found first by the start of a name.
     common: bool = False
+    # pycountry's English name; empty where there is only a German one (municipalities).
+    name_en: str = ""
+    # The language of the list the choice belongs to: it decides :attr:`name`.
+    language: str = "de"
+
+    @property
+    def name(self) -> str:
+        """The name in the list's language (German where no English name exists)."""
+        return self.name_en if self.language == "en" and self.name_en else self.name_de
 
     @property
     def label(self) -> str:
-        """How a picker shows it: ``Syrien (SYR)``."""
-        return f"{self.name_de} ({self.code})"
+        """How a picker shows it: ``Syrien (SYR)``, in English ``Syria (SYR)``."""
+        return f"{self.name} ({self.code})"
 
 
 # Languages often spoken by newcomers in the district: offered first.
@@ -112,36 +123,46 @@ def municipalities(ctx: ServiceContext) -> list[Choice]:
     return sorted((Choice(key, name) for key, name in rows), key=lambda c: fold(c.name_de))
 
 
-def nationalities() -> list[Choice]:
-    """ISO 3166 countries and the special ICAO codes, the common ones first."""
-    return list(_nationalities())
+def nationalities(language: str = "de") -> list[Choice]:
+    """ISO 3166 countries and the special ICAO codes, the common ones first, named and
+    sorted in ``language``."""
+    return list(_nationalities(language))
 
 
-def languages() -> list[Choice]:
-    """ISO 639 languages (two-letter code where one exists), the common ones first."""
-    return list(_languages())
+def languages(language: str = "de") -> list[Choice]:
+    """ISO 639 languages (two-letter code where one exists), the common ones first, named
+    and sorted in ``language``."""
+    return list(_languages(language))
 
 
 @cache
-def _nationalities() -> tuple[Choice, ...]:
+def _nationalities(language: str) -> tuple[Choice, ...]:
     german = _translator("iso3166-1")
-    choices = [Choice(code, name) for code, name in SPECIAL_NATIONALITIES.items()]
+    choices = [
+        Choice(code, name, (name,), False, SPECIAL_NATIONALITIES_EN[code], language)
+        for code, name in SPECIAL_NATIONALITIES.items()
+    ]
     for country in pycountry.countries:
         common = getattr(country, "common_name", None)
-        name = german(common or country.name)
+        english = common or country.name
+        name = german(english)
         aliases = (
             country.alpha_2,
             country.name,
             german(country.name),
             *((common,) if common else ()),
             *EXTRA_COUNTRY_NAMES.get(country.alpha_3, ()),
+            name,  # the German name finds the country in the English list too
         )
-        choices.append(Choice(country.alpha_3, name, _distinct(aliases, name)))
+        shown = english if language == "en" else name
+        choices.append(
+            Choice(country.alpha_3, name, _distinct(aliases, shown), False, english, language)
+        )
     return _common_first(choices, COMMON_NATIONALITIES)
 
 
 @cache
-def _languages() -> tuple[Choice, ...]:
+def _languages(list_language: str) -> tuple[Choice, ...]:
     german = _translator("iso639-3")
     choices = []
     for language in pycountry.languages:
@@ -157,8 +178,11 @@ def _languages() -> tuple[Choice, ...]:
             language.name,
             *synonyms,
             *EXTRA_LANGUAGE_NAMES.get(code, ()),
+            name,  # the German name finds the language in the English list too
         )
-        choices.append(Choice(code, name, _distinct(aliases, code)))
+        choices.append(
+            Choice(code, name, _distinct(aliases, code), False, language.name, list_language)
+        )
     return _common_first(choices, COMMON_LANGUAGES)
 
 
@@ -177,9 +201,7 @@ def _distinct(aliases: Iterable[str], *besides: str) -> tuple[str, ...]:
 def _common_first(choices: list[Choice], common: Sequence[str]) -> tuple[Choice, ...]:
     rank = {code: index for index, code in enumerate(common)}
     marked = [replace(c, common=True) if c.code in rank else c for c in choices]
-    return tuple(
-        sorted(marked, key=lambda c: (rank.get(c.code, len(rank)), fold(c.name_de), c.code))
-    )
+    return tuple(sorted(marked, key=lambda c: (rank.get(c.code, len(rank)), fold(c.name), c.code)))
 
 
 # --- finding a choice by what the clerk typed -----------------------------------------------
@@ -222,13 +244,13 @@ def _rank(choice: Choice, wanted: str) -> int | None:
     code = fold(choice.code)
     if wanted == code or any(wanted == fold(alias) for alias in choice.aliases):
         return _EXACT
-    if any(key.startswith(wanted) for key in _keys(choice.name_de)):
+    if any(key.startswith(wanted) for key in _keys(choice.name)):
         return _NAME_START
     if any(key.startswith(wanted) for alias in choice.aliases for key in _keys(alias)):
         return _ALIAS_START
     if code.startswith(wanted):
         return _CODE_START
-    if any(word.startswith(wanted) for word in _words(choice.name_de)):
+    if any(word.startswith(wanted) for word in _words(choice.name)):
         return _WORD_START
     return None
 

@@ -163,10 +163,19 @@ def _sample_json(parts: tuple[str, ...]) -> dict[str, Any]:
     return {"sample_data": list(parts), "warning": None if warning is None else warning[0]}
 
 
+def _with_codes(eligibility: EligibilityView) -> list[str]:
+    """Each reason as an English sentence with its stable code: "is younger than 16 years
+    (below_min_age)" (read by the English UI, and grep-able on the command line)."""
+    return [
+        f"{sentence} ({code})"
+        for sentence, code in zip(eligibility.reasons_en, eligibility.reasons, strict=True)
+    ]
+
+
 def _gate(eligibility: EligibilityView, reason: str | None) -> None:
     if eligibility.status == Status.NOT_ELIGIBLE:
         raise Refused(
-            "not eligible: " + "; ".join(eligibility.reasons),
+            "not eligible: " + "; ".join(_with_codes(eligibility)),
             "Voraussetzungen nicht erfüllt: " + "; ".join(eligibility.reasons_de),
         )
     if eligibility.status == Status.NEEDS_REVIEW:

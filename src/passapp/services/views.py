@@ -9,9 +9,11 @@ from typing import Any
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.eligibility import (
+    STATUS_ENGLISH,
     STATUS_GERMAN,
     EligibilityResult,
     EligibilityRules,
+    reason_english,
     reason_german,
 )
 
@@ -26,6 +28,9 @@ class EligibilityView:
     rule_version: str
     age_certain_from: dt.date | None
     window_certain_until: dt.date | None
+    # The English UI's words; the CLI's JSON keeps the codes (``reasons``) and German.
+    status_en: str = ""
+    reasons_en: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, result: EligibilityResult, rules: EligibilityRules) -> EligibilityView:
@@ -38,6 +43,8 @@ class EligibilityView:
             rule_version=result.rule_version,
             age_certain_from=result.age_certain_from,
             window_certain_until=result.window_certain_until,
+            status_en=STATUS_ENGLISH[result.status],
+            reasons_en=tuple(reason_english(r, rules) for r in result.reasons),
         )
 
     def to_json(self) -> dict[str, Any]:

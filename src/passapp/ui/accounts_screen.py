@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 
 from passapp.domain.accounts import (
     DISTRICT_ONLY_ROLES,
-    ROLE_LABELS_DE,
     AccountInputError,
     Role,
     account_name,
@@ -50,6 +49,7 @@ from passapp.domain.accounts import (
 from passapp.services.accounts import AccountView
 from passapp.services.desk import Desk
 from passapp.services.progress import Progress
+from passapp.ui import i18n
 from passapp.ui.peer_table import clock_time
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.screen_lock import MAX_LOCK_MINUTES, lock_minutes, save_lock_minutes
@@ -60,7 +60,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def german(error: Exception) -> str:
-    return getattr(error, "message_de", None) or str(error)
+    return i18n.error_text(error)
 
 
 def state_text(account: AccountView) -> str:
@@ -105,7 +105,7 @@ class AccountTableModel(QAbstractTableModel):
         account = self._rows[index.row()]
         return (
             account.name,
-            ROLE_LABELS_DE[account.role],
+            i18n.role_label(account.role),
             state_text(account),
             self._last_login(account.last_login_at),
         )[index.column()]
@@ -233,7 +233,7 @@ class AddAccountDialog(TaskDialog):
         district = desk.is_district()
         for role in Role:
             if district or role not in DISTRICT_ONLY_ROLES:
-                self.role.addItem(ROLE_LABELS_DE[role], role)
+                self.role.addItem(i18n.role_label(role), role)
         self.role.setCurrentIndex(self.role.findData(Role.CLERK))
         self.password = NewPasswordFields()
         self.name.textChanged.connect(lambda text: self.password.set_account_name(text.strip()))
@@ -248,7 +248,7 @@ class AddAccountDialog(TaskDialog):
         try:
             name = account_name(self.name.text())
         except AccountInputError as error:
-            self.say(error.message_de)
+            self.say(i18n.error_text(error))
             return
         problem = self.password.problem()
         if problem is not None:

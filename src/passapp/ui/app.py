@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from passapp.services.desk import Desk, Gate
 from passapp.services.errors import DatabaseUnavailable
@@ -87,11 +87,18 @@ class Counter(QObject):
         self.show_window(login.desk)
 
     def show_window(self, desk: Desk) -> MainWindow:
-        self.window = MainWindow(desk)
-        self.window.logged_out.connect(self._on_logged_out)
-        self.window.closed.connect(self._on_closed)
+        self._adopt(MainWindow(desk))
+        assert self.window is not None
         self.window.show()
         return self.window
+
+    def _adopt(self, window: QMainWindow) -> None:
+        """``window`` is the one main window (the first, or one rebuilt in another language)."""
+        assert isinstance(window, MainWindow)
+        self.window = window
+        window.logged_out.connect(self._on_logged_out)
+        window.closed.connect(self._on_closed)
+        window.replaced.connect(self._adopt)
 
     def _on_closed(self) -> None:
         """The window closed while logged in: the account's session ends with the app."""
@@ -138,9 +145,9 @@ def run(database: str | None = None, demo: bool = False, language: str | None = 
     try:
         gate = open_gate(database, demo)
     except DatabaseUnavailable as error:
-        QMessageBox.critical(None, translate("app", "Datenbank"), error.message_de)
+        QMessageBox.critical(None, translate("app", "Datenbank"), i18n.error_text(error))
         return 2
-    refusals.install()  # a refusal that escapes a screen: its German message, no traceback
+    refusals.install()  # a refusal that escapes a screen: its message, no traceback
     # Between the log-in window and the main window no window is open: Qt must not quit.
     app.setQuitOnLastWindowClosed(False)
     counter = Counter(app, gate)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from passapp.services.audit import ChainCheck, EventRef, Problem
 from passapp.services.desk import Desk
 from passapp.services.progress import Progress
+from passapp.ui import i18n
 from passapp.ui.peer_table import clock_time
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, heading, label
@@ -126,7 +127,7 @@ class AuditScreen(QDialog):
         self.events.set_rows(newest)
 
     def _failed(self, error: Exception) -> None:
-        german = getattr(error, "message_de", None) or str(error)
+        german = i18n.error_text(error)
         self.verdict.setText(self.tr("Prüfung nicht möglich: {reason}").format(reason=german))
         self.verdict.setStyleSheet(ERROR_STYLE)
 

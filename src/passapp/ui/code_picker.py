@@ -197,7 +197,7 @@ class CodePicker(QWidget):
             quoted = ", ".join(f"„{html.escape(token)}“" for token in wrong)
             self._say(self.tr("Nicht gefunden: {words}").format(words=quoted), ERROR_STYLE)
         else:
-            names = [self._by_code[code].name_de for code in self.codes()]
+            names = [self._by_code[code].name for code in self.codes()]
             self._say(html.escape(" · ".join(names)), NOTE_STYLE)
         codes = self.codes()
         if codes != self._shown_codes:

@@ -39,6 +39,7 @@ from passapp.services.entries import EntryInput, EntryView
 from passapp.services.errors import ServiceError
 from passapp.services.offers import OfferView
 from passapp.services.reference import entry_kind_labels, entry_status_labels
+from passapp.ui import i18n
 from passapp.ui.entry_table import entry_summary, german_day
 from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.i18n import label_text
@@ -51,7 +52,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DIALOG_SIZE = (760, 560)  # fits 1366×768 with the taskbar and the window frame
-DATE_PLACEHOLDER = "TT.MM.JJJJ"
 
 
 class FormError(Exception):
@@ -66,7 +66,7 @@ class FormError(Exception):
 def failure_text(error: Exception) -> str:
     """The German words for a failed save; never a traceback."""
     if isinstance(error, ServiceError | InputError):
-        return error.message_de
+        return i18n.error_text(error)
     log.error("saving an entry failed", exc_info=error)
     return QCoreApplication.translate(
         "entry_form",
@@ -161,8 +161,8 @@ class EntryFormView(QWidget):
         # No kind proposed: Enter on the untouched form must not log a "Sprachkurs".
         self.kind_combo.setPlaceholderText(self.tr("– bitte wählen –"))
         self.kind_combo.setCurrentIndex(-1)
-        self.start_edit = self._line(self.tr("Beginn oder Tag"), DATE_PLACEHOLDER)
-        self.end_edit = self._line(self.tr("Ende (freiwillig)"), DATE_PLACEHOLDER)
+        self.start_edit = self._line(self.tr("Beginn oder Tag"), self.tr("TT.MM.JJJJ"))
+        self.end_edit = self._line(self.tr("Ende (freiwillig)"), self.tr("TT.MM.JJJJ"))
         self.status_combo = self._combo(self.tr("Status"))
         self.status_combo.addItem(self.tr("– ohne Status –"), None)
         for slug, status in entry_status_labels().items():
@@ -441,7 +441,7 @@ class EntryForm(QDialog):
         try:
             return parse_full_date(text)
         except InputError as error:
-            raise FormError(f"{name}: {error.message_de}", edit) from None
+            raise FormError(f"{name}: {i18n.error_text(error)}", edit) from None
 
     # --- saving ------------------------------------------------------------------------
 
@@ -451,7 +451,7 @@ class EntryForm(QDialog):
         try:
             data = self.entry_input()
         except FormError as error:
-            self._say(error.message_de)
+            self._say(i18n.error_text(error))
             error.field.setFocus()
             return
         if self._earlier is not None and unchanged(data, self._earlier):

@@ -28,6 +28,7 @@ from passapp.services.desk import Desk
 from passapp.services.entries import EntryView
 from passapp.services.errors import ServiceError
 from passapp.services.verification import looks_like_qr
+from passapp.ui import i18n
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
 from passapp.ui.entry_table import EntryTableModel, is_current
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, button, button_row, label
@@ -131,7 +132,7 @@ class EntryPanel(QWidget):
         except (ServiceError, InputError) as error:
             self.model.set_log(None)
             self.heading.setText(self.tr("Einträge"))
-            self._tell_unreadable(error.message_de)
+            self._tell_unreadable(i18n.error_text(error))
             self._enable_actions()
             return False
         titles = {offer.slug: offer.title for offer in self._desk.list_offers()}

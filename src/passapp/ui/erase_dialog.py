@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from passapp.services.desk import Desk
 from passapp.services.erasure import Erasure
 from passapp.services.overview import PersonOverview
+from passapp.ui import i18n
 from passapp.ui.elide import TITLE_CHARS, elided
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, heading, label
@@ -87,7 +88,7 @@ class ConfirmingDialog(QDialog):
     def failed(self, error: Exception) -> None:
         self.set_busy(False)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(getattr(error, "message_de", None) or str(error))
+        self.message.setText(i18n.error_text(error))
 
 
 class WithdrawConsentDialog(ConfirmingDialog):

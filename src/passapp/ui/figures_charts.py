@@ -28,10 +28,6 @@ MIN_CHART_WIDTH: Final = 400
 SKIPPED: Final = b""  # the worker came to a chart nobody looks at any more
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FigureCharts", text)
-
-
 class FigureCharts:
     def __init__(self, view: ChartView, area: QScrollArea, tasks: TaskRunner) -> None:
         self._view = view
@@ -58,7 +54,9 @@ class FigureCharts:
         if table.key in self._drawn:
             self._show_drawn(table.key)
             return
-        self._view.show_text(_tr("Das Diagramm wird gezeichnet …"))
+        self._view.show_text(
+            QCoreApplication.translate("FigureCharts", "Das Diagramm wird gezeichnet …")
+        )
         if table.key not in self._queued:
             self._draw(table)
 
@@ -97,8 +95,9 @@ class FigureCharts:
         png = self._drawn[key]
         if png is None:
             self._view.show_text(
-                _tr(
-                    "Kein Diagramm: keine Zahl dieser Tabelle ist veröffentlicht (alle „<5“ oder „•“)."
+                QCoreApplication.translate(
+                    "FigureCharts",
+                    "Kein Diagramm: keine Zahl dieser Tabelle ist veröffentlicht (alle „<5“ oder „•“).",
                 )
             )
         else:
@@ -111,7 +110,7 @@ class FigureCharts:
         log.error("drawing the chart of %s failed", key, exc_info=error)
         if self._wanted == key:
             self._view.show_text(
-                _tr("Kein Diagramm ({kind}); die Zahlen stehen in der Tabelle.").format(
-                    kind=type(error).__name__
-                )
+                QCoreApplication.translate(
+                    "FigureCharts", "Kein Diagramm ({kind}); die Zahlen stehen in der Tabelle."
+                ).format(kind=type(error).__name__)
             )

@@ -46,10 +46,12 @@ from PySide6.QtWidgets import (
 from passapp.domain.dates import parse_full_date
 from passapp.domain.errors import InputError
 from passapp.services.demand import DemandFilters, DemandReport
-from passapp.services.demand_files import NOTE_DE, write_report
+from passapp.services.demand_files import write_report
 from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
 from passapp.services.progress import Progress
+from passapp.ui import figures_words as words
+from passapp.ui import i18n
 from passapp.ui.chart_view import ChartView
 from passapp.ui.figures_charts import FigureCharts
 from passapp.ui.figures_table import FiguresTableModel
@@ -106,7 +108,9 @@ class FiguresScreenView(QWidget):
         # Titles run over two or three lines: a gap and alternating rows tell them apart.
         self.tables.setSpacing(2)
         self.tables.setAlternatingRowColors(True)
-        self.note = label(NOTE_DE, self.tr("Hinweis zur Geheimhaltung"), HINT_STYLE)
+        self.note = label(
+            words.suppression_note(), self.tr("Hinweis zur Geheimhaltung"), HINT_STYLE
+        )
         self.title = label(accessible_name=self.tr("Tabelle"))
         self.title.setStyleSheet("font-weight: bold;")
         self.basis = label(accessible_name=self.tr("Stand und Filter"), style=HINT_STYLE)
@@ -316,7 +320,7 @@ class FiguresScreen(QDialog):
         try:
             return parse_full_date(text)
         except InputError as error:
-            raise BadDate(f"{name}: {error.message_de}", edit) from None
+            raise BadDate(f"{name}: {i18n.error_text(error)}", edit) from None
 
     def compute(self) -> None:
         """Start the report for the typed filters; a second click while it runs does nothing."""
@@ -325,7 +329,7 @@ class FiguresScreen(QDialog):
         try:
             filters = self.filters()
         except BadDate as error:
-            self._show_nothing(error.message_de, ERROR_STYLE)
+            self._show_nothing(i18n.error_text(error), ERROR_STYLE)
             error.field.setFocus()
             error.field.selectAll()
             return
@@ -355,7 +359,7 @@ class FiguresScreen(QDialog):
         self.charts.forget()
         view = self.view
         view.tables.clear()
-        view.tables.addItems([table.title for table in report.tables])
+        view.tables.addItems([words.table_title(table) for table in report.tables])
         view.tables.setCurrentRow(row)
         self._check_stale()  # the filters may have changed while it ran
 
@@ -380,10 +384,10 @@ class FiguresScreen(QDialog):
         view.figures.set_table(table)
         view.figures.set_stale(self.stale)
         self.charts.show(table)
-        view.title.setText(table.title)
+        view.title.setText(words.table_title(table))
         view.basis.setText(
             self.tr("Stand {day} · {filters}").format(
-                day=f"{report.made_on:%d.%m.%Y}", filters=report.filters.describe_de()
+                day=f"{report.made_on:%d.%m.%Y}", filters=words.filters_text(report.filters)
             )
         )
 
@@ -449,7 +453,7 @@ class FiguresScreen(QDialog):
 
     def _reason(self, error: Exception, what: str) -> str:
         if isinstance(error, ServiceError | InputError):
-            return f"{what}: {error.message_de}"
+            return f"{what}: {i18n.error_text(error)}"
         if isinstance(error, OSError):
             return self.tr(
                 "{what}: der Ordner ist nicht beschreibbar, voll oder nicht erreichbar ({detail})."

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from passapp.domain.suppression import THRESHOLD, Cell, CellState
 from passapp.services.demand import DemandTable
 from passapp.services.demand_files import TOTAL
+from passapp.ui import figures_words as words
 
 Index = QModelIndex | QPersistentModelIndex
 PRIMARY_COLOUR = QColor("#fff1c2")  # "<5": amber, the cell the rule is about
@@ -67,7 +68,7 @@ class FiguresTableModel(QAbstractTableModel):
         assert self._table is not None
         if column == 0:
             labels = (*self._table.row_labels, TOTAL)
-            return labels[row]
+            return words.label(labels[row])
         return self._grid[row][column - 1].text
 
     def _cell(self, index: Index) -> Cell | None:
@@ -120,4 +121,4 @@ class FiguresTableModel(QAbstractTableModel):
             or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
         ):
             return None
-        return (self._table.row_label, *self._table.column_labels, TOTAL)[section]
+        return words.label((self._table.row_label, *self._table.column_labels, TOTAL)[section])

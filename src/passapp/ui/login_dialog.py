@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QFrame, QLineEdit, QVBoxLayo
 
 from passapp.services.desk import Desk, Gate
 from passapp.services.errors import ServiceError
+from passapp.ui import i18n
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import (
     ERROR_STYLE,
@@ -84,7 +85,9 @@ class LoginDialog(QDialog):
         box = QFrame()
         box.setObjectName("demoAccounts")
         box.setStyleSheet(DEMO_BOX_STYLE)
-        lines = "\n".join(f"{name} – {role}" for name, role in accounts)
+        lines = "\n".join(
+            f"{name} – {i18n.role_label_from_german(role)}" for name, role in accounts
+        )
         text = label(
             self.tr(
                 "Demo: erfundene Personen, nichts wird dauerhaft gespeichert. Konten:\n{accounts}"
@@ -113,7 +116,7 @@ class LoginDialog(QDialog):
         try:
             self.desk = self._gate.log_in(name, password)
         except ServiceError as error:
-            self.message.setText(error.message_de)
+            self.message.setText(i18n.error_text(error))
             self.password_field.clear()
             self.password_field.setFocus()
             return

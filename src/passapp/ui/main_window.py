@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -89,6 +88,8 @@ class MainWindow(QMainWindow):
     logged_out = Signal()
     # The window was closed while logged in (the app then logs out and quits).
     closed = Signal()
+    # Another language was chosen: this window handed its Desk to the new one (rebuilt).
+    replaced = Signal(QMainWindow)
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self.offers_screen: OffersScreen | None = None
         self.setup_wizard: SetupWizard | None = None
         self.person_form: PersonForm | None = None
+        # Set once rebuilt() handed the Desk on: closing this window then logs nobody out.
+        self._handed_over = False
         self.setWindowTitle(
             self.tr("Bildungs- und Beratungspass – Landkreis Dachau – {account}").format(
                 account=desk.account.name
@@ -171,7 +174,7 @@ class MainWindow(QMainWindow):
         self.office_label.setAccessibleName(self.tr("Dienststelle"))
         self.account_label = QLabel(
             self.tr("Angemeldet: {account} ({role})").format(
-                account=desk.account.name, role=desk.role_label_de
+                account=desk.account.name, role=i18n.role_label(desk.account.role)
             )
         )
         self.account_label.setAccessibleName(self.tr("Angemeldetes Konto"))
@@ -295,7 +298,7 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("A&nsicht"))
         languages = view.addMenu(self.tr("&Sprache"))
         group = QActionGroup(self)
-        current = i18n.chosen_language()
+        current = i18n.current_language()
         for code, name in i18n.LANGUAGES.items():
             action = languages.addAction(name)
             action.setCheckable(True)
@@ -328,7 +331,7 @@ class MainWindow(QMainWindow):
         account = self.menuBar().addMenu(self.tr("&Konto"))
         who = account.addAction(
             self.tr("{account} – {role}").format(
-                account=self._desk.account.name, role=self._desk.role_label_de
+                account=self._desk.account.name, role=i18n.role_label(self._desk.account.role)
             )
         )
         who.setEnabled(False)  # says who is logged in; nothing to click
@@ -444,16 +447,53 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
-        if not self._desk.logged_out:
+        if not self._desk.logged_out and not self._handed_over:
             self.closed.emit()  # the app logs the account out and quits
 
-    def choose_language(self, language: str) -> None:
+    def choose_language(self, language: str) -> MainWindow:
+        """Save the choice and switch at once: the window is built anew in the language
+        (``replaced`` tells the app which window is now the one)."""
         i18n.save_language(language)
-        QMessageBox.information(
-            self,
-            self.tr("Sprache"),
-            self.tr("Die Sprache wird beim nächsten Start übernommen."),
-        )
+        app = QCoreApplication.instance()
+        assert app is not None, "a window needs the running application"
+        i18n.switch_language(app, language)
+        twin = self.rebuilt()
+        self.replaced.emit(twin)
+        return twin
+
+    def rebuilt(self) -> MainWindow:
+        """This window again, built with the translators now installed: the same Desk, size
+        and place, search text, hits and person. Its dialogs close (they speak the old
+        language; what was typed in them is not kept) and so does this window, without
+        logging out."""
+        search = self.search_field.text()
+        person = self.person_panel.person_id
+        self.tasks.shutdown()  # a write under way finishes first
+        for dialog in self.findChildren(QDialog):
+            dialog.close()
+        self._handed_over = True
+        twin = MainWindow(self._desk)
+        twin.setGeometry(self.geometry())
+        twin.restore(search, person)
+        twin.show()
+        self.close()
+        self.deleteLater()
+        return twin
+
+    def restore(self, search: str, person: uuid.UUID | None) -> None:
+        """Show ``search``'s hits and ``person`` again, without auditing a second opening."""
+        self.search_field.blockSignals(True)
+        self.search_field.setText(search)
+        self.search_field.blockSignals(False)
+        choosing = self.table.selectionModel()
+        choosing.blockSignals(True)  # a single hit is selected without opening it again
+        try:
+            if search:
+                self._on_search()
+        finally:
+            choosing.blockSignals(False)
+        if person is not None:
+            self.person_panel.show_person(person, audit=False)
 
     # --- the person -----------------------------------------------------------------------
 
@@ -534,7 +574,7 @@ class MainWindow(QMainWindow):
             result = self._desk.find(text)
         except (ServiceError, InputError) as error:
             self.results.set_rows([])
-            self.message.setText(error.message_de)
+            self.message.setText(i18n.error_text(error))
             return
         if result.verification is not None:
             self._show_scan(text, result)
@@ -552,6 +592,34 @@ class MainWindow(QMainWindow):
     def _more_hits(self, text: str, limit: int) -> list[PersonSummary]:
         return self._desk.find(text, limit).hits
 
+    def _pass_status(self, code: str, german: str) -> str:
+        """A scanned pass's status (services.verification.STATUS_DE) in the UI's language."""
+        words = {
+            "active": self.tr("gültig"),
+            "replaced": self.tr("ersetzt (Ersatzkarte ausgestellt)"),
+            "revoked": self.tr("eingezogen"),
+            "unknown": self.tr("unbekannt"),
+        }
+        return words.get(code, german)
+
+    def _scan_reason(self, code: str, german: str) -> str:
+        """Why a scanned QR is no valid pass (services.verification.REASONS_DE)."""
+        words = {
+            "malformed": self.tr(
+                "kein gültiger Pass-QR-Code (unvollständig gelesen oder verändert)"
+            ),
+            "unknown_version": self.tr("unbekannte Version des QR-Codes"),
+            "unknown_key": self.tr("Schlüssel der ausstellenden Stelle unbekannt"),
+            "key_not_yet_valid": self.tr("Schlüssel war am Ausstellungstag noch nicht gültig"),
+            "key_expired": self.tr("Schlüssel war am Ausstellungstag nicht mehr gültig"),
+            "key_compromised": self.tr("Schlüssel der ausstellenden Stelle gesperrt"),
+            "bad_signature": self.tr("Signatur ungültig – Pass möglicherweise gefälscht"),
+            "no_trust_list": self.tr(
+                "keine Vertrauensliste eingespielt – bitte Zertifikatspaket installieren"
+            ),
+        }
+        return words.get(code, german)
+
     def _show_scan(self, text: str, result: SearchResult) -> None:
         """A scanned pass: say clearly whether it may be accepted, and why not."""
         assert result.verification is not None
@@ -565,11 +633,12 @@ class MainWindow(QMainWindow):
             colour = VALID_COLOUR
         elif data["valid"]:
             shown = self.tr("✖ Pass {number}: {status}").format(
-                number=number, status=data["status_de"]
+                number=number, status=self._pass_status(data["status"], data["status_de"])
             )
             colour = INVALID_COLOUR
         else:
-            shown = self.tr("✖ Ungültiger Pass: {reason}").format(reason=data["reason_de"])
+            reason = self._scan_reason(data["reason"], data["reason_de"])
+            shown = self.tr("✖ Ungültiger Pass: {reason}").format(reason=reason)
             colour = INVALID_COLOUR
         self.message.setText(shown)
         self.message.setStyleSheet(f"color: {colour}; font-weight: bold;")

@@ -36,6 +36,8 @@ from passapp.services.offers import (
     OfferView,
 )
 from passapp.services.progress import Progress
+from passapp.ui import i18n
+from passapp.ui.offer_table import category_label
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, button, button_row, key_hint, label
 from passapp.ui.tasks import Task, TaskRunner
@@ -80,8 +82,8 @@ class OfferForm(QDialog):
         self.title_field = self._line(self.tr("Titel"), self.tr("z. B. Deutsch A1 – Abendkurs"))
         self.category_combo = self._combo(self.tr("Kategorie"))
         self.category_combo.addItem(self.tr("– bitte wählen –"), "")
-        for slug, german in OFFER_CATEGORIES.items():
-            self.category_combo.addItem(german, slug)
+        for slug in OFFER_CATEGORIES:
+            self.category_combo.addItem(category_label(slug), slug)
         self.provider_field = self._line(self.tr("Anbieter"), self.tr("z. B. Volkshochschule"))
         self.address_field = self._line(self.tr("Adresse"), self.tr("Straße Nr., PLZ Ort"))
         self.municipality_combo = self._combo(self.tr("Gemeinde"))
@@ -234,7 +236,7 @@ class OfferForm(QDialog):
         self._task = None
         self.save_button.setEnabled(True)
         if isinstance(error, ServiceError | InputError):
-            self.error_label.setText(error.message_de)
+            self.error_label.setText(i18n.error_text(error))
         else:
             log.error("saving an offer failed", exc_info=error)
             self.error_label.setText(

@@ -10,6 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from passapp.domain.entries import CefrLevel
 from passapp.services.offers import OFFER_CATEGORIES, OfferView
+from passapp.services.reference import entry_kind_labels
+from passapp.ui.entry_table import kind_label
 
 Index = QModelIndex | QPersistentModelIndex
 INACTIVE_COLOUR = QColor("#777777")
@@ -26,7 +28,11 @@ def level_span(levels: Sequence[str]) -> str:
 
 
 def category_label(slug: str) -> str:
-    return OFFER_CATEGORIES.get(slug, slug)  # a category of a newer catalogue: its slug
+    """A category in the UI's language: the categories are the entry kinds (their labels
+    in both languages are reference data); a category of a newer catalogue: its slug."""
+    if slug in entry_kind_labels():
+        return kind_label(slug)
+    return OFFER_CATEGORIES.get(slug, slug)
 
 
 class OfferTableModel(QAbstractTableModel):

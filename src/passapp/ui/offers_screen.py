@@ -45,6 +45,7 @@ from passapp.services.offers import (
     OfferView,
 )
 from passapp.services.progress import Progress
+from passapp.ui import i18n
 from passapp.ui.offer_form import OfferForm
 from passapp.ui.offer_table import OfferTableModel
 from passapp.ui.screen import fit_to_screen
@@ -369,7 +370,7 @@ class OffersScreen(QDialog):
     def _on_failed(self, error: Exception) -> None:
         self._task = None
         if isinstance(error, ServiceError | InputError):
-            self._say(error.message_de, ERROR_STYLE)
+            self._say(i18n.error_text(error), ERROR_STYLE)
             return
         log.error("changing the catalogue failed", exc_info=error)
         self._say(
@@ -445,7 +446,11 @@ class OffersScreen(QDialog):
         for problem in error.problems:
             self.view.problems.addItem(
                 self.tr("Zeile {row}, Spalte „{column}“: {text}").format(
-                    row=problem.row, column=problem.column, text=problem.message_de
+                    row=problem.row,
+                    column=problem.column,
+                    text=problem.message_en
+                    if i18n.current_language() == "en"
+                    else problem.message_de,
                 )
             )
         # In the details' place: on a low screen (150 %) both would squeeze the list.

@@ -66,6 +66,7 @@ from passapp.services.district_offices import (
 )
 from passapp.services.errors import ServiceError
 from passapp.services.trust import EnrolmentResult
+from passapp.ui import i18n
 from passapp.ui.elide import TITLE_CHARS, elided
 from passapp.ui.erase_dialog import ConfirmingDialog
 from passapp.ui.screen import fit_to_screen
@@ -80,7 +81,7 @@ KIND_WIDTH = 140
 
 
 def german(error: Exception) -> str:
-    return getattr(error, "message_de", None) or str(error)
+    return i18n.error_text(error)
 
 
 def day(moment: dt.datetime | None) -> str:
@@ -166,7 +167,7 @@ class OfficeTableModel(QAbstractTableModel):
         values = {
             self.CODE: office.code,
             self.NAME: office.name,
-            self.KIND: office.kind_de,
+            self.KIND: i18n.office_kind(office.kind, office.kind_de),
             self.PLACE: office.municipality or "",
             self.STATE: self._state(office),
         }
@@ -233,7 +234,7 @@ class SilentFilter(QSortFilterProxyModel):
 def office_details_html(office: OfficeRow, now: dt.datetime) -> str:
     translate = QCoreApplication.translate
     facts = [
-        (translate("offices_screen", "Art"), office.kind_de),
+        (translate("offices_screen", "Art"), i18n.office_kind(office.kind, office.kind_de)),
         (translate("offices_screen", "Gemeinde"), office.municipality or ""),
         (translate("offices_screen", "Angemeldet am"), day(office.enrolled_on)),
         (
@@ -578,7 +579,7 @@ class EnrolDialog(ConfirmingDialog):
         form = QFormLayout()
         form.addRow(self.tr("Kennung:"), self._value(preview.office_code))
         form.addRow(self.tr("Name:"), self._value(preview.office_name))
-        form.addRow(self.tr("Art:"), self._value(preview.kind_de))
+        form.addRow(self.tr("Art:"), self._value(i18n.office_kind(preview.kind, preview.kind_de)))
         if preview.municipality:
             form.addRow(self.tr("Gemeinde:"), self._value(preview.municipality))
         self.fingerprint = self._value(preview.fingerprint)

@@ -49,6 +49,7 @@ from passapp.services.passes import (
 )
 from passapp.services.progress import Progress
 from passapp.services.views import PersonView
+from passapp.ui import i18n
 from passapp.ui.elide import TITLE_CHARS, ElidedLabel, elided
 from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.pdf_preview import PdfPreview
@@ -136,7 +137,7 @@ def card_name(generation: int) -> str:
 def german_message(error: Exception) -> str:
     """The service's German words; for anything unforeseen a plain note, never a traceback."""
     if isinstance(error, ServiceError | InputError | PrintError):
-        return error.message_de
+        return i18n.error_text(error)
     log.error("pass dialog task failed", exc_info=error)
     return QCoreApplication.translate(
         "pass_dialog",
@@ -268,7 +269,7 @@ class PrintStep(QWidget):
             if print_pdf(self, job):
                 self._tell(self.tr("Das PDF wurde an den Drucker geschickt."), NOTE_STYLE)
         except PrintError as error:
-            self._tell(error.message_de, ERROR_STYLE)
+            self._tell(i18n.error_text(error), ERROR_STYLE)
 
     def _on_save(self) -> None:
         path = self.path
@@ -520,7 +521,7 @@ class IssuePassDialog(PdfTaskDialog):
         try:
             overview = self._desk.person_overview(self._person_id)
         except (ServiceError, InputError) as error:
-            self._say(error.message_de, ERROR_STYLE)
+            self._say(i18n.error_text(error), ERROR_STYLE)
             self.form.issue_button.setEnabled(False)
             self.form.show_reason(False)
             show_step(self.pages, self.form, self.form.cancel_button)
@@ -539,9 +540,11 @@ class IssuePassDialog(PdfTaskDialog):
         )
         self.form.name.setText(name)
         self.form.birth_date.setText(person.birth_date.german())
-        self.form.status.setText(eligibility.status_de)
+        self.form.status.setText(i18n.eligibility_status(eligibility))
         self.form.status.setStyleSheet(STATUS_STYLE.get(eligibility.status, ""))
-        self.form.reasons.setText("\n".join(f"• {reason}" for reason in eligibility.reasons_de))
+        self.form.reasons.setText(
+            "\n".join(f"• {reason}" for reason in i18n.eligibility_reasons(eligibility))
+        )
         self.form.passes.setText(
             "\n".join(self._pass_line(card) for card in overview.passes) or self.tr("noch keiner")
         )
@@ -677,7 +680,7 @@ class ReplacePassDialog(PdfTaskDialog):
             holder = next((hit for hit in hits if hit.pass_number == self._number), None)
             overview = self._desk.person_overview(holder.id) if holder else None
         except (ServiceError, InputError) as error:
-            self._say(error.message_de, ERROR_STYLE)
+            self._say(i18n.error_text(error), ERROR_STYLE)
             return
         if overview is None:  # a pass of another office, known only from a scan
             self.facts.setText(self.tr("Inhaber:in ist hier nicht gespeichert."))

@@ -38,6 +38,7 @@ from passapp.services.people import (
 )
 from passapp.services.progress import Progress
 from passapp.services.views import PersonSummary, PersonView
+from passapp.ui import i18n
 from passapp.ui.elide import elided, full_text_tip
 from passapp.ui.person_form_view import PersonFormView, say
 from passapp.ui.screen import fit_to_screen
@@ -120,10 +121,10 @@ class PersonForm(QDialog):
         self._saving = False
         self._notice_chosen = False  # the clerk picked the notice language themselves
         self._loaded: PersonInput | None = None
-        self._languages = languages()
+        self._languages = languages(i18n.current_language())
         self.setAccessibleName(self.tr("Person erfassen"))
         fit_to_screen(self, 980, 660)  # at 150 % scaling the fields scroll
-        self.view = PersonFormView(nationalities(), self._languages)
+        self.view = PersonFormView(nationalities(i18n.current_language()), self._languages)
         layout = QVBoxLayout()
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.view)
@@ -186,10 +187,10 @@ class PersonForm(QDialog):
         }
         for code in SEX_CODES:
             view.sex_combo.addItem(sex_names[code], code)
-        german_names = {choice.code: choice.name_de for choice in self._languages}
+        language_names = {choice.code: choice.name for choice in self._languages}
         for code in NOTICE_LANGUAGES:
             native = texts(code).name
-            label = native if code == "de" else f"{german_names.get(code, code)} – {native}"
+            label = native if code == "de" else f"{language_names.get(code, code)} – {native}"
             view.notice_language_combo.addItem(label, code)
 
     def _connect(self) -> None:
@@ -243,7 +244,7 @@ class PersonForm(QDialog):
             data = self._desk.person_input(person_id)
         except ServiceError as error:
             self.view.heading.setText(self.tr("Person bearbeiten"))
-            self._lock(error.message_de)
+            self._lock(i18n.error_text(error))
             return
         self._loaded = data
         name = f"{person.family_names}, {person.given_names or '–'}"
@@ -351,7 +352,7 @@ class PersonForm(QDialog):
         try:
             preview = self._desk.preview_registration(data, exclude=self._person_id)
         except (ServiceError, InputError) as error:
-            view.show_pending(error.message_de)
+            view.show_pending(i18n.error_text(error))
             return
         view.show_eligibility(preview.eligibility)
         say(view.warning_label, "\n".join(preview.warnings))
@@ -381,7 +382,7 @@ class PersonForm(QDialog):
         try:
             day = read_date(edit.text(), years)
         except InputError as error:
-            say(error_label, error.message_de + self._unknown_hint(edit))
+            say(error_label, i18n.error_text(error) + self._unknown_hint(edit))
             return False
         say(error_label, "")
         if day is not None and edit.text() != day.german() and not edit.isReadOnly():
@@ -477,7 +478,7 @@ class PersonForm(QDialog):
             # The service's own check of the codes (pure): its message shows at the section.
             return checked_profile(section.read(dt.date.today()))
         except InputError as error:
-            self._show_profile_error(error.message_de)
+            self._show_profile_error(i18n.error_text(error))
             return None
 
     def _show_profile_error(self, text: str) -> None:
@@ -548,7 +549,7 @@ class PersonForm(QDialog):
         self._saving = False
         self.view.save_button.setEnabled(True)
         if isinstance(error, (ServiceError, InputError)):
-            say(self.view.message, error.message_de)
+            say(self.view.message, i18n.error_text(error))
             return
         log.error("saving a person failed", exc_info=error)
         say(

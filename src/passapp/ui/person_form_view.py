@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from passapp.services.choices import Choice
 from passapp.services.views import EligibilityView, PersonSummary
+from passapp.ui import i18n
 from passapp.ui.code_picker import CodePicker
 from passapp.ui.screen import ScrollingPane
 
@@ -402,9 +403,11 @@ class PersonFormView(QWidget):
 
     def show_eligibility(self, view: EligibilityView) -> None:
         symbol, style = STATUS_STYLES[view.status]
-        self.status_label.setText(f"{symbol} {view.status_de}")
+        self.status_label.setText(f"{symbol} {i18n.eligibility_status(view)}")
         self.status_label.setStyleSheet(style + STATUS_PADDING)
-        self.reasons_label.setText("\n".join(f"• {reason}" for reason in view.reasons_de))
+        self.reasons_label.setText(
+            "\n".join(f"• {reason}" for reason in i18n.eligibility_reasons(view))
+        )
 
     def show_pending(self, text: str) -> None:
         """No answer yet (a date missing or still being typed); ``text`` says what is missing."""

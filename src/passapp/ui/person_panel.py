@@ -35,6 +35,7 @@ from passapp.services.desk import Desk
 from passapp.services.erasure import Erasure
 from passapp.services.errors import ServiceError
 from passapp.services.overview import PersonOverview
+from passapp.ui import i18n
 from passapp.ui.elide import ElidedLabel
 from passapp.ui.entry_panel import EntryPanel
 from passapp.ui.erase_dialog import (
@@ -173,7 +174,7 @@ class PersonPanel(QWidget):
     def _button(self, text: str, keys: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", ""))
-        button.setToolTip(keys_de(keys))
+        button.setToolTip(keys_shown(keys))
         button.clicked.connect(slot)
         # The shortcut works wherever the focus is in the window, not only on the button.
         shortcut = QShortcut(QKeySequence(keys), self.window() or self)
@@ -212,14 +213,16 @@ class PersonPanel(QWidget):
         self.entries.clear()
         self.entries.setVisible(False)
 
-    def show_person(self, person_id: uuid.UUID) -> bool:
-        """Load and show a person; False (with the reason shown) where that fails."""
-        opened = person_id != self.person_id
+    def show_person(self, person_id: uuid.UUID, *, audit: bool = True) -> bool:
+        """Load and show a person; False (with the reason shown) where that fails.
+        ``audit=False``: the person was open already (the window was rebuilt in another
+        language), so opening them is not audited a second time."""
+        opened = audit and person_id != self.person_id
         try:
             overview = self._desk.person_overview(person_id)
         except (ServiceError, InputError) as error:
             self.clear()
-            self.facts.setText(error.message_de)
+            self.facts.setText(i18n.error_text(error))
             return False
         if opened:
             # Opening another person is audited (a refresh is not): a write, so on the
@@ -270,13 +273,15 @@ class PersonPanel(QWidget):
         if person.nationalities:
             lines.append(
                 self.tr("Staatsangehörigkeit {codes}").format(
-                    codes=_named(person.nationalities, choices.nationalities())
+                    codes=_named(
+                        person.nationalities, choices.nationalities(i18n.current_language())
+                    )
                 )
             )
         if person.languages:
             lines.append(
                 self.tr("Sprachen {codes}").format(
-                    codes=_named(person.languages, choices.languages())
+                    codes=_named(person.languages, choices.languages(i18n.current_language()))
                 )
             )
         lines.append(self.tr("erfasst von {office}").format(office=person.registered_by_office))
@@ -286,10 +291,10 @@ class PersonPanel(QWidget):
 
     def _show_profile(self, overview: PersonOverview) -> None:
         try:
-            names = {choice.code: choice.name_de for choice in choices.languages()}
+            names = {c.code: c.name for c in choices.languages(i18n.current_language())}
             summary = profile_summary(self._desk.learner_profile(overview.person.id), names)
         except (ServiceError, InputError) as error:
-            summary = error.message_de  # a profile that cannot be read must not hide the rest
+            summary = i18n.error_text(error)  # a profile that cannot be read must not hide the rest
         self.profile_line.setText(summary or self.tr("Kein Bildungsprofil erfasst."))
 
     def _show_eligibility(self, overview: PersonOverview) -> None:
@@ -299,10 +304,10 @@ class PersonPanel(QWidget):
             "not_eligible": self.tr("nicht erfüllt"),
             "needs_review": self.tr("unklar"),
         }
-        status = words.get(check.status, check.status_de)
+        status = words.get(check.status, i18n.eligibility_status(check))
         text = self.tr("Berechtigung heute: {status}").format(status=status)
-        if check.reasons_de:
-            text += " – " + "; ".join(check.reasons_de)
+        if reasons := i18n.eligibility_reasons(check):
+            text += " – " + "; ".join(reasons)
         self.eligibility.setText(text)
         colour = STATUS_COLOURS.get(check.status, "#000")
         self.eligibility.setStyleSheet(f"color: {colour}; font-weight: bold;")
@@ -363,7 +368,11 @@ class PersonPanel(QWidget):
         if self._overview is None or not self.profile_button.isEnabled():
             return None
         dialog = ProfileDialog(
-            self._desk, self._tasks, self._overview.person.id, choices.languages(), parent=self
+            self._desk,
+            self._tasks,
+            self._overview.person.id,
+            choices.languages(i18n.current_language()),
+            parent=self,
         )
         dialog.saved.connect(self._refresh_after)
         dialog.finished.connect(self._dialog_closed)
@@ -422,10 +431,10 @@ class PersonPanel(QWidget):
         self.refresh()  # the report is an audit event of the person
 
     def _report_failed(self, error: Exception) -> None:
-        reason = getattr(error, "message_de", None) or getattr(error, "strerror", None)
+        reason = error.strerror if isinstance(error, OSError) else None
         self._status(
             self.tr("Die Auskunft wurde nicht gespeichert: {reason}").format(
-                reason=reason or str(error)
+                reason=reason or i18n.error_text(error)
             )
         )
 
@@ -476,13 +485,16 @@ class PersonPanel(QWidget):
 
 
 def _named(codes: tuple[str, ...], known: list[choices.Choice]) -> str:
-    """German names where known ("Syrien"), the code otherwise."""
-    names = {choice.code: choice.name_de for choice in known}
+    """Names in the UI's language where known ("Syrien", "Syria"), the code otherwise."""
+    names = {choice.code: choice.name for choice in known}
     return ", ".join(names.get(code, code) for code in codes)
 
 
-def keys_de(keys: str) -> str:
-    """A shortcut as German keyboards label it: "Ctrl+Shift+P" → "Strg+Umschalt+P"."""
+def keys_shown(keys: str) -> str:
+    """A shortcut as the UI's language names the keys: "Ctrl+Shift+P" in English,
+    "Strg+Umschalt+P" in German (as German keyboards label them)."""
+    if i18n.current_language() == "en":
+        return keys
     return keys.replace("Ctrl", "Strg").replace("Shift", "Umschalt")
 
 

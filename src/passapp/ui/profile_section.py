@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,48 +58,60 @@ from passapp.services.errors import ServiceError
 from passapp.services.people import checked_profile
 from passapp.services.profile import LearnerProfileView
 from passapp.services.progress import Progress
+from passapp.ui import i18n
 from passapp.ui.code_picker import CodePicker
 from passapp.ui.person_form_view import ERROR_STYLE, say
 from passapp.ui.screen import ScrollingPane, fit_to_screen
 from passapp.ui.tasks import TaskRunner
 
 LEVEL_NAMES = {level: level.value for level in GermanLevel}
+
+
+def _shown(text: object) -> str:
+    """A value's name (marked with ``QT_TRANSLATE_NOOP``, typed as object in PySide6) in
+    the UI's language: the tables are made once, their texts shown in the current one."""
+    return QCoreApplication.translate("profile", str(text))
+
+
 BASIS_NAMES = {
-    Basis.SELF_ASSESSED: "Selbsteinschätzung",
-    Basis.TESTED: "Einstufungstest",
-    Basis.CERTIFICATE: "Zertifikat",
+    Basis.SELF_ASSESSED: QT_TRANSLATE_NOOP("profile", "Selbsteinschätzung"),
+    Basis.TESTED: QT_TRANSLATE_NOOP("profile", "Einstufungstest"),
+    Basis.CERTIFICATE: QT_TRANSLATE_NOOP("profile", "Zertifikat"),
 }
 SKILL_NAMES = {
-    Skill.HOEREN: "Hören",
-    Skill.LESEN: "Lesen",
-    Skill.SCHREIBEN: "Schreiben",
-    Skill.SPRECHEN: "Sprechen",
+    Skill.HOEREN: QT_TRANSLATE_NOOP("profile", "Hören"),
+    Skill.LESEN: QT_TRANSLATE_NOOP("profile", "Lesen"),
+    Skill.SCHREIBEN: QT_TRANSLATE_NOOP("profile", "Schreiben"),
+    Skill.SPRECHEN: QT_TRANSLATE_NOOP("profile", "Sprechen"),
 }
 LITERACY_NAMES = {
-    Literacy.LATIN: "ja, lateinische Schrift",
-    Literacy.OTHER_SCRIPT: "nur andere Schrift",
-    Literacy.NONE: "nein",
+    Literacy.LATIN: QT_TRANSLATE_NOOP("profile", "ja, lateinische Schrift"),
+    Literacy.OTHER_SCRIPT: QT_TRANSLATE_NOOP("profile", "nur andere Schrift"),
+    Literacy.NONE: QT_TRANSLATE_NOOP("profile", "nein"),
 }
 QUALIFICATION_NAMES = {
-    SchoolQualification.NONE: "keiner",
-    SchoolQualification.PRIMARY: "Grundschule",
-    SchoolQualification.LOWER_SECONDARY: "Mittelschule / Realschule",
-    SchoolQualification.UPPER_SECONDARY: "weiterführende Schule",
-    SchoolQualification.UNIVERSITY_ENTRANCE: "Hochschulreife",
+    SchoolQualification.NONE: QT_TRANSLATE_NOOP("profile", "keiner"),
+    SchoolQualification.PRIMARY: QT_TRANSLATE_NOOP("profile", "Grundschule"),
+    SchoolQualification.LOWER_SECONDARY: QT_TRANSLATE_NOOP("profile", "Mittelschule / Realschule"),
+    SchoolQualification.UPPER_SECONDARY: QT_TRANSLATE_NOOP("profile", "weiterführende Schule"),
+    SchoolQualification.UNIVERSITY_ENTRANCE: QT_TRANSLATE_NOOP("profile", "Hochschulreife"),
 }
-TRAINING_NAMES = {TrainingKind.VOCATIONAL: "Berufsausbildung", TrainingKind.DEGREE: "Studium"}
+TRAINING_NAMES = {
+    TrainingKind.VOCATIONAL: QT_TRANSLATE_NOOP("profile", "Berufsausbildung"),
+    TrainingKind.DEGREE: QT_TRANSLATE_NOOP("profile", "Studium"),
+}
 RECOGNITION_NAMES = {
-    Recognition.NOT_SOUGHT: "nicht beantragt",
-    Recognition.SOUGHT: "beantragt",
-    Recognition.DONE: "anerkannt",
+    Recognition.NOT_SOUGHT: QT_TRANSLATE_NOOP("profile", "nicht beantragt"),
+    Recognition.SOUGHT: QT_TRANSLATE_NOOP("profile", "beantragt"),
+    Recognition.DONE: QT_TRANSLATE_NOOP("profile", "anerkannt"),
 }
 SITUATION_NAMES = {
-    Situation.SCHOOL: "Schule",
-    Situation.COURSE: "Kurs",
-    Situation.TRAINING: "Ausbildung",
-    Situation.WORK: "Arbeit",
-    Situation.LOOKING: "sucht Arbeit/Ausbildung",
-    Situation.CARING: "Familienarbeit",
+    Situation.SCHOOL: QT_TRANSLATE_NOOP("profile", "Schule"),
+    Situation.COURSE: QT_TRANSLATE_NOOP("profile", "Kurs"),
+    Situation.TRAINING: QT_TRANSLATE_NOOP("profile", "Ausbildung"),
+    Situation.WORK: QT_TRANSLATE_NOOP("profile", "Arbeit"),
+    Situation.LOOKING: QT_TRANSLATE_NOOP("profile", "sucht Arbeit/Ausbildung"),
+    Situation.CARING: QT_TRANSLATE_NOOP("profile", "Familienarbeit"),
 }
 WISH_KINDS = (
     EntryKind.SPRACHKURS,
@@ -111,31 +123,31 @@ WISH_KINDS = (
     EntryKind.BERATUNG,
     EntryKind.PRAKTIKUM,
 )
-WISH_NAMES: dict[EntryKind | Arrangement, str] = {
-    EntryKind.SPRACHKURS: "Sprachkurs",
-    EntryKind.INTEGRATIONSKURS: "Integrationskurs",
-    EntryKind.BERUFSSPRACHKURS: "Berufssprachkurs",
-    EntryKind.WEITERBILDUNG: "Weiterbildung",
-    EntryKind.AUSBILDUNG: "Ausbildung",
-    EntryKind.ANERKENNUNG: "Anerkennung",
-    EntryKind.BERATUNG: "Beratung",
-    EntryKind.PRAKTIKUM: "Praktikum",
-    EntryKind.ORIENTIERUNGSKURS: "Orientierungskurs",
-    EntryKind.PRUEFUNG: "Prüfung",
-    EntryKind.EHRENAMT: "Ehrenamt",
-    EntryKind.SONSTIGES: "Sonstiges",
-    Arrangement.PART_TIME: "Teilzeit",
-    Arrangement.EVENING: "Abendkurs",
-    Arrangement.CHILDCARE: "Kinderbetreuung",
+WISH_NAMES: dict[EntryKind | Arrangement, object] = {
+    EntryKind.SPRACHKURS: QT_TRANSLATE_NOOP("profile", "Sprachkurs"),
+    EntryKind.INTEGRATIONSKURS: QT_TRANSLATE_NOOP("profile", "Integrationskurs"),
+    EntryKind.BERUFSSPRACHKURS: QT_TRANSLATE_NOOP("profile", "Berufssprachkurs"),
+    EntryKind.WEITERBILDUNG: QT_TRANSLATE_NOOP("profile", "Weiterbildung"),
+    EntryKind.AUSBILDUNG: QT_TRANSLATE_NOOP("profile", "Ausbildung"),
+    EntryKind.ANERKENNUNG: QT_TRANSLATE_NOOP("profile", "Anerkennung"),
+    EntryKind.BERATUNG: QT_TRANSLATE_NOOP("profile", "Beratung"),
+    EntryKind.PRAKTIKUM: QT_TRANSLATE_NOOP("profile", "Praktikum"),
+    EntryKind.ORIENTIERUNGSKURS: QT_TRANSLATE_NOOP("profile", "Orientierungskurs"),
+    EntryKind.PRUEFUNG: QT_TRANSLATE_NOOP("profile", "Prüfung"),
+    EntryKind.EHRENAMT: QT_TRANSLATE_NOOP("profile", "Ehrenamt"),
+    EntryKind.SONSTIGES: QT_TRANSLATE_NOOP("profile", "Sonstiges"),
+    Arrangement.PART_TIME: QT_TRANSLATE_NOOP("profile", "Teilzeit"),
+    Arrangement.EVENING: QT_TRANSLATE_NOOP("profile", "Abendkurs"),
+    Arrangement.CHILDCARE: QT_TRANSLATE_NOOP("profile", "Kinderbetreuung"),
 }
 
 
-def _combo(name: str, names: Mapping[Any, str]) -> QComboBox:
+def _combo(name: str, names: Mapping[Any, object]) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
     combo.addItem("–", None)
     for value, text in names.items():
-        combo.addItem(text, value)
+        combo.addItem(_shown(text), value)
     return combo
 
 
@@ -149,33 +161,51 @@ def latest(assessments: Sequence[Assessment], skill: Skill) -> Assessment | None
     return of_skill[-1] if of_skill else None
 
 
+translate = QCoreApplication.translate
+
+
 def profile_summary(view: LearnerProfileView, language_names: Mapping[str, str]) -> str:
     """One line for the person panel: "Deutsch: B1 (Zertifikat, 2026) · …"."""
     profile, best = view.profile, view.highest_level
     parts = []
     if best is not None:
-        basis = BASIS_NAMES[best.basis] + (", Prüfung" if best.from_exam else "")
-        parts.append(f"Deutsch: {best.level} ({basis}, {best.on.year})")
+        basis = _shown(BASIS_NAMES[best.basis])
+        if best.from_exam:
+            basis += ", " + _shown(QT_TRANSLATE_NOOP("profile", "Prüfung"))
+        parts.append(
+            translate("profile", "Deutsch: {level} ({basis}, {year})").format(
+                level=best.level, basis=basis, year=best.on.year
+            )
+        )
     if profile.literacy is not None:
-        parts.append(f"Alphabetisiert: {LITERACY_NAMES[profile.literacy]}")
+        parts.append(
+            translate("profile", "Alphabetisiert: {value}").format(
+                value=_shown(LITERACY_NAMES[profile.literacy])
+            )
+        )
     if profile.school_years is not None:
-        parts.append(f"Schuljahre: {profile.school_years}")
+        parts.append(translate("profile", "Schuljahre: {value}").format(value=profile.school_years))
     if profile.school_qualification is not None:
-        parts.append(f"Schulabschluss: {QUALIFICATION_NAMES[profile.school_qualification]}")
+        qualification = _shown(QUALIFICATION_NAMES[profile.school_qualification])
+        parts.append(translate("profile", "Schulabschluss: {value}").format(value=qualification))
     if profile.training is not None:
-        training = TRAINING_NAMES[profile.training.kind]
+        training = _shown(TRAINING_NAMES[profile.training.kind])
         if profile.training.country:
             training += f" ({profile.training.country.upper()})"
-        parts.append(f"{training}: {RECOGNITION_NAMES[profile.training.recognition]}")
+        parts.append(f"{training}: {_shown(RECOGNITION_NAMES[profile.training.recognition])}")
     if profile.situation is not None:
-        parts.append(f"Situation: {SITUATION_NAMES[profile.situation]}")
-    wishes = [WISH_NAMES[w] for w in (*WISH_NAMES,) if w in profile.wished_kinds]
-    wishes += [WISH_NAMES[a] for a in Arrangement if a in profile.arrangements]
+        parts.append(
+            translate("profile", "Situation: {value}").format(
+                value=_shown(SITUATION_NAMES[profile.situation])
+            )
+        )
+    wishes = [_shown(WISH_NAMES[w]) for w in (*WISH_NAMES,) if w in profile.wished_kinds]
+    wishes += [_shown(WISH_NAMES[a]) for a in Arrangement if a in profile.arrangements]
     if wishes:
-        parts.append("Wünsche: " + ", ".join(wishes))
+        parts.append(translate("profile", "Wünsche: {values}").format(values=", ".join(wishes)))
     if profile.languages:
         names = (language_names.get(code, code) for code in profile.languages)
-        parts.append("spricht: " + ", ".join(names))
+        parts.append(translate("profile", "spricht: {values}").format(values=", ".join(names)))
     return " · ".join(parts)
 
 
@@ -191,7 +221,7 @@ class ProfileSection(QWidget):
         self.assessed_edit.setAccessibleName(self.tr("Datum der Einstufung"))
         self.assessed_edit.setPlaceholderText(self.tr("Datum, leer: heute"))
         self.skill_combos = {
-            skill: _combo(self.tr("Niveau {skill}").format(skill=name), LEVEL_NAMES)
+            skill: _combo(self.tr("Niveau {skill}").format(skill=_shown(name)), LEVEL_NAMES)
             for skill, name in SKILL_NAMES.items()
         }
         self.literacy_combo = _combo(self.tr("Alphabetisierung"), LITERACY_NAMES)
@@ -205,12 +235,12 @@ class ProfileSection(QWidget):
         self.country_edit.setPlaceholderText(self.tr("Land, z. B. syr"))
         self.recognition_combo = QComboBox()
         self.recognition_combo.setAccessibleName(self.tr("Anerkennung"))
-        for value, text in RECOGNITION_NAMES.items():
+        for value, text in ((v, _shown(t)) for v, t in RECOGNITION_NAMES.items()):
             self.recognition_combo.addItem(text, value)
         self.situation_combo = _combo(self.tr("Aktuelle Situation"), SITUATION_NAMES)
         self.wish_checks: dict[EntryKind | Arrangement, QCheckBox] = {}
         for wish in (*WISH_KINDS, *Arrangement):
-            self.wish_checks[wish] = QCheckBox(WISH_NAMES[wish])
+            self.wish_checks[wish] = QCheckBox(_shown(WISH_NAMES[wish]))
         self.language_picker = CodePicker(languages, self.tr("Gesprochene Sprachen"))
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
@@ -228,7 +258,7 @@ class ProfileSection(QWidget):
         # Two by two and three wishes a row: the form's field column is narrow at 150 %.
         skills = QGridLayout()
         for index, (skill, combo) in enumerate(self.skill_combos.items()):
-            skills.addWidget(QLabel(SKILL_NAMES[skill]), index // 2, (index % 2) * 2)
+            skills.addWidget(QLabel(_shown(SKILL_NAMES[skill])), index // 2, (index % 2) * 2)
             skills.addWidget(combo, index // 2, (index % 2) * 2 + 1)
         training = QHBoxLayout()
         for widget in (self.training_combo, self.country_edit, self.recognition_combo):
@@ -385,7 +415,7 @@ class ProfileDialog(QDialog):
         try:
             profile = checked_profile(self.section.read(dt.date.today()))
         except InputError as error:
-            self.section.show_error(error.message_de)
+            self.section.show_error(i18n.error_text(error))
             return
         if profile == self._loaded:
             self.reject()  # nothing changed: no change record travels for it
@@ -408,7 +438,7 @@ class ProfileDialog(QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(error, (ServiceError, InputError)):
-            self.section.show_error(error.message_de)
+            self.section.show_error(i18n.error_text(error))
             return
         raise error
 

@@ -1,7 +1,7 @@
 """The last line of defence against a traceback on the counter: a refusal from the services
-(a ``ServiceError`` such as ``PermissionDenied``) that escapes a slot is shown as its German
-message in a window-modal box, and logged; every other exception goes on to the previous
-hook (Qt's default prints it).
+(a ``ServiceError`` such as ``PermissionDenied``) that escapes a slot is shown as its message
+in the UI's language in a window-modal box, and logged; every other exception goes on to
+the previous hook (Qt's default prints it).
 
 Screens catch the refusals they expect; this catches the ones that come from stale state,
 e.g. a shortcut that reaches a use case the account's role may not run.
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from passapp.domain.errors import InputError
 from passapp.services.errors import ServiceError
+from passapp.ui import i18n
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +27,11 @@ Hook = Callable[[type[BaseException], BaseException, TracebackType | None], obje
 
 
 def show_refusal(error: ServiceError | InputError) -> QMessageBox:
-    """The German message over the active window (not blocking: opened, not exec'd)."""
+    """The message in the UI's language over the active window (not blocking: opened, not exec'd)."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("refusals", "Nicht möglich"),
-        error.message_de,
+        i18n.error_text(error),
         QMessageBox.StandardButton.Ok,
         QApplication.activeWindow(),
     )

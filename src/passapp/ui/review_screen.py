@@ -53,6 +53,7 @@ from passapp.domain.duplicates import Reason
 from passapp.services.desk import ConflictView, Desk
 from passapp.services.duplicates import PAGE, DuplicateList, DuplicatePair, RecordSide
 from passapp.services.merges import MergeResult
+from passapp.ui import i18n
 from passapp.ui.elide import ElidedLabel, elided
 from passapp.ui.merge_dialog import MergeDialog, side_name
 from passapp.ui.peer_table import clock_time
@@ -628,7 +629,7 @@ class ReviewScreen(QDialog):
 
 
 def _german(error: Exception) -> str:
-    return getattr(error, "message_de", None) or str(error)
+    return i18n.error_text(error)
 
 
 def open_review_screen(desk: Desk, tasks: TaskRunner, parent: QWidget) -> ReviewScreen | None:

@@ -118,7 +118,7 @@ class LockPrompt(QFrame):
             self.tr(
                 "Angemeldet ist {name} ({role}). Zum Entsperren das Passwort dieses Kontos "
                 "eingeben."
-            ).format(name=account.name, role=desk.role_label_de),
+            ).format(name=account.name, role=i18n.role_label(desk.account.role)),
             self.tr("Angemeldetes Konto"),
         )
         self.password = QLineEdit()
@@ -379,7 +379,7 @@ class ScreenLock(QObject):
             )
 
     def _failed(self, error: Exception) -> None:
-        self._say(getattr(error, "message_de", None) or str(error))
+        self._say(i18n.error_text(error))
 
     def _say(self, text: str) -> None:
         self.prompt.set_busy(False)

@@ -63,6 +63,7 @@ from passapp.services.setup import (
     office_code_problem,
 )
 from passapp.services.trust import DistrictInfo, InstallResult
+from passapp.ui import i18n
 from passapp.ui.i18n import label_text
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import (
@@ -416,7 +417,7 @@ class AdminForm:
         try:
             name = account_name(self.name)
         except InputError as error:
-            return error.message_de
+            return i18n.error_text(error)
         found = password_problem(name, self.password)
         if found is not None:
             return found[1]
@@ -996,7 +997,7 @@ class SetupWizard(QDialog):
 
     def _describe(self, error: Exception) -> str:
         if isinstance(error, ServiceError | InputError):
-            return error.message_de
+            return i18n.error_text(error)
         log.error("set-up task failed", exc_info=error)
         return self.tr(
             "Unerwarteter Fehler ({name}). Bitte die IT-Betreuung informieren; die "

@@ -37,6 +37,7 @@ from passapp.services.sync import (
     ExportReport,
     ImportReport,
 )
+from passapp.ui import i18n
 from passapp.ui.pdf_print import PrintError, PrintJob, print_pdf
 from passapp.ui.peer_table import clock_time, peer_rows
 from passapp.ui.sync_view import ERROR_STYLE, NOTE_STYLE, SyncScreenView
@@ -116,7 +117,7 @@ class SyncScreen(SyncScreenView):
         try:
             current = self._desk.sync_status()
         except ServiceError as error:
-            self._say(error.message_de, ERROR_STYLE)
+            self._say(i18n.error_text(error), ERROR_STYLE)
             self.export_button.setEnabled(False)
             self.import_button.setEnabled(False)
             return
@@ -188,7 +189,7 @@ class SyncScreen(SyncScreenView):
         try:
             header = self._desk.describe_bundle(path)
         except ServiceError as error:
-            self._say(f"{path.name}: {error.message_de}", ERROR_STYLE)
+            self._say(f"{path.name}: {i18n.error_text(error)}", ERROR_STYLE)
             return
         self._bundle, self._header = path, header
         self._show_confirmation(path, header)
@@ -303,9 +304,11 @@ class SyncScreen(SyncScreenView):
         self._stop_polling()
         self._show_overview()
         if isinstance(error, Cancelled):
-            self._say(error.message_de if error.partly_done else self._cancelled_text, ERROR_STYLE)
+            self._say(
+                i18n.error_text(error) if error.partly_done else self._cancelled_text, ERROR_STYLE
+            )
         elif isinstance(error, ServiceError):
-            self._say(error.message_de, ERROR_STYLE)
+            self._say(i18n.error_text(error), ERROR_STYLE)
         else:
             log.error("sync task failed", exc_info=error)
             self._say(
@@ -348,7 +351,7 @@ class SyncScreen(SyncScreenView):
             if print_pdf(self, job):
                 self._tell(self.tr("Der Beleg wurde an den Drucker geschickt."), NOTE_STYLE)
         except PrintError as error:
-            self._tell(error.message_de, ERROR_STYLE)
+            self._tell(i18n.error_text(error), ERROR_STYLE)
 
     def _on_save(self) -> None:
         if self._receipt is None:
