@@ -3090,7 +3090,7 @@ Please take it to the district office and compare this fingerprint by phone:</tr
         <translation>Error in the arrival date</translation>
     </message>
     <message>
-        <source>Einreisedatum &amp;unbekannt</source>
+        <source>Einreisedatu&amp;m unbekannt</source>
         <translation>Arrival date un&amp;known</translation>
     </message>
     <message>

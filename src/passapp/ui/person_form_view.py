@@ -189,7 +189,7 @@ class PersonFormView(QWidget):
         self.arrival_edit = _line_edit(self.tr("Einreise nach Deutschland"), date_hint)
         self.arrival_error = _error(self.tr("Fehler beim Einreisedatum"))
         # An entirely unknown arrival is an answer of its own, not "00.00.0000".
-        self.arrival_unknown_check = QCheckBox(self.tr("Einreisedatum &unbekannt"))
+        self.arrival_unknown_check = QCheckBox(self.tr("Einreisedatu&m unbekannt"))
         self.arrival_unknown_check.setAccessibleName(self.tr("Einreisedatum unbekannt"))
         self.arrival_unknown_check.toggled.connect(self._on_arrival_unknown)
         self.arrival_edit.textChanged.connect(self._offer_arrival_unknown)
