@@ -118,3 +118,25 @@ def test_only_a_category_that_goes_on_is_marked_as_continued() -> None:
     assert continued >= 1
     # A category begun at the top of a page is not a continuation.
     assert sum(page.count("(Fortsetzung)") for page in pages) == continued
+
+
+def test_the_fold_note_and_the_sample_band_do_not_overlap() -> None:
+    """Both sit above the text of a sheet's left half: the band "Beispieldaten" (a pass
+    with sample data) and the folding note for the clerk were once drawn on each other."""
+    document = pdfium.PdfDocument(render_pass(pass_print("ar")))
+    try:
+        text = document[0].get_textpage()
+        boxes = {}
+        for word in ("Blatt", "BEISPIELDATEN"):
+            searcher = text.search(word, match_case=True)
+            found = searcher.get_next()
+            assert found is not None, word
+            start, count = found
+            tops = [text.get_charbox(i)[3] for i in range(start, start + count)]
+            bottoms = [text.get_charbox(i)[1] for i in range(start, start + count)]
+            boxes[word] = (min(bottoms), max(tops))
+    finally:
+        document.close()
+    note_bottom, note_top = boxes["Blatt"]
+    band_bottom, _band_top = boxes["BEISPIELDATEN"]
+    assert note_top < band_bottom  # the note below the band, with no shared height

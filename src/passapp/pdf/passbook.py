@@ -83,7 +83,7 @@ MIN_RECORD_PAGES = 2
 RECORD_ROW_HEIGHT = 21 * MM
 FOLD_MARK_INSET = 11 * MM  # from the paper edge: printers leave 4-5 mm blank
 FOLD_MARK_LENGTH = 4 * MM
-FOLD_NOTE_BASELINE = SHEET_HEIGHT - 9.5 * MM
+FOLD_NOTE_BASELINE = SHEET_HEIGHT - 10.5 * MM  # below the sample band (7 mm), above the text
 # For the clerk who prints and folds, not for the holder: German only, not a print text
 # (those come in every language).
 FOLD_NOTE = (
@@ -360,7 +360,7 @@ def _sample_band(second: PrintTexts | None) -> Page:
     if second:
         label = f"{label} · {second['sample_mark']}"
     line = tx.line(label, "bold", 8)
-    baseline = PAGE_HEIGHT - 8 * MM
+    baseline = PAGE_HEIGHT - 7 * MM  # above the fold note of the left half (10.5 mm)
     x = (PAGE_WIDTH - line.width) / 2
     rule = baseline + 2.8  # through the middle of the capitals
     return (
