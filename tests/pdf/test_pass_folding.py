@@ -137,6 +137,6 @@ def test_the_fold_note_and_the_sample_band_do_not_overlap() -> None:
             boxes[word] = (min(bottoms), max(tops))
     finally:
         document.close()
-    note_bottom, note_top = boxes["Blatt"]
+    _note_bottom, note_top = boxes["Blatt"]
     band_bottom, _band_top = boxes["BEISPIELDATEN"]
     assert note_top < band_bottom  # the note below the band, with no shared height
