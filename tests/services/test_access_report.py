@@ -22,6 +22,7 @@ from passapp.services.access_report import access_report, write_access_report
 from passapp.services.audit import verify_chain
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry
+from passapp.services.erasure import store_retention_years
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.passes import issue_pass
 from passapp.services.people import CONSENT_NOTICE_VERSION, PersonInput, register_person
@@ -144,8 +145,31 @@ def test_every_category_of_data_is_in_the_report(office_ctx: ServiceContext, wor
     )
     actions = [e.action for e in report.audit_events]
     assert {"person.register", "pass.issue", "entry.record"} <= set(actions)
+    # The district's bundle brought its period (three years, the default it keeps).
     assert report.retention_years == 3
-    assert report.retention_is_proposal
+    assert not report.retention_is_proposal
+
+
+def test_the_report_states_the_districts_retention_period_once_it_arrived(
+    office_ctx: ServiceContext, world: World
+) -> None:
+    """Before, the report always said three years "as a proposal", whatever the district
+    had set (the retention period travels to the offices in the district's bundles)."""
+    with office_ctx.db.transaction() as session:
+        assert store_retention_years(session, 5)
+    report = access_report(office_ctx, world.holder)
+    assert report.retention_years == 5
+    assert not report.retention_is_proposal
+
+
+def test_before_the_district_set_a_period_the_default_is_called_a_proposal(
+    office_ctx: ServiceContext,
+) -> None:
+    person = register_person(
+        office_ctx, PersonInput("Haddad", "Rana", PartialDate(1994, 5, 17), moved_from_abroad=True)
+    ).person.id
+    report = access_report(office_ctx, person)
+    assert (report.retention_years, report.retention_is_proposal) == (3, True)
 
 
 def test_recipients_are_the_district_with_identity_and_the_offices_that_logged_entries(

@@ -32,6 +32,7 @@ from passapp.models.entities import (
     Pass,
     PassCard,
     Person,
+    Setting,
 )
 from passapp.pdf.access_report import (
     AccessReport,
@@ -46,10 +47,9 @@ from passapp.pdf.access_report import (
     render_access_report,
     report_texts,
 )
-from passapp.pdf.translations import RETENTION_YEARS
 from passapp.services import audit
 from passapp.services.context import ServiceContext
-from passapp.services.erasure import ANONYMOUS_PERSON_FIELDS
+from passapp.services.erasure import ANONYMOUS_PERSON_FIELDS, RETENTION_KEY, retention_years
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.files import write_atomically
 from passapp.services.offices import local_office
@@ -206,8 +206,10 @@ def _collect(session: Session, ctx: ServiceContext, person: Person) -> AccessRep
             registered_at.code, registered_at.name, person.created_at, person.registered_by
         ),
         recipients=_recipients(person, setup, office, entries, offices),
-        retention_years=RETENTION_YEARS,
-        retention_is_proposal=True,
+        # The district's period once it has set one (it travels in bundles); until then
+        # the default, said to be a proposal.
+        retention_years=retention_years(session),
+        retention_is_proposal=session.get(Setting, RETENTION_KEY) is None,
         checks=_checks(session, person, offices),
         passes=tuple(_pass(session, record, offices) for record in passes),
         entries=tuple(_entry(entry, passes, offices) for entry in entries),
