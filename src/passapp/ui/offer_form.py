@@ -42,7 +42,7 @@ from passapp.services.progress import Progress
 from passapp.ui import i18n
 from passapp.ui.offer_table import category_label
 from passapp.ui.pass_dialog import language_names
-from passapp.ui.screen import fit_to_screen
+from passapp.ui.screen import ScrollingPane, fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, button, button_row, key_hint, label
 from passapp.ui.tasks import Task, TaskRunner
 
@@ -73,7 +73,7 @@ class OfferForm(QDialog):
         self._task: Task[OfferView] | None = None
         self.setWindowTitle(self.tr("Angebot bearbeiten") if offer else self.tr("Neues Angebot"))
         self.setAccessibleName(self.windowTitle())
-        fit_to_screen(self, 680, 680)
+        fit_to_screen(self, 680, 620)
         self._build()
         self.save_button.clicked.connect(self._on_save)
         self.cancel_button.clicked.connect(self.reject)
@@ -149,12 +149,15 @@ class OfferForm(QDialog):
             else:
                 caption.setBuddy(self.level_boxes["A1"])
             fields.addRow(caption, field)
+        scrolled = QVBoxLayout()
+        scrolled.addLayout(fields)
+        scrolled.addWidget(self._translated_titles_box())
+        scrolled.addStretch(1)
         layout = QVBoxLayout()
-        layout.addLayout(fields)
-        layout.addWidget(self._translated_titles_box())
+        # On a small screen at 150 % the fields scroll; the buttons stay in sight.
+        layout.addWidget(ScrollingPane(scrolled), 1)
         layout.addWidget(self.slug_label)
         layout.addWidget(self.error_label)
-        layout.addStretch(1)
         layout.addLayout(button_row(self.save_button, self.cancel_button))
         layout.addWidget(
             key_hint(
