@@ -106,3 +106,19 @@ def first_offer_json(ctx: ServiceContext) -> dict[str, Any]:
         offer = session.scalars(select(Offer).order_by(Offer.slug)).first()
         assert offer is not None
         return offer_json(offer)
+
+
+def test_a_key_this_version_does_not_know_is_dropped_and_the_offer_applies(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """What an older office does with ``titles`` (its OFFER_FIELDS lack it), shown here
+    with a key that this version lacks: the offer applies, the key is ignored."""
+    later = {
+        **first_offer_json(district_ctx),
+        "slug": "neu-spaeter",
+        "descriptions": {"uk": "Опис"},
+    }
+    records = catalogue_records(district_ctx, later)
+    report = import_bundle(office_ctx, forge(district_ctx, office_ctx, records, tmp_path / "k"))
+    assert report.quarantined == 0
+    assert "neu-spaeter" in titles_at(office_ctx)
