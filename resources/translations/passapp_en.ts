@@ -2169,6 +2169,10 @@ Please take it to the district office and compare this fingerprint by phone:</tr
         <translation>Description</translation>
     </message>
     <message>
+        <source>Titel auf {language}</source>
+        <translation>Title in {language}</translation>
+    </message>
+    <message>
         <source>Kennung des Angebots</source>
         <translation>Code of the offer</translation>
     </message>
@@ -2235,6 +2239,10 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     <message>
         <source>Enter speichern · Esc abbrechen · Alt+Buchstabe springt zum Feld · Leertaste kreuzt ein Niveau an · Umschalt+Enter: neue Zeile in der Beschreibung</source>
         <translation>Enter save · Esc cancel · Alt+letter jumps to a field · Space ticks a level · Shift+Enter: new line in the description</translation>
+    </message>
+    <message>
+        <source>Titel in anderen Sprachen</source>
+        <translation>Titles in other languages</translation>
     </message>
     <message>
         <source>Niveau {level}</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from passapp.services.offer_files import (
     MAX_FILE_BYTES,
     MAX_ROWS,
     MAX_UNPACKED_BYTES,
+    TITLE_COLUMNS,
     CatalogueFileInvalid,
     export_offers,
     import_offers,
@@ -108,7 +110,7 @@ def test_the_xlsx_holds_text_cells_never_formulas(
     path = tmp_path / "katalog.xlsx"
     export_offers(district_ctx, path)
     sheet = load_workbook(path).worksheets[0]
-    assert [cell.value for cell in sheet[1]] == HEADER
+    assert [cell.value for cell in sheet[1]] == [*HEADER, *TITLE_COLUMNS]
     titles = {row[2].value: row[2].data_type for row in sheet.iter_rows(min_row=2)}
     assert titles["=1+1"] == "s"
 
@@ -365,3 +367,78 @@ def test_random_valid_offers_survive_the_round_trip(
     export_offers(district_ctx, path)
     assert import_offers(district_ctx, path).unchanged == len(before)
     assert offers_table(district_ctx) == before
+
+
+# --- titles per print language (issue 12, item 6) ------------------------------------------
+
+
+def titles_of(ctx: ServiceContext, title: str) -> dict[str, str]:
+    return next(o.titles for o in list_offers(ctx) if o.title == title)
+
+
+def write_csv_with(path: Path, header: list[str], rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file, delimiter=";")
+        writer.writerow(header)
+        writer.writerows([row.get(name, "") for name in header] for row in rows)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_titles_per_language_travel_through_the_file_and_back(
+    district_ctx: ServiceContext, tmp_path: Path, suffix: str
+) -> None:
+    titles = {"ar": "اللغة الألمانية B1 مساءً", "uk": "Німецька B1 ввечері"}
+    data = OfferInput("sprachkurs", "Deutsch B1 am Abend", "VHS", titles=titles)
+    slug = save_offer(district_ctx, data).slug
+    path = tmp_path / f"katalog{suffix}"
+    export_offers(district_ctx, path)
+    before = offers_table(district_ctx)
+
+    assert import_offers(district_ctx, path).updated == 0
+    assert offers_table(district_ctx) == before
+    save_offer(district_ctx, replace(data, titles={}), slug)
+    assert titles_of(district_ctx, "Deutsch B1 am Abend") == {}
+    import_offers(district_ctx, path)  # the file's Kennung: the exported offer gets them back
+    assert titles_of(district_ctx, "Deutsch B1 am Abend") == titles
+
+
+def test_title_columns_are_optional_and_a_file_without_one_keeps_that_language(
+    district_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    titles = {"ar": "دورة", "uk": "Курс"}
+    view = save_offer(district_ctx, OfferInput("sonstiges", "Kurs", "VHS", titles=titles))
+    plain = write_csv(tmp_path / "alt.csv", [{**GOOD, "Kennung": view.slug, "Titel": "Kurs"}])
+    import_offers(district_ctx, plain)  # a file of issue 11: no title columns at all
+    assert titles_of(district_ctx, "Kurs") == titles
+    header = [*HEADER, "title_uk"]
+    row = {**GOOD, "Kennung": view.slug, "Titel": "Kurs", "title_uk": "Курс німецької"}
+    import_offers(district_ctx, write_csv_with(tmp_path / "uk.csv", header, [row]))
+    assert titles_of(district_ctx, "Kurs") == {"ar": "دورة", "uk": "Курс німецької"}
+
+
+def test_a_wrong_title_cell_names_its_row_and_column_and_changes_nothing(
+    district_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    before = offers_table(district_ctx)
+    header = [*HEADER, "title_ar", "title_fa"]
+    rows = [
+        {**GOOD, "title_ar": "دورة"},
+        {**GOOD, "Titel": "Zwei", "title_fa": "x" * 10_000},
+        {**GOOD, "Titel": "Drei", "title_ar": "مخفي\u202e"},
+    ]
+    with pytest.raises(CatalogueFileInvalid) as refused:
+        import_offers(district_ctx, write_csv_with(tmp_path / "falsch.csv", header, rows))
+    problems = [(p.row, p.column) for p in refused.value.problems]
+    assert problems == [(3, "title_fa"), (4, "title_ar")]
+    assert "zu lang" in refused.value.message_de
+    assert offers_table(district_ctx) == before
+
+
+def test_a_title_column_of_a_language_the_pass_does_not_print_is_refused(
+    district_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    header = [*HEADER, "title_xx"]
+    with pytest.raises(CatalogueFileInvalid) as refused:
+        import_offers(district_ctx, write_csv_with(tmp_path / "xx.csv", header, [GOOD]))
+    assert [(p.row, p.column) for p in refused.value.problems] == [(1, "title_xx")]

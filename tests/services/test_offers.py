@@ -164,6 +164,10 @@ def test_deactivated_offers_leave_the_list_but_stay_in_the_catalogue(
         ({"languages": ("de", "xx")}, "Unbekannte Sprache „xx“"),
         ({"cefr_levels": ("A3",)}, "Unbekanntes Sprachniveau „A3“"),
         ({"contact": "x" * 301}, "Kontakt ist zu lang (höchstens 300 Zeichen"),
+        ({"titles": {"ar": "x" * 10_000}}, "Titel (Übersetzung) ist zu lang (höchstens 200"),
+        ({"titles": {"uk": "Курс\u202e"}}, "Titel (Übersetzung): unzulässiges unsichtbares"),
+        ({"titles": {"xx": "Kurs"}}, "Titel (Übersetzung): unbekannte Sprache „xx“"),
+        ({"titles": {"de": "Kurs"}}, "Titel (Übersetzung): unbekannte Sprache „de“"),
     ],
 )
 def test_bad_input_is_refused_in_german_and_nothing_is_stored(
@@ -176,6 +180,19 @@ def test_bad_input_is_refused_in_german_and_nothing_is_stored(
     assert raised.value.message_de.startswith(german)
     assert list_offers(district_ctx, include_inactive=True) == before
     assert audit_actions(district_ctx) == []
+
+
+def test_titles_per_print_language_are_cleaned_and_blank_ones_left_out(
+    district_ctx: ServiceContext,
+) -> None:
+    titles = {"ar": "  استشارة   للاجئين ", "uk": "Консультація\nдля біженців", "fa": "  "}
+    view = save_offer(district_ctx, replace(BASIC, titles=titles))
+    expected = {"ar": "استشارة للاجئين", "uk": "Консультація для біженців"}
+    assert view.titles == expected
+    assert list_offers(district_ctx, "Sprechstunde")[0].titles == expected
+    changed = save_offer(district_ctx, replace(BASIC, titles={"ar": "استشارة"}), view.slug)
+    assert changed.titles == {"ar": "استشارة"}
+    assert audit_actions(district_ctx)[-1][1]["changed"] == ["titles"]
 
 
 def test_an_invalid_given_slug_is_refused(district_ctx: ServiceContext) -> None:
@@ -212,7 +229,8 @@ def test_a_catalogue_edit_reaches_the_office_by_bundle(
 ) -> None:
     assert is_district(district_ctx)
     sample = list_offers(office_ctx)[0]
-    new = save_offer(district_ctx, BASIC)
+    titles = {"ar": "استشارة للاجئين", "uk": "Консультація"}
+    new = save_offer(district_ctx, replace(BASIC, titles=titles))
     save_offer(
         district_ctx,
         OfferInput(category=sample.category, title="Umbenannt", provider=sample.provider),
@@ -228,6 +246,7 @@ def test_a_catalogue_edit_reaches_the_office_by_bundle(
     at_office = {o.slug: o for o in list_offers(office_ctx, include_inactive=True)}
     assert at_office[new.slug].title == "Sprechstunde für Geflüchtete"
     assert at_office[new.slug].languages == ("de", "ar", "uk")
+    assert at_office[new.slug].titles == {"ar": "استشارة للاجئين", "uk": "Консультація"}
     assert at_office[sample.slug].title == "Umbenannt"
     assert not at_office[sample.slug].is_sample
     assert not at_office[retired.slug].active

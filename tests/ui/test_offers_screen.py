@@ -381,3 +381,33 @@ def test_offer_table_model_without_a_view(district_ctx: ServiceContext) -> None:
     assert "inaktiv" in details
     assert "Karlsfeld" in details
     assert "<script>" not in offer_details_html(replace(active, title="<script>"), "")
+
+
+def test_titles_in_other_languages_are_saved_shown_again_and_checked(
+    qtbot: QtBot, district_ctx: ServiceContext, tasks: TaskRunner, district_desk: Desk
+) -> None:
+    form = OfferForm(district_desk, tasks)
+    qtbot.addWidget(form)
+    form.open()
+    form.title_field.setText("Deutschkurs am Abend")
+    form.category_combo.setCurrentIndex(form.category_combo.findData("sprachkurs"))
+    form.provider_field.setText("VHS Dachau")
+    assert list(form.translated_title_fields) == ["en", "ar", "fa", "uk", "ru", "tr"]
+    form.translated_title_fields["uk"].setText("Курс " * 2_000)  # 10,000 characters
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        form.save_button.click()
+    assert form.error_label.text().startswith("Titel (Übersetzung) ist zu lang")
+    assert "Deutschkurs am Abend" not in {o.title for o in list_offers(district_ctx)}
+
+    form.translated_title_fields["uk"].setText("Вечірній курс німецької")
+    form.translated_title_fields["ar"].setText("دورة مسائية")
+    with qtbot.waitSignal(form.saved, timeout=WAIT_MS):
+        form.save_button.click()
+    saved = next(o for o in list_offers(district_ctx) if o.title == "Deutschkurs am Abend")
+    assert saved.titles == {"uk": "Вечірній курс німецької", "ar": "دورة مسائية"}
+
+    edit = OfferForm(district_desk, tasks, saved)
+    qtbot.addWidget(edit)
+    assert edit.translated_title_fields["ar"].text() == "دورة مسائية"
+    assert edit.translated_title_fields["en"].text() == ""
+    assert edit.offer_input().titles["uk"] == "Вечірній курс німецької"

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -42,6 +42,7 @@ __all__ = [
     "check_length",
     "clean_optional_text",
     "clean_text",
+    "clean_text_per_language",
     "name_search_form",
     "validate_record_text",
 ]
@@ -111,6 +112,8 @@ TEXT_FIELDS: Final[Mapping[str, TextField]] = {
     "entry.provider": TextField("provider", "Anbieter", _TITLE),
     "entry.result": TextField("result", "Ergebnis", _TITLE),
     "offer.title": TextField("title", "Titel", _TITLE),
+    # The title in a print language (the pass prints it under the German one).
+    "offer.title_translation": TextField("translated title", "Titel (Übersetzung)", _TITLE),
     "offer.provider": TextField("provider", "Anbieter", _TITLE),
     "offer.address": TextField("address", "Adresse", _CONTACT),
     "offer.contact": TextField("contact", "Kontakt", _CONTACT),
@@ -279,6 +282,37 @@ def clean_optional_text(key: str, text: str | None) -> str | None:
     if text is None:
         return None
     return clean_text(key, text) or None
+
+
+def clean_text_per_language(
+    key: str, texts: Mapping[str, object], languages: Collection[str]
+) -> dict[str, str]:
+    """``{language: text}`` cleaned as the field ``key``, blank texts left out.
+
+    A language outside ``languages`` or a value that is not text is refused with an
+    :class:`InvalidTextError`, as is a text :func:`clean_text` refuses.
+    """
+    field = _field(key)
+    cleaned: dict[str, str] = {}
+    for language, text in texts.items():
+        if language not in languages:
+            raise InvalidTextError(
+                key,
+                f"{field.label_en}: unknown language {language!r}; allowed: "
+                + ", ".join(languages),
+                f"{field.label_de}: unbekannte Sprache „{language}“; erlaubt: "
+                + ", ".join(languages)
+                + ".",
+            )
+        if not isinstance(text, str):
+            raise InvalidTextError(
+                key,
+                f"{field.label_en} ({language}): text expected, not {type(text).__name__}",
+                f"{field.label_de} ({language}): Text erwartet.",
+            )
+        if value := clean_text(key, text):
+            cleaned[language] = value
+    return cleaned
 
 
 def _clean_name(key: str, field: TextField, text: str) -> str:

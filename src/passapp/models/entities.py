@@ -387,6 +387,8 @@ class Offer(Base):
     target_group: Mapped[str | None] = mapped_column(String(300))
     cefr_levels: Mapped[list[str]] = mapped_column(default=list)
     description: Mapped[str | None] = mapped_column(Text)
+    # The title in the pass's print languages, {language code: text} (issue 12).
+    titles: Mapped[dict[str, str] | None] = mapped_column(JSON(none_as_null=True))
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

@@ -18,6 +18,13 @@ class OfferLine:
     provider: str
     address: str | None
     contact: str | None
+    # The title in print languages, (language code, text) pairs: a tuple, as the offers
+    # pages are cached by their lines.
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def title_in(self, language: str | None) -> str | None:
+        """The title in ``language``, or ``None`` if the district gave none."""
+        return dict(self.titles).get(language or "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -414,7 +414,7 @@ def _offer_pages(offers: tuple[OfferLine, ...], sample: bool, lang: str | None) 
     for slug in ranked:
         heading_ops, heading_height = _category_heading(slug, second, writer.width, False)
         for index, offer in enumerate(groups[slug]):
-            block, block_height_ = _offer_block(offer, writer.width)
+            block, block_height_ = _offer_block(offer, writer.width, second)
             if index == 0:
                 writer.ensure(heading_height + block_height_)
                 _put_category_heading(writer, heading_ops, heading_height)
@@ -459,22 +459,30 @@ def _put_category_heading(writer: Writer, ops: list[Op], height: float) -> None:
     writer.space(1.2 * MM)
 
 
-def _offer_block(offer: OfferLine, width: float) -> tuple[list[Op], float]:
-    """The offer's lines placed from y = 0 down; the caller shifts them into place."""
+def _offer_block(
+    offer: OfferLine, width: float, second: PrintTexts | None
+) -> tuple[list[Op], float]:
+    """The offer's lines placed from y = 0 down; the caller shifts them into place. The
+    title in the pass's second language, if the district gave one, under the German."""
     provider = _field(offer.provider, "offer.provider")
     address = _field(offer.address, "offer.address")
     where = " · ".join(part for part in (provider, address) if part)
-    parts: list[tuple[list[tx.Line], Color]] = [
-        (tx.wrap(_field(offer.title, "offer.title"), "bold", 8.5, width), INK),
-        (tx.wrap(where, "regular", 7.5, width), INK),
+    parts: list[tuple[list[tx.Line], Color, bool]] = [
+        (tx.wrap(_field(offer.title, "offer.title"), "bold", 8.5, width), INK, False)
     ]
+    translated = offer.title_in(second.code) if second else None
+    if translated:
+        rtl = bool(second and second.rtl) and tx.has_rtl(translated)
+        text = _field(translated, "offer.title_translation")
+        parts.append((tx.wrap(text, "bold", 8, width, rtl), INK, rtl))
+    parts.append((tx.wrap(where, "regular", 7.5, width), INK, False))
     if offer.contact:
         contact = _field(offer.contact, "offer.contact")
-        parts.append((tx.wrap(contact, "regular", 7.5, width), MUTED))
+        parts.append((tx.wrap(contact, "regular", 7.5, width), MUTED, False))
     ops: list[Op] = []
     y = 0.0
-    for lines, color in parts:
-        more, height = place_lines(lines, LEFT, width, y, color=color)
+    for lines, color, rtl_lines in parts:
+        more, height = place_lines(lines, LEFT, width, y, rtl=rtl_lines, color=color)
         ops.extend(more)
         y -= height
     return ops, -y + 2.2 * MM

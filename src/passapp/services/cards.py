@@ -138,7 +138,15 @@ def render_card(
             language=language,
             qr_digits=card.qr_digits,
             offers=[
-                OfferLine(o.category, o.title, o.provider, o.address, o.contact) for o in offers
+                OfferLine(
+                    o.category,
+                    o.title,
+                    o.provider,
+                    o.address,
+                    o.contact,
+                    tuple(sorted((o.titles or {}).items())),
+                )
+                for o in offers
             ],
             offers_are_sample=any(o.is_sample for o in offers),
             district_name=_district_name(),

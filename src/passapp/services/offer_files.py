@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from passapp.atomic import atomic_output
 from passapp.domain.errors import InputError
 from passapp.models.entities import Municipality, Offer
+from passapp.pdf.translations import SUPPORTED_LANGUAGES
 from passapp.services import audit
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput
@@ -51,6 +52,9 @@ COLUMNS: Final[dict[str, str]] = {
     "Beschreibung": "description",
     "Aktiv": "active",
 }
+# The title in each print language: optional columns (a file without them leaves the
+# offers' titles as they are; an empty cell removes that language's title).
+TITLE_COLUMNS: Final[dict[str, str]] = {f"title_{code}": code for code in SUPPORTED_LANGUAGES}
 _INPUT_FIELDS: Final = ("category", "title", "provider", "address", "municipality_key")
 _INPUT_FIELDS_MORE: Final = ("contact", "languages", "target_group", "cefr_levels", "description")
 _LIST_FIELDS: Final = frozenset({"languages", "cefr_levels"})
@@ -154,7 +158,7 @@ def _export_rows(session: Session) -> Iterator[list[str]]:
     names = {
         row.key: row.name for row in session.execute(select(Municipality.key, Municipality.name))
     }
-    yield list(COLUMNS)
+    yield [*COLUMNS, *TITLE_COLUMNS]
     for offer in session.scalars(select(Offer).order_by(Offer.category, Offer.title)):
         yield [
             offer.slug,
@@ -169,6 +173,7 @@ def _export_rows(session: Session) -> Iterator[list[str]]:
             ", ".join(offer.cefr_levels or ()),
             offer.description or "",
             "ja" if offer.active else "nein",
+            *((offer.titles or {}).get(code, "") for code in TITLE_COLUMNS.values()),
         ]
 
 
@@ -218,7 +223,8 @@ def import_offers(
     with ctx.db.transaction() as session:
         office_code = district_office_code(session)
         checked = _checked_rows(session, rows)
-        report = _apply(session, ctx.clerk, office_code, checked, deactivate_missing)
+        languages = {TITLE_COLUMNS[h] for h in rows[0].cells if h in TITLE_COLUMNS}
+        report = _apply(session, ctx.clerk, office_code, checked, deactivate_missing, languages)
         audit.record(
             session,
             actor=ctx.clerk,
@@ -265,7 +271,7 @@ def read_rows(path: Path) -> list[_Row]:
 
 def _checked_header(header: list[str]) -> dict[int, str]:
     """Column index → German header; every column of COLUMNS exactly once, no others."""
-    by_folded = {name.casefold(): name for name in COLUMNS}
+    by_folded = {name.casefold(): name for name in (*COLUMNS, *TITLE_COLUMNS)}
     columns: dict[int, str] = {}
     unknown = []
     for index, cell in enumerate(header):
@@ -332,7 +338,9 @@ def _xlsx_lines(path: Path) -> Iterator[list[str]]:
     book = load_workbook(path, read_only=True, data_only=False)
     try:
         sheet = book.worksheets[0]
-        width = len(COLUMNS) + 20  # room for empty or unknown columns, never unbounded
+        width = (
+            len(COLUMNS) + len(TITLE_COLUMNS) + 20
+        )  # room for empty or unknown columns, never unbounded
         for number, row in enumerate(sheet.iter_rows(max_col=width), start=1):
             yield [_cell_text(cell, number, index) for index, cell in enumerate(row)]
     finally:
@@ -421,6 +429,14 @@ def _column_problems(session: Session, row: _Row, data: OfferInput) -> list[Prob
                 )
         except InputError as error:
             problems.append(Problem(row.number, header, str(error), error.message_de))
+    for header, code in TITLE_COLUMNS.items():
+        if header in row.cells:
+            try:
+                checked_offer_values(
+                    session, replace(_PLACEHOLDER, titles={code: row.cells[header]})
+                )
+            except InputError as error:
+                problems.append(Problem(row.number, header, str(error), error.message_de))
     return problems
 
 
@@ -443,7 +459,8 @@ def _offer_input(cells: dict[str, str], keys: dict[str, str]) -> OfferInput:
             field in _INPUT_FIELDS or field in _INPUT_FIELDS_MORE
         ):
             values[field] = cells[header]
-    return OfferInput(**values)
+    titles = {code: cells[header] for header, code in TITLE_COLUMNS.items() if header in cells}
+    return OfferInput(**values, titles=titles)
 
 
 def _active(text: str) -> bool:
@@ -463,6 +480,7 @@ def _apply(
     office_code: str,
     rows: Iterable[tuple[str | None, dict[str, Any], bool]],
     deactivate_missing: bool,
+    title_languages: set[str],
 ) -> ImportReport:
     created = updated = unchanged = deactivated = 0
     known = {offer.slug: offer for offer in session.scalars(select(Offer))}
@@ -470,6 +488,8 @@ def _apply(
     for slug, values, active in rows:
         existing = known.get(slug) if slug else None
         before = None if existing is None else _state(existing)
+        if existing is not None:
+            values = {**values, "titles": _merged_titles(existing, values, title_languages)}
         view = store_offer(session, actor, office_code, values, slug)
         offer = session.get_one(Offer, view.id)  # in the session already: no query
         store_active(session, actor, office_code, offer, active)
@@ -488,8 +508,14 @@ def _apply(
     return ImportReport(created, updated, unchanged, deactivated)
 
 
+def _merged_titles(offer: Offer, values: dict[str, Any], languages: set[str]) -> Any:
+    """The file's titles for the languages it has columns for, the offer's for the rest."""
+    kept = {code: text for code, text in (offer.titles or {}).items() if code not in languages}
+    return {**kept, **(values["titles"] or {})} or None
+
+
 def _state(offer: Offer) -> tuple[Any, ...]:
-    fields = ("active", *_INPUT_FIELDS, *_INPUT_FIELDS_MORE)
+    fields = ("active", "titles", *_INPUT_FIELDS, *_INPUT_FIELDS_MORE)
     return tuple(
         tuple(value) if isinstance(value := getattr(offer, f), list) else value for f in fields
     )

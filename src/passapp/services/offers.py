@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from anyascii import anyascii
@@ -14,8 +15,9 @@ from sqlalchemy.orm import Session
 from passapp.domain.codes import parse_language
 from passapp.domain.entries import CefrLevel
 from passapp.domain.names import latin_search_form
-from passapp.domain.text import clean_text
+from passapp.domain.text import clean_text, clean_text_per_language
 from passapp.models.entities import Municipality, Offer
+from passapp.pdf.translations import SUPPORTED_LANGUAGES
 from passapp.services import audit
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound, Refused
@@ -42,6 +44,7 @@ class OfferView:
     description: str | None
     is_sample: bool
     active: bool
+    titles: dict[str, str] = field(default_factory=dict)  # print language → title
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -56,6 +59,7 @@ class OfferView:
             "target_group": self.target_group,
             "cefr_levels": list(self.cefr_levels),
             "description": self.description,
+            "titles": dict(self.titles),
             "is_sample": self.is_sample,
             "active": self.active,
         }
@@ -93,6 +97,7 @@ def offer_view(offer: Offer) -> OfferView:
         description=offer.description,
         is_sample=offer.is_sample,
         active=offer.active,
+        titles=dict(offer.titles or {}),
     )
 
 
@@ -150,6 +155,8 @@ class OfferInput:
     target_group: str = ""
     cefr_levels: tuple[str, ...] = ()  # A1 … C2
     description: str = ""
+    # The title in the pass's print languages (language code → text); blank: none.
+    titles: Mapping[str, str] = field(default_factory=dict)
 
 
 def is_district(ctx: ServiceContext) -> bool:
@@ -266,7 +273,13 @@ def checked_offer_values(session: Session, data: OfferInput) -> dict[str, Any]:
         "municipality_key": _municipality_key(session, data.municipality_key),
         "languages": _languages(data.languages),
         "cefr_levels": _levels(data.cefr_levels),
+        "titles": clean_offer_titles(data.titles) or None,
     }
+
+
+def clean_offer_titles(titles: Mapping[str, object]) -> dict[str, str]:
+    """The offer's titles per print language, cleaned; other languages are refused."""
+    return clean_text_per_language("offer.title_translation", titles, SUPPORTED_LANGUAGES)
 
 
 def _category(text: str) -> str:

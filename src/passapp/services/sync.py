@@ -57,6 +57,7 @@ from passapp.services.erasure import (
 )
 from passapp.services.errors import InvalidInput, PartialExport, Refused
 from passapp.services.keystore import private_key_of
+from passapp.services.offers import clean_offer_titles
 from passapp.services.offices import local_office
 from passapp.services.privacy_contact import CONTACT_KEY, store_contact, stored_contact
 from passapp.services.progress import Cancelled, Progress
@@ -418,6 +419,8 @@ def _offer_json(offer: Offer) -> dict[str, Any]:
         "target_group": offer.target_group,
         "cefr_levels": offer.cefr_levels,
         "description": offer.description,
+        # A receiver of an older version drops this key (see OFFER_FIELDS there).
+        "titles": offer.titles,
         "is_sample": offer.is_sample,
         "active": offer.active,
     }
@@ -723,6 +726,7 @@ OFFER_FIELDS = frozenset(
         "target_group",
         "cefr_levels",
         "description",
+        "titles",
         "is_sample",
         "active",
     }
@@ -744,6 +748,13 @@ def _apply_offers(session: Session, applier: ChangeApplier, record: dict[str, An
                     "offer.slug", "offer without a slug", "Angebot ohne Kennung."
                 )
             validate_record_text("offer", item)
+            titles = item.get("titles")
+            if titles is not None:
+                if not isinstance(titles, dict):
+                    raise InvalidTextError(
+                        "offer.title_translation", "titles: not a mapping", "Titel: ungültig."
+                    )
+                item = {**item, "titles": clean_offer_titles(titles) or None}
         except InvalidTextError as error:
             applier.quarantine({"type": "offers", "offer": item}, f"offer: {error}")
             continue

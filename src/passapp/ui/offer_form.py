@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from passapp.domain.entries import CefrLevel
 from passapp.domain.errors import InputError
+from passapp.pdf.translations import SUPPORTED_LANGUAGES
 from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
 from passapp.services.offers import (
@@ -38,7 +41,8 @@ from passapp.services.offers import (
 from passapp.services.progress import Progress
 from passapp.ui import i18n
 from passapp.ui.offer_table import category_label
-from passapp.ui.screen import fit_to_screen
+from passapp.ui.pass_dialog import language_names
+from passapp.ui.screen import ScrollingPane, fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, button, button_row, key_hint, label
 from passapp.ui.tasks import Task, TaskRunner
 
@@ -47,6 +51,7 @@ log = logging.getLogger(__name__)
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 LANGUAGE_SEPARATORS = re.compile(r"[,;\s]+")
 DESCRIPTION_LINES = 4
+TITLE_COLUMNS = 2  # the titles in other languages: two per row keep the form short
 
 
 class OfferForm(QDialog):
@@ -68,7 +73,7 @@ class OfferForm(QDialog):
         self._task: Task[OfferView] | None = None
         self.setWindowTitle(self.tr("Angebot bearbeiten") if offer else self.tr("Neues Angebot"))
         self.setAccessibleName(self.windowTitle())
-        fit_to_screen(self, 640, 560)
+        fit_to_screen(self, 680, 620)
         self._build()
         self.save_button.clicked.connect(self._on_save)
         self.cancel_button.clicked.connect(self.reject)
@@ -105,6 +110,13 @@ class OfferForm(QDialog):
         self.description_field.setTabChangesFocus(True)  # Tab leaves the field, as elsewhere
         lines = self.description_field.fontMetrics().lineSpacing() * DESCRIPTION_LINES
         self.description_field.setFixedHeight(lines + 12)
+        names = language_names()
+        self.translated_title_fields = {
+            code: self._line(
+                self.tr("Titel auf {language}").format(language=names.get(code, code)), ""
+            )
+            for code in SUPPORTED_LANGUAGES
+        }
         self.slug_label = label(accessible_name=self.tr("Kennung des Angebots"))
         self.error_label = label(accessible_name=self.tr("Fehlermeldung"), style=ERROR_STYLE)
         self.save_button = button(self.tr("Speichern"), self.tr("Angebot speichern"), keys="Enter")
@@ -137,11 +149,15 @@ class OfferForm(QDialog):
             else:
                 caption.setBuddy(self.level_boxes["A1"])
             fields.addRow(caption, field)
+        scrolled = QVBoxLayout()
+        scrolled.addLayout(fields)
+        scrolled.addWidget(self._translated_titles_box())
+        scrolled.addStretch(1)
         layout = QVBoxLayout()
-        layout.addLayout(fields)
+        # On a small screen at 150 % the fields scroll; the buttons stay in sight.
+        layout.addWidget(ScrollingPane(scrolled), 1)
         layout.addWidget(self.slug_label)
         layout.addWidget(self.error_label)
-        layout.addStretch(1)
         layout.addLayout(button_row(self.save_button, self.cancel_button))
         layout.addWidget(
             key_hint(
@@ -153,6 +169,19 @@ class OfferForm(QDialog):
             )
         )
         self.setLayout(layout)
+
+    def _translated_titles_box(self) -> QGroupBox:
+        """One line per print language; the pass prints the one of its second language."""
+        box = QGroupBox(self.tr("Titel in anderen Sprachen"))
+        grid = QGridLayout(box)
+        names = language_names()
+        for index, (code, field) in enumerate(self.translated_title_fields.items()):
+            row, column = divmod(index, TITLE_COLUMNS)
+            caption = QLabel(names.get(code, code) + ":")
+            caption.setBuddy(field)
+            grid.addWidget(caption, row, 2 * column)
+            grid.addWidget(field, row, 2 * column + 1)
+        return box
 
     def _line(self, accessible_name: str, placeholder: str) -> QLineEdit:
         field = QLineEdit()
@@ -191,6 +220,8 @@ class OfferForm(QDialog):
             box.setChecked(level in offer.cefr_levels)
         self.target_group_field.setText(offer.target_group or "")
         self.description_field.setPlainText(offer.description or "")
+        for code, field in self.translated_title_fields.items():
+            field.setText(offer.titles.get(code, ""))
         note = self.tr("Kennung: {slug}").format(slug=offer.slug)
         if offer.is_sample:
             note += " · " + self.tr("Beispieldaten – nach dem Speichern gilt es als gepflegt.")
@@ -210,6 +241,7 @@ class OfferForm(QDialog):
             target_group=self.target_group_field.text(),
             cefr_levels=tuple(level for level, box in self.level_boxes.items() if box.isChecked()),
             description=self.description_field.toPlainText(),
+            titles={code: field.text() for code, field in self.translated_title_fields.items()},
         )
 
     # --- saving -----------------------------------------------------------------------------
