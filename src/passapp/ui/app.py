@@ -162,6 +162,7 @@ class Start(QObject):
         self._app, self._login = app, login
         self._database, self._demo = database, demo
         self.gate: Gate | None = None
+        self.counter: Counter | None = None  # kept: its slots are the log-in's and window's
         self._backups: AutomaticBackups | None = None
         login.rejected.connect(app.quit)  # Esc before the database is open
         login.painted.connect(self.open)
@@ -177,7 +178,7 @@ class Start(QObject):
             self._app.exit(2)
             return
         self._login.rejected.disconnect(self._app.quit)
-        counter = Counter(self._app, gate)
+        counter = self.counter = Counter(self._app, gate)
         self._backups = AutomaticBackups(gate)
         self._backups.failed.connect(counter.show_warning)
         if not needs_setup(gate):
