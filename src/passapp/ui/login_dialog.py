@@ -108,7 +108,8 @@ class LoginDialog(QDialog):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.painted.emit)  # after the whole tree is painted
+            # After the whole tree is painted; dropped if the window is deleted before.
+            QTimer.singleShot(0, self, self.painted.emit)
 
     def _demo_box(self, gate: Gate) -> QFrame | None:
         accounts = gate.demo_accounts
