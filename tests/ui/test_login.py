@@ -244,3 +244,32 @@ def test_the_clerks_log_in_at_another_pc_unlocks_the_offices_key(
     issued = desk.issue_pass(register(office_ctx), out_pdf=tmp_path / "pass.pdf")
     assert issued.pass_number.startswith("EWDAH-")
     desk.log_out()
+
+
+def test_what_the_clerk_typed_before_the_database_opened_stays_and_logs_in(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The start shows the window before the gate exists: Enter waits, typing is kept (the
+    demo's prefill does not overwrite it), then the office appears and Enter logs in."""
+    dialog = LoginDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.login_button.isEnabled()
+    dialog.name_field.setText("admin")
+    dialog.password_field.setText(DEMO_PASSWORD)
+    dialog.log_in()  # Enter before the database is open: nothing happens
+    assert dialog.desk is None
+    assert dialog.isVisible()
+    gate = Gate.open_demo(tmp_path)
+    dialog.attach(gate)
+    assert dialog.login_button.isEnabled()
+    assert dialog.demo_box is not None
+    assert dialog.office.text().startswith("Dienststelle: ")
+    assert (dialog.name_field.text(), dialog.password_field.text()) == ("admin", DEMO_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.login_button.click()
+    assert dialog.desk is not None
+    assert dialog.desk.account.role is Role.OFFICE_ADMIN
+    dialog.desk.log_out()
+    gate.close()

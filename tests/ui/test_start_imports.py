@@ -120,3 +120,103 @@ def test_the_first_pass_loads_the_pdf_code_and_prints(
         home=tmp_path,
     )
     assert outcome == {"before": [], "after": ["reportlab"], "pdf": "%PDF-"}
+
+
+# passapp's own start (ui/app.py ``run``), driven like a clerk would: whatever window is up
+# is answered every 20 ms; the log-in window's first paint notes whether the ORM is loaded.
+DRIVE_START = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from passapp.ui import app as passapp_app
+from passapp.ui.login_dialog import LoginDialog
+
+database, name, password = sys.argv[1:4]
+seen = {"orm_at_login_paint": None, "steps": []}
+application = QApplication([])
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, LoginDialog)
+            and seen["orm_at_login_paint"] is None
+        ):
+            seen["orm_at_login_paint"] = "sqlalchemy.orm" in sys.modules
+        return False
+
+
+def answer(widget):
+    if isinstance(widget, QMessageBox):
+        seen["steps"].append("message: " + widget.text())
+        widget.accept()
+    elif type(widget).__name__ == "SetupWizard":
+        seen["steps"].append("wizard")
+        widget.reject()  # Esc asks whether to quit the set-up: yes
+        widget.cancel_page.quit_button.click()
+    elif isinstance(widget, LoginDialog) and widget.login_button.isEnabled():
+        wrong_first = "refused: " + widget.message.text() if seen["steps"] else "wrong password"
+        seen["steps"].append(wrong_first)
+        widget.name_field.setText(name)
+        widget.password_field.setText(password if seen["steps"][1:] else "falsch")
+        widget.login_button.click()
+    elif type(widget).__name__ == "MainWindow":
+        seen["steps"].append("main window")
+        widget.close()
+
+
+def step():
+    for widget in application.topLevelWidgets():
+        if widget.isVisible() and widget.isWindow():
+            answer(widget)
+            return
+
+
+watcher = FirstPaint()
+application.installEventFilter(watcher)
+timer = QTimer(interval=20, timeout=step)
+timer.start()
+code = passapp_app.run(database)
+print(json.dumps({"code": code, **seen}))
+"""
+
+
+def test_the_log_in_window_is_painted_before_the_orm_loads_then_the_clerk_logs_in(
+    office_ctx: ServiceContext, desks: Callable[[ServiceContext], Accounts], tmp_path: Path
+) -> None:
+    """The clerk types while the database opens; a wrong password is refused as before."""
+    desks(office_ctx)
+    seen = run_fresh(
+        DRIVE_START, database_of(office_ctx), CLERK_NAME, CLERK_PASSWORD, home=tmp_path
+    )
+    assert seen == {
+        "code": 0,
+        "orm_at_login_paint": False,
+        "steps": [
+            "wrong password",
+            "refused: Anmeldung fehlgeschlagen: Name oder Passwort falsch, oder das Konto "
+            "ist gesperrt.",
+            "main window",
+        ],
+    }
+
+
+def test_an_empty_database_leads_from_the_log_in_window_to_the_set_up(tmp_path: Path) -> None:
+    """The log-in window gives way to the set-up wizard; cancelled, the app quits (0)."""
+    database = tmp_path / "neu.sqlite3"
+    seen = run_fresh(DRIVE_START, str(database), "x", "y", home=tmp_path)
+    assert seen == {"code": 0, "orm_at_login_paint": False, "steps": ["wizard"]}
+
+
+def test_a_file_that_is_no_database_is_said_in_german_and_quits_with_2(tmp_path: Path) -> None:
+    other = tmp_path / "brief.sqlite3"
+    other.write_text("kein SQLite")
+    seen = run_fresh(DRIVE_START, str(other), "x", "y", home=tmp_path)
+    assert seen == {
+        "code": 2,
+        "orm_at_login_paint": False,
+        "steps": [
+            f"message: {other} ist keine passapp-Datenbank (leer oder eine andere Art Datei)."
+        ],
+    }

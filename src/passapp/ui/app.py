@@ -4,6 +4,10 @@ The start: :class:`Gate` (the opened database) → the set-up wizard on an empty
 (its last step made the first admin, who is then logged in) → the log-in window → the
 main window, holding the account's :class:`Desk`. "Abmelden" closes the main window and
 shows the log-in window again; closing the log-in window or the main window quits.
+
+The log-in window comes first, before the database is opened: this module imports only
+Qt and the log-in window; the ORM, the services and the main window load after the log-in
+window's first paint (:class:`Start`), while the clerk types.
 """
 
 from __future__ import annotations
@@ -13,19 +17,20 @@ import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from passapp.services.desk import Desk, Gate
 from passapp.services.errors import DatabaseUnavailable
 from passapp.ui import i18n, refusals
-from passapp.ui.backups import AutomaticBackups
 from passapp.ui.login_dialog import LoginDialog
-from passapp.ui.main_window import MainWindow
-from passapp.ui.setup_wizard import SetupWizard
-from passapp.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # loaded after the log-in window's first paint (see Start)
+    from passapp.services.desk import Desk, Gate
+    from passapp.ui.backups import AutomaticBackups
+    from passapp.ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
 # How long a warning of the app's own stays in the status bar.
@@ -33,6 +38,8 @@ WARNING_MS = 60_000
 
 
 def open_gate(database: str | None, demo: bool) -> Gate:
+    from passapp.services.desk import Gate
+
     if demo:
         # A fresh office in a temporary folder: trying things never touches real data.
         return Gate.open_demo(Path(tempfile.mkdtemp(prefix="passapp-demo-")))
@@ -54,6 +61,9 @@ def needs_setup(gate: Gate) -> bool:
 def run_setup(gate: Gate) -> Desk | None:
     """The set-up wizard before the main window: the first admin, logged in, or None if
     it was cancelled before anything was stored (the app then quits)."""
+    from passapp.ui.setup_wizard import SetupWizard
+    from passapp.ui.tasks import TaskRunner
+
     tasks = TaskRunner()
     wizard = SetupWizard(gate, tasks)
     try:
@@ -74,11 +84,16 @@ class Counter(QObject):
         self.login: LoginDialog | None = None
 
     def show_login(self) -> LoginDialog:
-        self.login = LoginDialog(self._gate)
-        self.login.accepted.connect(self._on_logged_in)
-        self.login.rejected.connect(self._app.quit)
-        self.login.open()
+        self.watch(LoginDialog(self._gate)).open()
+        assert self.login is not None
         return self.login
+
+    def watch(self, login: LoginDialog) -> LoginDialog:
+        """``login`` is the log-in window: logging in shows the main window, quitting quits."""
+        self.login = login
+        login.accepted.connect(self._on_logged_in)
+        login.rejected.connect(self._app.quit)
+        return login
 
     def _on_logged_in(self) -> None:
         login, self.login = self.login, None
@@ -87,6 +102,8 @@ class Counter(QObject):
         self.show_window(login.desk)
 
     def show_window(self, desk: Desk) -> MainWindow:
+        from passapp.ui.main_window import MainWindow
+
         self._adopt(MainWindow(desk))
         assert self.window is not None
         self.window.show()
@@ -94,6 +111,8 @@ class Counter(QObject):
 
     def _adopt(self, window: QMainWindow) -> None:
         """``window`` is the one main window (the first, or one rebuilt in another language)."""
+        from passapp.ui.main_window import MainWindow
+
         assert isinstance(window, MainWindow)
         self.window = window
         window.logged_out.connect(self._on_logged_out)
@@ -132,6 +151,58 @@ def app_icon() -> QIcon:
     return icon
 
 
+class Start(QObject):
+    """The start after the log-in window's first paint: the database opened, then the
+    set-up wizard (empty database) or the log-in window given the gate."""
+
+    def __init__(
+        self, app: QApplication, login: LoginDialog, database: str | None, demo: bool
+    ) -> None:
+        super().__init__()
+        self._app, self._login = app, login
+        self._database, self._demo = database, demo
+        self.gate: Gate | None = None
+        self.counter: Counter | None = None  # kept: its slots are the log-in's and window's
+        self._backups: AutomaticBackups | None = None
+        login.rejected.connect(app.quit)  # Esc before the database is open
+        login.painted.connect(self.open)
+
+    def open(self) -> None:
+        from passapp.ui.backups import AutomaticBackups
+
+        try:
+            gate = self.gate = open_gate(self._database, self._demo)
+        except DatabaseUnavailable as error:
+            self._login.hide()
+            QMessageBox.critical(None, translate("app", "Datenbank"), i18n.error_text(error))
+            self._app.exit(2)
+            return
+        self._login.rejected.disconnect(self._app.quit)
+        counter = self.counter = Counter(self._app, gate)
+        self._backups = AutomaticBackups(gate)
+        self._backups.failed.connect(counter.show_warning)
+        if not needs_setup(gate):
+            self._login.attach(gate)
+            counter.watch(self._login)
+            return
+        self._login.hide()
+        desk = run_setup(gate)
+        if desk is None:
+            self._app.quit()
+        else:
+            counter.show_window(desk)
+
+    def close(self) -> None:
+        if self._backups is not None:
+            self._backups.at_close()  # never raises: quitting goes on
+        if self.gate is not None:
+            self.gate.close()
+            if self._demo and self.gate.output_folder is not None:
+                # The demo office lives only as long as the app: no invented people and
+                # keys pile up in the temporary folder.
+                shutil.rmtree(self.gate.output_folder.parent, ignore_errors=True)
+
+
 def run(database: str | None = None, demo: bool = False, language: str | None = None) -> int:
     """Start the desktop app; ``language`` ("de", "en") wins over the environment and the
     saved preference (see :func:`i18n.chosen_language`)."""
@@ -142,33 +213,16 @@ def run(database: str | None = None, demo: bool = False, language: str | None = 
     # The translators first: every widget takes its texts when it is built.
     i18n.install_translations(app, i18n.chosen_language(language))
     app.setApplicationDisplayName(translate("app", "Bildungs- und Beratungspass"))
-    try:
-        gate = open_gate(database, demo)
-    except DatabaseUnavailable as error:
-        QMessageBox.critical(None, translate("app", "Datenbank"), i18n.error_text(error))
-        return 2
     refusals.install()  # a refusal that escapes a screen: its message, no traceback
     # Between the log-in window and the main window no window is open: Qt must not quit.
     app.setQuitOnLastWindowClosed(False)
-    counter = Counter(app, gate)
-    backups = AutomaticBackups(gate)
-    backups.failed.connect(counter.show_warning)
+    login = LoginDialog()  # before the database: the clerk can type at once
+    start = Start(app, login, database, demo)
+    login.open()
     try:
-        if needs_setup(gate):
-            desk = run_setup(gate)
-            if desk is None:
-                return 0
-            counter.show_window(desk)
-        else:
-            counter.show_login()
         return int(app.exec())
     finally:
-        backups.at_close()  # never raises: quitting goes on
-        gate.close()
-        if demo and gate.output_folder is not None:
-            # The demo office lives only as long as the app: no invented people and keys
-            # pile up in the temporary folder.
-            shutil.rmtree(gate.output_folder.parent, ignore_errors=True)
+        start.close()
 
 
 def main() -> None:

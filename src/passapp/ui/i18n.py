@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import os
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from passapp.domain.accounts import ROLE_LABELS_DE, ROLE_LABELS_EN, Role
-from passapp.services.reference import Label, office_kind_labels
-from passapp.services.views import EligibilityView
+
+if TYPE_CHECKING:  # the reference data's module loads SQLAlchemy: not before the log-in window
+    from passapp.services.reference import Label
+    from passapp.services.views import EligibilityView
 
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 DEFAULT_LANGUAGE = "de"
@@ -66,6 +69,8 @@ def label_text(label: Label) -> str:
 def office_kind(slug: str, german: str) -> str:
     """An office's kind ("Landratsamt" / "District office") by its slug; a kind the
     reference data does not know: the German label the service gave."""
+    from passapp.services.reference import office_kind_labels
+
     label = office_kind_labels().get(slug)
     return label_text(label) if label is not None else german
 
