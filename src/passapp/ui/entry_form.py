@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from passapp.domain.dates import parse_full_date
 from passapp.domain.entries import LEVELLED_KINDS, Action, CefrLevel, EntryKind, EntryStatus
 from passapp.domain.errors import InputError
 from passapp.services.desk import Desk
@@ -41,6 +40,7 @@ from passapp.services.offers import OfferView
 from passapp.services.reference import entry_kind_labels, entry_status_labels
 from passapp.ui import i18n
 from passapp.ui.entry_table import entry_summary, german_day
+from passapp.ui.form_fields import FormError, typed_date
 from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.i18n import label_text
 from passapp.ui.offer_picker import OfferPicker
@@ -52,15 +52,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DIALOG_SIZE = (760, 560)  # fits 1366×768 with the taskbar and the window frame
-
-
-class FormError(Exception):
-    """A field the clerk must fix before anything is saved; ``field`` gets the focus."""
-
-    def __init__(self, message_de: str, field: QWidget) -> None:
-        super().__init__(message_de)
-        self.message_de = message_de
-        self.field = field
 
 
 def failure_text(error: Exception) -> str:
@@ -412,7 +403,7 @@ class EntryForm(QDialog):
         return EntryInput(
             kind=kind,
             start_date=self._start_date(),
-            end_date=self._date(view.end_edit, self.tr("Ende")),
+            end_date=typed_date(view.end_edit, self.tr("Ende")),
             status=EntryStatus(status) if status else None,
             title=view.title_edit.text().strip() or None,
             provider=view.provider_edit.text().strip() or None,
@@ -425,23 +416,13 @@ class EntryForm(QDialog):
 
     def _start_date(self) -> dt.date:
         edit, name = self.view.start_edit, self.tr("Beginn")
-        day = self._date(edit, name)
+        day = typed_date(edit, name)
         if day is None:
             raise FormError(
                 self.tr("{field}: bitte ein Datum als TT.MM.JJJJ eingeben.").format(field=name),
                 edit,
             )
         return day
-
-    def _date(self, edit: QLineEdit, name: str) -> dt.date | None:
-        """The day typed in ``edit`` (None where it is empty)."""
-        text = edit.text().strip()
-        if not text:
-            return None
-        try:
-            return parse_full_date(text)
-        except InputError as error:
-            raise FormError(f"{name}: {i18n.error_text(error)}", edit) from None
 
     # --- saving ------------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ Layout in :class:`FiguresScreenView`, behaviour in :class:`FiguresScreen` (STYLE
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from passapp.domain.dates import parse_full_date
 from passapp.domain.errors import InputError
 from passapp.services.demand import DemandFilters, DemandReport
 from passapp.services.demand_files import write_report
@@ -55,6 +53,7 @@ from passapp.ui import i18n
 from passapp.ui.chart_view import ChartView
 from passapp.ui.figures_charts import FigureCharts
 from passapp.ui.figures_table import FiguresTableModel
+from passapp.ui.form_fields import FormError, typed_date
 from passapp.ui.pass_dialog import documents_folder
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, button, heading, label
@@ -75,13 +74,6 @@ class FilterInputs:
     issued_from: str
     issued_to: str
     municipality: str
-
-
-class BadDate(Exception):
-    def __init__(self, message_de: str, field: QLineEdit) -> None:
-        super().__init__(message_de)
-        self.message_de = message_de
-        self.field = field
 
 
 class FiguresScreenView(QWidget):
@@ -303,24 +295,15 @@ class FiguresScreen(QDialog):
     # --- computing -------------------------------------------------------------------------
 
     def filters(self) -> DemandFilters:
-        """The typed filters, or :class:`BadDate` naming the field."""
+        """The typed filters, or :class:`FormError` naming the field."""
         view = self.view
         municipality = view.municipality_box.currentData() or ALL
         return DemandFilters(
-            issued_from=self._date(view.from_edit, self.tr("Ausgestellt von")),
-            issued_to=self._date(view.to_edit, self.tr("Ausgestellt bis")),
+            issued_from=typed_date(view.from_edit, self.tr("Ausgestellt von")),
+            issued_to=typed_date(view.to_edit, self.tr("Ausgestellt bis")),
             # By name: the figures' heading then says "Gemeinde Dachau", not its key.
             municipality=view.municipality_box.currentText() if municipality else None,
         )
-
-    def _date(self, edit: QLineEdit, name: str) -> dt.date | None:
-        text = edit.text().strip()
-        if not text:
-            return None
-        try:
-            return parse_full_date(text)
-        except InputError as error:
-            raise BadDate(f"{name}: {i18n.error_text(error)}", edit) from None
 
     def compute(self) -> None:
         """Start the report for the typed filters; a second click while it runs does nothing."""
@@ -328,10 +311,11 @@ class FiguresScreen(QDialog):
             return
         try:
             filters = self.filters()
-        except BadDate as error:
+        except FormError as error:
             self._show_nothing(i18n.error_text(error), ERROR_STYLE)
             error.field.setFocus()
-            error.field.selectAll()
+            if isinstance(error.field, QLineEdit):  # the date filters are
+                error.field.selectAll()
             return
         desk, inputs, generation = self._desk, self.inputs(), self._generation
 

@@ -1,0 +1,33 @@
+"""Reading a form's fields with the field named in the error: one rule for every form that
+takes a typed day (the entry form, the figures screen's filters)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from passapp.domain.dates import parse_full_date
+from passapp.domain.errors import InputError
+from passapp.ui import i18n
+
+
+class FormError(Exception):
+    """A field the clerk must fix before anything is saved; ``field`` gets the focus."""
+
+    def __init__(self, message_de: str, field: QWidget) -> None:
+        super().__init__(message_de)
+        self.message_de = message_de
+        self.field = field
+
+
+def typed_date(edit: QLineEdit, name: str) -> dt.date | None:
+    """The day typed in ``edit`` (None where it is empty); :class:`FormError` names the
+    field ``name`` when the text is no day."""
+    text = edit.text().strip()
+    if not text:
+        return None
+    try:
+        return parse_full_date(text)
+    except InputError as error:
+        raise FormError(f"{name}: {i18n.error_text(error)}", edit) from None
