@@ -42,12 +42,19 @@ if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties
 
 ChartKind = Literal["bars", "stacked", "panels"]
+ChartLanguage = Literal["de", "en"]
 
 # Tables whose columns are months: one panel per row (kind), a bar per month.
 PANEL_TABLES = frozenset({"entries_by_kind_month"})
 MAX_LABEL_CHARS = 38
 MAX_CATEGORIES = 40
 ELLIPSIS = "\u2026"
+# The one text the chart adds itself (the table's words come with the table): German for
+# the report's PDF, English for the English UI's figures screen.
+LARGEST_NOTE: dict[ChartLanguage, str] = {
+    "de": "die {shown} größten von {total}; alle in der Tabelle",
+    "en": "the {shown} largest of {total}; all of them in the table",
+}
 # Lightness steps that stay apart in grey print, with hatching as a second cue.
 FILLS = ("#1d3557", "#7d8fa8", "#d3dae3", "#4a4a4a", "#a6a6a6", "#ffffff")
 HATCHES = ("", "//", "..", "xx", "\\\\", "--")
@@ -119,8 +126,9 @@ def _series(name: str, cells: Sequence[Cell]) -> Series:
     )
 
 
-def chart_series(table: ChartTable) -> ChartSeries | None:
+def chart_series(table: ChartTable, language: ChartLanguage = "de") -> ChartSeries | None:
     """The table as chart series of its inner cells; None if no inner cell is published.
+    ``language`` is that of the note the chart adds; the table brings its own words.
 
     A published value is read from ``Cell.text`` (what the files print), never from
     ``Cell.count``: a suppressed count cannot slip into a chart by a slip of this code.
@@ -142,7 +150,7 @@ def chart_series(table: ChartTable) -> ChartSeries | None:
     note = None
     if len(rows) > MAX_CATEGORIES:
         rows = _largest_rows(cells, MAX_CATEGORIES)
-        note = f"die {MAX_CATEGORIES} größten von {len(table.row_labels)}; alle in der Tabelle"
+        note = LARGEST_NOTE[language].format(shown=MAX_CATEGORIES, total=len(table.row_labels))
     columns = range(len(table.column_labels))
     return ChartSeries(
         kind="bars" if len(table.column_labels) == 1 else "stacked",
@@ -164,9 +172,11 @@ def _largest_rows(cells: Sequence[Sequence[Cell]], limit: int) -> list[int]:
     return sorted(ranked[:limit])
 
 
-def chart_png(table: ChartTable, *, width_px: int = 1200, dpi: int = 150) -> bytes | None:
+def chart_png(
+    table: ChartTable, *, width_px: int = 1200, dpi: int = 150, language: ChartLanguage = "de"
+) -> bytes | None:
     """The table's chart as PNG bytes ``width_px`` wide; None if nothing in it is published."""
-    data = chart_series(table)
+    data = chart_series(table, language)
     if data is None:
         return None
     from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QScrollArea
 from passapp.pdf.demand_charts import chart_png
 from passapp.services.demand import DemandTable
 from passapp.services.progress import Progress
+from passapp.ui import figures_words as words
 from passapp.ui.chart_view import ChartView
 from passapp.ui.tasks import TaskRunner
 
@@ -62,6 +63,8 @@ class FigureCharts:
 
     def _draw(self, table: DemandTable) -> None:
         key, generation = table.key, self._generation
+        # The UI's words are read here: the worker must not ask Qt's settings.
+        in_words, language = words.chart_table(table), words.chart_language()
         ratio = self._area.devicePixelRatioF()
         width = max(round(self._area.viewport().width() * ratio), MIN_CHART_WIDTH)
         dpi = round(CHART_DPI * ratio)
@@ -69,7 +72,7 @@ class FigureCharts:
         def work(_progress: Progress) -> bytes | None:
             if self._wanted != key or self._generation != generation:
                 return SKIPPED
-            return chart_png(table, width_px=width, dpi=dpi)
+            return chart_png(in_words, width_px=width, dpi=dpi, language=language)
 
         self._queued.add(key)
         self._tasks.run(

@@ -11,7 +11,10 @@ module does not know yet keeps the service's German (``test_english_ui`` names i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from passapp.domain.suppression import SuppressedTable
+from passapp.pdf.demand_charts import ChartLanguage
 from passapp.services.demand import DemandFilters, DemandTable
 from passapp.services.demand_files import NOTE_DE
 from passapp.services.reference import entry_kind_labels
@@ -129,3 +132,31 @@ def filters_text(filters: DemandFilters) -> str:
 
 def suppression_note() -> str:
     return NOTE_EN if english() else NOTE_DE
+
+
+@dataclass(frozen=True, slots=True)
+class ChartWords:
+    """A table as its chart reads it (``demand_charts.ChartTable``), in the UI's words: the
+    cells are the table's own, so the chart shows what the table beside it shows."""
+
+    key: str
+    title: str
+    row_label: str
+    row_labels: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    table: SuppressedTable
+
+
+def chart_table(table: DemandTable) -> ChartWords:
+    return ChartWords(
+        key=table.key,
+        title=table_title(table),
+        row_label=label(table.row_label),
+        row_labels=tuple(label(text) for text in table.row_labels),
+        column_labels=tuple(label(text) for text in table.column_labels),
+        table=table.table,
+    )
+
+
+def chart_language() -> ChartLanguage:
+    return "en" if english() else "de"
