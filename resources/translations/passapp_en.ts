@@ -43,6 +43,10 @@
         <translation>&amp;Disable …</translation>
     </message>
     <message>
+        <source>Wieder a&amp;ktivieren</source>
+        <translation>Ena&amp;ble again</translation>
+    </message>
+    <message>
         <source>Neues &amp;Passwort …</source>
         <translation>New &amp;password …</translation>
     </message>
@@ -105,6 +109,14 @@
     <message>
         <source>Konto „{name}“ deaktiviert.</source>
         <translation>Account “{name}” disabled.</translation>
+    </message>
+    <message>
+        <source>Konto „{name}“ ist wieder aktiv, aber nach falschen Passwörtern gesperrt: bitte ein neues Passwort setzen.</source>
+        <translation>Account “{name}” is active again, but locked after wrong passwords: please set a new password.</translation>
+    </message>
+    <message>
+        <source>Konto „{name}“ ist wieder aktiv.</source>
+        <translation>Account “{name}” is active again.</translation>
     </message>
 </context>
 <context>

@@ -1412,6 +1412,18 @@ def user_disable(options: Options, name: str) -> None:
     emit(options, _account_json(changed), f"Konto {changed.name} deaktiviert.")
 
 
+@user.command("enable")
+@click.argument("name")
+@click.pass_obj
+def user_enable(options: Options, name: str) -> None:
+    """Let a disabled account log in again (a lock after wrong passwords stays: `user
+    password` lifts it)."""
+    desk = options.desk()
+    with handled(options):
+        changed = desk.enable_account(name)
+    emit(options, _account_json(changed), f"Konto {changed.name} wieder aktiv.")
+
+
 @user.command("password")
 @click.argument("name")
 @click.pass_obj

@@ -99,6 +99,7 @@ def test_a_clerk_may_not_manage_accounts(office: Path) -> None:
     for args in (
         ("user", "add", "schulz", "--role", "clerk"),
         ("user", "disable", "huber"),
+        ("user", "enable", "huber"),
         ("user", "password", "huber"),
         ("user", "list"),
     ):
@@ -115,6 +116,21 @@ def test_a_clerk_may_not_manage_accounts(office: Path) -> None:
         assert len(done.stderr.splitlines()) == 1
     assert rows(office, Account, Account.name) == before
     assert as_admin(office, "user", "list").exit_code == 0  # the admin's password is unchanged
+
+
+def test_a_disabled_account_is_enabled_again_and_logs_in(office: Path) -> None:
+    as_admin(office, "user", "add", "meier", "--role", "clerk", PASSAPP_NEW_PASSWORD=CLERK_PASSWORD)
+    assert as_admin(office, "user", "disable", "meier").exit_code == 0
+    as_clerk = ("--user", "meier", "find", "Ahmadi")
+    assert run(office, *as_clerk, PASSAPP_PASSWORD=CLERK_PASSWORD).exit_code == 1
+    enabled = as_admin(office, "user", "enable", "meier")
+    assert enabled.exit_code == 0, enabled.stderr
+    assert payload(enabled)["disabled"] is False
+    assert run(office, *as_clerk, PASSAPP_PASSWORD=CLERK_PASSWORD).exit_code == 0
+    again = as_admin(office, "user", "enable", "meier")
+    assert again.exit_code == 1
+    assert payload(again)["error_de"] == "Das Konto „meier“ ist nicht deaktiviert."
+    assert rows(office, AuditEvent, AuditEvent.action).count("account.enable") == 1
 
 
 def test_ten_wrong_passwords_on_the_command_line_lock_the_account(office: Path) -> None:

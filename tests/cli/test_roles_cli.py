@@ -141,6 +141,7 @@ OFFICE_ADMINISTRATION = [
     ("user", "add", "schulz", "--role", "clerk"),
     ("user", "list"),
     ("user", "disable", ADMIN),
+    ("user", "enable", ADMIN),
     ("user", "password", ADMIN),
     ("person", "erase", "@person", "--reason", "Antrag nach Art. 17 DSGVO"),
     ("person", "report", "@person", "--out", "@folder/auskunft-x.pdf"),

@@ -21,13 +21,14 @@ from passapp.models.entities import Account, AuditEvent
 from passapp.services.accounts import (
     add_account,
     disable_account,
+    enable_account,
     list_accounts,
     log_in,
     set_password,
 )
 from passapp.services.audit import verify_chain
 from passapp.services.context import ServiceContext
-from passapp.services.errors import InvalidInput, Refused
+from passapp.services.errors import InvalidInput, NotFound, Refused
 
 ADMIN_PASSWORD = "Lindenallee 12, Dachau"
 CLERK_PASSWORD = "Schalter-drei im Rathaus"
@@ -170,6 +171,54 @@ def test_an_unknown_or_disabled_account_fails_like_a_wrong_password(
     assert len(messages) == 1
     with pytest.raises(Refused, match="own account"):
         disable_account(admin, "huber", caller=huber)
+
+
+def test_a_disabled_account_enabled_again_logs_in_and_both_steps_are_audited(
+    admin: ServiceContext,
+) -> None:
+    huber = log_in(admin, "huber", ADMIN_PASSWORD)
+    add_account(admin, "meier", Role.CLERK, CLERK_PASSWORD, caller=huber)
+    clerk = log_in(admin, "meier", CLERK_PASSWORD)
+    disable_account(admin, "meier", caller=huber)
+    with pytest.raises(Refused, match="only an admin"):
+        enable_account(admin, "meier", caller=clerk)  # a stale clerk's desk: not its work
+    with pytest.raises(Refused):
+        log_in(admin, "meier", CLERK_PASSWORD)
+    enabled = enable_account(admin, " Meier ", caller=huber)
+    assert (enabled.name, enabled.disabled) == ("meier", False)
+    assert log_in(admin, "meier", CLERK_PASSWORD).name == "meier"
+    actions = [(action, name) for action, name in audit_actions(admin) if name == "meier"]
+    assert ("account.disable", "meier") in actions
+    assert actions.index(("account.enable", "meier")) > actions.index(("account.disable", "meier"))
+
+
+def test_enabling_an_active_or_unknown_account_is_refused_and_records_nothing(
+    admin: ServiceContext,
+) -> None:
+    huber = log_in(admin, "huber", ADMIN_PASSWORD)
+    before = audit_actions(admin)
+    with pytest.raises(Refused) as refused:
+        enable_account(admin, "huber", caller=huber)
+    assert refused.value.message_de == "Das Konto „huber“ ist nicht deaktiviert."
+    with pytest.raises(NotFound):
+        enable_account(admin, "niemand", caller=huber)
+    assert audit_actions(admin) == before
+
+
+def test_enabling_keeps_the_lock_after_wrong_passwords_until_a_new_password(
+    admin: ServiceContext,
+) -> None:
+    huber = log_in(admin, "huber", ADMIN_PASSWORD)
+    add_account(admin, "meier", Role.CLERK, CLERK_PASSWORD, caller=huber)
+    for _ in range(MAX_FAILED_LOGINS):
+        with pytest.raises(Refused):
+            log_in(admin, "meier", "falsch geraten")
+    disable_account(admin, "meier", caller=huber)
+    assert enable_account(admin, "meier", caller=huber).locked
+    with pytest.raises(Refused):
+        log_in(admin, "meier", CLERK_PASSWORD)
+    set_password(admin, "meier", "ein ganz neues Passwort", caller=huber)
+    assert log_in(admin, "meier", "ein ganz neues Passwort").name == "meier"
 
 
 @given(st.text(min_size=1, max_size=80))

@@ -105,6 +105,7 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         "list_accounts": lambda d: d.list_accounts(),
         "add_account": lambda d: d.add_account("neu", Role.CLERK, "ein langes Passwort 1"),
         "disable_account": lambda d: d.disable_account("meier"),
+        "enable_account": lambda d: d.enable_account("meier"),
         "reset_password": lambda d: d.reset_password("meier", "ein anderes Passwort 2"),
         # The key file beside the database is refused; the plain database has no plain copy.
         "encrypt_database": lambda d: d.encrypt_database(folder / "db.key"),

@@ -198,6 +198,24 @@ def test_disabling_an_account_asks_and_then_it_cannot_log_in(
         log_in(db_path, CLERK_NAME, CLERK_PASSWORD)
 
 
+def test_a_disabled_account_is_enabled_again_and_logs_in(
+    qtbot: QtBot, screen: AccountsScreen, tasks: TaskRunner, db_path: Path
+) -> None:
+    choose(screen, CLERK_NAME)
+    assert not screen.enable_button.isEnabled()  # active: nothing to enable
+    disable(qtbot, screen, tasks, CLERK_NAME)
+    choose(screen, CLERK_NAME)
+    assert screen.enable_button.isEnabled()
+    assert not screen.disable_button.isEnabled()
+    with qtbot.waitSignal(tasks.finished, timeout=10_000):
+        screen.enable_button.click()
+    assert rows(screen)[CLERK_NAME][1] == "aktiv"
+    assert screen.message.text() == f"Konto „{CLERK_NAME}“ ist wieder aktiv."
+    assert screen.selected() is None
+    assert not screen.enable_button.isEnabled()
+    assert log_in(db_path, CLERK_NAME, CLERK_PASSWORD).account.name == CLERK_NAME
+
+
 def test_disabling_oneself_is_refused_and_nothing_stays_selected(
     qtbot: QtBot, screen: AccountsScreen, tasks: TaskRunner
 ) -> None:

@@ -209,6 +209,22 @@ def disable_account(ctx: ServiceContext, name: str, caller: AccountView | None) 
         return _view(account)
 
 
+def enable_account(ctx: ServiceContext, name: str, caller: AccountView | None) -> AccountView:
+    """A disabled account may log in again (a clerk back from leave). A lock after wrong
+    passwords stays: an admin's new password lifts that, as the password was tried."""
+    with ctx.db.transaction() as session:
+        _require_admin(session, caller)
+        account = _account(session, name)
+        if not account.disabled:
+            raise Refused(
+                f"account {account.name} is not disabled",
+                f"Das Konto „{account.name}“ ist nicht deaktiviert.",
+            )
+        account.disabled = False
+        _audit(ctx, session, _actor(ctx, caller), "account.enable", account)
+        return _view(account)
+
+
 def set_password(
     ctx: ServiceContext, name: str, password: str, caller: AccountView | None
 ) -> AccountView:

@@ -108,6 +108,7 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "list_accounts": Permission.ADMINISTER_OFFICE,
     "add_account": Permission.ADMINISTER_OFFICE,
     "disable_account": Permission.ADMINISTER_OFFICE,
+    "enable_account": Permission.ADMINISTER_OFFICE,
     "reset_password": Permission.ADMINISTER_OFFICE,
     "encrypt_database": Permission.ADMINISTER_OFFICE,
     "decrypt_database_copy": Permission.ADMINISTER_OFFICE,
@@ -722,6 +723,10 @@ class Desk:
     def disable_account(self, name: str) -> accounts.AccountView:
         self._require("disable_account")
         return accounts.disable_account(self._ctx, name, self._account)
+
+    def enable_account(self, name: str) -> accounts.AccountView:
+        self._require("enable_account")
+        return accounts.enable_account(self._ctx, name, self._account)
 
     def change_own_password(self, password: str) -> accounts.AccountView:
         """Every account may change its own password."""

@@ -2,7 +2,8 @@
 password (issue 10).
 
 :class:`AccountsScreen` (admins only: ``desk.may("list_accounts")``) lists the accounts in
-a table (name, role, state, last log-in) and adds an account, disables one or sets a new
+a table (name, role, state, last log-in) and adds an account, disables one, enables a
+disabled one again or sets a new
 password (which also lifts a lock after wrong passwords); it also holds this PC's screen
 lock minutes. :class:`OwnPasswordDialog` lets any account change its own password, the old
 one confirmed first. Hashing a password takes a moment (Argon2), so every write runs on
@@ -347,10 +348,12 @@ class AccountsScreen(QDialog):
         self.message = label(accessible_name=self.tr("Meldung"))
         self.add_button = QPushButton(self.tr("Konto &anlegen …"))
         self.disable_button = QPushButton(self.tr("&Deaktivieren …"))
+        self.enable_button = QPushButton(self.tr("Wieder a&ktivieren"))
         self.reset_button = QPushButton(self.tr("Neues &Passwort …"))
         self.own_button = QPushButton(self.tr("&Eigenes Passwort ändern …"))
         self.add_button.clicked.connect(self.add_account)
         self.disable_button.clicked.connect(self.disable_account)
+        self.enable_button.clicked.connect(self.enable_account)
         self.reset_button.clicked.connect(self.reset_password)
         self.own_button.clicked.connect(lambda: open_own_password(desk, tasks, self))
         self.lock_minutes = self._build_lock_minutes()
@@ -360,7 +363,9 @@ class AccountsScreen(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Konten")))
         layout.addWidget(self.table, 1)
-        layout.addLayout(button_row(self.add_button, self.disable_button, self.reset_button))
+        layout.addLayout(
+            button_row(self.add_button, self.disable_button, self.enable_button, self.reset_button)
+        )
         layout.addWidget(self.message)
         settings = QFormLayout()
         settings.addRow(self.tr("Bildschirm &sperren nach:"), self.lock_minutes)
@@ -428,6 +433,7 @@ class AccountsScreen(QDialog):
     def _enable_actions(self) -> None:
         chosen = self.selected()
         self.disable_button.setEnabled(chosen is not None and not chosen.disabled)
+        self.enable_button.setEnabled(chosen is not None and chosen.disabled)
         self.reset_button.setEnabled(chosen is not None)
 
     def say(self, text: str, *, error: bool = False) -> None:
@@ -472,8 +478,7 @@ class AccountsScreen(QDialog):
         return dialog
 
     def disable_account(self) -> QMessageBox | None:
-        """Asks first (Abbrechen is the default): a disabled account cannot be enabled again
-        here."""
+        """Asks first (Abbrechen is the default): the account's clerk is stopped at once."""
         chosen = self.selected()
         if chosen is None:
             return None
@@ -509,6 +514,27 @@ class AccountsScreen(QDialog):
             ),
             self._refused,
         )
+
+    def enable_account(self) -> None:
+        """No question: enabling gives back what the admin took; the log-in still needs the
+        password (and a locked account stays locked until a new one)."""
+        chosen = self.selected()
+        if chosen is None or not chosen.disabled:
+            return
+        desk, name = self._desk, chosen.name
+        self._tasks.run(
+            lambda _progress: desk.enable_account(name),
+            lambda account: self._after(self._enabled_text(account)),
+            self._refused,
+        )
+
+    def _enabled_text(self, account: AccountView) -> str:
+        if account.locked:
+            return self.tr(
+                "Konto „{name}“ ist wieder aktiv, aber nach falschen Passwörtern gesperrt: "
+                "bitte ein neues Passwort setzen."
+            ).format(name=account.name)
+        return self.tr("Konto „{name}“ ist wieder aktiv.").format(name=account.name)
 
 
 def open_accounts_screen(desk: Desk, tasks: TaskRunner, parent: QWidget) -> AccountsScreen | None:
