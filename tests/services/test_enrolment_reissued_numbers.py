@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from passapp.domain.ids import pass_id_for
 from passapp.domain.pass_number import PassNumber
-from passapp.models.entities import Pass, PassCard
-from passapp.models.sync_entities import QuarantinedChange
+from passapp.models.entities import ChangeRecord, Pass, PassCard
+from passapp.models.sync_entities import PendingChange, QuarantinedChange
 from passapp.services.context import ServiceContext
 from passapp.services.offices import init_office
 from passapp.services.passes import issue_pass
@@ -25,6 +25,7 @@ from passapp.services.sync import export_bundles, import_bundle
 from passapp.services.trust import enrol_office, install_file, write_request
 from tests.conftest import make_context
 from tests.services.helpers import register
+from tests.sync.forging import change
 
 
 @dataclass
@@ -131,3 +132,45 @@ def test_the_late_bundle_of_the_old_database_is_quarantined_not_a_crash(story: S
         assert held.person_id == story.second_two  # the district's pass is untouched
         reasons = list(session.scalars(select(QuarantinedChange.reason)))
     assert sum("issued twice" in reason for reason in reasons) == 1
+
+
+def test_a_pass_that_waited_for_its_holder_is_still_checked_when_the_holder_arrives(
+    story: Story, office_ctx: ServiceContext
+) -> None:
+    """The old database's pass 2 reached the district before its holder (it waits as a
+    pending change); then the re-installed office's pass 2 arrived and was applied. When
+    the holder comes at last, the waiting pass is the second issue of the number: it is
+    quarantined like one that arrives directly, never applied over the district's pass."""
+    number = PassNumber("EWDAH", 2).text
+    pass_id = pass_id_for(number)
+    with office_ctx.db.reading() as session:
+        logged = session.scalars(
+            select(ChangeRecord).where(ChangeRecord.entity_id == pass_id)
+        ).one()
+        waiting = change(
+            origin=logged.origin_office,
+            database=str(logged.database_id),
+            counter=logged.counter,
+            entity_type="pass",
+            payload=dict(logged.payload),
+            operation=logged.operation,
+        )
+        stamp = (logged.database_id, logged.counter)
+    with story.district.db.transaction() as session:
+        session.add(
+            PendingChange(
+                database_id=stamp[0],
+                counter=stamp[1],
+                waiting_for=f"person:{story.first_two}",
+                change=waiting,
+            )
+        )
+
+    import_bundle(story.district, story.late_bundle)  # brings the holder, first_two
+
+    with story.district.db.reading() as session:
+        held = session.scalars(select(Pass).where(Pass.pass_number == number)).one()
+        assert held.person_id == story.second_two  # the district's pass is untouched
+        assert session.scalars(select(PendingChange)).all() == []  # decided, not waiting
+        reasons = list(session.scalars(select(QuarantinedChange.reason)))
+    assert sum("issued twice" in reason for reason in reasons) == 2  # direct and waited

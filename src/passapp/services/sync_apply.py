@@ -754,7 +754,12 @@ class ChangeApplier:
                 record = pending.change
                 try:
                     item = self.convert(record, pending.database_id, pending.counter)
-                    self.apply_one(item)
+                    # The checks a direct arrival passes in _apply_type: a pass number
+                    # issued twice may have arrived while this change waited.
+                    if without_reissued_numbers(
+                        self.session, item.entity_type, [item], self.quarantine
+                    ):
+                        self.apply_one(item)
                 except (MissingParent, Malformed):
                     continue
                 except NotPermitted as error:
