@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
-from passapp.domain.entries import EntryKind
+from passapp.domain.entries import Action, EntryKind
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk
 from passapp.services.entries import EntryInput, add_entry
@@ -196,6 +196,25 @@ def test_the_english_entry_table_names_the_offer_in_english(
     ]
     assert f"Title in German: {GERMAN}" in title(1, Qt.ItemDataRole.ToolTipRole)
     assert "Title in German" not in title(0, Qt.ItemDataRole.ToolTipRole)
+
+    # A correction's tooltip names the corrected entry by the title on screen too.
+    corrected = model.entry(1)
+    add_entry(
+        office_ctx,
+        number,
+        EntryInput(
+            kind=EntryKind.SPRACHKURS,
+            start_date=corrected.date,
+            offer_slug=at_office.slug,
+            action=Action.CORRECTION,
+            refers_to=corrected.id,
+        ),
+    )
+    panel.refresh()
+    row = next(n for n in range(model.rowCount()) if model.entry(n).refers_to == corrected.id)
+    assert f"Corrected: Language course, 02.03.2026: {TITLES['en']}" in title(
+        row, Qt.ItemDataRole.ToolTipRole
+    )
 
 
 def test_the_german_entry_table_keeps_the_german_title(

@@ -72,12 +72,17 @@ def entry_title(
     return entry.title or ""
 
 
-def entry_summary(entry: EntryView, offer_titles: Mapping[str, str] | None = None) -> str:
+def entry_summary(
+    entry: EntryView,
+    offer_titles: Mapping[str, str] | None = None,
+    shown_titles: Mapping[str, str] | None = None,
+) -> str:
     """One line naming an entry for a clerk, e.g. when asking "really cancel this?"."""
     text = QCoreApplication.translate("entry_table", "{kind} vom {date}").format(
         kind=kind_label(entry.kind), date=date_span(entry)
     )
-    details = [entry_title(entry, offer_titles or {}), entry.provider or "", entry.level or ""]
+    title = entry_title(entry, offer_titles or {}, shown_titles)
+    details = [title, entry.provider or "", entry.level or ""]
     shown = [part for part in details if part]
     return f"{text}: {', '.join(shown)}" if shown else text
 
@@ -232,7 +237,7 @@ class EntryTableModel(QAbstractTableModel):
             lines.append(self.tr("Dieser Eintrag wurde korrigiert; es gilt die neuere Fassung."))
         earlier = self._by_id.get(entry.refers_to) if entry.refers_to else None
         if earlier is not None:
-            what = entry_summary(earlier, self._offer_titles)
+            what = entry_summary(earlier, self._offer_titles, self._shown_titles)
             if entry.action == Action.CORRECTION.value:
                 lines.append(self.tr("Korrigiert: {entry}").format(entry=what))
             else:
