@@ -1138,6 +1138,10 @@
         <translation>Cancelled: {entry}</translation>
     </message>
     <message>
+        <source>Titel auf Deutsch: {title}</source>
+        <translation>Title in German: {title}</translation>
+    </message>
+    <message>
         <source>Erfasst von {clerk} ({office}) am {when}</source>
         <translation>Recorded by {clerk} ({office}) on {when}</translation>
     </message>
@@ -2100,6 +2104,10 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     <message>
         <source>Beispieldaten</source>
         <translation>Sample data</translation>
+    </message>
+    <message>
+        <source>Titel auf {language}</source>
+        <translation>Title in {language}</translation>
     </message>
 </context>
 <context>

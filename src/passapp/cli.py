@@ -1636,6 +1636,7 @@ def offers_list(options: Options, text: tuple[str, ...], include_inactive: bool)
         found = desk.list_offers(" ".join(text), include_inactive=include_inactive)
     lines = [
         f"{o.slug:<40} {o.category:<18} {o.title} ({o.provider})"
+        + "".join(f" | {code}: {title}" for code, title in sorted(o.titles.items()))
         + ("" if o.active else " [inaktiv]")
         for o in found
     ]

@@ -150,3 +150,30 @@ def test_a_clerk_may_export_the_public_catalogue(district: District) -> None:
     result = district.run("meier", "offers", "export", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0
+
+
+def test_the_listing_shows_and_finds_the_titles_per_language(district: District) -> None:
+    row = {**ROW, "title_en": "German B1 in the evening", "title_uk": "Німецька B1 увечері"}
+    path = district.folder / "titles.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file, delimiter=";")
+        writer.writerow([*COLUMNS, "title_en", "title_uk"])
+        writer.writerow([row[name] for name in [*COLUMNS, "title_en", "title_uk"]])
+    assert district.run("kreis", "offers", "import", str(path)).exit_code == 0
+
+    password, _role = ACCOUNTS["meier"]
+    listed = CliRunner().invoke(
+        main,
+        ["--db", str(district.db), "offers", "list", "evening"],
+        env=acting_as("meier", password),
+    )
+    assert listed.exit_code == 0, listed.output
+    [line] = listed.output.splitlines()
+    assert line.startswith("abendkurs-b1")
+    assert line.endswith(
+        "Deutsch B1 am Abend (VHS Dachau) | en: German B1 in the evening | uk: Німецька B1 увечері"
+    )
+    found = json.loads(district.run("meier", "offers", "list", "увечері").output)["offers"]
+    assert [o["titles"] for o in found] == [
+        {"en": "German B1 in the evening", "uk": "Німецька B1 увечері"}
+    ]

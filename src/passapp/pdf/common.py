@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from passapp.domain.text import TEXT_FIELDS
 from passapp.pdf import text as tx
 from passapp.pdf.fonts import Style, font_name
 from passapp.pdf.layout import (
@@ -130,6 +131,21 @@ def paragraph_pair(
     if second is not None and other:
         writer.space(0.6 * MM)
         writer.paragraph(other, "regular", size, rtl=second.rtl, color=color)
+
+
+def translated_title_lines(
+    title: str | None, second: PrintTexts | None, size: float, width: float
+) -> tuple[list[tx.Line], bool]:
+    """An offer's title in the document's second language, set as the pass sets it under
+    the German one: bold, wrapped to ``width``, shaped and right-aligned where its script
+    runs right to left; cut with "…" beyond the field's limit (an older database), so its
+    layout time stays bounded. Returns (lines, right to left); no lines where the offer has
+    no such title or the document no second language."""
+    if second is None or not title:
+        return [], False
+    rtl = second.rtl and tx.has_rtl(title)
+    text = tx.elide(title, TEXT_FIELDS["offer.title_translation"].max_length)
+    return tx.wrap(text, "bold", size, width, rtl), rtl
 
 
 def cell_lines(

@@ -9,13 +9,16 @@ from passapp.pdf import text as tx
 from passapp.pdf.common import (
     A4,
     MM,
+    align_for,
     bilingual,
     draw_page,
     german_date,
     heading,
     new_canvas,
     paragraph_pair,
+    translated_title_lines,
 )
+from passapp.pdf.fonts import Style
 from passapp.pdf.layout import (
     ACCENT,
     INK,
@@ -54,6 +57,10 @@ _COLUMNS: tuple[tuple[str, float], ...] = (
     ("col_office", 33 * MM),
     ("col_status", 25 * MM),
 )
+TRANSLATED_SIZE = SIZE - 0.3  # as on the pass: a little smaller than the German title
+
+# A cell's text block: its lines, colour and whether it runs right to left.
+Part = tuple[list[tx.Line], Color, bool]
 
 
 def render_entry_sheet(data: EntrySheet) -> bytes:
@@ -103,7 +110,7 @@ def render_entry_sheet(data: EntrySheet) -> bytes:
             )
         )
     for entry in data.entries:
-        row_ops, height = _row(entry)
+        row_ops, height = _row(entry, second)
         writer.ensure(height)
         writer.add([shifted(op, writer.y) for op in row_ops], height)
 
@@ -198,11 +205,11 @@ def _table_header(writer: Writer, de: PrintTexts, second: PrintTexts | None) -> 
     writer.ops.append(LineOp(LEFT, writer.y, RIGHT, writer.y, ACCENT, 0.8))
 
 
-def _row(entry: EntryLine) -> tuple[list[Op], float]:
+def _row(entry: EntryLine, second: PrintTexts | None = None) -> tuple[list[Op], float]:
     """One entry's row, laid out from y = 0 down."""
     # Stored text longer than its field allows (an older database) is cut with "…": a
     # row must fit on one page, and its layout time must stay bounded.
-    cells: list[list[tuple[str, str, Color]]] = [
+    cells: list[list[tuple[str, Style, Color]]] = [
         [(german_date(entry.date), "regular", INK)],
         [(entry.kind_label, "regular", INK)],
         [
@@ -217,21 +224,31 @@ def _row(entry: EntryLine) -> tuple[list[Op], float]:
     ops: list[Op] = []
     height = 0.0
     x = LEFT
-    for (_, column), parts in zip(_COLUMNS, cells, strict=True):
+    for (key, column), values in zip(_COLUMNS, cells, strict=True):
         inner = column - 2 * PAD
+        parts = [_part(value, style, color, inner) for value, style, color in values if value]
+        if key == "col_title":
+            translated = translated_title_lines(
+                entry.title_translation, second, TRANSLATED_SIZE, inner
+            )
+            parts.insert(1 if entry.title else 0, (translated[0], INK, translated[1]))
         y = -PAD
-        for value, style, color in parts:
-            if not value:
-                continue
-            rtl = tx.has_rtl(value)
-            lines = tx.wrap(value, "bold" if style == "bold" else "regular", SIZE, inner, rtl)
-            more, used = place_lines(lines, x + PAD, inner, y, align="left", color=color)
+        for lines, color, rtl in parts:
+            more, used = place_lines(
+                lines, x + PAD, inner, y, rtl=rtl, align=align_for(rtl), color=color
+            )
             ops += more
             y -= used
         height = max(height, -y + PAD)
         x += column
     ops.append(LineOp(LEFT, -height, RIGHT, -height, RULE, 0.4))
     return ops, height
+
+
+def _part(value: str, style: Style, color: Color, inner: float) -> Part:
+    """A stored value wrapped to its cell (shaped if right to left, kept left-aligned as
+    the column's other values)."""
+    return tx.wrap(value, style, SIZE, inner, tx.has_rtl(value)), color, False
 
 
 def _field(text: str | None, key: str) -> str:

@@ -70,6 +70,9 @@ class EntryLine:
     office: str
     status_label: str | None
     note: str | None  # e.g. "storniert", "korrigiert"
+    # The entry's offer's title in the sheet's second language, where the district gave one:
+    # printed under the German title, as the pass prints it.
+    title_translation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

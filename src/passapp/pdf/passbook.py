@@ -45,6 +45,7 @@ from passapp.pdf.common import (
     heading,
     new_canvas,
     paragraph_pair,
+    translated_title_lines,
 )
 from passapp.pdf.fonts import Style
 from passapp.pdf.layout import (
@@ -470,11 +471,11 @@ def _offer_block(
     parts: list[tuple[list[tx.Line], Color, bool]] = [
         (tx.wrap(_field(offer.title, "offer.title"), "bold", 8.5, width), INK, False)
     ]
-    translated = offer.title_in(second.code) if second else None
+    translated, rtl = translated_title_lines(
+        offer.title_in(second.code) if second else None, second, 8, width
+    )
     if translated:
-        rtl = bool(second and second.rtl) and tx.has_rtl(translated)
-        text = _field(translated, "offer.title_translation")
-        parts.append((tx.wrap(text, "bold", 8, width, rtl), INK, rtl))
+        parts.append((translated, INK, rtl))
     parts.append((tx.wrap(where, "regular", 7.5, width), INK, False))
     if offer.contact:
         contact = _field(offer.contact, "offer.contact")

@@ -175,17 +175,19 @@ def entry_sheet(session: Session, record: Pass, office: Office, on: dt.date) -> 
     offices = {o.id: o.code for o in session.scalars(select(Office))}
     kinds, statuses = entry_kind_labels(), entry_status_labels()
     language = second_language(record)
+    offers = _offers_of(session, entries)
     lines = [
         EntryLine(
             date=e.start_date,
             kind_label=kinds[e.kind].label_de if e.kind in kinds else e.kind,
-            title=e.title,
+            title=e.title or (offers[e.offer_id].title if e.offer_id in offers else None),
             provider=e.provider,
             level=e.level,
             result=e.result,
             office=offices.get(e.office_id, "?"),
             status_label=statuses[e.status].label_de if e.status in statuses else None,
             note=_note(e, superseded),
+            title_translation=_offer_title_in(offers.get(e.offer_id), language),
         )
         for e in entries
     ]
@@ -201,6 +203,20 @@ def entry_sheet(session: Session, record: Pass, office: Office, on: dt.date) -> 
             entries=lines,
         )
     )
+
+
+def _offers_of(session: Session, entries: list[Entry]) -> dict[uuid.UUID | None, Offer]:
+    ids = {e.offer_id for e in entries if e.offer_id is not None}
+    if not ids:
+        return {}
+    return {o.id: o for o in session.scalars(select(Offer).where(Offer.id.in_(ids)))}
+
+
+def _offer_title_in(offer: Offer | None, language: str | None) -> str | None:
+    """The offer's title in the sheet's second language, if the district gave one."""
+    if offer is None or language is None:
+        return None
+    return (offer.titles or {}).get(language) or None
 
 
 def _note(entry: Entry, superseded: dict[uuid.UUID, str]) -> str | None:

@@ -64,11 +64,21 @@ class OfferView:
             "active": self.active,
         }
 
+    @property
+    def every_title(self) -> tuple[str, ...]:
+        """The German title first, then the titles per print language."""
+        return (self.title, *self.titles.values())
+
+    def title_in(self, language: str) -> str | None:
+        """The title in ``language`` ("de": the German one), or None if the district gave none."""
+        return self.title if language == "de" else self.titles.get(language)
+
     def matches(self, text: str) -> bool:
-        """Every word of ``text`` in title, provider or category, case and umlauts aside
-        ("mül", "muel" and "Mül" all find "Müller"), or a CEFR level the offer leads to
-        ("b1")."""
-        plain = f"{self.title} {self.provider} {self.category}"
+        """Every word of ``text`` in a title (German or any translation), the provider or
+        the category, case and umlauts aside ("mül", "muel" and "Mül" all find "Müller";
+        "German" finds an offer whose English title has it), or a CEFR level the offer leads
+        to ("b1")."""
+        plain = " ".join((*self.every_title, self.provider, self.category))
         folded, latin = plain.casefold(), latin_search_form(plain)
         return all(self._word_matches(word, folded, latin) for word in text.split())
 
@@ -76,9 +86,16 @@ class OfferView:
         level = word.upper()
         if level in CEFR_LEVELS:
             # The umlaut-folding search form drops digits ("b1" → "B"), so a level is
-            # compared as it is: one the offer leads to, or one named in its title.
-            return level in self.cefr_levels or level in self.title.upper().split()
-        return word.casefold() in folded or latin_search_form(word) in latin
+            # compared as it is: one the offer leads to, or one named in a title.
+            return level in self.cefr_levels or any(
+                level in title.upper().split() for title in self.every_title
+            )
+        if word.casefold() in folded:
+            return True
+        # A word without letters ("2026", "–") has an empty search form, which is in every
+        # text: it finds only where it stands as typed.
+        latin_word = latin_search_form(word)
+        return bool(latin_word) and latin_word in latin
 
 
 def offer_view(offer: Offer) -> OfferView:

@@ -31,6 +31,7 @@ from passapp.services.verification import looks_like_qr
 from passapp.ui import i18n
 from passapp.ui.entry_form import CancelEntryDialog, EntryForm
 from passapp.ui.entry_table import EntryTableModel, is_current
+from passapp.ui.offer_titles import shown_titles
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, button, button_row, label
 from passapp.ui.tasks import TaskRunner
 
@@ -135,8 +136,9 @@ class EntryPanel(QWidget):
             self._tell_unreadable(i18n.error_text(error))
             self._enable_actions()
             return False
-        titles = {offer.slug: offer.title for offer in self._desk.list_offers()}
-        self.model.set_log(entry_log, titles)
+        offers = self._desk.list_offers()
+        titles = {offer.slug: offer.title for offer in offers}
+        self.model.set_log(entry_log, titles, shown_titles(offers))
         self.heading.setText(
             self.tr("Einträge zum Pass {number}").format(number=entry_log.pass_number)
         )

@@ -55,21 +55,34 @@ def date_span(entry: EntryView) -> str:
     return f"{german_day(entry.date)} – {german_day(entry.end_date)}"
 
 
-def entry_title(entry: EntryView, offer_titles: Mapping[str, str]) -> str:
-    """What the entry is about: its own title, else the catalogue offer's title."""
-    if entry.title:
+def entry_title(
+    entry: EntryView, offer_titles: Mapping[str, str], shown_titles: Mapping[str, str] | None = None
+) -> str:
+    """What the entry is about: its own title, else the catalogue offer's title.
+
+    ``offer_titles`` maps offer slugs to their German titles, ``shown_titles`` to the
+    titles in the UI's language: an entry that kept its offer's German title (the entry
+    form copies it) reads in the UI's language too; a title the clerk typed stays as typed."""
+    german = offer_titles.get(entry.offer) if entry.offer else None
+    if entry.title and entry.title != german:
         return entry.title
     if entry.offer:
-        return offer_titles.get(entry.offer, entry.offer)
-    return ""
+        shown = (shown_titles or {}).get(entry.offer)
+        return shown or german or entry.title or entry.offer
+    return entry.title or ""
 
 
-def entry_summary(entry: EntryView, offer_titles: Mapping[str, str] | None = None) -> str:
+def entry_summary(
+    entry: EntryView,
+    offer_titles: Mapping[str, str] | None = None,
+    shown_titles: Mapping[str, str] | None = None,
+) -> str:
     """One line naming an entry for a clerk, e.g. when asking "really cancel this?"."""
     text = QCoreApplication.translate("entry_table", "{kind} vom {date}").format(
         kind=kind_label(entry.kind), date=date_span(entry)
     )
-    details = [entry_title(entry, offer_titles or {}), entry.provider or "", entry.level or ""]
+    title = entry_title(entry, offer_titles or {}, shown_titles)
+    details = [title, entry.provider or "", entry.level or ""]
     shown = [part for part in details if part]
     return f"{text}: {', '.join(shown)}" if shown else text
 
@@ -99,6 +112,7 @@ class EntryTableModel(QAbstractTableModel):
         self._entries: list[EntryView] = []
         self._by_id: dict[uuid.UUID, EntryView] = {}
         self._offer_titles: Mapping[str, str] = {}
+        self._shown_titles: Mapping[str, str] = {}
         self._pass_number = ""
 
     def headers(self) -> tuple[str, ...]:
@@ -114,12 +128,19 @@ class EntryTableModel(QAbstractTableModel):
             self.tr("Vermerk"),
         )
 
-    def set_log(self, log: EntryLog | None, offer_titles: Mapping[str, str] | None = None) -> None:
-        """Show ``log`` (None: nothing); ``offer_titles`` maps offer slugs to titles."""
+    def set_log(
+        self,
+        log: EntryLog | None,
+        offer_titles: Mapping[str, str] | None = None,
+        shown_titles: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show ``log`` (None: nothing); ``offer_titles`` maps offer slugs to their German
+        titles, ``shown_titles`` to the titles in the UI's language (see ``entry_title``)."""
         self.beginResetModel()
         self._entries = newest_first(log.entries) if log else []
         self._by_id = {entry.id: entry for entry in self._entries}
         self._offer_titles = dict(offer_titles or {})
+        self._shown_titles = dict(shown_titles or {})
         self._pass_number = log.pass_number if log else ""
         self.endResetModel()
 
@@ -176,7 +197,7 @@ class EntryTableModel(QAbstractTableModel):
         values = {
             self.DATE: lambda: date_span(entry),
             self.KIND: lambda: kind_label(entry.kind),
-            self.TITLE: lambda: entry_title(entry, self._offer_titles),
+            self.TITLE: lambda: entry_title(entry, self._offer_titles, self._shown_titles),
             self.PROVIDER: lambda: entry.provider or "",
             self.LEVEL: lambda: "" if cancellation else entry.level or "",
             self.STATUS: lambda: "" if cancellation else status_label(entry.status),
@@ -216,11 +237,15 @@ class EntryTableModel(QAbstractTableModel):
             lines.append(self.tr("Dieser Eintrag wurde korrigiert; es gilt die neuere Fassung."))
         earlier = self._by_id.get(entry.refers_to) if entry.refers_to else None
         if earlier is not None:
-            what = entry_summary(earlier, self._offer_titles)
+            what = entry_summary(earlier, self._offer_titles, self._shown_titles)
             if entry.action == Action.CORRECTION.value:
                 lines.append(self.tr("Korrigiert: {entry}").format(entry=what))
             else:
                 lines.append(self.tr("Storniert: {entry}").format(entry=what))
+        shown = entry_title(entry, self._offer_titles, self._shown_titles)
+        german = entry_title(entry, self._offer_titles)
+        if shown != german:
+            lines.append(self.tr("Titel auf Deutsch: {title}").format(title=german))
         lines.append(
             self.tr("Erfasst von {clerk} ({office}) am {when}").format(
                 clerk=entry.logged_by, office=entry.office, when=_logged_when(entry.logged_at)

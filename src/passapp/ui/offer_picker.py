@@ -1,7 +1,9 @@
 """A searchable picker over the offers catalogue: type words, see the matches, Enter picks.
 
-Typing narrows the list below the field on every word ("deutsch b1": every word in the
-title, provider or kind, or a CEFR level the offer leads to). ↓/↑ move through the matches
+Typing narrows the list below the field on every word ("deutsch b1": every word in a
+title, German or translated, the provider or kind, or a CEFR level the offer leads to). The
+list shows the title in the UI's language where the offer has one; its tooltip names every
+title with its language. ↓/↑ move through the matches
 without leaving the field, Enter picks the highlighted one (the first by default). Once an
 offer is picked, Enter goes on to the dialog (saves), so the clerk never presses Enter
 twice into nothing.
@@ -16,19 +18,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from passapp.services.offers import OfferView
 from passapp.ui.entry_table import kind_label
+from passapp.ui.offer_titles import shown_title, title_tooltip
 
 VISIBLE_ROWS = 5
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def offer_matches(offer: OfferView, text: str) -> bool:
-    """Every typed word matches the offer (``OfferView.matches``: title, provider,
+    """Every typed word matches the offer (``OfferView.matches``: any title, provider,
     category, level) or the kind's label in the clerk's language."""
     return all(
         offer.matches(word) or word.casefold() in kind_label(offer.category).casefold()
@@ -37,8 +40,8 @@ def offer_matches(offer: OfferView, text: str) -> bool:
 
 
 def offer_line(offer: OfferView) -> str:
-    """How an offer reads in the list: title · provider · levels."""
-    parts = [offer.title, offer.provider]
+    """How an offer reads in the list: title (in the UI's language) · provider · levels."""
+    parts = [shown_title(offer), offer.provider]
     if offer.cefr_levels:
         parts.append(", ".join(offer.cefr_levels))
     return " · ".join(parts)
@@ -65,7 +68,7 @@ class OfferPicker(QWidget):
         self.search_field.installEventFilter(self)
         self.search_field.textEdited.connect(self._on_typed)
 
-        self._lines = QStringListModel(self)
+        self._lines = QStandardItemModel(self)
         self.match_list = QListView()
         self.match_list.setModel(self._lines)
         self.match_list.setAccessibleName(self.tr("Passende Angebote"))
@@ -124,7 +127,9 @@ class OfferPicker(QWidget):
 
     def _show_matches(self, text: str) -> None:
         self._shown = [offer for offer in self._offers if offer_matches(offer, text)]
-        self._lines.setStringList([offer_line(offer) for offer in self._shown])
+        self._lines.clear()
+        for offer in self._shown:
+            self._lines.appendRow(_line_item(offer))
         if self._shown and text.strip():
             self._highlight(0)
 
@@ -148,7 +153,7 @@ class OfferPicker(QWidget):
         self._pick(self._shown[index.row()])
 
     def _pick(self, offer: OfferView) -> None:
-        self.search_field.setText(offer.title)  # setText: no textEdited, the pick stays
+        self.search_field.setText(shown_title(offer))  # setText: no textEdited, the pick stays
         if offer in self._shown:
             self._highlight(self._shown.index(offer))
         self._set_selected(offer)
@@ -189,3 +194,10 @@ class OfferPicker(QWidget):
             row = self.match_list.fontMetrics().height() + 4
         frame = 2 * self.match_list.frameWidth()
         self.match_list.setFixedHeight(row * VISIBLE_ROWS + frame)
+
+
+def _line_item(offer: OfferView) -> QStandardItem:
+    item = QStandardItem(offer_line(offer))
+    item.setEditable(False)
+    item.setToolTip(title_tooltip(offer) if offer.titles else offer.title)
+    return item

@@ -1,4 +1,5 @@
-"""Table model of the offers catalogue: OfferViews in, German columns out (STYLE 8)."""
+"""Table model of the offers catalogue: OfferViews in, columns in the UI's language out
+(STYLE 8); an offer's title in the UI's language where the district gave one."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from passapp.domain.entries import CefrLevel
 from passapp.services.offers import OFFER_CATEGORIES, OfferView
 from passapp.services.reference import entry_kind_labels
 from passapp.ui.entry_table import kind_label
+from passapp.ui.offer_titles import shown_title, title_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 INACTIVE_COLOUR = QColor("#777777")
@@ -72,7 +74,10 @@ class OfferTableModel(QAbstractTableModel):
         offer = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(offer, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (self.CATEGORY, self.TITLE):
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TITLE:
+            # Cut in the column; and the German reference title next to the translations.
+            return title_tooltip(offer) if offer.titles else offer.title
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.CATEGORY:
             return self._text(offer, index.column())  # long texts are cut in the column
         if role == Qt.ItemDataRole.ForegroundRole and not offer.active:
             return QBrush(INACTIVE_COLOUR)
@@ -82,7 +87,7 @@ class OfferTableModel(QAbstractTableModel):
         if column == self.CATEGORY:
             return category_label(offer.category)
         if column == self.TITLE:
-            return offer.title
+            return shown_title(offer)
         if column == self.PROVIDER:
             return offer.provider
         if column == self.PLACE:

@@ -48,6 +48,7 @@ from passapp.services.progress import Progress
 from passapp.ui import i18n
 from passapp.ui.offer_form import OfferForm
 from passapp.ui.offer_table import OfferTableModel
+from passapp.ui.offer_titles import named_titles, shown_title
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, button, heading, label
 from passapp.ui.tasks import Task, TaskRunner
@@ -341,7 +342,7 @@ class OffersScreen(QDialog):
         self._say(
             self.tr(
                 "Gespeichert: „{title}“. Es geht mit dem nächsten Paket an die Dienststellen."
-            ).format(title=offer.title),
+            ).format(title=shown_title(offer)),
             NOTE_STYLE,
         )
         self.catalogue_changed.emit(offer)
@@ -364,7 +365,7 @@ class OffersScreen(QDialog):
             text = self.tr("„{title}“ ist wieder aktiv und steht wieder im Pass.")
         else:
             text = self.tr("„{title}“ ist deaktiviert: nicht mehr im Pass und in den Listen.")
-        self._say(text.format(title=offer.title), NOTE_STYLE)
+        self._say(text.format(title=shown_title(offer)), NOTE_STYLE)
         self.catalogue_changed.emit(offer)
 
     def _on_failed(self, error: Exception) -> None:
@@ -541,11 +542,14 @@ class OffersScreen(QDialog):
 
 
 def offer_details_html(offer: OfferView, place: str) -> str:
-    """The selected offer in full, below the table (only the fields it has)."""
+    """The selected offer in full, below the table (only the fields it has): its title in
+    the UI's language on top, every other title with its language below (the German
+    reference title among them in the English UI)."""
     translate = QCoreApplication.translate
     # Category and provider stand in the table row already; the place only where the
     # address does not name it.
     facts = [
+        *_other_titles(offer),
         (translate("OfferDetails", "Adresse"), offer.address),
         (
             translate("OfferDetails", "Ort"),
@@ -557,7 +561,7 @@ def offer_details_html(offer: OfferView, place: str) -> str:
         (translate("OfferDetails", "Niveaus"), ", ".join(offer.cefr_levels)),
         (translate("OfferDetails", "Beschreibung"), offer.description),
     ]
-    title = f"<b>{html.escape(offer.title)}</b> · {html.escape(offer.provider)}"
+    title = f"<b>{html.escape(shown_title(offer))}</b> · {html.escape(offer.provider)}"
     if not offer.active:
         title += " – " + html.escape(translate("OfferDetails", "inaktiv (nicht im Pass)"))
     if offer.is_sample:
@@ -569,3 +573,14 @@ def offer_details_html(offer: OfferView, place: str) -> str:
         if value
     )
     return f"<p>{title}</p><table cellspacing='2'>{rows}</table>"
+
+
+def _other_titles(offer: OfferView) -> list[tuple[str, str]]:
+    """("Titel auf Englisch", "German evening course") for each title but the one on top."""
+    shown = shown_title(offer)
+    label = QCoreApplication.translate("OfferDetails", "Titel auf {language}")
+    return [
+        (label.format(language=language), title)
+        for language, title in named_titles(offer)
+        if title != shown
+    ]
