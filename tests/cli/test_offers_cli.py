@@ -164,7 +164,7 @@ def test_the_listing_shows_and_finds_the_titles_per_language(district: District)
     password, _role = ACCOUNTS["meier"]
     listed = CliRunner().invoke(
         main,
-        ["--db", str(district.db), "offers", "list", "evening"],
+        ["--db", str(district.db), "offers", "list", "B1 evening"],
         env=acting_as("meier", password),
     )
     assert listed.exit_code == 0, listed.output

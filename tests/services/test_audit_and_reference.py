@@ -11,6 +11,7 @@ from passapp.models.guards import remove_guards
 from passapp.services.audit import verify_chain
 from passapp.services.context import ServiceContext
 from passapp.services.entries import EntryInput, add_entry
+from passapp.services.offers import clean_offer_titles
 from passapp.services.passes import issue_pass
 from passapp.services.reference import (
     entry_kind_labels,
@@ -75,6 +76,20 @@ def test_sample_offers_cover_every_category_and_are_marked(office_ctx: ServiceCo
         offers = list(session.scalars(select(Offer)))
     assert {o.category for o in offers} == {kind.value for kind in EntryKind}
     assert all(o.is_sample for o in offers)
+
+
+def test_sample_offers_carry_english_titles_that_pass_the_offers_rule(
+    office_ctx: ServiceContext,
+) -> None:
+    """The demo shows titles per language (English UI, passes in English); the shipped
+    titles are held to the rule the district's own titles pass."""
+    shipped = {item["id"]: item["titles"] for item in load_resource("offers_sample.json")["offers"]}
+    with office_ctx.db.reading() as session:
+        seeded = {o.slug: o.titles for o in session.scalars(select(Offer))}
+    assert seeded == shipped
+    for titles in shipped.values():
+        assert clean_offer_titles(titles) == titles
+        assert set(titles) == {"en"}
 
 
 def test_the_database_refuses_to_rewrite_history(office_ctx: ServiceContext) -> None:

@@ -142,14 +142,14 @@ def test_a_level_named_in_a_translated_title_counts_as_named() -> None:
 def test_the_catalogue_search_finds_an_offer_by_its_translations(
     district_ctx: ServiceContext,
 ) -> None:
-    titles = {"en": "German evening course", "ar": "دورة اللغة الألمانية المسائية"}
+    titles = {"en": "German course at nightfall", "ar": "دورة اللغة الألمانية المسائية"}
     save_offer(
         district_ctx,
         OfferInput(
             category=CATEGORY, title="Deutschkurs am Abend", provider=PROVIDER, titles=titles
         ),
     )
-    for typed in ("deutschkurs", "German evening", "المسائية", "GERMAN abend"):
+    for typed in ("deutschkurs", "German nightfall", "المسائية", "GERMAN nightfall abend"):
         assert [o.title for o in list_offers(district_ctx, typed)] == ["Deutschkurs am Abend"], (
             typed
         )

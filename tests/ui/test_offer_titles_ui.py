@@ -30,7 +30,7 @@ from tests.services.helpers import register
 from tests.ui.test_entry_form import new_form, shown
 
 GERMAN = "Deutschkurs am Abend"
-TITLES = {"en": "German evening course", "ar": "دورة اللغة الألمانية المسائية"}
+TITLES = {"en": "German course at nightfall", "ar": "دورة اللغة الألمانية المسائية"}
 UNTRANSLATED = "Sprechstunde für Geflüchtete"
 
 
@@ -123,7 +123,7 @@ def test_the_german_catalogue_lists_every_translation_with_its_language(
     assert "Titel auf" not in " ".join(select(qtbot, screen, UNTRANSLATED).split())
 
 
-@pytest.mark.parametrize("typed", ["evening", "المسائية", "deutschkurs abend"])
+@pytest.mark.parametrize("typed", ["nightfall", "المسائية", "deutschkurs abend"])
 def test_the_catalogue_filter_finds_an_offer_by_any_of_its_titles(
     typed: str, qtbot: QtBot, translated: OfferView, tasks: TaskRunner, district_desk: Desk
 ) -> None:
@@ -144,7 +144,7 @@ def test_the_english_picker_finds_and_shows_the_english_title(
     number = issue_pass(office_ctx, register(office_ctx)).pass_number
     form = new_form(qtbot, clerk_desk, tasks, number)
     picker = form.view.offer_picker
-    qtbot.keyClicks(picker.search_field, "german evening")
+    qtbot.keyClicks(picker.search_field, "german nightfall")
     assert [o.slug for o in picker.shown_offers()] == [at_office.slug]
     line = picker.match_list.model().index(0, 0)
     assert line.data().startswith(f"{TITLES['en']} · VHS Dachau")

@@ -58,6 +58,7 @@ def seed_reference_data(session: Session) -> None:
                     slug=item["id"],
                     category=item["category"],
                     title=item["title"],
+                    titles=dict(item.get("titles", {})) or None,  # checked by a test
                     provider=item["provider"],
                     address=item.get("address"),
                     municipality_key=item.get("municipality_key"),
