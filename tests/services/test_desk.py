@@ -112,6 +112,7 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         # A folder is no backup file: refused by the use case itself.
         "backup_database": lambda d: d.backup_database(folder),
         "backup_into_folder": lambda d: d.backup_into_folder(folder / "fehlt", 14),
+        "begin_restore": lambda d: d.begin_restore(missing),
         "save_offer": lambda d: d.save_offer(
             OfferInput(title="Deutschkurs B1", category="sprachkurs", provider="VHS")
         ),
