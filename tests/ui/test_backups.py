@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -25,6 +26,7 @@ from passapp.ui.backups import (
     save_backup_settings,
 )
 from passapp.ui.main_window import MainWindow
+from passapp.ui.tasks import Task
 from tests.conftest import TODAY
 from tests.ui.conftest import show_window
 from tests.ui.mnemonics import mnemonics
@@ -39,6 +41,12 @@ def folder(tmp_path: Path) -> Iterator[Path]:
     save_backup_settings(chosen, 3)
     yield chosen
     save_backup_settings(*before)
+
+
+def finish(qtbot: QtBot, task: Task[Any] | None) -> None:
+    """Wait for a job on the backup worker and its callbacks on the GUI thread."""
+    assert task is not None, "the backup worker was busy"
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
 
 
 def old_backup(folder: Path, day: str) -> Path:
@@ -63,19 +71,16 @@ def test_a_daily_backup_once_a_day_one_at_closing_and_old_ones_go(
     made: list[str] = []
     automatic.made.connect(made.append)
 
-    first = automatic.daily()
-    assert first is not None
-    assert first.made is not None
+    finish(qtbot, automatic.daily())
     today = folder / f"passapp-EWDAH-{TODAY.isoformat()}.passapp-backup"
-    assert first.made.path == today
+    assert made == [today.name]
     assert is_whole_database(today)
-    assert first.deleted == (too_old,)
+    assert not too_old.exists()
     assert recent.exists()
     assert foreign.exists()  # not ours: left alone
 
-    again = automatic.daily()  # the hourly look: today's is there
-    assert again is not None
-    assert again.made is None
+    finish(qtbot, automatic.daily())  # the hourly look: today's is there
+    assert made == [today.name]
     closing_backup = automatic.at_close()  # at closing: a fresh one, whole
     assert closing_backup is not None
     assert closing_backup.made is not None
@@ -123,10 +128,10 @@ def test_the_admin_backs_up_now_and_sets_folder_and_days(
         elsewhere.mkdir()
         dialog.folder.setText(str(elsewhere))
         dialog.days.setValue(30)
-        done = dialog.back_up()
-        assert done is not None
+        finish(qtbot, dialog.back_up())
         assert dialog.backups.count() == 1
         assert "Gesichert" in dialog.status.text()
+        assert "Gesichert" in window.statusBar().currentMessage()
         dialog.save()
         assert backup_folder() == elsewhere
         assert keep_days() == 30
@@ -140,8 +145,9 @@ def test_a_failed_backup_now_is_said_in_the_dialog(
     dialog = BackupDialog(admin_desk)
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "fehlt"))
-    assert dialog.back_up() is None
+    finish(qtbot, dialog.back_up())
     assert "Sicherungsordner" in dialog.status.text()
+    assert dialog.back_up_now.isEnabled()
 
 
 def backup_actions(window: MainWindow) -> list[str]:

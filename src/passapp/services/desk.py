@@ -773,6 +773,10 @@ class Desk:
             self._ctx, folder, keep_days, only_if_missing=False, automatic=False
         )
 
+    def database_name(self) -> str:
+        """The database file's name (what a restore keeps as NAME.<stamp>.replaced)."""
+        return Path(str(self._ctx.db.engine.url.database or "")).name
+
     def begin_restore(self, backup_file: Path) -> None:
         """An admin is about to put ``backup_file`` in place of this database (the desktop
         app then logs out, closes the database and calls :meth:`Gate.restore`): the file
