@@ -4,7 +4,9 @@ that never stops the app from quitting; the admin's dialog."""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -196,3 +198,104 @@ def test_quitting_the_app_backs_up(
     made = list_backups(folder)
     assert len(made) == 1
     assert is_whole_database(made[0].path)
+
+
+def make_large(database: Path, megabytes: int = 80) -> None:
+    """A register of real size (a few years of a busy office): the database file grown by
+    a table of random pages, which the backup copies like any other."""
+    with closing(sqlite3.connect(database)) as connection:
+        connection.execute("CREATE TABLE ballast (data BLOB)")
+        connection.executemany("INSERT INTO ballast VALUES (randomblob(1048576))", [()] * megabytes)
+        connection.commit()
+
+
+class Ticks:
+    """A 10 ms timer on the GUI thread: its longest gap is how long the window froze."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.times: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(lambda: self.times.append(time.monotonic()))
+        self.timer.start()
+
+    def longest_gap(self) -> float:
+        return max(b - a for a, b in itertools.pairwise(self.times))
+
+
+def test_a_slow_backup_runs_beside_a_responsive_window(
+    qtbot: QtBot, office_ctx: ServiceContext, folder: Path
+) -> None:
+    make_large(Path(str(office_ctx.db.engine.url.database)), 150)
+    automatic = AutomaticBackups(Gate(office_ctx))
+    made: list[str] = []
+    automatic.made.connect(made.append)
+    ticks = Ticks()
+    started = time.monotonic()
+    task = automatic.daily()
+    returned = time.monotonic() - started
+    assert made == []  # daily() only started it
+    finish(qtbot, task)
+    took = time.monotonic() - started
+    ticks.timer.stop()
+    print(
+        f"backup {took:.2f} s; daily() returned after {returned * 1000:.0f} ms; "
+        f"{len(ticks.times)} ticks, longest gap {ticks.longest_gap() * 1000:.0f} ms"
+    )
+    assert len(made) == 1
+    assert is_whole_database(folder / made[0])
+    assert returned < 0.1
+    # The event loop kept turning all through the copy: no gap near the backup's length.
+    assert len(ticks.times) >= 10
+    assert ticks.longest_gap() < max(0.25, took / 3)
+
+
+def test_two_backups_never_run_at_once(
+    qtbot: QtBot, office_ctx: ServiceContext, admin_desk: Desk, folder: Path
+) -> None:
+    make_large(Path(str(office_ctx.db.engine.url.database)), 30)
+    window = show_window(qtbot, admin_desk)
+    try:
+        automatic = AutomaticBackups(Gate(office_ctx), window.backups)
+        running = automatic.daily()
+        dialog = window.open_backup_dialog()
+        assert dialog.back_up() is None  # "Jetzt sichern" while the daily one runs
+        assert "läuft schon" in dialog.status.text()
+        assert automatic.daily() is None
+        finish(qtbot, running)
+        finish(qtbot, dialog.back_up())  # afterwards it runs
+        assert "Gesichert" in dialog.status.text()
+    finally:
+        window.tasks.shutdown()
+
+
+def test_logging_out_waits_for_a_running_backup_and_says_so(
+    qtbot: QtBot, office_ctx: ServiceContext, admin_desk: Desk, folder: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    make_large(Path(str(office_ctx.db.engine.url.database)), 60)
+    window = show_window(qtbot, admin_desk)
+    dialog = window.open_backup_dialog()
+    task = dialog.back_up()
+    assert task is not None
+    seen: list[str] = []
+
+    def look() -> None:
+        seen.extend(
+            w.labelText()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()
+        )
+
+    QTimer.singleShot(30, look)  # fires inside the wait: the event loop goes on
+    window.log_out()
+    assert task.done  # waited for, never torn
+    assert any("Datensicherung läuft" in text for text in seen), seen
+    made = list_backups(folder)
+    assert len(made) == 1
+    assert is_whole_database(made[0].path)
+    assert admin_desk.logged_out

@@ -87,6 +87,7 @@ class RestoreDialog(QDialog):
         self.backups.currentRowChanged.connect(self._on_row)
         other = QPushButton(self.tr("Andere &Datei …"))
         other.clicked.connect(self._choose_file)
+        other.setAutoDefault(False)
         self.what_happens = label(accessible_name=self.tr("Was geschieht"), style=HINT_STYLE)
         self.account = QLineEdit()
         self.account.setAccessibleName(self.tr("Admin-Konto der Sicherung"))
@@ -176,7 +177,7 @@ class RestoreDialog(QDialog):
         )
         self.confirm.setText(
             self.tr(
-                "Ja, die Datenbank durch die Sicherung vom {day} ersetzen; Änderungen seitdem "
+                "&Ja, die Datenbank durch die Sicherung vom {day} ersetzen; Änderungen seitdem "
                 "gehen verloren."
             ).format(day=day)
         )
