@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from passapp.services.backup import BACKUP_SUFFIX, BackupFile, Restored
 from passapp.services.errors import ServiceError
 from passapp.ui import i18n
-from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, button_row, heading, label
+from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, button_row, label
 
 if TYPE_CHECKING:
     from passapp.services.desk import Desk, Gate
@@ -112,11 +113,14 @@ class RestoreDialog(QDialog):
         for changed in (self.account.textChanged, self.password.textChanged):
             changed.connect(self._update_button)
         self.confirm.toggled.connect(self._update_button)
+        # A few rows are enough (newest first): the dialog fits a 1366×768 screen at 150 %.
+        self.backups.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        choice_row = QHBoxLayout()
+        choice_row.addWidget(QLabel(self.tr("Sicherung:")), 1)
+        choice_row.addWidget(other)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Sicherung wiederherstellen")))
-        layout.addWidget(QLabel(self.tr("Sicherung:")))
+        layout.addLayout(choice_row)
         layout.addWidget(self.backups, 1)
-        layout.addWidget(other)
         layout.addWidget(self.what_happens)
         layout.addLayout(form)
         layout.addWidget(self.confirm)
