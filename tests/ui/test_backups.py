@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -272,29 +273,34 @@ def test_two_backups_never_run_at_once(
 
 
 def test_logging_out_waits_for_a_running_backup_and_says_so(
-    qtbot: QtBot, office_ctx: ServiceContext, admin_desk: Desk, folder: Path
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    admin_desk: Desk,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QProgressDialog
+    from PySide6.QtWidgets import QProgressDialog
+
+    from passapp.ui import backups as backups_module
 
     make_large(Path(str(office_ctx.db.engine.url.database)), 60)
     window = show_window(qtbot, admin_desk)
     dialog = window.open_backup_dialog()
     task = dialog.back_up()
     assert task is not None
-    seen: list[str] = []
+    shown: list[tuple[str, bool]] = []
+    real_notice = backups_module.busy_notice
 
-    def look() -> None:
-        seen.extend(
-            w.labelText()
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QProgressDialog) and w.isVisible()
-        )
+    def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
+        notice = real_notice(text, parent)  # the real one, shown; what it says is noted
+        shown.append((notice.labelText(), notice.isVisible()))
+        return notice
 
-    QTimer.singleShot(30, look)  # fires inside the wait: the event loop goes on
+    monkeypatch.setattr(backups_module, "busy_notice", noted)
     window.log_out()
-    assert task.done  # waited for, never torn
-    assert any("Datensicherung läuft" in text for text in seen), seen
+    # Its outcome came through the event loop, which turned while the notice showed.
+    assert task.done
+    assert shown == [("Datensicherung läuft … bitte warten.", True)]
     made = list_backups(folder)
     assert len(made) == 1
     assert is_whole_database(made[0].path)

@@ -7,6 +7,12 @@ older than the set days deleted, never the newest). Folder and days are settings
 PC (QSettings, like the screen-lock minutes), changed by an admin in Verwaltung →
 Datensicherung. A failure (folder missing, disk full) is a German line in the status bar;
 it never blocks quitting.
+
+The daily backup and "Jetzt sichern" run on the app's one :class:`BackupRunner` (a worker
+thread; never two at once), so the window stays responsive; log-out and quitting wait for
+a running one behind a visible "Datensicherung läuft …". The backup at closing runs in the
+GUI thread behind the same notice (DESIGN-NOTES, "Backups off the GUI thread"). The
+dialog's "Wiederherstellen …" opens ``ui/restore_dialog.py``.
 """
 
 from __future__ import annotations

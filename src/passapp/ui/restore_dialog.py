@@ -272,10 +272,12 @@ def run_restore(
 
     def restored(done: Restored) -> None:
         notice.close()
+        notice.deleteLater()
         then(result_line(done), False)
 
     def failed(error: Exception) -> None:
         notice.close()
+        notice.deleteLater()
         reason = i18n.error_text(error) if isinstance(error, ServiceError) else str(error)
         then(
             translate(
