@@ -305,3 +305,56 @@ def test_logging_out_waits_for_a_running_backup_and_says_so(
     assert len(made) == 1
     assert is_whole_database(made[0].path)
     assert admin_desk.logged_out
+
+
+def test_quitting_while_the_daily_backup_runs_waits_for_it_visibly(
+    qtbot: QtBot, office_ctx: ServiceContext, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from passapp.ui import app as app_module
+    from passapp.ui import backups as backups_module
+
+    monkeypatch.setattr(app_module.refusals, "install", lambda: None)  # the test's own hooks stay
+    make_large(Path(str(office_ctx.db.engine.url.database)), 150)
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    started: list[Task[Any] | None] = []
+    real_daily = AutomaticBackups.daily
+
+    def daily_then_quit(self: AutomaticBackups) -> Task[Any] | None:
+        started.append(real_daily(self))
+        QTimer.singleShot(0, application.quit)  # the clerk quits while it runs
+        return started[-1]
+
+    shown: list[tuple[str, bool]] = []  # what a notice said, and whether the copy still ran
+    real_notice = backups_module.busy_notice
+
+    def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
+        notice = real_notice(text, parent)
+        future = started[0].future if started and started[0] else None
+        if notice.isVisible():
+            shown.append((notice.labelText(), future is not None and not future.done()))
+        return notice
+
+    monkeypatch.setattr(AutomaticBackups, "daily", daily_then_quit)
+    monkeypatch.setattr(backups_module, "FIRST_CHECK_MS", 0)
+    monkeypatch.setattr(backups_module, "busy_notice", noted)
+    try:
+        assert app_module.run(database=str(office_ctx.db.engine.url.database)) == 0
+    finally:
+        application.setQuitOnLastWindowClosed(True)
+        for dialog in application.topLevelWidgets():
+            dialog.close()
+    assert len(started) == 1
+    task = started[0]
+    assert task is not None
+    assert task.done  # waited for at quitting, never torn
+    # While quitting, as the daily one still copies (not a silent wait first), then for the
+    # backup at closing.
+    waiting = "Datensicherung läuft … bitte warten."
+    assert shown == [(waiting, True), (waiting, False)]
+    made = list_backups(folder)
+    assert len(made) == 1
+    assert is_whole_database(made[0].path)
