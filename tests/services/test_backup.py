@@ -458,3 +458,22 @@ def test_the_admin_is_refused_a_foreign_file_before_anything_changes(
         assert "database.restore_requested" not in actions(ctx)
     finally:
         desk.close()
+
+
+def test_the_gate_restores_an_encrypted_database_under_its_key(tmp_path: Path) -> None:
+    path = tmp_path / "verschluesselt.sqlite3"
+    ctx = office(path, RAW_KEY)
+    add_admin(ctx)
+    register_person(ctx, person())
+    done = backup(ctx, tmp_path / "sicherung.passapp-backup")
+    register_person(ctx, replace(person(), family_names="Spaeter"))
+    gate = Gate(ctx)
+    try:
+        gate.restore(done.path, account=ADMIN, password=ADMIN_PASSWORD)
+        desk = gate.log_in(ADMIN, ADMIN_PASSWORD)  # reopened under the same key
+        assert desk.find("Spaeter").hits == []
+        desk.log_out()
+    finally:
+        gate.close()
+    assert leaks(path) == {}
+    assert cipher.looks_encrypted(path)

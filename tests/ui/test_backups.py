@@ -358,3 +358,23 @@ def test_quitting_while_the_daily_backup_runs_waits_for_it_visibly(
     made = list_backups(folder)
     assert len(made) == 1
     assert is_whole_database(made[0].path)
+
+
+def test_the_worker_backs_up_an_encrypted_database_under_its_key(
+    qtbot: QtBot, tmp_path: Path, folder: Path
+) -> None:
+    from passapp.models import cipher
+    from tests.services.test_database_encryption import RAW_KEY, leaks, office
+
+    ctx = office(tmp_path / "verschluesselt.sqlite3", RAW_KEY)
+    try:
+        automatic = AutomaticBackups(Gate(ctx))
+        finish(qtbot, automatic.daily())
+    finally:
+        ctx.db.dispose()
+    made = list_backups(folder)
+    assert len(made) == 1
+    assert cipher.looks_encrypted(made[0].path)
+    assert leaks(made[0].path) == {}
+    with closing(cipher.connect(made[0].path, RAW_KEY)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
