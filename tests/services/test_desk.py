@@ -287,6 +287,7 @@ def test_every_public_method_that_acts_is_in_the_table() -> None:
         "output_folder",
         "today",
         "now",
+        "database_name",  # where: the file a restore keeps as NAME.<stamp>.replaced
         "tell_lock_waits",
         "confirm_password",
         "log_out",
