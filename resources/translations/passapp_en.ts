@@ -302,6 +302,14 @@
 <context>
     <name>AutomaticBackups</name>
     <message>
+        <source>Datensicherung läuft … bitte warten.</source>
+        <translation>Backup running … please wait.</translation>
+    </message>
+    <message>
+        <source>Datensicherung gespeichert: {name}</source>
+        <translation>Backup saved: {name}</translation>
+    </message>
+    <message>
         <source>Datensicherung fehlgeschlagen: {reason}</source>
         <translation>Backup failed: {reason}</translation>
     </message>
@@ -345,6 +353,10 @@
         <translation>&amp;Back up now</translation>
     </message>
     <message>
+        <source>Wieder&amp;herstellen …</source>
+        <translation>&amp;Restore …</translation>
+    </message>
+    <message>
         <source>Beim Beenden und einmal täglich wird die Datenbank dieses PCs in den Ordner gesichert; ältere Sicherungen werden gelöscht, die neueste nie.</source>
         <translation>When the app closes and once a day, this PC&apos;s database is backed up into the folder; older backups are deleted, never the newest.</translation>
     </message>
@@ -361,8 +373,27 @@
         <translation>{day} – {name} ({size} MB)</translation>
     </message>
     <message>
+        <source>Eine Datensicherung läuft schon; bitte warten.</source>
+        <translation>A backup is running already; please wait.</translation>
+    </message>
+    <message>
+        <source>Datensicherung läuft …</source>
+        <translation>Backup running …</translation>
+    </message>
+    <message>
         <source>Gesichert: {name}</source>
         <translation>Backed up: {name}</translation>
+    </message>
+    <message>
+        <source>Datensicherung fehlgeschlagen: {reason}</source>
+        <translation>Backup failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRunner</name>
+    <message>
+        <source>Datensicherung läuft … bitte warten.</source>
+        <translation>Backup running … please wait.</translation>
     </message>
 </context>
 <context>
@@ -3840,6 +3871,91 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Sicherung wiederherstellen</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Sicherungen</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>{day} – {name}</source>
+        <translation>{day} – {name}</translation>
+    </message>
+    <message>
+        <source>Andere &amp;Datei …</source>
+        <translation>Other &amp;file …</translation>
+    </message>
+    <message>
+        <source>Was geschieht</source>
+        <translation>What happens</translation>
+    </message>
+    <message>
+        <source>Admin-Konto der Sicherung</source>
+        <translation>The backup&apos;s admin account</translation>
+    </message>
+    <message>
+        <source>Passwort der Sicherung</source>
+        <translation>The backup&apos;s password</translation>
+    </message>
+    <message>
+        <source>Admin-&amp;Konto der Sicherung:</source>
+        <translation>The backup&apos;s admin &amp;account:</translation>
+    </message>
+    <message>
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Bestätigung</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Wiederherstellen</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sicherung:</source>
+        <translation>Backup:</translation>
+    </message>
+    <message>
+        <source>Sicherung wählen</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <source>passapp-Sicherungen (*{suffix});;Alle Dateien (*)</source>
+        <translation>passapp backups (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Bitte eine Sicherung wählen.</source>
+        <translation>Please choose a backup.</translation>
+    </message>
+    <message>
+        <source>Ich habe verstanden, was geschieht.</source>
+        <translation>I understand what happens.</translation>
+    </message>
+    <message>
+        <source>Die Datenbank dieses PCs wird durch den Stand der Sicherung vom {day} ersetzt ({name}). Was seitdem hier erfasst wurde, geht verloren, außer es wurde schon an das Landratsamt gesendet. Die jetzige Datei bleibt als „{database}.&lt;Datum&gt;.replaced“ im selben Ordner erhalten. Die App meldet dabei ab; danach bitte neu anmelden.
+Anzugeben ist ein Admin-Konto, wie es in der Sicherung steht (das Passwort von damals).</source>
+        <translation>This PC&apos;s database is replaced by the state of the backup of {day} ({name}). What was entered here since is lost, unless it was already sent to the district office. The current file is kept as “{database}.&lt;date&gt;.replaced” in the same folder. The app logs out; then please log in again.
+Give an admin account as it is in the backup (its password of then).</translation>
+    </message>
+    <message>
+        <source>&amp;Ja, die Datenbank durch die Sicherung vom {day} ersetzen; Änderungen seitdem gehen verloren.</source>
+        <translation>&amp;Yes, replace the database with the backup of {day}; changes since are lost.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <source>Mögliche Doppelte und Konflikte</source>
@@ -4587,6 +4703,13 @@ Now take the USB stick to the district office.</translation>
     </message>
 </context>
 <context>
+    <name>backups</name>
+    <message>
+        <source>Datensicherung</source>
+        <translation>Backup</translation>
+    </message>
+</context>
+<context>
     <name>entry_form</name>
     <message>
         <source>Unerwarteter Fehler ({error}). Bitte die IT-Betreuung informieren; die Einzelheiten stehen im Protokoll.</source>
@@ -4982,6 +5105,41 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>Nicht möglich</source>
         <translation>Not possible</translation>
+    </message>
+</context>
+<context>
+    <name>restore</name>
+    <message>
+        <source>Sicherung vom {day} zurückgespielt; neue Datenbank-Kennung {database_id}.</source>
+        <translation>Backup of {day} restored; new database id {database_id}.</translation>
+    </message>
+    <message>
+        <source>Sicherung zurückgespielt; neue Datenbank-Kennung {database_id}.</source>
+        <translation>Backup restored; new database id {database_id}.</translation>
+    </message>
+    <message>
+        <source>Sie wurde vom Stand {revision} aktualisiert.</source>
+        <translation>It was upgraded from schema {revision}.</translation>
+    </message>
+    <message>
+        <source>{count} seither gelöschte Personen erneut gelöscht.</source>
+        <translation>{count} people erased since were erased again.</translation>
+    </message>
+    <message>
+        <source>Die bisherige Datei bleibt als {name} erhalten.</source>
+        <translation>The previous file is kept as {name}.</translation>
+    </message>
+    <message>
+        <source>Bitte neu anmelden.</source>
+        <translation>Please log in again.</translation>
+    </message>
+    <message>
+        <source>Sicherung wird zurückgespielt … bitte warten.</source>
+        <translation>Restoring the backup … please wait.</translation>
+    </message>
+    <message>
+        <source>Wiederherstellen fehlgeschlagen; die bisherige Datenbank gilt weiter: </source>
+        <translation>Restore failed; the previous database stays in use: </translation>
     </message>
 </context>
 <context>

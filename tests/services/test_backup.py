@@ -409,3 +409,71 @@ def test_a_full_disk_at_restore_leaves_nothing_behind(
     assert refusal.value.exit_code == 1
     assert "voll" in refusal.value.message_de
     assert left == []
+
+
+def test_the_gate_restores_in_place_and_goes_on_with_the_restored_database(
+    saved: Saved,
+) -> None:
+    gate = Gate(make_context(saved.database))
+    desk = gate.log_in(ADMIN, ADMIN_PASSWORD)
+    desk.begin_restore(saved.backup)  # checked and audited in the database to be replaced
+    desk.log_out()
+    try:
+        done = gate.restore(saved.backup, account=ADMIN, password=ADMIN_PASSWORD)
+        again = gate.log_in(ADMIN, ADMIN_PASSWORD)  # the gate works on the restored file
+        assert again.find("Spaeter").hits == []
+        assert len(again.find("Oyelaran").hits) == 1
+        assert done.database_id != saved.database_id
+    finally:
+        gate.close()
+    assert done.replaced is not None
+    kept = make_context(done.replaced)
+    assert actions(kept)[-2:] == ["database.restore_requested", "account.logout"]
+    kept.db.dispose()
+
+
+def test_a_failed_restore_through_the_gate_leaves_the_old_database_open(saved: Saved) -> None:
+    gate = Gate(make_context(saved.database))
+    try:
+        with pytest.raises(Refused):
+            gate.restore(saved.backup, account=ADMIN, password="falsches Passwort 123")
+        desk = gate.log_in(ADMIN, ADMIN_PASSWORD)  # the old one, reopened, as it was
+        assert len(desk.find("Spaeter").hits) == 1
+        desk.log_out()
+    finally:
+        gate.close()
+    assert not list(saved.database.parent.glob("*.replaced"))
+
+
+def test_the_admin_is_refused_a_foreign_file_before_anything_changes(
+    saved: Saved, tmp_path: Path
+) -> None:
+    letter = tmp_path / "brief.passapp-backup"
+    letter.write_text("Sehr geehrte Damen und Herren,\n" * 200, encoding="utf-8")
+    ctx = make_context(saved.database)
+    desk = Gate(ctx).log_in(ADMIN, ADMIN_PASSWORD)
+    try:
+        with pytest.raises(ServiceError, match="not a passapp"):
+            desk.begin_restore(letter)
+        assert "database.restore_requested" not in actions(ctx)
+    finally:
+        desk.close()
+
+
+def test_the_gate_restores_an_encrypted_database_under_its_key(tmp_path: Path) -> None:
+    path = tmp_path / "verschluesselt.sqlite3"
+    ctx = office(path, RAW_KEY)
+    add_admin(ctx)
+    register_person(ctx, person())
+    done = backup(ctx, tmp_path / "sicherung.passapp-backup")
+    register_person(ctx, replace(person(), family_names="Spaeter"))
+    gate = Gate(ctx)
+    try:
+        gate.restore(done.path, account=ADMIN, password=ADMIN_PASSWORD)
+        desk = gate.log_in(ADMIN, ADMIN_PASSWORD)  # reopened under the same key
+        assert desk.find("Spaeter").hits == []
+        desk.log_out()
+    finally:
+        gate.close()
+    assert leaks(path) == {}
+    assert cipher.looks_encrypted(path)

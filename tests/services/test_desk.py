@@ -113,6 +113,7 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         # A folder is no backup file: refused by the use case itself.
         "backup_database": lambda d: d.backup_database(folder),
         "backup_into_folder": lambda d: d.backup_into_folder(folder / "fehlt", 14),
+        "begin_restore": lambda d: d.begin_restore(missing),
         "save_offer": lambda d: d.save_offer(
             OfferInput(title="Deutschkurs B1", category="sprachkurs", provider="VHS")
         ),
@@ -287,6 +288,7 @@ def test_every_public_method_that_acts_is_in_the_table() -> None:
         "output_folder",
         "today",
         "now",
+        "database_name",  # where: the file a restore keeps as NAME.<stamp>.replaced
         "tell_lock_waits",
         "confirm_password",
         "log_out",

@@ -308,8 +308,15 @@ class Probe:
         folder.mkdir(exist_ok=True)
         dialog = BackupDialog(self.admin)
         dialog.folder.setText(str(folder))
-        dialog.back_up()
+        task = dialog.back_up()
+        while task is not None and not task.done:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         with self.shown("backup", dialog):
+            pass
+        dialog.backups.setCurrentRow(0)
+        restore = dialog.open_restore()
+        restore.account.setText("leitung")
+        with self.shown("restore", restore):
             pass
 
     def admin_screens(self) -> None:

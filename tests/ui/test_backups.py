@@ -4,12 +4,16 @@ that never stops the app from quitting; the admin's dialog."""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -25,6 +29,7 @@ from passapp.ui.backups import (
     save_backup_settings,
 )
 from passapp.ui.main_window import MainWindow
+from passapp.ui.tasks import Task
 from tests.conftest import TODAY
 from tests.ui.conftest import show_window
 from tests.ui.mnemonics import mnemonics
@@ -39,6 +44,12 @@ def folder(tmp_path: Path) -> Iterator[Path]:
     save_backup_settings(chosen, 3)
     yield chosen
     save_backup_settings(*before)
+
+
+def finish(qtbot: QtBot, task: Task[Any] | None) -> None:
+    """Wait for a job on the backup worker and its callbacks on the GUI thread."""
+    assert task is not None, "the backup worker was busy"
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
 
 
 def old_backup(folder: Path, day: str) -> Path:
@@ -63,19 +74,16 @@ def test_a_daily_backup_once_a_day_one_at_closing_and_old_ones_go(
     made: list[str] = []
     automatic.made.connect(made.append)
 
-    first = automatic.daily()
-    assert first is not None
-    assert first.made is not None
+    finish(qtbot, automatic.daily())
     today = folder / f"passapp-EWDAH-{TODAY.isoformat()}.passapp-backup"
-    assert first.made.path == today
+    assert made == [today.name]
     assert is_whole_database(today)
-    assert first.deleted == (too_old,)
+    assert not too_old.exists()
     assert recent.exists()
     assert foreign.exists()  # not ours: left alone
 
-    again = automatic.daily()  # the hourly look: today's is there
-    assert again is not None
-    assert again.made is None
+    finish(qtbot, automatic.daily())  # the hourly look: today's is there
+    assert made == [today.name]
     closing_backup = automatic.at_close()  # at closing: a fresh one, whole
     assert closing_backup is not None
     assert closing_backup.made is not None
@@ -123,10 +131,10 @@ def test_the_admin_backs_up_now_and_sets_folder_and_days(
         elsewhere.mkdir()
         dialog.folder.setText(str(elsewhere))
         dialog.days.setValue(30)
-        done = dialog.back_up()
-        assert done is not None
+        finish(qtbot, dialog.back_up())
         assert dialog.backups.count() == 1
         assert "Gesichert" in dialog.status.text()
+        assert "Gesichert" in window.statusBar().currentMessage()
         dialog.save()
         assert backup_folder() == elsewhere
         assert keep_days() == 30
@@ -140,8 +148,9 @@ def test_a_failed_backup_now_is_said_in_the_dialog(
     dialog = BackupDialog(admin_desk)
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "fehlt"))
-    assert dialog.back_up() is None
+    finish(qtbot, dialog.back_up())
     assert "Sicherungsordner" in dialog.status.text()
+    assert dialog.back_up_now.isEnabled()
 
 
 def backup_actions(window: MainWindow) -> list[str]:
@@ -190,3 +199,182 @@ def test_quitting_the_app_backs_up(
     made = list_backups(folder)
     assert len(made) == 1
     assert is_whole_database(made[0].path)
+
+
+def make_large(database: Path, megabytes: int = 80) -> None:
+    """A register of real size (a few years of a busy office): the database file grown by
+    a table of random pages, which the backup copies like any other."""
+    with closing(sqlite3.connect(database)) as connection:
+        connection.execute("CREATE TABLE ballast (data BLOB)")
+        connection.executemany("INSERT INTO ballast VALUES (randomblob(1048576))", [()] * megabytes)
+        connection.commit()
+
+
+class Ticks:
+    """A 10 ms timer on the GUI thread: its longest gap is how long the window froze."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.times: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(lambda: self.times.append(time.monotonic()))
+        self.timer.start()
+
+    def longest_gap(self) -> float:
+        return max(b - a for a, b in itertools.pairwise(self.times))
+
+
+def test_a_slow_backup_runs_beside_a_responsive_window(
+    qtbot: QtBot, office_ctx: ServiceContext, folder: Path
+) -> None:
+    make_large(Path(str(office_ctx.db.engine.url.database)), 150)
+    automatic = AutomaticBackups(Gate(office_ctx))
+    made: list[str] = []
+    automatic.made.connect(made.append)
+    ticks = Ticks()
+    started = time.monotonic()
+    task = automatic.daily()
+    returned = time.monotonic() - started
+    assert made == []  # daily() only started it
+    finish(qtbot, task)
+    took = time.monotonic() - started
+    ticks.timer.stop()
+    print(
+        f"backup {took:.2f} s; daily() returned after {returned * 1000:.0f} ms; "
+        f"{len(ticks.times)} ticks, longest gap {ticks.longest_gap() * 1000:.0f} ms"
+    )
+    assert len(made) == 1
+    assert is_whole_database(folder / made[0])
+    assert returned < 0.1
+    # The event loop kept turning all through the copy: no gap near the backup's length.
+    assert len(ticks.times) >= 10
+    assert ticks.longest_gap() < max(0.25, took / 3)
+
+
+def test_two_backups_never_run_at_once(
+    qtbot: QtBot, office_ctx: ServiceContext, admin_desk: Desk, folder: Path
+) -> None:
+    make_large(Path(str(office_ctx.db.engine.url.database)), 30)
+    window = show_window(qtbot, admin_desk)
+    try:
+        automatic = AutomaticBackups(Gate(office_ctx), window.backups)
+        running = automatic.daily()
+        dialog = window.open_backup_dialog()
+        assert dialog.back_up() is None  # "Jetzt sichern" while the daily one runs
+        assert "läuft schon" in dialog.status.text()
+        assert automatic.daily() is None
+        finish(qtbot, running)
+        finish(qtbot, dialog.back_up())  # afterwards it runs
+        assert "Gesichert" in dialog.status.text()
+    finally:
+        window.tasks.shutdown()
+
+
+def test_logging_out_waits_for_a_running_backup_and_says_so(
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    admin_desk: Desk,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from passapp.ui import backups as backups_module
+
+    make_large(Path(str(office_ctx.db.engine.url.database)), 60)
+    window = show_window(qtbot, admin_desk)
+    dialog = window.open_backup_dialog()
+    task = dialog.back_up()
+    assert task is not None
+    shown: list[tuple[str, bool]] = []
+    real_notice = backups_module.busy_notice
+
+    def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
+        notice = real_notice(text, parent)  # the real one, shown; what it says is noted
+        shown.append((notice.labelText(), notice.isVisible()))
+        return notice
+
+    monkeypatch.setattr(backups_module, "busy_notice", noted)
+    window.log_out()
+    # Its outcome came through the event loop, which turned while the notice showed.
+    assert task.done
+    assert shown == [("Datensicherung läuft … bitte warten.", True)]
+    made = list_backups(folder)
+    assert len(made) == 1
+    assert is_whole_database(made[0].path)
+    assert admin_desk.logged_out
+
+
+def test_quitting_while_the_daily_backup_runs_waits_for_it_visibly(
+    qtbot: QtBot, office_ctx: ServiceContext, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from passapp.ui import app as app_module
+    from passapp.ui import backups as backups_module
+
+    monkeypatch.setattr(app_module.refusals, "install", lambda: None)  # the test's own hooks stay
+    make_large(Path(str(office_ctx.db.engine.url.database)), 150)
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    started: list[Task[Any] | None] = []
+    real_daily = AutomaticBackups.daily
+
+    def daily_then_quit(self: AutomaticBackups) -> Task[Any] | None:
+        started.append(real_daily(self))
+        QTimer.singleShot(0, application.quit)  # the clerk quits while it runs
+        return started[-1]
+
+    shown: list[tuple[str, bool]] = []  # what a notice said, and whether the copy still ran
+    real_notice = backups_module.busy_notice
+
+    def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
+        notice = real_notice(text, parent)
+        future = started[0].future if started and started[0] else None
+        if notice.isVisible():
+            shown.append((notice.labelText(), future is not None and not future.done()))
+        return notice
+
+    monkeypatch.setattr(AutomaticBackups, "daily", daily_then_quit)
+    monkeypatch.setattr(backups_module, "FIRST_CHECK_MS", 0)
+    monkeypatch.setattr(backups_module, "busy_notice", noted)
+    try:
+        assert app_module.run(database=str(office_ctx.db.engine.url.database)) == 0
+    finally:
+        application.setQuitOnLastWindowClosed(True)
+        for dialog in application.topLevelWidgets():
+            dialog.close()
+    assert len(started) == 1
+    task = started[0]
+    assert task is not None
+    assert task.done  # waited for at quitting, never torn
+    # While quitting, as the daily one still copies (not a silent wait first), then for the
+    # backup at closing.
+    waiting = "Datensicherung läuft … bitte warten."
+    assert shown == [(waiting, True), (waiting, False)]
+    made = list_backups(folder)
+    assert len(made) == 1
+    assert is_whole_database(made[0].path)
+
+
+def test_the_worker_backs_up_an_encrypted_database_under_its_key(
+    qtbot: QtBot, tmp_path: Path, folder: Path
+) -> None:
+    from passapp.models import cipher
+    from tests.services.test_database_encryption import RAW_KEY, leaks, office
+
+    ctx = office(tmp_path / "verschluesselt.sqlite3", RAW_KEY)
+    try:
+        automatic = AutomaticBackups(Gate(ctx))
+        finish(qtbot, automatic.daily())
+    finally:
+        ctx.db.dispose()
+    made = list_backups(folder)
+    assert len(made) == 1
+    assert cipher.looks_encrypted(made[0].path)
+    assert leaks(made[0].path) == {}
+    with closing(cipher.connect(made[0].path, RAW_KEY)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -65,6 +65,7 @@ EXPECTED = {
     "review: conflicts",
     "merge",
     "backup",
+    "restore",
 }
 
 

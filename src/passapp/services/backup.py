@@ -369,6 +369,14 @@ def restore(
     )
 
 
+def check_backup_file(backup_file: Path, key: DatabaseKey | None) -> Path:
+    """The backup's absolute path, once it is known to be a whole passapp database of a
+    schema this program knows (the desktop app asks before it logs anyone out)."""
+    source = _backup_path(backup_file)
+    _check_backup(source, key)
+    return source
+
+
 def _target_file(target: str | None) -> Path:
     url = make_url(to_url(target) if target else default_database_url())
     if url.get_backend_name() == "postgresql":

@@ -15,6 +15,7 @@ ui and the cli never call them directly (``tests/test_architecture.py`` checks t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Callable, Mapping
@@ -114,6 +115,7 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "decrypt_database_copy": Permission.ADMINISTER_OFFICE,
     "backup_database": Permission.ADMINISTER_OFFICE,
     "backup_into_folder": Permission.ADMINISTER_OFFICE,
+    "begin_restore": Permission.ADMINISTER_OFFICE,
     # The district's own work.
     "save_offer": Permission.ADMINISTER_DISTRICT,
     "set_offer_active": Permission.ADMINISTER_DISTRICT,
@@ -265,6 +267,23 @@ class Gate:
         return backup.backup_into_folder(
             self._ctx, folder, keep_days, only_if_missing=only_if_missing, automatic=True
         )
+
+    def restore(self, backup_file: Path, *, account: str, password: str) -> backup.Restored:
+        """Put ``backup_file`` in place of this database file (no one logged in: every Desk
+        of it is logged out; ``account``/``password``: an admin of the BACKUP). The database
+        is closed for the swap (a restore refuses a file in use) and opened again: the
+        restored one, or on any failure the old one, untouched."""
+        database = backup.database_file(self._ctx)
+        key = self._ctx.db.key
+        self._ctx.db.dispose()
+        try:
+            return backup.restore(
+                backup_file, str(database), account=account, password=password, key=key
+            )
+        finally:
+            # Only the database is new: the clock, the output folder stay the app's.
+            reopened = open_context(str(database), create=False, key=key)
+            self._ctx = dataclasses.replace(self._ctx, db=reopened.db, passphrase=None)
 
     def setup_state(self) -> setup.SetupState:
         return setup.setup_state(self._ctx)
@@ -757,6 +776,26 @@ class Desk:
         self._require("backup_into_folder")
         return backup.backup_into_folder(
             self._ctx, folder, keep_days, only_if_missing=False, automatic=False
+        )
+
+    def database_name(self) -> str:
+        """The database file's name (what a restore keeps as NAME.<stamp>.replaced)."""
+        return Path(str(self._ctx.db.engine.url.database or "")).name
+
+    def begin_restore(self, backup_file: Path) -> None:
+        """An admin is about to put ``backup_file`` in place of this database (the desktop
+        app then logs out, closes the database and calls :meth:`Gate.restore`): the file
+        is checked first, so a foreign or damaged one is refused while nothing changed,
+        and the request is audited in the database about to be replaced (the restored one
+        records the restore itself)."""
+        self._require("begin_restore")
+        source = backup.check_backup_file(backup_file, self._ctx.db.key)
+        audit.record_read(
+            self._ctx,
+            action="database.restore_requested",
+            object_type="database",
+            object_id=None,
+            details={"backup": source.name},
         )
 
     def decrypt_database_copy(self, out: Path) -> Path:

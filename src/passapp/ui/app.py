@@ -29,8 +29,9 @@ from passapp.ui.login_dialog import LoginDialog
 
 if TYPE_CHECKING:  # loaded after the log-in window's first paint (see Start)
     from passapp.services.desk import Desk, Gate
-    from passapp.ui.backups import AutomaticBackups
+    from passapp.ui.backups import AutomaticBackups, BackupRunner
     from passapp.ui.main_window import MainWindow
+    from passapp.ui.restore_dialog import RestoreRequest
 
 translate = QCoreApplication.translate
 # How long a warning of the app's own stays in the status bar.
@@ -76,17 +77,24 @@ def run_setup(gate: Gate) -> Desk | None:
 class Counter(QObject):
     """One person after the other at this PC: log in, work, log out, the next logs in."""
 
-    def __init__(self, app: QApplication, gate: Gate) -> None:
+    def __init__(self, app: QApplication, gate: Gate, backups: BackupRunner | None = None) -> None:
+        from passapp.ui.backups import BackupRunner
+
         super().__init__()
         self._app = app
         self._gate = gate
+        # The one backup worker: the automatic backups', "Jetzt sichern"'s and a restore's.
+        self.backups = backups or BackupRunner(self)
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
 
-    def show_login(self) -> LoginDialog:
-        self.watch(LoginDialog(self._gate)).open()
-        assert self.login is not None
-        return self.login
+    def show_login(self, notice: str = "", *, failed: bool = False) -> LoginDialog:
+        """The log-in window, saying ``notice`` (a restore's outcome) if given."""
+        login = self.watch(LoginDialog(self._gate))
+        if notice:
+            login.tell(notice, failed=failed)
+        login.open()
+        return login
 
     def watch(self, login: LoginDialog) -> LoginDialog:
         """``login`` is the log-in window: logging in shows the main window, quitting quits."""
@@ -104,7 +112,7 @@ class Counter(QObject):
     def show_window(self, desk: Desk) -> MainWindow:
         from passapp.ui.main_window import MainWindow
 
-        self._adopt(MainWindow(desk))
+        self._adopt(MainWindow(desk, self.backups))
         assert self.window is not None
         self.window.show()
         return self.window
@@ -118,6 +126,21 @@ class Counter(QObject):
         window.logged_out.connect(self._on_logged_out)
         window.closed.connect(self._on_closed)
         window.replaced.connect(self._adopt)
+        window.restore_requested.connect(self._on_restore_requested)
+
+    def _on_restore_requested(self, request: RestoreRequest) -> None:
+        """The window logged out and closed for a restore: the backup goes in place on the
+        backup worker, then the log-in window says how it went (on any failure the old
+        database is open again, as it was)."""
+        from passapp.ui.restore_dialog import run_restore
+
+        window, self.window = self.window, None
+        if window is not None:
+            window.deleteLater()  # nothing of the last session stays actionable
+        run_restore(self._gate, self.backups, request, self._after_restore)
+
+    def _after_restore(self, notice: str, failed: bool) -> None:
+        self.show_login(notice, failed=failed)
 
     def _on_closed(self) -> None:
         """The window closed while logged in: the account's session ends with the app."""
@@ -168,7 +191,7 @@ class Start(QObject):
         login.painted.connect(self.open)
 
     def open(self) -> None:
-        from passapp.ui.backups import AutomaticBackups
+        from passapp.ui.backups import AutomaticBackups, BackupRunner
 
         try:
             gate = self.gate = open_gate(self._database, self._demo)
@@ -178,8 +201,9 @@ class Start(QObject):
             self._app.exit(2)
             return
         self._login.rejected.disconnect(self._app.quit)
-        counter = self.counter = Counter(self._app, gate)
-        self._backups = AutomaticBackups(gate)
+        runner = BackupRunner(self)
+        counter = self.counter = Counter(self._app, gate, runner)
+        self._backups = AutomaticBackups(gate, runner)
         self._backups.failed.connect(counter.show_warning)
         if not needs_setup(gate):
             self._login.attach(gate)

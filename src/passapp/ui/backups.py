@@ -7,16 +7,24 @@ older than the set days deleted, never the newest). Folder and days are settings
 PC (QSettings, like the screen-lock minutes), changed by an admin in Verwaltung →
 Datensicherung. A failure (folder missing, disk full) is a German line in the status bar;
 it never blocks quitting.
+
+The daily backup and "Jetzt sichern" run on the app's one :class:`BackupRunner` (a worker
+thread; never two at once), so the window stays responsive; log-out and quitting wait for
+a running one behind a visible "Datensicherung läuft …". The backup at closing runs in the
+GUI thread behind the same notice (DESIGN-NOTES, "Backups off the GUI thread"). The
+dialog's "Wiederherstellen …" opens ``ui/restore_dialog.py``.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 import platformdirs
-from PySide6.QtCore import QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,16 +34,27 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from passapp.services.backup import DEFAULT_KEEP_DAYS, MAX_KEEP_DAYS, FolderBackup, list_backups
+from passapp.services.backup import (
+    DEFAULT_KEEP_DAYS,
+    MAX_KEEP_DAYS,
+    BackupFile,
+    FolderBackup,
+    list_backups,
+)
 from passapp.services.desk import Desk, Gate
 from passapp.services.errors import ServiceError
 from passapp.ui import i18n
+from passapp.ui.restore_dialog import RestoreDialog
+from passapp.ui.tasks import Task, TaskRunner
+
+T = TypeVar("T")
 
 FOLDER_SETTING: Final = "backup/folder"
 DAYS_SETTING: Final = "backup/keep_days"
@@ -76,57 +95,153 @@ def _german(error: Exception) -> str:
     return f"Fehler beim Schreiben: {reason}"
 
 
+def busy_notice(text: str, parent: QWidget | None = None) -> QProgressDialog:
+    """A shown, painted, application-modal "please wait" without a cancel button: the
+    clerk sees why nothing else can be clicked (a wait is never a silent freeze)."""
+    notice = QProgressDialog(text, "", 0, 0, parent)
+    notice.setCancelButton(None)
+    notice.setWindowTitle(QCoreApplication.translate("backups", "Datensicherung"))
+    notice.setWindowModality(Qt.WindowModality.ApplicationModal)
+    notice.setMinimumDuration(0)
+    notice.setAutoClose(False)
+    notice.show()
+    QCoreApplication.processEvents()  # painted before anything waits
+    return notice
+
+
+class BackupRunner(QObject):
+    """The one worker thread of the app's backups and of a restore: never the GUI thread,
+    never two at once (a second one asked for meanwhile is told so, not queued).
+
+    The work gets the Gate's or Desk's context, whose engine hands the worker a pooled
+    SQLite connection of its own; the copy itself opens two connections of its own (under
+    the SQLCipher key, if any). Quitting waits for a running job, visibly (:meth:`wait`)."""
+
+    # A German line about a finished or failed job, for the main window's status bar.
+    told = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Before the TaskRunner's own shutdown at quitting, which would wait silently.
+            app.aboutToQuit.connect(self.wait)
+        self._tasks = TaskRunner(self)
+
+    @property
+    def busy(self) -> bool:
+        return self._tasks.busy
+
+    def run(
+        self,
+        work: Callable[[], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[Exception], None],
+    ) -> Task[T] | None:
+        """Start ``work`` on the worker; None (nothing started) while a job runs."""
+        if self.busy:
+            return None
+        return self._tasks.run(lambda _progress: work(), on_success, on_failure)
+
+    def wait(self, text: str | None = None) -> None:
+        """Return once the running job (if any) is done and its callbacks ran, showing
+        "Datensicherung läuft …" meanwhile; the event loop goes on (the notice moves)."""
+        if not self.busy:
+            return
+        notice = busy_notice(text or self.tr("Datensicherung läuft … bitte warten."))
+        loop = QEventLoop()
+        self._tasks.finished.connect(loop.quit)
+        try:
+            if self.busy:  # the outcome arrives through this loop, never before it
+                loop.exec()
+        finally:
+            self._tasks.finished.disconnect(loop.quit)
+            notice.close()
+            notice.deleteLater()
+
+
 class AutomaticBackups(QObject):
-    """The app's own backups: :meth:`at_close` and, by its timer, :meth:`daily`."""
+    """The app's own backups: :meth:`daily` by its timer (on the worker) and
+    :meth:`at_close` (in the GUI thread, visibly: the app is quitting, no window is left to
+    keep responsive, and a backup on a thread would race the interpreter's exit)."""
 
     failed = Signal(str)  # the German warning for the status bar
     made = Signal(str)  # the backup's file name
 
-    def __init__(self, gate: Gate, parent: QObject | None = None) -> None:
+    def __init__(
+        self, gate: Gate, runner: BackupRunner | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._gate = gate
+        self.runner = runner or BackupRunner(self)
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.daily)
         QTimer.singleShot(FIRST_CHECK_MS, self, self.daily)
         self.timer.start()
 
-    def daily(self) -> FolderBackup | None:
-        return self._run(only_if_missing=True)
+    def daily(self) -> Task[FolderBackup | None] | None:
+        """Today's backup, if missing, on the worker; None if another job runs (the next
+        look comes within the hour)."""
+        folder, days = backup_folder(), keep_days()
+        return self.runner.run(
+            lambda: self._back_up(folder, days, only_if_missing=True),
+            self._tell_made,
+            self._tell_failed,
+        )
 
     def at_close(self) -> FolderBackup | None:
         """Never raises: quitting goes on whatever happens here (the warning on stderr,
         no window is left to show it)."""
         self.timer.stop()
-        done = self._run(only_if_missing=False)
+        self.runner.wait()  # a daily one under way is finished first, never torn
+        notice = busy_notice(self.tr("Datensicherung läuft … bitte warten."))
+        try:
+            done = self._back_up(backup_folder(), keep_days(), only_if_missing=False)
+        except Exception as error:
+            self._tell_failed(error)
+            return None
+        finally:
+            notice.close()
+            notice.deleteLater()
+        self._tell_made(done)
         return done
 
-    def _run(self, *, only_if_missing: bool) -> FolderBackup | None:
-        folder = backup_folder()
-        try:
-            if self._gate.setup_state().needs_office:
-                return None  # nothing set up yet: nothing to keep
-            if folder == default_folder():
-                folder.mkdir(parents=True, exist_ok=True)  # a chosen folder must exist
-            done = self._gate.automatic_backup(folder, keep_days(), only_if_missing=only_if_missing)
-        except Exception as error:
-            message = self.tr("Datensicherung fehlgeschlagen: {reason}").format(
-                reason=_german(error)
-            )
-            self.failed.emit(message)
-            print(f"passapp: {message}", file=sys.stderr)
-            return None
+    def _back_up(self, folder: Path, days: int, *, only_if_missing: bool) -> FolderBackup | None:
+        if self._gate.setup_state().needs_office:
+            return None  # nothing set up yet: nothing to keep
+        if folder == default_folder():
+            folder.mkdir(parents=True, exist_ok=True)  # a chosen folder must exist
+        return self._gate.automatic_backup(folder, days, only_if_missing=only_if_missing)
+
+    def _tell_made(self, done: FolderBackup | None) -> None:
         if done is not None and done.made is not None:
             self.made.emit(done.made.path.name)
-        return done
+            self.runner.told.emit(
+                self.tr("Datensicherung gespeichert: {name}").format(name=done.made.path.name)
+            )
+
+    def _tell_failed(self, error: Exception) -> None:
+        message = self.tr("Datensicherung fehlgeschlagen: {reason}").format(reason=_german(error))
+        self.failed.emit(message)
+        self.runner.told.emit(message)
+        print(f"passapp: {message}", file=sys.stderr)
 
 
 class BackupDialog(QDialog):
-    """Verwaltung → Datensicherung: folder, days, "Jetzt sichern", the backups there."""
+    """Verwaltung → Datensicherung: folder, days, "Jetzt sichern" (on the backup worker),
+    the backups there, and "Wiederherstellen …" for an admin."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    # The admin confirmed a restore (a RestoreRequest): the main window hands over.
+    restore_requested = Signal(object)
+
+    def __init__(
+        self, desk: Desk, runner: BackupRunner | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._desk = desk
+        self._runner = runner or BackupRunner(self)
+        self._found: list[BackupFile] = []
         self.setWindowTitle(self.tr("Datensicherung"))
         self.folder = QLineEdit(str(backup_folder()))
         self.folder.setAccessibleName(self.tr("Sicherungsordner"))
@@ -153,6 +268,13 @@ class BackupDialog(QDialog):
         self.status.setWordWrap(True)
         self.back_up_now = QPushButton(self.tr("&Jetzt sichern"))
         self.back_up_now.clicked.connect(self.back_up)
+        self.restore_button = QPushButton(self.tr("Wieder&herstellen …"))
+        self.restore_button.clicked.connect(self.open_restore)
+        self.restore_button.setVisible(desk.may("begin_restore"))
+        actions = QHBoxLayout()
+        actions.addWidget(self.back_up_now)
+        actions.addWidget(self.restore_button)
+        actions.addStretch(1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
@@ -171,7 +293,7 @@ class BackupDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Vorhandene Sicherungen:")))
         layout.addWidget(self.backups, 1)
         layout.addWidget(self.status)
-        layout.addWidget(self.back_up_now)
+        layout.addLayout(actions)
         layout.addWidget(buttons)
         self.show_backups()
         # Wide enough for a folder path and a backup's name on one line.
@@ -191,7 +313,8 @@ class BackupDialog(QDialog):
 
     def show_backups(self) -> None:
         self.backups.clear()
-        for found in reversed(list_backups(self.chosen_folder())):
+        self._found = list(reversed(list_backups(self.chosen_folder())))
+        for found in self._found:
             self.backups.addItem(
                 self.tr("{day} – {name} ({size} MB)").format(
                     day=found.day.strftime("%d.%m.%Y"),
@@ -204,22 +327,54 @@ class BackupDialog(QDialog):
         save_backup_settings(self.chosen_folder(), self.days.value())
         self.accept()
 
-    def back_up(self) -> FolderBackup | None:
-        folder = self.chosen_folder()
-        try:
+    def back_up(self) -> Task[FolderBackup] | None:
+        """Today's backup now, on the backup worker; the dialog stays usable meanwhile and
+        says when it is done (None: another backup is running, it says so)."""
+        folder, days, desk = self.chosen_folder(), self.days.value(), self._desk
+
+        def work() -> FolderBackup:
             if folder == default_folder():
                 folder.mkdir(parents=True, exist_ok=True)
-            done = self._desk.backup_into_folder(folder, self.days.value())
-        except (ServiceError, OSError) as error:
-            self.status.setText(_german(error))
+            return desk.backup_into_folder(folder, days)
+
+        task = self._runner.run(work, self._made, self._failed)
+        if task is None:
+            self.status.setText(self.tr("Eine Datensicherung läuft schon; bitte warten."))
             return None
+        self.back_up_now.setEnabled(False)
+        self.status.setText(self.tr("Datensicherung läuft …"))
+        return task
+
+    def _made(self, done: FolderBackup) -> None:
         assert done.made is not None
-        self.status.setText(self.tr("Gesichert: {name}").format(name=done.made.path.name))
-        self.show_backups()
-        return done
+        message = self.tr("Gesichert: {name}").format(name=done.made.path.name)
+        self._runner.told.emit(message)
+        if shiboken6.isValid(self):  # closed meanwhile: the status bar says it
+            self.back_up_now.setEnabled(True)
+            self.status.setText(message)
+            self.show_backups()
+
+    def _failed(self, error: Exception) -> None:
+        message = self.tr("Datensicherung fehlgeschlagen: {reason}").format(reason=_german(error))
+        self._runner.told.emit(message)
+        if shiboken6.isValid(self):
+            self.back_up_now.setEnabled(True)
+            self.status.setText(_german(error))
+
+    def selected_backup(self) -> BackupFile | None:
+        row = self.backups.currentRow()
+        return self._found[row] if 0 <= row < len(self._found) else None
+
+    def open_restore(self) -> RestoreDialog:
+        dialog = RestoreDialog(self._desk, self._found, self.selected_backup(), self)
+        dialog.requested.connect(self.restore_requested)
+        dialog.open()
+        return dialog
 
 
-def open_backup_dialog(desk: Desk, parent: QWidget | None = None) -> BackupDialog:
-    dialog = BackupDialog(desk, parent)
+def open_backup_dialog(
+    desk: Desk, runner: BackupRunner | None = None, parent: QWidget | None = None
+) -> BackupDialog:
+    dialog = BackupDialog(desk, runner, parent)
     dialog.open()
     return dialog

@@ -26,6 +26,7 @@ from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import (
     ERROR_STYLE,
     HINT_STYLE,
+    NOTE_STYLE,
     button,
     button_row,
     heading,
@@ -104,6 +105,11 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(True)
         self._prefill(gate)
 
+    def tell(self, text: str, *, failed: bool = False) -> None:
+        """A line about what came before this log-in (a restore's outcome)."""
+        self.message.setStyleSheet(ERROR_STYLE if failed else NOTE_STYLE)
+        self.message.setText(text)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
@@ -149,7 +155,7 @@ class LoginDialog(QDialog):
         try:
             self.desk = self._gate.log_in(name, password)
         except ServiceError as error:
-            self.message.setText(i18n.error_text(error))
+            self.tell(i18n.error_text(error), failed=True)
             self.password_field.clear()
             self.password_field.setFocus()
             return

@@ -52,7 +52,7 @@ from passapp.ui.accounts_screen import (
     open_own_password,
 )
 from passapp.ui.audit_screen import open_audit_screen
-from passapp.ui.backups import BackupDialog, open_backup_dialog
+from passapp.ui.backups import BackupDialog, BackupRunner, open_backup_dialog
 from passapp.ui.elide import ElidedLabel, elided
 from passapp.ui.erase_dialog import erasure_note
 from passapp.ui.figures_screen import FiguresScreen, open_figures_screen
@@ -90,10 +90,15 @@ class MainWindow(QMainWindow):
     closed = Signal()
     # Another language was chosen: this window handed its Desk to the new one (rebuilt).
     replaced = Signal(QMainWindow)
+    # An admin confirmed a restore (a RestoreRequest): the window logged out and closed;
+    # the app puts the backup in place and shows the log-in window.
+    restore_requested = Signal(object)
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, backups: BackupRunner | None = None) -> None:
         super().__init__()
         self._desk = desk
+        # The app's one backup worker (shared with the automatic backups), else its own.
+        self.backups = backups or BackupRunner(self)
         # Fixed for the window's life: after "Abmelden" the Desk may nothing any more.
         self._at_counter = desk.may("find")
         self.lock_wait.connect(self._on_lock_wait, Qt.ConnectionType.QueuedConnection)
@@ -184,6 +189,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.office_label)
         self.statusBar().addWidget(self.account_label)
         self.statusBar().addWidget(self.hint, 1)
+        # A backup's outcome, long enough to be read when the clerk looks up.
+        self.backups.told.connect(self.show_backup_outcome)
         self.show_setup_state(desk.setup_state())
         # After the PC's minutes without input the window is covered until this account's
         # password is typed again; "Abmelden" there is this window's log-out.
@@ -227,6 +234,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.audit_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return panel
+
+    def show_backup_outcome(self, text: str) -> None:
+        # Long enough to be read when the clerk looks up from the person at the counter.
+        self.statusBar().showMessage(text, 60_000)
 
     def _on_lock_wait(self, waited: float) -> None:
         self.statusBar().showMessage(
@@ -408,9 +419,16 @@ class MainWindow(QMainWindow):
         return screen
 
     def open_backup_dialog(self) -> BackupDialog:
-        dialog = open_backup_dialog(self._desk, self)
+        dialog = open_backup_dialog(self._desk, self.backups, self)
         dialog.finished.connect(self.return_to_search)
+        dialog.restore_requested.connect(self.hand_over_for_restore)
         return dialog
+
+    def hand_over_for_restore(self, request: object) -> None:
+        """Log out and close for a restore (checked and audited by the dialog):
+        ``restore_requested`` lets the app put the backup in place."""
+        self._leave()
+        self.restore_requested.emit(request)
 
     def change_password(self) -> OwnPasswordDialog:
         dialog = open_own_password(self._desk, self.tasks, self)
@@ -430,11 +448,15 @@ class MainWindow(QMainWindow):
     def log_out(self) -> None:
         """Forget the account and every person shown, close the window; ``logged_out``
         lets the app show the log-in window again."""
+        self._leave()
+        self.logged_out.emit()
+
+    def _leave(self) -> None:
         self.tasks.shutdown()  # a write under way finishes first, as this account's
+        self.backups.wait()  # so does a backup ("Jetzt sichern"), visibly
         self._forget_shown()
         self._desk.log_out()
         self.close()
-        self.logged_out.emit()
 
     def _forget_shown(self) -> None:
         self._timer.stop()
@@ -472,7 +494,9 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             dialog.close()
         self._handed_over = True
-        twin = MainWindow(self._desk)
+        twin = MainWindow(self._desk, self.backups)
+        if self.backups.parent() is self:
+            self.backups.setParent(twin)  # this window is deleted; the worker lives on
         twin.setGeometry(self.geometry())
         twin.restore(search, person)
         twin.show()
