@@ -235,3 +235,22 @@ def test_the_german_entry_table_keeps_the_german_title(
     index = panel.model.index(0, EntryTableModel.TITLE)
     assert panel.model.data(index) == GERMAN
     assert "Titel auf Deutsch" not in str(panel.model.data(index, Qt.ItemDataRole.ToolTipRole))
+
+
+def test_the_english_catalogue_is_in_the_order_of_its_english_titles(
+    english: None, qtbot: QtBot, tasks: TaskRunner, district_desk: Desk
+) -> None:
+    """The sample catalogue's English titles sort otherwise than its German ones: within a
+    category the English list reads alphabetically."""
+    screen = open_screen(qtbot, district_desk, tasks)
+    model = screen.view.offers
+    shown = [
+        (model.offer(row).category, str(cell(screen, row, Qt.ItemDataRole.DisplayRole)))
+        for row in range(model.rowCount())
+    ]
+    assert len(shown) > 20
+    assert shown == sorted(shown, key=lambda pair: (pair[0], pair[1].casefold()))
+    german = [(offer.category, offer.title) for offer in district_desk.list_offers()]
+    assert [o.title for o in (model.offer(r) for r in range(model.rowCount()))] != [
+        title for _category, title in german
+    ]  # the sample's English titles do sort otherwise

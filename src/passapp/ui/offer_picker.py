@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayo
 
 from passapp.services.offers import OfferView
 from passapp.ui.entry_table import kind_label
-from passapp.ui.offer_titles import shown_title, title_tooltip
+from passapp.ui.offer_titles import in_shown_order, shown_title, title_tooltip
 
 VISIBLE_ROWS = 5
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -55,7 +55,7 @@ class OfferPicker(QWidget):
 
     def __init__(self, offers: Sequence[OfferView], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._offers = list(offers)
+        self._offers = in_shown_order(offers)
         self._shown: list[OfferView] = []
         self._selected: OfferView | None = None
 

@@ -35,6 +35,15 @@ def title_tooltip(offer: OfferView) -> str:
     return "\n".join(f"{language}: {title}" for language, title in named_titles(offer))
 
 
+def in_shown_order(offers: Iterable[OfferView]) -> list[OfferView]:
+    """The catalogue's order (category, then title) by the titles the UI shows: in English
+    the English titles, so the list reads alphabetically. German: the service's order."""
+    listed = list(offers)
+    if current_language() == "de":
+        return listed
+    return sorted(listed, key=lambda offer: (offer.category, shown_title(offer).casefold()))
+
+
 def shown_titles(offers: Iterable[OfferView]) -> dict[str, str]:
     """Slug → the title in the UI's language, for tables that name offers by slug."""
     return {offer.slug: shown_title(offer) for offer in offers}

@@ -48,7 +48,7 @@ from passapp.services.progress import Progress
 from passapp.ui import i18n
 from passapp.ui.offer_form import OfferForm
 from passapp.ui.offer_table import OfferTableModel
-from passapp.ui.offer_titles import named_titles, shown_title
+from passapp.ui.offer_titles import in_shown_order, named_titles, shown_title
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, button, heading, label
 from passapp.ui.tasks import Task, TaskRunner
@@ -272,7 +272,7 @@ class OffersScreen(QDialog):
         view = self.view
         text = view.filter_field.text()
         offers = self._desk.list_offers(text, include_inactive=view.inactive_box.isChecked())
-        view.offers.set_rows(offers)
+        view.offers.set_rows(in_shown_order(offers))
         row = view.offers.row_of(keep) if keep else None
         if row is None and offers:
             row = 0
