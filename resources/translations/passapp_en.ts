@@ -3954,6 +3954,18 @@ Give an admin account as it is in the backup (its password of then).</translatio
         <source>&amp;Ja, die Datenbank durch die Sicherung vom {day} ersetzen; Änderungen seitdem gehen verloren.</source>
         <translation>&amp;Yes, replace the database with the backup of {day}; changes since are lost.</translation>
     </message>
+    <message>
+        <source>Eine Datensicherung läuft schon; bitte gleich noch einmal.</source>
+        <translation>A backup is running already; please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Die Sicherung wird geprüft … bitte warten.</source>
+        <translation>Checking the backup … please wait.</translation>
+    </message>
+    <message>
+        <source>Die Sicherung ließ sich nicht prüfen: {reason}</source>
+        <translation>The backup could not be checked: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>

@@ -12,18 +12,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from passapp.services.backup import list_backups
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
 from passapp.ui.app import Counter
+from passapp.ui import backups as backups_module
 from passapp.ui.backups import BackupDialog, save_backup_settings
 from passapp.ui.main_window import MainWindow
 from passapp.ui.restore_dialog import RestoreDialog
 from tests.services.helpers import register
 from tests.ui.conftest import ADMIN_NAME, ADMIN_PASSWORD
+from tests.ui.test_backups import Ticks, make_large
 from tests.ui.mnemonics import mnemonics
 
 
@@ -195,3 +197,27 @@ def test_no_alt_letter_is_used_twice_in_the_restore_dialog(qtbot: QtBot, office:
     letters = [m[0] for m in mnemonics(dialog) if m[1].window() is dialog]
     assert len(letters) >= 4
     assert len(letters) == len(set(letters)), letters
+
+
+def test_the_backup_is_checked_on_the_worker_behind_a_notice(
+    qtbot: QtBot, office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The integrity check reads the whole backup (seconds from a USB stick): it runs on
+    the backup worker while a notice says so and the event loop turns; then the restore."""
+    make_large(office.backup, 40)
+    dialog = restore_dialog(office)
+    shown: list[tuple[str, bool]] = []
+    real_notice = backups_module.busy_notice
+
+    def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
+        notice = real_notice(text, parent)  # the real one, shown; what it says is noted
+        shown.append((notice.labelText(), notice.isVisible()))
+        return notice
+
+    monkeypatch.setattr(backups_module, "busy_notice", noted)
+    ticks = Ticks()
+    confirm(dialog)  # "Wiederherstellen": the check, then the hand-over
+    ticks.timer.stop()
+    assert shown[0] == ("Die Sicherung wird geprüft … bitte warten.", True)
+    assert ticks.times  # the event loop turned while the file was read
+    assert "Bitte neu anmelden." in at_login(qtbot, office)

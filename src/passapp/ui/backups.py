@@ -366,7 +366,9 @@ class BackupDialog(QDialog):
         return self._found[row] if 0 <= row < len(self._found) else None
 
     def open_restore(self) -> RestoreDialog:
-        dialog = RestoreDialog(self._desk, self._found, self.selected_backup(), self)
+        dialog = RestoreDialog(
+            self._desk, self._found, self.selected_backup(), self, runner=self._runner
+        )
         dialog.requested.connect(self.restore_requested)
         dialog.open()
         return dialog

@@ -71,9 +71,11 @@ class RestoreDialog(QDialog):
         listed: Sequence[BackupFile],
         chosen: BackupFile | None = None,
         parent: QWidget | None = None,
+        runner: BackupRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._desk = desk
+        self._runner = runner
         self._listed = list(listed)
         self.backup_file: Path | None = None
         self.setWindowTitle(self.tr("Sicherung wiederherstellen"))
@@ -201,10 +203,9 @@ class RestoreDialog(QDialog):
         request on; the dialog closes."""
         if not self.restore_button.isEnabled() or self.backup_file is None:
             return None
-        try:
-            self._desk.begin_restore(self.backup_file)
-        except ServiceError as error:
-            self.message.setText(i18n.error_text(error))
+        refused = self._check(self.backup_file)
+        if refused is not None:
+            self.message.setText(refused)
             return None
         request = RestoreRequest(
             self.backup_file, self.account.text().strip(), self.password.text()
@@ -213,6 +214,32 @@ class RestoreDialog(QDialog):
         self.accept()
         self.requested.emit(request)
         return request
+
+    def _check(self, backup_file: Path) -> str | None:
+        """``Desk.begin_restore`` on the backup worker: its integrity check reads the whole
+        file (9 s for a 250 MB district register on this machine), which must not freeze
+        the window; a notice says what is waited for. The German refusal, or None."""
+        desk = self._desk
+        if self._runner is None:  # no worker (a dialog on its own): the check in this thread
+            try:
+                desk.begin_restore(backup_file)
+            except ServiceError as error:
+                return i18n.error_text(error)
+            return None
+        failures: list[Exception] = []
+        self._runner.wait()  # a backup under way finishes first
+        started = self._runner.run(
+            lambda: desk.begin_restore(backup_file), lambda _none: None, failures.append
+        )
+        if started is None:
+            return self.tr("Eine Datensicherung läuft schon; bitte gleich noch einmal.")
+        self._runner.wait(self.tr("Die Sicherung wird geprüft … bitte warten."))
+        if not failures:
+            return None
+        error = failures[0]
+        if isinstance(error, ServiceError):
+            return i18n.error_text(error)
+        return self.tr("Die Sicherung ließ sich nicht prüfen: {reason}").format(reason=error)
 
 
 def result_line(done: Restored) -> str:
