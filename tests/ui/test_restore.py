@@ -18,15 +18,15 @@ from pytestqt.qtbot import QtBot
 from passapp.services.backup import list_backups
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
-from passapp.ui.app import Counter
 from passapp.ui import backups as backups_module
+from passapp.ui.app import Counter
 from passapp.ui.backups import BackupDialog, save_backup_settings
 from passapp.ui.main_window import MainWindow
 from passapp.ui.restore_dialog import RestoreDialog
 from tests.services.helpers import register
 from tests.ui.conftest import ADMIN_NAME, ADMIN_PASSWORD
-from tests.ui.test_backups import Ticks, make_large
 from tests.ui.mnemonics import mnemonics
+from tests.ui.test_backups import Ticks, make_large
 
 
 @dataclass
