@@ -236,10 +236,10 @@ class RestoreDialog(QDialog):
         self._runner.wait(self.tr("Die Sicherung wird geprüft … bitte warten."))
         if not failures:
             return None
-        error = failures[0]
-        if isinstance(error, ServiceError):
-            return i18n.error_text(error)
-        return self.tr("Die Sicherung ließ sich nicht prüfen: {reason}").format(reason=error)
+        failure = failures[0]
+        if isinstance(failure, ServiceError):
+            return i18n.error_text(failure)
+        return self.tr("Die Sicherung ließ sich nicht prüfen: {reason}").format(reason=failure)
 
 
 def result_line(done: Restored) -> str:
