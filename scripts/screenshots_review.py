@@ -8,7 +8,9 @@ one of them again, spelt differently and with the day of birth unknown, and two 
 the office correct the same person differently (a conflict). ``review.png``: Mögliche
 Doppelte with that pair chosen and compared side by side; ``review-merge.png``: the merge
 dialog with the surviving record chosen and a reason typed, not yet ticked;
-``review-conflicts.png``: the conflicts tab with one conflict chosen. The same at 150 %
+``review-conflicts.png``: the conflicts tab with one conflict chosen;
+``review-dismissed.png``: the pair marked as two people, chosen in "Verworfene Paare"
+(issue 12), ready to be checked again. The same at 150 %
 scaling (``QT_SCALE_FACTOR``, a second process) with the prefix ``scale150-``.
 """
 
@@ -56,7 +58,8 @@ def main() -> None:
     conflict_on_two_pcs(office, district, folder, second)
 
     tasks = TaskRunner()
-    screen = ReviewScreen(log_in(district, Role.DISTRICT_ADMIN), tasks)
+    admin = log_in(district, Role.DISTRICT_ADMIN)
+    screen = ReviewScreen(admin, tasks)
     screen.show()
     wait_for(tasks)
     screen.pair_table.selectRow(0)
@@ -70,6 +73,14 @@ def main() -> None:
     screen.tabs.setCurrentIndex(1)
     screen.conflict_table.selectRow(0)
     save(screen, shots.out / f"{prefix}review-conflicts.png")
+    chosen = screen.selected_pair()
+    assert chosen is not None
+    admin.dismiss_duplicate(chosen.first.id, chosen.second.id)
+    screen.tabs.setCurrentIndex(0)
+    dismissed = screen.show_dismissed()
+    dismissed.table.selectRow(0)
+    save(dismissed, shots.out / f"{prefix}review-dismissed.png")
+    dismissed.reject()
     tasks.shutdown()
     shots.app.quit()
     if not prefix:

@@ -580,6 +580,77 @@
     </message>
 </context>
 <context>
+    <name>DismissedPairsDialog</name>
+    <message>
+        <source>Als verschieden entschiedene Paare</source>
+        <translation>Pairs decided to be different people</translation>
+    </message>
+    <message>
+        <source>Eintrag 1</source>
+        <translation>Record 1</translation>
+    </message>
+    <message>
+        <source>geboren</source>
+        <translation>born</translation>
+    </message>
+    <message>
+        <source>Eintrag 2</source>
+        <translation>Record 2</translation>
+    </message>
+    <message>
+        <source>Dienststellen</source>
+        <translation>Offices</translation>
+    </message>
+    <message>
+        <source>Entschieden von</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Entschieden am</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <source>Stand der Liste</source>
+        <translation>State of the list</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Wieder prüfen …</source>
+        <translation>&amp;Check again …</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Als verschiedene Personen entschieden: {count}.</source>
+        <translation>Decided to be different people: {count}.</translation>
+    </message>
+    <message>
+        <source>Kein Paar ist als verschiedene Personen entschieden.</source>
+        <translation>No pair is decided to be different people.</translation>
+    </message>
+    <message>
+        <source>Wieder prüfen</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Die Entscheidung „verschiedene Personen“ für {first} und {second} zurücknehmen? Das Paar wird dann wieder als mögliche Doppelte gezeigt, wenn die Einträge sich weiter ähneln.</source>
+        <translation>Take back the decision “different people” for {first} and {second}? The pair is then shown as possible duplicates again if the records are still alike.</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Entscheidung zurückgenommen: das Paar wird wieder geprüft.</source>
+        <translation>Decision taken back: the pair is checked again.</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPage</name>
     <message>
         <source>Landratsamt (Koordinierungsstelle) einrichten</source>
@@ -4030,6 +4101,10 @@ Give an admin account as it is in the backup (its password of then).</translatio
         <translation>Search &amp;again</translation>
     </message>
     <message>
+        <source>Verworfene &amp;Paare …</source>
+        <translation>Dismissed &amp;pairs …</translation>
+    </message>
+    <message>
         <source>Es wird nach möglichen Doppelten gesucht …</source>
         <translation>Searching for possible duplicates …</translation>
     </message>
@@ -4080,6 +4155,10 @@ Give an admin account as it is in the backup (its password of then).</translatio
     <message>
         <source>Als verschiedene Personen vermerkt.</source>
         <translation>Recorded as different people.</translation>
+    </message>
+    <message>
+        <source>Entscheidung zurückgenommen: das Paar wird wieder geprüft.</source>
+        <translation>Decision taken back: the pair is checked again.</translation>
     </message>
     <message>
         <source>Datensatz</source>
@@ -5351,6 +5430,14 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>nein</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>zusammengeführt</source>
+        <translation>merged</translation>
+    </message>
+    <message>
+        <source>gelöscht</source>
+        <translation>erased</translation>
     </message>
 </context>
 <context>

@@ -675,19 +675,53 @@ def person_duplicates(options: Options, limit: int) -> None:
 @person.command("not-duplicate")
 @click.argument("first_id")
 @click.argument("second_id")
+@click.option("--undo", is_flag=True, help="Take the decision back: the pair is listed again.")
 @click.pass_obj
-def person_not_duplicate(options: Options, first_id: str, second_id: str) -> None:
-    """District: two records are different people; the pair is no longer listed."""
+def person_not_duplicate(options: Options, first_id: str, second_id: str, undo: bool) -> None:
+    """District: two records are different people, no longer listed (--undo: take it back)."""
     with handled(options):
         first, second = parse_uuid(first_id), parse_uuid(second_id)
     desk = options.desk()
     with handled(options):
-        desk.dismiss_duplicate(first, second)
+        if undo:
+            desk.take_back_dismissal(first, second)
+        else:
+            desk.dismiss_duplicate(first, second)
+    if undo:
+        emit(
+            options,
+            {"taken_back": [str(first), str(second)]},
+            f"{first} und {second}: Entscheidung zurückgenommen, wieder zu prüfen.",
+        )
+        return
     emit(
         options,
         {"dismissed": [str(first), str(second)]},
         f"{first} und {second}: als verschiedene Personen vermerkt.",
     )
+
+
+@person.command("dismissed")
+@click.pass_obj
+def person_dismissed(options: Options) -> None:
+    """District: the pairs decided "different people", newest first (undo: not-duplicate --undo)."""
+    desk = options.desk()
+    with handled(options):
+        pairs = desk.dismissed_duplicates()
+    lines = [
+        f"{_dismissed_side_text(pair.first, pair.first_state)}  ≠  "
+        f"{_dismissed_side_text(pair.second, pair.second_state)}\n"
+        f"     von {pair.dismissed_by} am {pair.dismissed_at.astimezone():%d.%m.%Y %H:%M}"
+        for pair in pairs
+    ]
+    lines.append(f"{len(pairs)} Paare als verschiedene Personen entschieden.")
+    emit(options, {"pairs": [pair.to_json() for pair in pairs]}, "\n".join(lines))
+
+
+def _dismissed_side_text(side: Any, state: str) -> str:
+    if state == "erased":  # the names are blank: say why
+        return f"[gelöscht] ({side.birth_date.german()}, {side.office_code}) {side.id}"
+    return _side_text(side) + (" [zusammengeführt]" if state == "merged" else "")
 
 
 def _side_text(side: Any) -> str:

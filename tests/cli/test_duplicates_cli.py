@@ -63,3 +63,39 @@ def test_the_district_lists_its_possible_duplicates(
     # The same record twice, an id that is none: bad input.
     assert run(district_ctx, "person", "not-duplicate", first, first).exit_code == 2
     assert run(district_ctx, "person", "not-duplicate", first, "x").exit_code == 2
+
+
+def test_the_district_lists_its_dismissed_pairs_and_takes_one_back(
+    district_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """``person dismissed`` and ``person not-duplicate A B --undo`` (issue 12): a pair marked
+    as two people by mistake is seen and listed again; the ids in either order."""
+    first = register(district_ctx, "Haddad", "Mohammed", "1994-05-17")
+    second = register(district_ctx, "Haddad", "Mohamed", "1994-00-00")
+    add_admin(district_ctx)
+    assert run(district_ctx, "person", "not-duplicate", first, second).exit_code == 0
+
+    listed = run(district_ctx, "--json", "person", "dismissed")
+    assert listed.exit_code == 0, listed.output
+    (pair,) = json.loads(listed.stdout)["pairs"]
+    assert {pair["first"]["id"], pair["second"]["id"]} == {first, second}
+    assert pair["dismissed_by"] == "huber"
+    assert pair["first"]["state"] == "current"
+    text = run(district_ctx, "person", "dismissed")
+    assert "Haddad, Mohamed (XX.XX.1994, LRADAH)" in text.stdout
+    assert "von huber am " in text.stdout
+    assert "1 Paare als verschiedene Personen entschieden." in text.stdout
+
+    undone = run(district_ctx, "--json", "person", "not-duplicate", second, first, "--undo")
+    assert undone.exit_code == 0, undone.output
+    assert json.loads(undone.stdout) == {"taken_back": [second, first]}
+    assert json.loads(run(district_ctx, "--json", "person", "dismissed").stdout) == {"pairs": []}
+    again = json.loads(run(district_ctx, "--json", "person", "duplicates").stdout)
+    assert (again["total"], again["dismissed"]) == (1, 0)
+
+    # Taken back twice, a pair never dismissed, an id that is none: bad input, said clearly.
+    twice = run(district_ctx, "person", "not-duplicate", first, second, "--undo")
+    assert twice.exit_code == 2
+    assert "nicht als verschiedene Personen vermerkt" in twice.stderr
+    assert run(district_ctx, "person", "not-duplicate", first, "x", "--undo").exit_code == 2
+    assert run(district_ctx, "person", "not-duplicate", first, first, "--undo").exit_code == 2

@@ -122,6 +122,8 @@ DISTRICT_ONLY = [
     ("person", "merge", "@person", "--into", "@other", "--reason", "doppelt erfasst"),
     ("person", "duplicates"),
     ("person", "not-duplicate", "@person", "@other"),
+    ("person", "not-duplicate", "@person", "@other", "--undo"),
+    ("person", "dismissed"),
     ("district", "enrol", "@folder/request.json", "--out", "@folder/package-x.json"),
     ("district", "trust-list", "--out", "@folder/trust-x.json"),
     ("district", "compromised", "EWDAH", "--key-id", "1", "--after", "2026-01-01"),

@@ -123,6 +123,8 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         "merge_people": lambda d: d.merge_people(person_id, uuid.uuid4(), "doppelt"),
         "possible_duplicates": lambda d: d.possible_duplicates(),
         "dismiss_duplicate": lambda d: d.dismiss_duplicate(person_id, uuid.uuid4()),
+        "dismissed_duplicates": lambda d: d.dismissed_duplicates(),
+        "take_back_dismissal": lambda d: d.take_back_dismissal(person_id, uuid.uuid4()),
         "enrol_office": lambda d: d.enrol_office(missing, folder / "package.json"),
         "export_trust_list": lambda d: d.export_trust_list(folder / "trust.json"),
         "mark_key_compromised": lambda d: d.mark_key_compromised(

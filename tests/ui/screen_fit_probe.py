@@ -62,7 +62,7 @@ from passapp.ui.offices_screen import CompromiseDialog, EnrolDialog, OfficesScre
 from passapp.ui.pass_dialog import EntrySheetDialog, IssuePassDialog, ReplacePassDialog
 from passapp.ui.person_form import PersonForm, consent_notice
 from passapp.ui.profile_section import ProfileDialog
-from passapp.ui.review_screen import ReviewScreen
+from passapp.ui.review_screen import DismissedPairsDialog, ReviewScreen
 from passapp.ui.setup_wizard import SetupWizard
 from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
@@ -373,7 +373,7 @@ class Probe:
 
 def district_review(probe: Probe) -> None:
     """The district admin's review: a pair of long names side by side, the conflicts, the
-    merge dialog."""
+    merge dialog, the pair dismissed in the list of dismissed pairs."""
     district = context(probe.folder / "district.sqlite3")
     init_district(district, name="Landkreis Dachau", code="LRADAH")
     for given, born in ((GIVEN, "2001-04-03"), (GIVEN + " Omar", "2001-04-00")):
@@ -399,6 +399,11 @@ def district_review(probe: Probe) -> None:
     pair = screen.selected_pair()
     assert pair is not None
     with probe.shown("merge", MergeDialog(admin, probe.tasks, pair)):
+        pass
+    admin.dismiss_duplicate(pair.first.id, pair.second.id)
+    dismissed = DismissedPairsDialog(admin, probe.tasks)
+    dismissed.table.selectRow(0)
+    with probe.shown("dismissed pairs", dismissed):
         pass
 
 

@@ -1,7 +1,8 @@
 """Verwaltung → Mögliche Doppelte und Konflikte (issue 11, item 5): the district admin
 compares a pair side by side, merges it or marks it as two people; Enter never merges;
 after a merge or a refusal the list is fresh and nothing stays selected; a clerk never
-gets the screen; very long names are shortened."""
+gets the screen; very long names are shortened; a pair dismissed by mistake is seen and
+taken back (issue 12)."""
 
 from __future__ import annotations
 
@@ -20,13 +21,14 @@ from passapp.domain.duplicates import Reason
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, PermissionDenied
 from passapp.services.duplicates import DuplicatePair, PassLine, RecordSide
+from passapp.services.erasure import erase_person
 from passapp.services.merges import merge_people
 from passapp.services.passes import issue_pass
 from passapp.services.people import PersonInput, get_person, register_person, update_person
 from passapp.services.sync import export_bundles, import_bundle
 from passapp.ui.main_window import MainWindow
 from passapp.ui.merge_dialog import MergeDialog
-from passapp.ui.review_screen import ReviewScreen, open_review_screen
+from passapp.ui.review_screen import DismissedPairsDialog, ReviewScreen, open_review_screen
 from passapp.ui.tasks import TaskRunner
 from tests.conftest import make_context
 from tests.ui.conftest import show_window
@@ -361,3 +363,103 @@ def test_closing_while_the_search_runs_drops_its_result(
         screen.reject()  # closed (and deleted) before the search is back
     qtbot.wait(50)  # the result was delivered to nobody, without an error
     assert parent.findChild(ReviewScreen) is None or not parent.findChild(ReviewScreen).isVisible()
+
+
+def open_dismissed(qtbot: QtBot, screen: ReviewScreen) -> DismissedPairsDialog:
+    screen.dismissed_button.click()
+    (dialog,) = [d for d in screen.findChildren(DismissedPairsDialog) if d.isVisible()]
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def dismissed_rows(dialog: DismissedPairsDialog) -> list[list[str]]:
+    return [
+        [dialog.pairs.index(r, c).data() for c in range(dialog.pairs.columnCount())]
+        for r in range(dialog.pairs.rowCount())
+    ]
+
+
+def test_a_pair_dismissed_by_mistake_is_seen_and_checked_again(
+    qtbot: QtBot,
+    district_desk: Desk,
+    tasks: TaskRunner,
+    parent: QWidget,
+    pair: tuple[uuid.UUID, uuid.UUID, str],
+) -> None:
+    """Issue 12: "Keine Doppelten" clicked by mistake hid a real duplicate; "Verworfene
+    Paare …" shows the decision and "Wieder prüfen …" (asking first) takes it back."""
+    at_office, at_district, _number = pair
+    district_desk.dismiss_duplicate(at_district, at_office)
+    screen = opened(qtbot, district_desk, tasks, parent)
+    assert screen.pairs.rowCount() == 0
+
+    dialog = open_dismissed(qtbot, screen)
+    (row,) = dismissed_rows(dialog)
+    by_name = dict(zip(row[0:4:2], row[1:4:2], strict=True))
+    assert by_name == {"Haddad, Mohammed": "17.05.1994", "Haddad, Mohamed": "XX.05.1994"}
+    assert row[4] in ("EWDAH / LRADAH", "LRADAH / EWDAH")
+    assert row[5] == "leitung"
+    assert row[6].endswith(" Uhr")
+    assert dialog.status.text() == "Als verschiedene Personen entschieden: 1."
+    assert not dialog.again_button.isEnabled()  # nothing chosen yet
+    assert dialog.close_button.isDefault()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter in the untouched dialog only closes it
+    assert not dialog.isVisible()
+    assert len(district_desk.dismissed_duplicates()) == 1
+
+    dialog = open_dismissed(qtbot, screen)
+    dialog.table.selectRow(0)
+    box = dialog.take_back()
+    assert isinstance(box, QMessageBox)
+    qtbot.waitExposed(box)
+    assert "Haddad, Mohammed" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Abbrechen is the default: nothing taken back
+    assert not tasks.busy
+    assert dialog.pairs.rowCount() == 1
+
+    box = dialog.take_back()
+    assert box is not None
+    confirm = next(b for b in box.buttons() if b.text() == "Wieder prüfen")
+    confirm.click()
+    qtbot.waitUntil(lambda: screen.pairs.rowCount() == 1, timeout=WAIT_MS)  # searched again
+    assert dialog.pairs.rowCount() == 0
+    assert dialog.selected_pair() is None
+    assert not dialog.again_button.isEnabled()
+    assert dialog.message.text().startswith("Entscheidung zurückgenommen")
+    assert dialog.status.text() == "Kein Paar ist als verschiedene Personen entschieden."
+    assert district_desk.dismissed_duplicates() == ()
+    assert screen.pairs_status.text() == "Ein Paar möglicher Doppelter."
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_an_erased_record_is_shown_as_such_and_a_stale_take_back_is_said(
+    qtbot: QtBot,
+    district_desk: Desk,
+    district_ctx: ServiceContext,
+    tasks: TaskRunner,
+    parent: QWidget,
+    pair: tuple[uuid.UUID, uuid.UUID, str],
+) -> None:
+    at_office, at_district, _number = pair
+    district_desk.dismiss_duplicate(at_office, at_district)
+    erase_person(district_ctx, at_district, "Antrag nach Art. 17")
+    screen = opened(qtbot, district_desk, tasks, parent)
+    dialog = open_dismissed(qtbot, screen)
+    (row,) = dismissed_rows(dialog)
+    assert sorted([row[0], row[2]]) == ["(gelöscht)", "Haddad, Mohammed"]
+    assert "XX.XX.1994" in (row[1], row[3])  # only the birth year is left
+
+    dialog.table.selectRow(0)
+    box = dialog.take_back()
+    assert box is not None
+    confirm = next(b for b in box.buttons() if b.text() == "Wieder prüfen")
+    # Meanwhile taken back elsewhere (the command line, another admin).
+    district_desk.take_back_dismissal(at_district, at_office)
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        confirm.click()
+    assert "nicht als verschiedene Personen vermerkt" in dialog.message.text()
+    assert "color: #b71c1c" in dialog.message.styleSheet()
+    assert dialog.pairs.rowCount() == 0
+    assert not dialog.again_button.isEnabled()
+    dialog.reject()

@@ -64,6 +64,7 @@ EXPECTED = {
     "review: duplicates",
     "review: conflicts",
     "merge",
+    "dismissed pairs",
     "backup",
     "restore",
 }

@@ -124,6 +124,8 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "merge_people": Permission.ADMINISTER_DISTRICT,
     "possible_duplicates": Permission.ADMINISTER_DISTRICT,
     "dismiss_duplicate": Permission.ADMINISTER_DISTRICT,
+    "dismissed_duplicates": Permission.ADMINISTER_DISTRICT,
+    "take_back_dismissal": Permission.ADMINISTER_DISTRICT,
     "enrol_office": Permission.ADMINISTER_DISTRICT,
     "export_trust_list": Permission.ADMINISTER_DISTRICT,
     "mark_key_compromised": Permission.ADMINISTER_DISTRICT,
@@ -565,6 +567,16 @@ class Desk:
         """The district decided: not the same person; the pair is not listed again."""
         self._require("dismiss_duplicate")
         duplicates.dismiss_pair(self._ctx, first_id, second_id)
+
+    def dismissed_duplicates(self) -> tuple[duplicates.DismissedPair, ...]:
+        """The pairs decided "not the same person", newest first."""
+        self._require("dismissed_duplicates")
+        return duplicates.dismissed_pairs(self._ctx)
+
+    def take_back_dismissal(self, first_id: uuid.UUID, second_id: uuid.UUID) -> None:
+        """Undo "not the same person": the pair is listed again if it still looks alike."""
+        self._require("take_back_dismissal")
+        duplicates.take_back_dismissal(self._ctx, first_id, second_id)
 
     # --- passes and entries --------------------------------------------------------------
 

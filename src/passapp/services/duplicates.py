@@ -12,7 +12,8 @@ year. SQL also drops pairs whose known birth month or day differ; the rule of
 Records without identity (shared without consent), erased and merged-away records are
 never listed. Pairs of one office are listed too: only the district can merge them. A pair
 the district decided is not one person is dismissed (``duplicate_dismissal``, local, never
-in a bundle) and stays dismissed.
+in a bundle) and stays dismissed until the district takes the decision back
+(:func:`take_back_dismissal`: a click by mistake must not hide a real duplicate for ever).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import functools
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Final
 
 from sqlalchemy import String, and_, func, or_, select
@@ -40,7 +42,7 @@ from passapp.models.entities import (
 )
 from passapp.services import audit
 from passapp.services.context import ServiceContext
-from passapp.services.errors import InvalidInput, Refused
+from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.offices import local_office
 from passapp.services.people import load_person
 from passapp.services.trust import installation
@@ -165,11 +167,7 @@ def dismiss_pair(ctx: ServiceContext, first_id: uuid.UUID, second_id: uuid.UUID)
         )
     low, high = sorted((first_id, second_id))
     with ctx.db.transaction() as session:
-        if installation(session).role != "district":
-            raise Refused(
-                "only the district office reviews duplicates",
-                "Nur die Koordinierungsstelle des Landkreises prüft Doppelte.",
-            )
+        _require_district(session)
         for person_id in (low, high):
             load_person(session, person_id)  # NotFound for an unknown id
         if session.get(DuplicateDismissal, (low, high)) is not None:
@@ -184,6 +182,120 @@ def dismiss_pair(ctx: ServiceContext, first_id: uuid.UUID, second_id: uuid.UUID)
             object_id=str(low),
             details={"other": str(high)},
         )
+
+
+class SideState(StrEnum):
+    """What became of a record of a dismissed pair since the decision."""
+
+    CURRENT = "current"
+    MERGED = "merged"  # merged into another record: only the survivor is listed
+    ERASED = "erased"  # Art. 17: the names are blank, the pair is never listed again
+
+
+@dataclass(frozen=True, slots=True)
+class DismissedPair:
+    """A pair the district decided is two people, as it was decided and what is left."""
+
+    first: RecordSide
+    second: RecordSide
+    first_state: SideState
+    second_state: SideState
+    dismissed_by: str
+    dismissed_at: dt.datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "first": {**self.first.to_json(), "state": self.first_state.value},
+            "second": {**self.second.to_json(), "state": self.second_state.value},
+            "dismissed_by": self.dismissed_by,
+            "dismissed_at": self.dismissed_at.isoformat(),
+        }
+
+
+def dismissed_pairs(ctx: ServiceContext) -> tuple[DismissedPair, ...]:
+    """Every pair decided "not the same person", the newest decision first."""
+    with ctx.db.reading() as session:
+        _require_district(session)
+        decisions = session.scalars(
+            select(DuplicateDismissal).order_by(
+                DuplicateDismissal.dismissed_at.desc(),
+                DuplicateDismissal.first_id,
+                DuplicateDismissal.second_id,
+            )
+        ).all()
+        ids = {i for d in decisions for i in (d.first_id, d.second_id)}
+        sides = _sides(session, ids)
+        states = _states(session, ids)
+        return tuple(
+            DismissedPair(
+                sides[d.first_id],
+                sides[d.second_id],
+                states[d.first_id],
+                states[d.second_id],
+                d.dismissed_by,
+                d.dismissed_at,
+            )
+            for d in decisions
+            # The rows cascade with their persons; a pair without both is none.
+            if d.first_id in sides and d.second_id in sides
+        )
+
+
+def take_back_dismissal(ctx: ServiceContext, first_id: uuid.UUID, second_id: uuid.UUID) -> None:
+    """Undo "not the same person": the pair is listed again if the rule still finds it.
+    Also for a pair with an erased or merged-away record (which stays unlisted): the
+    decision is then moot, and dropping it keeps less about an erased person."""
+    if first_id == second_id:
+        raise InvalidInput(
+            "a record cannot be a duplicate of itself",
+            "Ein Eintrag kann nicht sein eigenes Duplikat sein.",
+        )
+    low, high = sorted((first_id, second_id))
+    with ctx.db.transaction() as session:
+        _require_district(session)
+        decision = session.get(DuplicateDismissal, (low, high))
+        if decision is None:
+            raise NotFound(
+                f"{low} and {high} are not marked as different people",
+                f"{low} und {high} sind nicht als verschiedene Personen vermerkt.",
+            )
+        audit.record(
+            session,
+            actor=ctx.clerk,
+            office_code=local_office(session).code,
+            action="person.duplicate_again",
+            object_type="person",
+            object_id=str(low),
+            details={
+                "other": str(high),
+                "dismissed_by": decision.dismissed_by,
+                "dismissed_at": decision.dismissed_at.isoformat(),
+            },
+        )
+        session.delete(decision)
+
+
+def _require_district(session: Session) -> None:
+    if installation(session).role != "district":
+        raise Refused(
+            "only the district office reviews duplicates",
+            "Nur die Koordinierungsstelle des Landkreises prüft Doppelte.",
+        )
+
+
+def _states(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, SideState]:
+    wanted = list(ids)
+    states: dict[uuid.UUID, SideState] = {}
+    for person_id, erased_at, merged_into in session.execute(
+        select(Person.id, Person.erased_at, Person.merged_into_id).where(Person.id.in_(wanted))
+    ):
+        if erased_at is not None:
+            states[person_id] = SideState.ERASED
+        elif merged_into is not None:
+            states[person_id] = SideState.MERGED
+        else:
+            states[person_id] = SideState.CURRENT
+    return states
 
 
 # --- the candidate pairs ---------------------------------------------------------------

@@ -9,7 +9,10 @@ Two tabs:
   that differ in bold. "Zusammenführen …" opens :class:`~passapp.ui.merge_dialog.MergeDialog`;
   "Keine Doppelten …" asks once and records the decision (``Desk.dismiss_duplicate``).
   After a merge, a dismissal or a refusal the list is read again and nothing stays
-  selected: the next action starts from a fresh choice.
+  selected: the next action starts from a fresh choice. "Verworfene Paare …" opens
+  :class:`DismissedPairsDialog`: the pairs decided "verschieden", with who and when;
+  "Wieder prüfen …" asks once and takes the decision back (``Desk.take_back_dismissal``),
+  and the pair is searched for again.
 * **Konflikte**: changes that lost against another office's change (``Desk.list_conflicts``),
   the value that applies beside the one kept for review, with the offices and the time.
   Read-only: the services offer no resolution; the office that owns the record corrects it.
@@ -32,6 +35,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -51,10 +55,17 @@ from PySide6.QtWidgets import (
 
 from passapp.domain.duplicates import Reason
 from passapp.services.desk import ConflictView, Desk
-from passapp.services.duplicates import PAGE, DuplicateList, DuplicatePair, RecordSide
+from passapp.services.duplicates import (
+    PAGE,
+    DismissedPair,
+    DuplicateList,
+    DuplicatePair,
+    RecordSide,
+    SideState,
+)
 from passapp.services.merges import MergeResult
 from passapp.ui import i18n
-from passapp.ui.elide import ElidedLabel, elided
+from passapp.ui.elide import NAME_CHARS, ElidedLabel, elided
 from passapp.ui.merge_dialog import MergeDialog, side_name
 from passapp.ui.peer_table import clock_time
 from passapp.ui.screen import ScrollingPane, fit_to_screen
@@ -416,15 +427,21 @@ class ReviewScreen(QDialog):
         self.merge_button = QPushButton(self.tr("&Zusammenführen …"))
         self.dismiss_button = QPushButton(self.tr("Keine Doppelten (&verschieden) …"))
         self.reload_button = QPushButton(self.tr("&Neu suchen"))
+        self.dismissed_button = QPushButton(self.tr("Verworfene &Paare …"))
         self.merge_button.clicked.connect(self.merge)
         self.dismiss_button.clicked.connect(self.dismiss)
         self.reload_button.clicked.connect(self.reload)
+        self.dismissed_button.clicked.connect(self.show_dismissed)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.pairs_status)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.pairs_message)
-        layout.addLayout(button_row(self.merge_button, self.dismiss_button, self.reload_button))
+        layout.addLayout(
+            button_row(
+                self.merge_button, self.dismiss_button, self.reload_button, self.dismissed_button
+            )
+        )
         return tab
 
     def reload(self) -> None:
@@ -548,6 +565,18 @@ class ReviewScreen(QDialog):
         self.say(self.tr("Als verschiedene Personen vermerkt."))
         self.reload()
 
+    def show_dismissed(self) -> DismissedPairsDialog:
+        """The pairs decided "verschieden"; a pair taken back there is searched for again."""
+        dialog = DismissedPairsDialog(self._desk, self._tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.taken_back.connect(self._open(self._taken_back))
+        dialog.open()
+        return dialog
+
+    def _taken_back(self) -> None:
+        self.say(self.tr("Entscheidung zurückgenommen: das Paar wird wieder geprüft."))
+        self.reload()
+
     # --- conflicts ---------------------------------------------------------------------------
 
     def _conflicts_tab(self) -> QWidget:
@@ -626,6 +655,173 @@ class ReviewScreen(QDialog):
                 kept=elided(value_text(conflict.kept), TIP_CHARS),
             )
         )
+
+
+# --- dismissed pairs ---------------------------------------------------------------------
+
+STATE_TEXTS = {
+    SideState.MERGED: QT_TRANSLATE_NOOP("review_screen", "zusammengeführt"),
+    SideState.ERASED: QT_TRANSLATE_NOOP("review_screen", "gelöscht"),
+}
+
+
+def dismissed_side_name(side: RecordSide, state: SideState, limit: int = TIP_CHARS) -> str:
+    """The record's name, and what became of it since (an erased one has no name left)."""
+    if state is SideState.ERASED:
+        return "(" + _t(STATE_TEXTS[state]) + ")"
+    name = side_name(side, limit)
+    return f"{name} ({_t(STATE_TEXTS[state])})" if state in STATE_TEXTS else name
+
+
+def _dismissed_cells(pair: DismissedPair) -> tuple[str, ...]:
+    first, second = pair.first, pair.second
+    same = first.office_code == second.office_code
+    return (
+        dismissed_side_name(first, pair.first_state),
+        first.birth_date.german(),
+        dismissed_side_name(second, pair.second_state),
+        second.birth_date.german(),
+        first.office_code if same else f"{first.office_code} / {second.office_code}",
+        pair.dismissed_by,
+        clock_time(pair.dismissed_at),
+    )
+
+
+class DismissedPairsDialog(QDialog):
+    """The pairs decided "verschiedene Personen", newest first; "Wieder prüfen …" takes the
+    chosen decision back after asking (Abbrechen the default). Enter in the untouched
+    dialog closes it; afterwards the list is read again and nothing stays selected."""
+
+    taken_back = Signal()
+
+    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._tasks = tasks
+        self._closed = False
+        self.setWindowTitle(self.tr("Als verschieden entschiedene Paare"))
+        self.pairs = ListModel(
+            [
+                self.tr("Eintrag 1"),
+                self.tr("geboren"),
+                self.tr("Eintrag 2"),
+                self.tr("geboren"),
+                self.tr("Dienststellen"),
+                self.tr("Entschieden von"),
+                self.tr("Entschieden am"),
+            ],
+            _dismissed_cells,
+        )
+        self.table = _table(
+            self.pairs,
+            self.tr("Als verschieden entschiedene Paare"),
+            (SHARE, FIT, SHARE, FIT, FIT, FIT, FIT),
+        )
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_chosen())
+        self.status = label(accessible_name=self.tr("Stand der Liste"), style=HINT_STYLE)
+        self.message = label(accessible_name=self.tr("Meldung"))
+        self.again_button = QPushButton(self.tr("&Wieder prüfen …"))
+        self.again_button.clicked.connect(self.take_back)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("Schließen"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(button_row(self.again_button))
+        layout.addWidget(close)
+        self.again_button.setAutoDefault(False)
+        self.close_button.setDefault(True)  # Enter in the untouched dialog only closes it
+        fit_to_screen(self, 1100, 520)
+        self.reload()
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        super().done(result)
+
+    def reload(self) -> None:
+        """Read the decisions again (a small table: on this thread, as the conflicts)."""
+        try:
+            rows = self._desk.dismissed_duplicates()
+        except Exception as error:  # a refusal (logged out): said, not raised
+            rows = ()
+            self.say(_german(error), error=True)
+        self.pairs.set_rows(rows)
+        self.table.clearSelection()
+        self._on_chosen()
+        self.status.setText(
+            self.tr("Als verschiedene Personen entschieden: {count}.").format(count=len(rows))
+            if rows
+            else self.tr("Kein Paar ist als verschiedene Personen entschieden.")
+        )
+
+    def selected_pair(self) -> DismissedPair | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.pairs.row(rows[0].row()) if rows else None
+
+    def _on_chosen(self) -> None:
+        self.again_button.setEnabled(self.selected_pair() is not None)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
+        self.message.setText(text)
+
+    def take_back(self) -> QMessageBox | None:
+        """Asks first (Abbrechen is the default): the pair is listed again if still alike."""
+        pair = self.selected_pair()
+        if pair is None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Wieder prüfen"),
+            self.tr(
+                "Die Entscheidung „verschiedene Personen“ für {first} und {second} "
+                "zurücknehmen? Das Paar wird dann wieder als mögliche Doppelte gezeigt, "
+                "wenn die Einträge sich weiter ähneln."
+            ).format(
+                first=dismissed_side_name(pair.first, pair.first_state, NAME_CHARS),
+                second=dismissed_side_name(pair.second, pair.second_state, NAME_CHARS),
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        confirm = box.addButton(self.tr("Wieder prüfen"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self._take_back(pair, box.clickedButton() is confirm))
+        box.open()
+        return box
+
+    def _take_back(self, pair: DismissedPair, confirmed: bool) -> None:
+        if not confirmed:
+            return
+        desk, first, second = self._desk, pair.first.id, pair.second.id
+        self.again_button.setEnabled(False)
+        self._tasks.run(
+            lambda _progress: desk.take_back_dismissal(first, second),
+            self._open(lambda _none: self._taken_back()),
+            self._open(self._refused),
+        )
+
+    def _open(self, callback: Callable[..., None]) -> Callable[..., None]:
+        def deliver(*args: Any) -> None:
+            if not self._closed:
+                callback(*args)
+
+        return deliver
+
+    def _taken_back(self) -> None:
+        self.say(self.tr("Entscheidung zurückgenommen: das Paar wird wieder geprüft."))
+        self.reload()
+        self.taken_back.emit()
+
+    def _refused(self, error: Exception) -> None:
+        self.reload()
+        self.say(_german(error), error=True)
 
 
 def _german(error: Exception) -> str:
