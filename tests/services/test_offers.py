@@ -134,6 +134,7 @@ def test_saving_an_offer_unchanged_records_nothing(district_ctx: ServiceContext)
         target_group=sample.target_group,
         cefr_levels=tuple(sample.cefr_levels),
         description=sample.description,
+        titles=dict(sample.titles),
     )
     assert save_offer(district_ctx, unchanged, slug=sample.slug).is_sample  # still sample data
 
