@@ -13,7 +13,9 @@ profiles, offers, municipalities).
 ``figures.png``: holders by municipality and age for all passes; ``figures-literacy.png``:
 literacy by municipality; ``figures-stale.png``: a filter changed after computing (greyed,
 nothing to save); ``figures-error.png``: a date that does not exist. With the prefix
-``scale150-`` the first and the third at 150 % scaling (a second process, same database).
+``scale150-`` the first and the third at 150 % scaling (a second process, same database);
+``english-figures-chart.png`` and ``english-figures-literacy.png``: the first two in the
+English UI (a third process), charts drawn in English.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from passapp.ui.tasks import TaskRunner
 
 SCALED = "PASSAPP_SHOTS_SCALED"
 DATABASE = "PASSAPP_SHOTS_DATABASE"
+ENGLISH = "PASSAPP_SHOTS_ENGLISH"
 # The issue's size: 10k holders with 100k entries (the share of holders among generated
 # persons and the entries per holder as in benchmarks/bench_demand.py).
 HOLDER_SHARE = 0.5635
@@ -88,7 +91,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--persons", type=int, default=round(10_000 / HOLDER_SHARE))
     persons = parser.parse_known_args()[0].persons
-    shots = start(__doc__)
+    english = bool(os.environ.get(ENGLISH))
+    shots = start(__doc__, "en" if english else "de")
     scaled = bool(os.environ.get(SCALED))
     prefix = "scale150-" if scaled else ""
     known = os.environ.get(DATABASE)
@@ -100,6 +104,17 @@ def main() -> None:
     screen.show()
     computed(screen, tasks)
     screen.view.tables.setCurrentRow(0)
+    if english:
+        save(with_chart(screen), shots.out / "english-figures-chart.png")
+        literacy = next(
+            n for n, t in enumerate(screen.report.tables) if t.key == "literacy_by_municipality"
+        )
+        screen.view.tables.setCurrentRow(literacy)
+        save(with_chart(screen), shots.out / "english-figures-literacy.png")
+        screen.close()
+        tasks.shutdown()
+        desk.close()
+        return
     save(with_chart(screen), shots.out / f"{prefix}figures.png")
     if not scaled:
         literacy = next(
@@ -119,10 +134,11 @@ def main() -> None:
     desk.close()
     shots.app.quit()
     if not scaled:
-        again = {**os.environ, SCALED: "1", DATABASE: str(path), "QT_SCALE_FACTOR": "1.5"}
-        subprocess.run(
-            [sys.executable, __file__, "--out", str(shots.out)], check=True, env=again, cwd=ROOT
-        )
+        for extra in ({SCALED: "1", "QT_SCALE_FACTOR": "1.5"}, {ENGLISH: "1"}):
+            again = {**os.environ, **extra, DATABASE: str(path)}
+            subprocess.run(
+                [sys.executable, __file__, "--out", str(shots.out)], check=True, env=again, cwd=ROOT
+            )
         shutil.rmtree(shots.folder)  # the generated district: 26 MB at 10k persons
 
 
