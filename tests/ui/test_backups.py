@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -21,6 +21,7 @@ from passapp.models.entities import AuditEvent
 from passapp.services.backup import list_backups
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
+from passapp.ui import backups as backups_module
 from passapp.ui.backups import (
     AutomaticBackups,
     BackupDialog,
@@ -201,6 +202,21 @@ def test_quitting_the_app_backs_up(
     assert is_whole_database(made[0].path)
 
 
+def noted_notices(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """What each busy notice says and whether it was visible: the real notice is shown,
+    its text noted (a wait must never be silent)."""
+    shown: list[tuple[str, bool]] = []
+    real_notice = backups_module.busy_notice
+
+    def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
+        notice = real_notice(text, parent)
+        shown.append((notice.labelText(), notice.isVisible()))
+        return notice
+
+    monkeypatch.setattr(backups_module, "busy_notice", noted)
+    return shown
+
+
 def make_large(database: Path, megabytes: int = 80) -> None:
     """A register of real size (a few years of a busy office): the database file grown by
     a table of random pages, which the backup copies like any other."""
@@ -279,24 +295,13 @@ def test_logging_out_waits_for_a_running_backup_and_says_so(
     folder: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtWidgets import QProgressDialog
-
-    from passapp.ui import backups as backups_module
 
     make_large(Path(str(office_ctx.db.engine.url.database)), 60)
     window = show_window(qtbot, admin_desk)
     dialog = window.open_backup_dialog()
     task = dialog.back_up()
     assert task is not None
-    shown: list[tuple[str, bool]] = []
-    real_notice = backups_module.busy_notice
-
-    def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
-        notice = real_notice(text, parent)  # the real one, shown; what it says is noted
-        shown.append((notice.labelText(), notice.isVisible()))
-        return notice
-
-    monkeypatch.setattr(backups_module, "busy_notice", noted)
+    shown = noted_notices(monkeypatch)
     window.log_out()
     # Its outcome came through the event loop, which turned while the notice showed.
     assert task.done
@@ -311,7 +316,7 @@ def test_quitting_while_the_daily_backup_runs_waits_for_it_visibly(
     qtbot: QtBot, office_ctx: ServiceContext, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QProgressDialog
+    from PySide6.QtWidgets import QApplication
 
     from passapp.ui import app as app_module
     from passapp.ui import backups as backups_module

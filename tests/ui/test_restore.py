@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from passapp.services.backup import list_backups
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
-from passapp.ui import backups as backups_module
 from passapp.ui.app import Counter
 from passapp.ui.backups import BackupDialog, save_backup_settings
 from passapp.ui.main_window import MainWindow
@@ -26,7 +25,7 @@ from passapp.ui.restore_dialog import RestoreDialog
 from tests.services.helpers import register
 from tests.ui.conftest import ADMIN_NAME, ADMIN_PASSWORD
 from tests.ui.mnemonics import mnemonics
-from tests.ui.test_backups import Ticks, make_large
+from tests.ui.test_backups import Ticks, make_large, noted_notices
 
 
 @dataclass
@@ -206,15 +205,7 @@ def test_the_backup_is_checked_on_the_worker_behind_a_notice(
     the backup worker while a notice says so and the event loop turns; then the restore."""
     make_large(office.backup, 40)
     dialog = restore_dialog(office)
-    shown: list[tuple[str, bool]] = []
-    real_notice = backups_module.busy_notice
-
-    def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
-        notice = real_notice(text, parent)  # the real one, shown; what it says is noted
-        shown.append((notice.labelText(), notice.isVisible()))
-        return notice
-
-    monkeypatch.setattr(backups_module, "busy_notice", noted)
+    shown = noted_notices(monkeypatch)
     ticks = Ticks()
     confirm(dialog)  # "Wiederherstellen": the check, then the hand-over
     ticks.timer.stop()

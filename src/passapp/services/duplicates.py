@@ -158,14 +158,20 @@ def possible_duplicates(ctx: ServiceContext, limit: int = PAGE) -> DuplicateList
         return DuplicateList(pairs, len(found), len(dismissed))
 
 
-def dismiss_pair(ctx: ServiceContext, first_id: uuid.UUID, second_id: uuid.UUID) -> None:
-    """Record that two records are not the same person; the pair is not listed again."""
+def _pair(first_id: uuid.UUID, second_id: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
+    """The two ids of a pair in the order its row keeps them (either order names it)."""
     if first_id == second_id:
         raise InvalidInput(
             "a record cannot be a duplicate of itself",
             "Ein Eintrag kann nicht sein eigenes Duplikat sein.",
         )
     low, high = sorted((first_id, second_id))
+    return low, high
+
+
+def dismiss_pair(ctx: ServiceContext, first_id: uuid.UUID, second_id: uuid.UUID) -> None:
+    """Record that two records are not the same person; the pair is not listed again."""
+    low, high = _pair(first_id, second_id)
     with ctx.db.transaction() as session:
         _require_district(session)
         for person_id in (low, high):
@@ -245,12 +251,7 @@ def take_back_dismissal(ctx: ServiceContext, first_id: uuid.UUID, second_id: uui
     """Undo "not the same person": the pair is listed again if the rule still finds it.
     Also for a pair with an erased or merged-away record (which stays unlisted): the
     decision is then moot, and dropping it keeps less about an erased person."""
-    if first_id == second_id:
-        raise InvalidInput(
-            "a record cannot be a duplicate of itself",
-            "Ein Eintrag kann nicht sein eigenes Duplikat sein.",
-        )
-    low, high = sorted((first_id, second_id))
+    low, high = _pair(first_id, second_id)
     with ctx.db.transaction() as session:
         _require_district(session)
         decision = session.get(DuplicateDismissal, (low, high))
