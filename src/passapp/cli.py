@@ -70,6 +70,11 @@ class Options:
 
         gate = Gate.open(self.db, create=create, **open_options)
         gate.tell_lock_waits(_tell_lock_wait)
+        # The command's connections end with it (a process ends them anyway; a caller that
+        # runs commands in its own process, a test or a script, gets the file back too).
+        command = click.get_current_context(silent=True)
+        if command is not None:
+            command.call_on_close(gate.close)
         return gate
 
     def desk(self) -> Desk:
@@ -1561,6 +1566,56 @@ def database_encrypt(options: Options, key_file: Path) -> None:
             "key_created": done.key_created,
             "plain_overwritten": done.plain_overwritten,
             "plain_backups": [str(backup) for backup in done.plain_backups],
+        },
+        "\n".join(lines),
+    )
+
+
+@database.command("rekey")
+@click.option(
+    "--key-file",
+    "key_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file holding the database's current key.",
+)
+@click.option(
+    "--new-key-file",
+    "new_key_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The new key: read if the file exists, else made with a new random key. Not in "
+    "the database's folder.",
+)
+@click.pass_obj
+def database_rekey(options: Options, key_file: Path, new_key_file: Path) -> None:
+    """Put this encrypted database under a new key in place (close passapp everywhere
+    first); the old key opens nothing of it afterwards, but still opens older backups."""
+    from passapp.models.cipher import read_key_file
+
+    with handled(options):
+        key = read_key_file(key_file)
+    desk = _database_desk(options, key)
+    with handled(options):
+        done = desk.rekey_database(new_key_file)
+    lines = [
+        f"Datenbank {done.database} steht unter dem neuen Schlüssel. Jedes Programm braucht "
+        f"ab jetzt: PASSAPP_DB_KEY_FILE={done.key_file}",
+        "Sicherungen von vorher bleiben unter dem alten Schlüssel: ihn so lange sicher "
+        "aufbewahren, wie sie gebraucht werden.",
+    ]
+    if not done.old_overwritten:
+        lines.append(
+            "Hinweis: Die Datei unter dem alten Schlüssel wurde nur gelöscht, nicht "
+            "überschrieben (das Dateisystem kennt keine harten Links)."
+        )
+    emit(
+        options,
+        {
+            "database": str(done.database),
+            "key_file": str(done.key_file),
+            "key_created": done.key_created,
+            "old_overwritten": done.old_overwritten,
         },
         "\n".join(lines),
     )

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from passapp.cli import main
+from passapp.models.cipher import new_key_file
 from passapp.models.database import SQLITE_HEADER
 
 ADMIN_PASSWORD = "Lindenallee 12, Dachau"
@@ -109,6 +110,47 @@ def test_an_admin_encrypts_a_plain_database_and_support_gets_a_plain_copy(
     assert plain.exit_code == 0, plain.stderr
     assert copy.read_bytes()[:16] == SQLITE_HEADER
     assert [hit["family_names"] for hit in payload(found(copy))["results"]] == [NAME]
+
+
+def test_an_admin_puts_the_database_under_a_new_key(tmp_path: Path, key_folder: Path) -> None:
+    db = tmp_path / "ewdah.sqlite3"
+    key_file, new_key = key_folder / "passapp.key", key_folder / "neu.key"
+    set_up(db)
+    assert as_admin(db, "database", "encrypt", "--key-file", str(key_file)).exit_code == 0
+    rekeyed = as_admin(
+        db, "database", "rekey", "--key-file", str(key_file), "--new-key-file", str(new_key)
+    )
+    assert rekeyed.exit_code == 0, rekeyed.stderr
+    assert payload(rekeyed)["key_created"] is True
+    assert new_key.exists()
+    assert_one_german_line(found(db, PASSAPP_DB_KEY_FILE=str(key_file)), "passt nicht")
+    with_new = found(db, PASSAPP_DB_KEY_FILE=str(new_key))
+    assert [hit["family_names"] for hit in payload(with_new)["results"]] == [NAME]
+    # The old key file no longer opens it: the command says so in one line.
+    stale = as_admin(
+        db, "database", "rekey", "--key-file", str(key_file), "--new-key-file", str(new_key)
+    )
+    assert_one_german_line(stale, "passt nicht")
+
+
+def test_rekey_of_a_plain_database_is_refused_and_nothing_is_written(
+    tmp_path: Path, key_folder: Path
+) -> None:
+    db = tmp_path / "ewdah.sqlite3"
+    set_up(db)
+    some_key = key_folder / "irgendein.key"
+    new_key_file(some_key)
+    for current in (some_key, key_folder / "fehlt.key"):
+        refused = as_admin(
+            db,
+            "database", "rekey", "--key-file", str(current),
+            "--new-key-file", str(key_folder / "neu.key"),
+        )  # fmt: skip
+        assert refused.exit_code == 2
+        assert len(refused.stderr.splitlines()) == 1
+        assert "nicht verschlüsselt" in refused.stderr or "nicht lesbar" in refused.stderr
+    assert not (key_folder / "neu.key").exists()
+    assert db.read_bytes()[:16] == SQLITE_HEADER
 
 
 def test_encrypt_needs_an_admin_log_in(tmp_path: Path, key_folder: Path) -> None:

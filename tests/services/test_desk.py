@@ -110,6 +110,8 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         # The key file beside the database is refused; the plain database has no plain copy.
         "encrypt_database": lambda d: d.encrypt_database(folder / "db.key"),
         "decrypt_database_copy": lambda d: d.decrypt_database_copy(folder / "plain.sqlite3"),
+        # The plain database has no key to change: refused by the use case itself.
+        "rekey_database": lambda d: d.rekey_database(folder.parent / "neu.key"),
         # A folder is no backup file: refused by the use case itself.
         "backup_database": lambda d: d.backup_database(folder),
         "backup_into_folder": lambda d: d.backup_into_folder(folder / "fehlt", 14),

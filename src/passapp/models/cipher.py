@@ -214,18 +214,40 @@ def encrypt_file(
         return _encrypt_file(path, key)
 
 
+def rekey_file(
+    path: Path,
+    old_key: DatabaseKey,
+    new_key: DatabaseKey,
+    close_connections: Callable[[], None] | None = None,
+) -> Encrypted:
+    """Put the encrypted database at ``path`` under ``new_key`` in place, the way
+    :func:`encrypt_file` encrypts (a checked copy renamed over it; the old file's blocks,
+    readable with the old key, overwritten). Interrupted before the rename, the database
+    is untouched under the old key."""
+    with _overwriting_wal(path):
+        if close_connections is not None:
+            close_connections()
+        return _reencrypt(path, old_key, new_key)
+
+
 def _encrypt_file(path: Path, key: DatabaseKey) -> Encrypted:
+    return _reencrypt(path, None, key)
+
+
+def _reencrypt(path: Path, old_key: DatabaseKey | None, key: DatabaseKey) -> Encrypted:
     staging, shadow = _sibling(path, STAGING_SUFFIX), _sibling(path, SHADOW_SUFFIX)
     staging.unlink(missing_ok=True)  # left by an interrupted run: never renamed, incomplete
     _clear_shadow(path, shadow)
-    if not has_plain_header(path):
+    if old_key is None and not has_plain_header(path):
         raise DatabaseError(
             f"{path} is not a plain passapp database (already encrypted?)",
             f"{path} ist keine unverschlüsselte passapp-Datenbank (schon verschlüsselt?).",
             exit_code=1,
         )
+    if old_key is not None:
+        check_key(path, old_key)
     try:
-        _export(path, None, staging, key, exclusive=True)
+        _export(path, old_key, staging, key, exclusive=True)
         _fsync_file(staging)
         linked = _link(path, shadow)
         _swap(staging, path)

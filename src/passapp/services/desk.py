@@ -112,6 +112,7 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "enable_account": Permission.ADMINISTER_OFFICE,
     "reset_password": Permission.ADMINISTER_OFFICE,
     "encrypt_database": Permission.ADMINISTER_OFFICE,
+    "rekey_database": Permission.ADMINISTER_OFFICE,
     "decrypt_database_copy": Permission.ADMINISTER_OFFICE,
     "backup_database": Permission.ADMINISTER_OFFICE,
     "backup_into_folder": Permission.ADMINISTER_OFFICE,
@@ -809,6 +810,11 @@ class Desk:
             object_id=None,
             details={"backup": source.name},
         )
+
+    def rekey_database(self, new_key_file: Path) -> encryption.Rekeyed:
+        """This encrypted database under a new key (the Desk's context reopens on it)."""
+        self._require("rekey_database")
+        return encryption.rekey_database(self._ctx, new_key_file)
 
     def decrypt_database_copy(self, out: Path) -> Path:
         """A plain copy of this encrypted database, for support."""

@@ -7,6 +7,9 @@ working. The key comes from a key file: an existing one is read, a missing one i
 a new random 256-bit key. The key file must not lie in the database's folder (nor below
 it), or a copy of the folder (a backup, a USB stick) carries both.
 
+:func:`rekey_database` puts an encrypted database under a new key the same way (a checked
+copy renamed over it, the file under the old key overwritten).
+
 Every program that opens the database afterwards needs the key: ``$PASSAPP_DB_KEY_FILE``
 naming the key file (or ``$PASSAPP_DB_KEY``). Both conversions are audited.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,24 +60,7 @@ def encrypt_database(ctx: ServiceContext, key_file: Path) -> Encryption:
     _check_key_place(key_file, path)
     created = not key_file.exists()
     key = _new_key(key_file) if created else _existing_key(key_file)
-    url = ctx.db.engine.url.render_as_string(hide_password=False)
-    notice = ctx.db.on_lock_wait
-    try:
-        # This program's own connections would hold the old file open.
-        done = cipher.encrypt_file(path, key, close_connections=ctx.db.dispose)
-    except DatabaseError as error:
-        raise _unavailable(error) from None
-    except cipher.driver_errors() as error:  # a full disk, a damaged file: nothing renamed
-        raise _unavailable(describe_failure(error)) from error
-    except OSError as error:  # a full disk, a removed share: the rename never happened
-        reason = error.strerror or str(error)
-        raise Refused(
-            f"encrypting {path} failed ({reason}); the database is unchanged and usable",
-            f"Die Verschlüsselung ist fehlgeschlagen ({reason}); die Datenbank ist "
-            "unverändert und weiter nutzbar.",
-        ) from error
-    ctx.db = open_database(url, create=False, key=key)
-    ctx.db.on_lock_wait = notice
+    done = _converted(ctx, path, key, lambda: cipher.encrypt_file(path, key, ctx.db.dispose))
     audit.record_read(
         ctx,
         action="database.encrypt",
@@ -88,6 +75,73 @@ def encrypt_database(ctx: ServiceContext, key_file: Path) -> Encryption:
         plain_overwritten=done.plain_overwritten,
         plain_backups=_plain_backups(path),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Rekeyed:
+    database: Path
+    key_file: Path
+    key_created: bool
+    # The file under the old key was overwritten (hard links needed, as for encrypting).
+    old_overwritten: bool
+
+
+def rekey_database(ctx: ServiceContext, new_key_file: Path) -> Rekeyed:
+    """Put the encrypted database of ``ctx`` under the key in ``new_key_file`` (made if
+    missing): after a key file was lost track of, or as the IT's routine. Nothing changes if
+    it fails. Backups made before stay under the old key (keep it as long as they are)."""
+    path = _database_file(ctx)
+    old_key = ctx.db.key
+    if old_key is None:
+        raise Refused(
+            f"{path} is not encrypted: encrypt it (database encrypt)",
+            f"Die Datenbank {path} ist nicht verschlüsselt: zuerst verschlüsseln "
+            "(database encrypt).",
+        )
+    new_key_file = new_key_file.expanduser().absolute()
+    _check_key_place(new_key_file, path)
+    created = not new_key_file.exists()
+    key = _new_key(new_key_file) if created else _existing_key(new_key_file)
+    if key.key_text() == old_key.key_text():
+        raise InvalidInput(
+            f"{new_key_file} holds the key the database is under already",
+            f"{new_key_file} enthält den Schlüssel, unter dem die Datenbank schon steht.",
+        )
+    done = _converted(ctx, path, key, lambda: cipher.rekey_file(path, old_key, key, ctx.db.dispose))
+    audit.record_read(
+        ctx,
+        action="database.rekey",
+        object_type="database",
+        object_id=None,
+        details={"key_created": created, "old_overwritten": done.plain_overwritten},
+    )
+    return Rekeyed(path, new_key_file, created, done.plain_overwritten)
+
+
+def _converted(
+    ctx: ServiceContext, path: Path, key: DatabaseKey, convert: Callable[[], cipher.Encrypted]
+) -> cipher.Encrypted:
+    """Run the conversion of the file at ``path`` and reopen ``ctx`` on it under ``key``;
+    a failure is said in words and leaves the database as it was."""
+    url = ctx.db.engine.url.render_as_string(hide_password=False)
+    notice = ctx.db.on_lock_wait
+    try:
+        # This program's own connections would hold the old file open.
+        done = convert()
+    except DatabaseError as error:
+        raise _unavailable(error) from None
+    except cipher.driver_errors() as error:  # a full disk, a damaged file: nothing renamed
+        raise _unavailable(describe_failure(error)) from error
+    except OSError as error:  # a full disk, a removed share: the rename never happened
+        reason = error.strerror or str(error)
+        raise Refused(
+            f"converting {path} failed ({reason}); the database is unchanged and usable",
+            f"Die Umwandlung ist fehlgeschlagen ({reason}); die Datenbank ist "
+            "unverändert und weiter nutzbar.",
+        ) from error
+    ctx.db = open_database(url, create=False, key=key)
+    ctx.db.on_lock_wait = notice
+    return done
 
 
 def decrypt_database_copy(ctx: ServiceContext, out: Path) -> Path:
