@@ -38,7 +38,9 @@ from passapp.services.offices import init_office
 from passapp.services.people import get_person, register_person, update_person
 from passapp.services.profile import learner_profile, set_learner_profile
 from passapp.services.sync import export_bundles, import_bundle, list_conflicts
+from tests.cli.test_cli import cli
 from tests.conftest import enrol, make_context
+from tests.support.accounts import add_admin
 from tests.sync.test_conflicts import PERSON, exchange, to_district, to_office
 
 B1_CERTIFICATE = Assessment(GermanLevel.B1, Basis.CERTIFICATE, PartialDate(2025, 6, 30))
@@ -336,3 +338,23 @@ def test_a_decision_at_the_district_reaches_both_databases_of_an_office(
             assert list_conflicts(site) == []
     finally:
         copy.db.dispose()
+
+
+def test_sync_resolve_on_the_command_line(
+    office_ctx: ServiceContext, survivor: uuid.UUID, tmp_path: Path
+) -> None:
+    add_admin(office_ctx)
+    office_ctx.db.dispose()
+    db = tmp_path / "passapp.sqlite3"
+    (listed,) = cli("sync", "conflicts", db=db)["conflicts"]
+    assert set(listed["kept"]) == {"value", "origin"}  # the stamp is bookkeeping, not shown
+
+    done = cli("sync", "resolve", listed["id"], "--keep", "other", db=db)
+    assert (done["id"], done["keep"], done["value"]) == (listed["id"], "other", UNITED.to_json())
+    assert cli("sync", "conflicts", db=db)["conflicts"] == []
+    assert learner_profile(office_ctx, survivor).profile == UNITED
+
+    again = cli("sync", "resolve", listed["id"], "--keep", "applied", db=db, expect=1)
+    assert "decided already" in again["error"]
+    cli("sync", "resolve", "kein-konflikt", "--keep", "applied", db=db, expect=2)
+    cli("sync", "resolve", listed["id"], "--keep", "beide", db=db, expect=2)
