@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from passapp.domain.dates import PartialDate
+from passapp.domain.errors import InputError
 from passapp.domain.profile import (
     Assessment,
     Basis,
@@ -35,8 +36,10 @@ from passapp.services.erasure import erase_person
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.merges import merge_people
 from passapp.services.offices import init_office
+from passapp.services.passes import issue_pass, record_pass_status, replace_pass
 from passapp.services.people import get_person, register_person, update_person
 from passapp.services.profile import learner_profile, set_learner_profile
+from passapp.services.search import find
 from passapp.services.sync import export_bundles, import_bundle, list_conflicts
 from tests.cli.test_cli import cli
 from tests.conftest import enrol, make_context
@@ -358,3 +361,72 @@ def test_sync_resolve_on_the_command_line(
     assert "decided already" in again["error"]
     cli("sync", "resolve", "kein-konflikt", "--keep", "applied", db=db, expect=2)
     cli("sync", "resolve", listed["id"], "--keep", "beide", db=db, expect=2)
+
+
+def _conflict_at(
+    ctx: ServiceContext, entity_id: uuid.UUID, field: str, applied: Any, kept: Any
+) -> str:
+    """A conflict row as the importer writes it (for the cases no sync round between two
+    installations produces today: an owner's database never receives a rival change of a
+    person's form fields)."""
+    with ctx.db.transaction() as session:
+        conflict = SyncConflict(
+            entity_type="person",
+            entity_id=entity_id,
+            field=field,
+            applied_value={"value": applied, "origin": "EWDAH"},
+            kept_value={"value": kept, "origin": "EWDAH"},
+        )
+        session.add(conflict)
+        session.flush()
+        return str(conflict.id)
+
+
+def test_another_name_goes_through_the_edit_form_and_its_search_keys(
+    office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    person = register_person(office_ctx, PERSON).person.id
+    conflict_id = _conflict_at(office_ctx, person, "given_names", "Rana", "  Ranà  ")
+
+    resolve_conflict(office_ctx, conflict_id, "other")
+
+    assert get_person(office_ctx, person).given_names == "Ranà"  # cleaned as the form does
+    assert [hit.id for hit in find(office_ctx, "Haddad Rana").hits] == [person]
+    actions = [action for action, _details in audit_actions(office_ctx)]
+    assert actions[-2:] == ["person.update", "sync.conflict_resolved"]
+
+
+@pytest.mark.parametrize(
+    ("field", "kept"),
+    [("given_names", "Rana\u0000"), ("birth_date", "1994-13-40"), ("nationalities", ["ABCDE"])],
+)
+def test_another_value_the_edit_form_refuses_changes_nothing(
+    office_ctx: ServiceContext, field: str, kept: Any
+) -> None:
+    person = register_person(office_ctx, PERSON).person.id
+    before = get_person(office_ctx, person)
+    applied = {"given_names": "Rana", "birth_date": "1994-05-17", "nationalities": ["SYR"]}
+    conflict_id = _conflict_at(office_ctx, person, field, applied[field], kept)
+
+    with pytest.raises(InputError):  # exit 2, as the form's own refusal
+        resolve_conflict(office_ctx, conflict_id, "other")
+    assert get_person(office_ctx, person) == before
+    assert len(list_conflicts(office_ctx)) == 1
+
+
+def test_a_pass_status_only_moves_one_way(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """Revoked at the district while the office printed a replacement card: "revoked"
+    stands everywhere; taking the office's "active" is refused, keeping closes it."""
+    person = register_person(office_ctx, PERSON).person.id
+    number = issue_pass(office_ctx, person).pass_number
+    to_district(office_ctx, district_ctx, tmp_path / "ew-0.passapp")
+    record_pass_status(district_ctx, number, revoked=True, generation=None, reason="gestohlen")
+    replace_pass(office_ctx, number)
+    exchange(district_ctx, office_ctx, tmp_path / "x", district_first=False)
+    (status,) = [c for c in list_conflicts(district_ctx) if c["field"] == "status"]
+
+    with pytest.raises(Refused, match="only moves one way"):
+        resolve_conflict(district_ctx, status["id"], "other")
+    assert resolve_conflict(district_ctx, status["id"], "applied").value == "revoked"
