@@ -9,6 +9,9 @@ the office correct the same person differently (a conflict). ``review.png``: Mö
 Doppelte with that pair chosen and compared side by side; ``review-merge.png``: the merge
 dialog with the surviving record chosen and a reason typed, not yet ticked;
 ``review-conflicts.png``: the conflicts tab with one conflict chosen;
+``review-conflict-take-other.png``: "Anderen Wert übernehmen …" asking first (issue 12);
+``review-conflict-refused.png``: the district refused, in German (the record is the
+office's);
 ``review-dismissed.png``: the pair marked as two people, chosen in "Verworfene Paare"
 (issue 12), ready to be checked again. The same at 150 %
 scaling (``QT_SCALE_FACTOR``, a second process) with the prefix ``scale150-``.
@@ -73,6 +76,14 @@ def main() -> None:
     screen.tabs.setCurrentIndex(1)
     screen.conflict_table.selectRow(0)
     save(screen, shots.out / f"{prefix}review-conflicts.png")
+    asking = screen.take_other()
+    assert asking is not None
+    save(asking, shots.out / f"{prefix}review-conflict-take-other.png")
+    asking.reject()
+    screen.conflict_table.selectRow(0)
+    screen._resolve(screen.conflicts.row(0), "other")  # the district may not: refused
+    wait_for(tasks)
+    save(screen, shots.out / f"{prefix}review-conflict-refused.png")
     chosen = screen.selected_pair()
     assert chosen is not None
     admin.dismiss_duplicate(chosen.first.id, chosen.second.id)

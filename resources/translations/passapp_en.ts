@@ -4193,8 +4193,44 @@ Give an admin account as it is in the backup (its password of then).</translatio
         <translation>Conflicts status</translation>
     </message>
     <message>
+        <source>Meldung zu Konflikten</source>
+        <translation>Message about conflicts</translation>
+    </message>
+    <message>
+        <source>Übernommenen Wert &amp;behalten</source>
+        <translation>&amp;Keep the applied value</translation>
+    </message>
+    <message>
+        <source>&amp;Anderen Wert übernehmen …</source>
+        <translation>Take the &amp;other value …</translation>
+    </message>
+    <message>
+        <source>Wo zwei Stellen dasselbe Feld geändert haben, gilt überall derselbe Wert; der andere ist hier zur Prüfung aufbewahrt. Den anderen Wert übernehmen kann, wer den Datensatz ändern darf; die Änderung geht mit dem nächsten Datenaustausch an die anderen Stellen.</source>
+        <translation>Where two places changed the same field, the same value applies everywhere; the other one is kept here for review. Whoever may change the record can take the other value; the change goes to the other places with the next data exchange.</translation>
+    </message>
+    <message>
+        <source>Anderen Wert übernehmen</source>
+        <translation>Take the other value</translation>
+    </message>
+    <message>
+        <source>{record} – {field}: statt „{applied}“ (von {won}) den Wert „{kept}“ (von {lost}) übernehmen? Die Änderung gilt hier sofort und geht mit dem nächsten Datenaustausch an die anderen Stellen.</source>
+        <translation>{record} – {field}: take “{kept}” (from {lost}) instead of “{applied}” (from {won})? The change applies here at once and goes to the other places with the next data exchange.</translation>
+    </message>
+    <message>
+        <source>Übernehmen</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <source>Konflikt geschlossen: der übernommene Wert bleibt.</source>
+        <translation>Conflict closed: the applied value stays.</translation>
+    </message>
+    <message>
+        <source>Anderer Wert übernommen; er geht mit dem nächsten Datenaustausch an die anderen Stellen.</source>
+        <translation>Other value taken; it goes to the other places with the next data exchange.</translation>
+    </message>
+    <message>
         <source>Wo zwei Stellen dasselbe Feld geändert haben, gilt überall derselbe Wert; der andere ist hier zur Prüfung aufbewahrt. Korrigieren kann die Dienststelle, der der Datensatz gehört.</source>
-        <translation>Where two offices changed the same field, the same value applies everywhere; the other is kept here for review. The office that owns the record can correct it.</translation>
+        <translation type="vanished">Where two offices changed the same field, the same value applies everywhere; the other is kept here for review. The office that owns the record can correct it.</translation>
     </message>
     <message>
         <source>Erklärung</source>

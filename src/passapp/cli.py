@@ -1081,6 +1081,29 @@ def sync_conflicts(options: Options) -> None:
     emit(options, {"conflicts": conflicts}, "\n".join(lines) or "Keine offenen Konflikte.")
 
 
+@sync.command("resolve")
+@click.argument("conflict_id")
+@click.option(
+    "--keep",
+    type=click.Choice(["applied", "other"]),
+    required=True,
+    help="applied: keep the value the merge rule applied; other: take the value that lost "
+    "(a new change that travels in the next bundle).",
+)
+@click.pass_obj
+def sync_resolve(options: Options, conflict_id: str, keep: str) -> None:
+    """Decide a conflict listed by ``sync conflicts``."""
+    desk = options.desk()
+    with handled(options):
+        decision = desk.resolve_conflict(conflict_id, keep)
+    kept = "übernommener Wert behalten" if keep == "applied" else "anderer Wert übernommen"
+    emit(
+        options,
+        decision.to_json(),
+        f"Konflikt {decision.id} ({decision.field}) entschieden: {kept}: {decision.value}",
+    )
+
+
 # --- district and enrolment -------------------------------------------------------------
 
 

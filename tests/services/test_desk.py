@@ -99,6 +99,7 @@ def calls(person_id: uuid.UUID, folder: Path) -> dict[str, Callable[[Desk], obje
         "import_bundle": lambda d: d.import_bundle(missing),
         "sync_status": lambda d: d.sync_status(),
         "list_conflicts": lambda d: d.list_conflicts(),
+        "resolve_conflict": lambda d: d.resolve_conflict(str(uuid.UUID(int=7)), "applied"),
         "write_enrolment_request": lambda d: d.write_enrolment_request(folder / "req.json"),
         "write_enrolment_request_into": lambda d: d.write_enrolment_request_into(folder),
         "install_package": lambda d: d.install_package(missing),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
 import uuid
 from pathlib import Path
 
@@ -25,12 +26,14 @@ from passapp.services.erasure import erase_person
 from passapp.services.merges import merge_people
 from passapp.services.passes import issue_pass
 from passapp.services.people import PersonInput, get_person, register_person, update_person
+from passapp.services.profile import learner_profile
 from passapp.services.sync import export_bundles, import_bundle
 from passapp.ui.main_window import MainWindow
 from passapp.ui.merge_dialog import MergeDialog
 from passapp.ui.review_screen import DismissedPairsDialog, ReviewScreen, open_review_screen
 from passapp.ui.tasks import TaskRunner
 from tests.conftest import make_context
+from tests.sync.test_conflict_decisions import UNITED, jobcenter, survivor  # noqa: F401 - fixtures
 from tests.ui.conftest import show_window
 from tests.ui.test_admin_in_window import menu_actions
 
@@ -207,18 +210,9 @@ def test_a_pair_marked_as_two_people_is_not_listed_again(
     assert district_desk.possible_duplicates().pairs == ()
 
 
-def test_conflicts_show_both_values_with_their_offices(
-    qtbot: QtBot,
-    district_desk: Desk,
-    district_ctx: ServiceContext,
-    office_ctx: ServiceContext,
-    tasks: TaskRunner,
-    parent: QWidget,
-    tmp_path: Path,
-) -> None:
+@pytest.fixture
+def renamed(district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path) -> uuid.UUID:
     """Two PCs of the office (a copied database) correct the same person differently."""
-    import shutil
-
     data = person("Haddad", "Rana", "1994-05-17")
     person_id = register_person(office_ctx, data).person.id
     export_bundles(office_ctx, tmp_path / "0.passapp")
@@ -236,15 +230,29 @@ def test_conflicts_show_both_values_with_their_offices(
             import_bundle(district_ctx, tmp_path / f"{name}.passapp")
     finally:
         copy.db.dispose()
+    return person_id
 
-    screen = opened(qtbot, district_desk, tasks, parent)
-    screen.tabs.setCurrentIndex(1)
-    rows = [
+
+def conflict_rows(screen: ReviewScreen) -> list[list[str]]:
+    return [
         [screen.conflicts.index(r, c).data() for c in range(5)]
         for r in range(screen.conflicts.rowCount())
     ]
+
+
+def test_conflicts_show_both_values_with_their_offices(
+    qtbot: QtBot,
+    district_desk: Desk,
+    district_ctx: ServiceContext,
+    tasks: TaskRunner,
+    parent: QWidget,
+    renamed: uuid.UUID,
+) -> None:
+    screen = opened(qtbot, district_desk, tasks, parent)
+    screen.tabs.setCurrentIndex(1)
+    rows = conflict_rows(screen)
     (given,) = [row for row in rows if row[1] == "Vornamen"]
-    winner = get_person(district_ctx, person_id).given_names
+    winner = get_person(district_ctx, renamed).given_names
     loser = "Rana B." if winner == "Rana A." else "Rana A."
     assert given[0] == f"Person: Haddad, {winner}"
     assert given[2] == f"{winner} (EWDAH)"
@@ -253,6 +261,91 @@ def test_conflicts_show_both_values_with_their_offices(
     assert screen.conflicts_status.text() == f"Ungeklärte Konflikte: {len(rows)}."
     screen.conflict_table.selectRow(rows.index(given))
     assert f"Zurückgestellt (von EWDAH): {loser}" in screen.conflict_detail.text()
+
+
+def test_a_conflict_is_kept_or_refused_in_german_and_nothing_stays_selected(
+    qtbot: QtBot,
+    district_desk: Desk,
+    district_ctx: ServiceContext,
+    tasks: TaskRunner,
+    parent: QWidget,
+    renamed: uuid.UUID,
+) -> None:
+    """The district may not rename an office's person: taking the other name is refused
+    (in German); keeping the applied one closes it, with the Latin search form's."""
+    screen = opened(qtbot, district_desk, tasks, parent)
+    screen.tabs.setCurrentIndex(1)
+    assert not screen.keep_button.isEnabled()  # nothing chosen yet
+    assert not screen.take_other_button.isEnabled()
+    given_row = [row[1] for row in conflict_rows(screen)].index("Vornamen")
+    winner = get_person(district_ctx, renamed).given_names
+    loser = "Rana B." if winner == "Rana A." else "Rana A."
+
+    screen.conflict_table.selectRow(given_row)
+    box = screen.take_other()
+    assert box is not None
+    qtbot.waitExposed(box)
+    assert f"statt „{winner}“ (von EWDAH) den Wert „{loser}“ (von EWDAH)" in box.text()
+    assert box.defaultButton().text() == "Abbrechen"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Abbrechen: nothing happens
+    assert len(district_desk.list_conflicts()) == 2
+
+    box = screen.take_other()
+    assert box is not None
+    confirm = next(b for b in box.buttons() if b.text() == "Übernehmen")
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        confirm.click()
+    assert screen.conflicts_message.text().startswith("Nur EWDAH darf diesen Wert ändern")
+    assert screen.selected_conflict() is None
+    assert not screen.take_other_button.isEnabled()
+    assert get_person(district_ctx, renamed).given_names == winner
+
+    screen.conflict_table.selectRow(given_row)
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        screen.keep_button.click()
+    assert screen.conflicts_message.text() == "Konflikt geschlossen: der übernommene Wert bleibt."
+    assert screen.conflicts_status.text() == "Keine ungeklärten Konflikte."
+    assert screen.conflicts.rowCount() == 0
+    assert get_person(district_ctx, renamed).given_names == winner
+
+
+def test_enter_and_escape_on_the_untouched_conflicts_tab_decide_nothing(
+    qtbot: QtBot,
+    district_desk: Desk,
+    tasks: TaskRunner,
+    parent: QWidget,
+    renamed: uuid.UUID,
+) -> None:
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
+        screen = opened(qtbot, district_desk, tasks, parent)
+        screen.tabs.setCurrentIndex(1)
+        screen.conflict_table.setFocus()
+        qtbot.keyClick(screen.conflict_table, key)
+        qtbot.waitUntil(lambda screen=screen: not screen.isVisible(), timeout=WAIT_MS)
+    assert len(district_desk.list_conflicts()) == 2
+
+
+def test_the_district_takes_the_other_learner_profile(
+    qtbot: QtBot,
+    district_desk: Desk,
+    district_ctx: ServiceContext,
+    tasks: TaskRunner,
+    parent: QWidget,
+    survivor: uuid.UUID,  # noqa: F811 - the fixture
+) -> None:
+    screen = opened(qtbot, district_desk, tasks, parent)
+    screen.tabs.setCurrentIndex(1)
+    (row,) = [n for n, cells in enumerate(conflict_rows(screen)) if cells[1] == "Bildungsprofil"]
+    screen.conflict_table.selectRow(row)
+    box = screen.take_other()
+    assert box is not None
+    confirm = next(b for b in box.buttons() if b.text() == "Übernehmen")
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        confirm.click()
+    assert screen.conflicts_message.text().startswith("Anderer Wert übernommen")
+    assert screen.selected_conflict() is None
+    assert "Bildungsprofil" not in [cells[1] for cells in conflict_rows(screen)]
+    assert learner_profile(district_ctx, survivor).profile == UNITED
 
 
 def test_a_clerk_or_an_office_admin_never_gets_the_screen(

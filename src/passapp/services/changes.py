@@ -80,7 +80,12 @@ def snapshot(entity: Base, session: Session | None = None) -> dict[str, Any]:
     return payload
 
 
-def record(session: Session, entity: Base, operation: str = "insert") -> ChangeRecord:
+def record(
+    session: Session,
+    entity: Base,
+    operation: str = "insert",
+    settles: list[str] | None = None,
+) -> ChangeRecord:
     entity_type = ENTITY_TYPES[type(entity)]
     session.flush()
     setup = session.get(Installation, 1)
@@ -97,6 +102,8 @@ def record(session: Session, entity: Base, operation: str = "insert") -> ChangeR
     )
     if version is not None:
         payload[BASE_KEY] = base_of(version)
+    if settles:
+        payload[SETTLES_KEY] = settles
     change = ChangeRecord(
         database_id=setup.database_id,
         counter=counter,
@@ -116,6 +123,9 @@ def record(session: Session, entity: Base, operation: str = "insert") -> ChangeR
 # The version a write was made on travels with it: a receiver that holds exactly that
 # version knows the change follows it (no conflict), whoever made it.
 BASE_KEY = "_base"
+# A change that decides a sync conflict names the stamps of both edits it settles (see
+# services/conflicts.py): a receiver holding either takes it as following its version.
+SETTLES_KEY = "_settles"
 
 
 def base_of(version: EntityVersion) -> str:

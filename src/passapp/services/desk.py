@@ -39,6 +39,7 @@ from passapp.services import (
     audit,
     backup,
     choices,
+    conflicts,
     demand,
     demo,
     district_offices,
@@ -103,6 +104,7 @@ NEEDS: Final[Mapping[str, Permission]] = {
     "import_bundle": Permission.ADMINISTER_OFFICE,
     "sync_status": Permission.ADMINISTER_OFFICE,
     "list_conflicts": Permission.ADMINISTER_OFFICE,
+    "resolve_conflict": Permission.ADMINISTER_OFFICE,
     "write_enrolment_request": Permission.ADMINISTER_OFFICE,
     "write_enrolment_request_into": Permission.ADMINISTER_OFFICE,
     "install_package": Permission.ADMINISTER_OFFICE,
@@ -696,6 +698,11 @@ class Desk:
     def list_conflicts(self) -> list[ConflictView]:
         self._require("list_conflicts")
         return [ConflictView(**conflict) for conflict in sync.list_conflicts(self._ctx)]
+
+    def resolve_conflict(self, conflict_id: str, keep: str) -> conflicts.ConflictDecision:
+        """Keep the applied value ("applied") or take the other one ("other")."""
+        self._require("resolve_conflict")
+        return conflicts.resolve_conflict(self._ctx, conflict_id, keep)
 
     def write_enrolment_request(self, out_path: Path, *, new_key: bool = False) -> int:
         self._require("write_enrolment_request")

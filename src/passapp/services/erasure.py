@@ -47,7 +47,7 @@ from passapp.models.sync_entities import (
     SyncConflict,
 )
 from passapp.services import audit, changes
-from passapp.services.changes import BASE_KEY
+from passapp.services.changes import BASE_KEY, SETTLES_KEY
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.offices import local_office
@@ -77,6 +77,7 @@ ANONYMOUS_PERSON_FIELDS = frozenset(
         "erased_at",
         "created_at",
         BASE_KEY,  # the version the change was made on: no personal data
+        SETTLES_KEY,  # the versions a decided conflict settles: no personal data either
     }
 )
 

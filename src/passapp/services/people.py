@@ -157,63 +157,75 @@ def update_person(ctx: ServiceContext, person_id: uuid.UUID, data: PersonInput) 
     is checked again and kept, as on registration.
     """
     with ctx.db.transaction() as session:
-        office = local_office(session)
-        person = load_person(session, person_id)
-        if person.registered_by_office_id != office.id:
-            owner = person_office_code(session, person)
-            raise Refused(
-                f"person {person_id} is registered by {owner}; only that office edits it",
-                f"Diese Person wurde von {owner} erfasst; nur dort kann sie geändert werden.",
-            )
-        if person.merged_into_id is not None or person.erased_at is not None:
-            raise Refused(
-                f"person {person_id} was merged or erased",
-                "Dieser Eintrag wurde zusammengeführt oder gelöscht und wird nicht mehr geändert.",
-            )
-        fields = _person_fields(session, data)
-        changed = sorted(k for k, v in fields.items() if getattr(person, k) != v)
-        if not changed:
-            # Saved unchanged: no change record travels, no audit event, no new check.
-            result, rules = check_today(session, ctx, data)
-            return Registration(
-                person=_view(person, office.code),
-                eligibility=EligibilityView.of(result, rules),
-                possible_duplicates=[],
-                warnings=_name_warnings(person.family_names, person.given_names),
-            )
-        if data.consent and not person.consent:
-            person.consent_recorded_at = ctx.now()
-        elif not data.consent:
-            person.consent_recorded_at = None
-        for key, value in fields.items():
-            setattr(person, key, value)
-        session.flush()
-        changes.record(session, person, "update")
-        write_name_keys(session, person)
-        result, rules = check_today(session, ctx, data)
-        check = _store_check(session, ctx, person.id, office.id, result)
-        duplicates = [
-            d
-            for d in possible_duplicates(
-                session, person.family_names, person.given_names, person.birth_date
-            )
-            if d.id != person.id
-        ]
-        audit.record(
-            session,
-            actor=ctx.clerk,
-            office_code=office.code,
-            action="person.update",
-            object_type="person",
-            object_id=person.id,
-            details={"fields": changed, "eligibility_check": str(check.id)},
+        return edit_person(session, ctx, person_id, data)
+
+
+def edit_person(
+    session: Session,
+    ctx: ServiceContext,
+    person_id: uuid.UUID,
+    data: PersonInput,
+    settles: list[str] | None = None,
+) -> Registration:
+    """:func:`update_person` in the caller's transaction; ``settles`` names the edits of a
+    sync conflict the change decides (services/conflicts.py)."""
+    office = local_office(session)
+    person = load_person(session, person_id)
+    if person.registered_by_office_id != office.id:
+        owner = person_office_code(session, person)
+        raise Refused(
+            f"person {person_id} is registered by {owner}; only that office edits it",
+            f"Diese Person wurde von {owner} erfasst; nur dort kann sie geändert werden.",
         )
+    if person.merged_into_id is not None or person.erased_at is not None:
+        raise Refused(
+            f"person {person_id} was merged or erased",
+            "Dieser Eintrag wurde zusammengeführt oder gelöscht und wird nicht mehr geändert.",
+        )
+    fields = _person_fields(session, data)
+    changed = sorted(k for k, v in fields.items() if getattr(person, k) != v)
+    if not changed:
+        # Saved unchanged: no change record travels, no audit event, no new check.
+        result, rules = check_today(session, ctx, data)
         return Registration(
             person=_view(person, office.code),
             eligibility=EligibilityView.of(result, rules),
-            possible_duplicates=duplicates,
+            possible_duplicates=[],
             warnings=_name_warnings(person.family_names, person.given_names),
         )
+    if data.consent and not person.consent:
+        person.consent_recorded_at = ctx.now()
+    elif not data.consent:
+        person.consent_recorded_at = None
+    for key, value in fields.items():
+        setattr(person, key, value)
+    session.flush()
+    changes.record(session, person, "update", settles)
+    write_name_keys(session, person)
+    result, rules = check_today(session, ctx, data)
+    check = _store_check(session, ctx, person.id, office.id, result)
+    duplicates = [
+        d
+        for d in possible_duplicates(
+            session, person.family_names, person.given_names, person.birth_date
+        )
+        if d.id != person.id
+    ]
+    audit.record(
+        session,
+        actor=ctx.clerk,
+        office_code=office.code,
+        action="person.update",
+        object_type="person",
+        object_id=person.id,
+        details={"fields": changed, "eligibility_check": str(check.id)},
+    )
+    return Registration(
+        person=_view(person, office.code),
+        eligibility=EligibilityView.of(result, rules),
+        possible_duplicates=duplicates,
+        warnings=_name_warnings(person.family_names, person.given_names),
+    )
 
 
 class EligibilityFacts(Protocol):
@@ -413,24 +425,28 @@ def person_input(ctx: ServiceContext, person_id: uuid.UUID) -> PersonInput:
     starts from, so that saving it unchanged changes nothing (PersonView leaves out the
     contact and the names in original script)."""
     with ctx.db.reading() as session:
-        person = load_person(session, person_id)
-        return PersonInput(
-            family_names=person.family_names,
-            given_names=person.given_names,
-            birth_date=person.birth_date,
-            arrival_date=person.arrival_date,
-            moved_from_abroad=person.moved_from_abroad,
-            sex=person.sex,
-            nationalities=tuple(person.nationalities),
-            languages=tuple(person.languages),
-            municipality=person.municipality_key,
-            contact=person.contact,
-            family_names_original=person.family_names_original,
-            given_names_original=person.given_names_original,
-            consent=person.consent,
-            consent_notice_version=person.consent_notice_version,
-            consent_language=person.consent_language,
-        )
+        return person_form(load_person(session, person_id))
+
+
+def person_form(person: Person) -> PersonInput:
+    """A stored person as the edit form's input (see :func:`person_input`)."""
+    return PersonInput(
+        family_names=person.family_names,
+        given_names=person.given_names,
+        birth_date=person.birth_date,
+        arrival_date=person.arrival_date,
+        moved_from_abroad=person.moved_from_abroad,
+        sex=person.sex,
+        nationalities=tuple(person.nationalities),
+        languages=tuple(person.languages),
+        municipality=person.municipality_key,
+        contact=person.contact,
+        family_names_original=person.family_names_original,
+        given_names_original=person.given_names_original,
+        consent=person.consent,
+        consent_notice_version=person.consent_notice_version,
+        consent_language=person.consent_language,
+    )
 
 
 def get_person_view(session: Session, person: Person) -> PersonView:

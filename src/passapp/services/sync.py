@@ -812,8 +812,8 @@ def list_conflicts(ctx: ServiceContext) -> list[dict[str, Any]]:
                 "entity_id": str(c.entity_id),
                 "record": _conflict_record(session, c),
                 "field": c.field,
-                "applied": c.applied_value,
-                "kept": c.kept_value,
+                "applied": _shown(c.applied_value),
+                "kept": _shown(c.kept_value),
                 "detected_at": c.detected_at.isoformat(),
             }
             for c in session.scalars(
@@ -822,6 +822,11 @@ def list_conflicts(ctx: ServiceContext) -> list[dict[str, Any]]:
                 .order_by(SyncConflict.detected_at)
             )
         ]
+
+
+def _shown(side: dict[str, Any]) -> dict[str, Any]:
+    """A side of a conflict as listed: its value and office (not the stamp it keeps)."""
+    return {key: side[key] for key in ("value", "origin") if key in side}
 
 
 def _conflict_record(session: Session, conflict: SyncConflict) -> str:

@@ -66,6 +66,7 @@ from passapp.services.changes import (
     LOCAL_COLUMNS,
     OFFER_COLUMNS,
     OFFICE_COLUMNS,
+    SETTLES_KEY,
     VERSIONED_TYPES,
     allocate_counters,
     base_of,
@@ -824,8 +825,12 @@ def _follows(item: Incoming, existing: Base, version: EntityVersion | None) -> b
     placeholder (a pass known only from a report): then it is no concurrent edit."""
     if bool(getattr(existing, "is_stub", False)) and not item.values.get("is_stub"):
         return True
-    base = item.record["payload"].get(BASE_KEY)
-    return version is not None and base == base_of(version)
+    payload = item.record["payload"]
+    if version is None:
+        return False
+    # A decided conflict (services/conflicts.py) names both edits it settles: it follows
+    # whichever of them a site holds, so deciding one brings no new conflict anywhere.
+    return base_of(version) in (payload.get(BASE_KEY), *payload.get(SETTLES_KEY, ()))
 
 
 def _moves_forward(entity_type: str, key: str, value: Any, local_value: Any) -> bool:
@@ -845,10 +850,19 @@ def _keep_conflict(
             entity_type=item.entity_type,
             entity_id=item.entity_id,
             field=key,
-            applied_value={"value": _plain(won.value), "origin": won.office},
-            kept_value={"value": _plain(lost.value), "origin": lost.office},
+            applied_value=_conflict_side(won),
+            kept_value=_conflict_side(lost),
         )
     )
+
+
+def _conflict_side(edit: merge.Edit) -> dict[str, Any]:
+    """One side of a conflict: its value, its office and (where known) the stamp of the
+    change that wrote it, which a decision of the conflict names (``SETTLES_KEY``)."""
+    side = {"value": plain_value(edit.value), "origin": edit.office}
+    if edit.database:
+        side["stamp"] = f"{edit.database}:{edit.counter}"
+    return side
 
 
 def _pass_office(number: Any) -> str | None:
@@ -859,7 +873,8 @@ def _pass_office(number: Any) -> str | None:
     return number.split("-", 1)[0]
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """A column value as a conflict keeps it (JSON: ids, dates as text)."""
     if isinstance(value, uuid.UUID | PartialDate | dt.date | dt.datetime):
         return str(value)
     return value

@@ -44,10 +44,11 @@ CHANGE_FIELDS: Final = frozenset(
     }
 )
 # Payload keys that are no column but travel with a record: a person sent without consent,
-# the version a change was made on (``changes.BASE_KEY``).
+# the version a change was made on (``changes.BASE_KEY``), the edits a decided conflict
+# settles (``changes.SETTLES_KEY``).
 EXTRA_PAYLOAD_FIELDS: Final[dict[str, dict[str, type]]] = {
-    "person": {"anonymous": bool, "_base": str},
-    "pass": {"_base": str},
+    "person": {"anonymous": bool, "_base": str, "_settles": list},
+    "pass": {"_base": str, "_settles": list},
 }
 
 # What a payload field may hold: (kind, limit). "text": a str of at most ``limit``
@@ -95,7 +96,7 @@ def payload_specs(entity_type: str, model: type[Base]) -> dict[str, Spec]:
         for attribute in model.__mapper__.column_attrs
     }
     for key, kind in EXTRA_PAYLOAD_FIELDS.get(entity_type, {}).items():
-        specs[key] = ("bool", 0) if kind is bool else _SCALAR
+        specs[key] = {bool: ("bool", 0), list: ("list", 2)}.get(kind, _SCALAR)
     return specs
 
 

@@ -15,7 +15,11 @@ Two tabs:
   and the pair is searched for again.
 * **Konflikte**: changes that lost against another office's change (``Desk.list_conflicts``),
   the value that applies beside the one kept for review, with the offices and the time.
-  Read-only: the services offer no resolution; the office that owns the record corrects it.
+  "Übernommenen Wert behalten" closes the chosen conflict; "Anderen Wert übernehmen …"
+  asks first (naming both values, Abbrechen the default) and makes the other value the
+  record's, as a change that travels with the next bundle (``Desk.resolve_conflict``).
+  After either the list is read again and nothing stays selected; a refusal (another
+  office's record, a value changed since) is said in German.
 
 Only the district's admin sees the screen (``desk.may("possible_duplicates")``). Enter in
 the untouched screen closes it (the default button); no action button takes Enter.
@@ -601,14 +605,20 @@ class ReviewScreen(QDialog):
         self.conflicts_status = label(
             accessible_name=self.tr("Stand der Konflikte"), style=HINT_STYLE
         )
+        self.conflicts_message = label(accessible_name=self.tr("Meldung zu Konflikten"))
+        self.keep_button = QPushButton(self.tr("Übernommenen Wert &behalten"))
+        self.take_other_button = QPushButton(self.tr("&Anderen Wert übernehmen …"))
+        self.keep_button.clicked.connect(self.keep_applied)
+        self.take_other_button.clicked.connect(self.take_other)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(
             label(
                 self.tr(
                     "Wo zwei Stellen dasselbe Feld geändert haben, gilt überall derselbe Wert; "
-                    "der andere ist hier zur Prüfung aufbewahrt. Korrigieren kann die "
-                    "Dienststelle, der der Datensatz gehört."
+                    "der andere ist hier zur Prüfung aufbewahrt. Den anderen Wert übernehmen "
+                    "kann, wer den Datensatz ändern darf; die Änderung geht mit dem nächsten "
+                    "Datenaustausch an die anderen Stellen."
                 ),
                 self.tr("Erklärung"),
                 HINT_STYLE,
@@ -617,6 +627,8 @@ class ReviewScreen(QDialog):
         layout.addWidget(self.conflicts_status)
         layout.addWidget(self.conflict_table, 1)
         layout.addWidget(self.conflict_detail)
+        layout.addWidget(self.conflicts_message)
+        layout.addLayout(button_row(self.keep_button, self.take_other_button))
         return tab
 
     def reload_conflicts(self) -> None:
@@ -627,6 +639,7 @@ class ReviewScreen(QDialog):
             self.conflicts_status.setStyleSheet(ERROR_STYLE)
             self.conflicts_status.setText(_german(error))
         else:
+            self.conflicts_status.setStyleSheet(HINT_STYLE)
             self.conflicts_status.setText(
                 self.tr("Ungeklärte Konflikte: {count}.").format(count=len(rows))
                 if rows
@@ -636,12 +649,17 @@ class ReviewScreen(QDialog):
         self.conflict_table.clearSelection()
         self._on_conflict_chosen()
 
-    def _on_conflict_chosen(self) -> None:
+    def selected_conflict(self) -> ConflictView | None:
         rows = self.conflict_table.selectionModel().selectedRows()
-        if not rows:
+        return self.conflicts.row(rows[0].row()) if rows else None
+
+    def _on_conflict_chosen(self) -> None:
+        conflict = self.selected_conflict()
+        self.keep_button.setEnabled(conflict is not None)
+        self.take_other_button.setEnabled(conflict is not None)
+        if conflict is None:
             self.conflict_detail.setText("")
             return
-        conflict: ConflictView = self.conflicts.row(rows[0].row())
         record, field, *_ = _conflict_cells(conflict)
         self.conflict_detail.setText(
             self.tr(
@@ -655,6 +673,78 @@ class ReviewScreen(QDialog):
                 kept=elided(value_text(conflict.kept), TIP_CHARS),
             )
         )
+
+    def say_about_conflicts(self, text: str, *, error: bool = False) -> None:
+        self.conflicts_message.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
+        self.conflicts_message.setText(text)
+
+    def keep_applied(self) -> None:
+        """Close the chosen conflict: the applied value stays, nothing else changes."""
+        conflict = self.selected_conflict()
+        if conflict is not None:
+            self._resolve(conflict, "applied")
+
+    def take_other(self) -> QMessageBox | None:
+        """Asks first (Abbrechen is the default), naming both values."""
+        conflict = self.selected_conflict()
+        if conflict is None:
+            return None
+        record, field, *_ = _conflict_cells(conflict)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Anderen Wert übernehmen"),
+            self.tr(
+                "{record} – {field}: statt „{applied}“ (von {won}) den Wert „{kept}“ "
+                "(von {lost}) übernehmen? Die Änderung gilt hier sofort und geht mit dem "
+                "nächsten Datenaustausch an die anderen Stellen."
+            ).format(
+                record=elided(record, NAME_CHARS),
+                field=field,
+                applied=elided(value_text(conflict.applied), NAME_CHARS),
+                won=origin_text(conflict.applied),
+                kept=elided(value_text(conflict.kept), NAME_CHARS),
+                lost=origin_text(conflict.kept),
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        confirm = box.addButton(self.tr("Übernehmen"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self._take_other(conflict, box.clickedButton() is confirm))
+        box.open()
+        return box
+
+    def _take_other(self, conflict: ConflictView, confirmed: bool) -> None:
+        if confirmed:
+            self._resolve(conflict, "other")
+
+    def _resolve(self, conflict: ConflictView, keep: str) -> None:
+        desk, conflict_id = self._desk, conflict.id
+        self.keep_button.setEnabled(False)
+        self.take_other_button.setEnabled(False)
+        self._tasks.run(
+            lambda _progress: desk.resolve_conflict(conflict_id, keep),
+            self._open(lambda _decision: self._resolved(keep)),
+            self._open(self._resolve_refused),
+        )
+
+    def _resolved(self, keep: str) -> None:
+        self.reload_conflicts()
+        self.say_about_conflicts(
+            self.tr("Konflikt geschlossen: der übernommene Wert bleibt.")
+            if keep == "applied"
+            else self.tr(
+                "Anderer Wert übernommen; er geht mit dem nächsten Datenaustausch an die "
+                "anderen Stellen."
+            )
+        )
+
+    def _resolve_refused(self, error: Exception) -> None:
+        self.reload_conflicts()
+        self.say_about_conflicts(_german(error), error=True)
 
 
 # --- dismissed pairs ---------------------------------------------------------------------
