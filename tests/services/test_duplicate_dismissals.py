@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from passapp.domain.dates import PartialDate
 from passapp.models.entities import AuditEvent
+from passapp.services import duplicates
 from passapp.services.context import ServiceContext
 from passapp.services.duplicates import (
     SideState,
@@ -146,3 +147,24 @@ def test_an_erased_or_merged_record_is_shown_as_what_is_left_and_can_be_taken_ba
     assert dismissed_pairs(district_ctx) == ()
     assert pair_ids(district_ctx) == []  # neither pair can be one person again
     assert len(audit_events(district_ctx, "person.duplicate_again")) == 2
+
+
+def test_a_long_list_of_decisions_is_read_in_parts(
+    district_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Decisions only accumulate; their records are read some hundred ids at a time (one
+    ``IN`` list of them all broke SQLite's limit of bound values), with the same result."""
+    names = ("Nowak", "Kowalska", "Wiśniewska", "Wójcik", "Kamińska", "Lewandowska", "Zielińska")
+    people = [register(district_ctx, person(name, "Ewa", "1980-01-01")) for name in names]
+    for first, second in zip(people, people[1:], strict=False):
+        dismiss_pair(district_ctx, first, second)
+    whole = dismissed_pairs(district_ctx)
+    assert len(whole) == 6
+    monkeypatch.setattr(duplicates, "IDS_PER_QUERY", 2)
+    assert dismissed_pairs(district_ctx) == whole
+    # 40,000 ids in one statement exceed SQLite's 32,766 bound values; in parts they pass.
+    monkeypatch.undo()
+    unknown = [uuid.uuid4() for _ in range(40_000)]
+    with district_ctx.db.reading() as session:
+        assert duplicates._sides(session, unknown) == {}
+        assert duplicates._states(session, unknown) == {}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final
@@ -284,8 +284,25 @@ def _require_district(session: Session) -> None:
         )
 
 
-def _states(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, SideState]:
+# Ids per ``IN (…)``: a district's list of decisions grows without bound, and SQLite takes
+# at most 32,766 bound values per statement (PostgreSQL 65,535).
+IDS_PER_QUERY: Final = 500
+
+
+def _chunks(ids: Iterable[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
     wanted = list(ids)
+    for start in range(0, len(wanted), IDS_PER_QUERY):
+        yield wanted[start : start + IDS_PER_QUERY]
+
+
+def _states(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, SideState]:
+    states: dict[uuid.UUID, SideState] = {}
+    for chunk in _chunks(ids):
+        states.update(_states_of(session, chunk))
+    return states
+
+
+def _states_of(session: Session, wanted: list[uuid.UUID]) -> dict[uuid.UUID, SideState]:
     states: dict[uuid.UUID, SideState] = {}
     for person_id, erased_at, merged_into in session.execute(
         select(Person.id, Person.erased_at, Person.merged_into_id).where(Person.id.in_(wanted))
@@ -393,9 +410,13 @@ def _identity(row: Sequence[Any]) -> Identity:
 
 
 def _sides(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, RecordSide]:
-    wanted = list(ids)
-    if not wanted:
-        return {}
+    sides: dict[uuid.UUID, RecordSide] = {}
+    for chunk in _chunks(ids):
+        sides.update(_sides_of(session, chunk))
+    return sides
+
+
+def _sides_of(session: Session, wanted: list[uuid.UUID]) -> dict[uuid.UUID, RecordSide]:
     passes: dict[uuid.UUID, list[PassLine]] = {i: [] for i in wanted}
     for person_id, number, status in session.execute(
         select(Pass.person_id, Pass.pass_number, Pass.status)
