@@ -4,6 +4,7 @@ undo it; the pair is then listed again."""
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from pathlib import Path
 
@@ -156,7 +157,7 @@ def test_a_long_list_of_decisions_is_read_in_parts(
     ``IN`` list of them all broke SQLite's limit of bound values), with the same result."""
     names = ("Nowak", "Kowalska", "Wiśniewska", "Wójcik", "Kamińska", "Lewandowska", "Zielińska")
     people = [register(district_ctx, person(name, "Ewa", "1980-01-01")) for name in names]
-    for first, second in zip(people, people[1:], strict=False):
+    for first, second in itertools.pairwise(people):
         dismiss_pair(district_ctx, first, second)
     whole = dismissed_pairs(district_ctx)
     assert len(whole) == 6
