@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -19,7 +20,7 @@ class Office:
     name: str
 
 
-def offices_model(**hooks: object) -> RowTableModel[Office]:
+def offices_model(**hooks: Callable[[str], str]) -> RowTableModel[Office]:
     model: RowTableModel[Office] = RowTableModel(
         ("Kennung", "Dienststelle"), lambda office: (office.code, office.name), **hooks
     )
