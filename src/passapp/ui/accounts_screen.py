@@ -17,14 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,12 +45,11 @@ from passapp.services.desk import Desk
 from passapp.services.progress import Progress
 from passapp.ui import i18n
 from passapp.ui.peer_table import clock_time
+from passapp.ui.row_table import RowTableModel
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.screen_lock import MAX_LOCK_MINUTES, lock_minutes, save_lock_minutes
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, button_row, heading, label
 from passapp.ui.tasks import TaskRunner
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def german(error: Exception) -> str:
@@ -79,52 +71,31 @@ def password_field(accessible_name: str) -> QLineEdit:
     return field
 
 
-class AccountTableModel(QAbstractTableModel):
+class AccountTableModel(RowTableModel[AccountView]):
     NAME, ROLE, STATE, LAST_LOGIN = range(4)
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[AccountView] = []
-
-    def set_rows(self, rows: list[AccountView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        headers = (
+            self.tr("Konto"),
+            self.tr("Rolle"),
+            self.tr("Zustand"),
+            self.tr("Letzte Anmeldung"),
+        )
+        super().__init__(headers, self._cells)
 
     def account(self, number: int) -> AccountView:
-        return self._rows[number]
+        return self.row(number)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else 4
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        account = self._rows[index.row()]
+    def _cells(self, account: AccountView) -> tuple[str, str, str, str]:
         return (
             account.name,
             i18n.role_label(account.role),
             state_text(account),
             self._last_login(account.last_login_at),
-        )[index.column()]
+        )
 
     def _last_login(self, moment: dt.datetime | None) -> str:
         return self.tr("noch nie") if moment is None else clock_time(moment)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Konto"),
-                self.tr("Rolle"),
-                self.tr("Zustand"),
-                self.tr("Letzte Anmeldung"),
-            )[section]
-        return None
 
 
 class NewPasswordFields(QWidget):

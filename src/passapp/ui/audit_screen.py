@@ -7,9 +7,7 @@ first changed, removed, reordered or inserted event) and the last 200 events.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,11 +22,11 @@ from passapp.services.desk import Desk
 from passapp.services.progress import Progress
 from passapp.ui import i18n
 from passapp.ui.peer_table import clock_time
+from passapp.ui.row_table import RowTableModel
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, heading, label
 from passapp.ui.tasks import TaskRunner
 
-Index = QModelIndex | QPersistentModelIndex
 SHOWN_EVENTS = 200
 
 
@@ -36,46 +34,18 @@ def _object(event: EventRef) -> str:
     return event.object_type + (f" {event.object_id}" if event.object_id else "")
 
 
-class AuditEventTableModel(QAbstractTableModel):
+def _cells(event: EventRef) -> tuple[str, str, str, str]:
+    return (clock_time(event.occurred_at), event.actor, event.action, _object(event))
+
+
+class AuditEventTableModel(RowTableModel[EventRef]):
     """The newest events, newest first: time, actor, action, object."""
 
     TIME, ACTOR, ACTION, OBJECT = range(4)
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[EventRef] = []
-
-    def set_rows(self, rows: list[EventRef]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, number: int) -> EventRef:
-        return self._rows[number]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else 4
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        event = self._rows[index.row()]
-        return (
-            clock_time(event.occurred_at),
-            event.actor,
-            event.action,
-            _object(event),
-        )[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Zeit"), self.tr("Wer"), self.tr("Aktion"), self.tr("Objekt"))[section]
-        return None
+        headers = (self.tr("Zeit"), self.tr("Wer"), self.tr("Aktion"), self.tr("Objekt"))
+        super().__init__(headers, _cells)
 
 
 class AuditScreen(QDialog):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from passapp.domain.entries import CefrLevel
@@ -14,8 +14,8 @@ from passapp.services.offers import OFFER_CATEGORIES, OfferView
 from passapp.services.reference import entry_kind_labels
 from passapp.ui.entry_table import kind_label
 from passapp.ui.offer_titles import shown_title, title_tooltip
+from passapp.ui.row_table import Index, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 INACTIVE_COLOUR = QColor("#777777")
 ALL_LEVELS = [level.value for level in CefrLevel]
 
@@ -37,76 +37,12 @@ def category_label(slug: str) -> str:
     return OFFER_CATEGORIES.get(slug, slug)
 
 
-class OfferTableModel(QAbstractTableModel):
+class OfferTableModel(RowTableModel[OfferView]):
     CATEGORY, TITLE, PROVIDER, PLACE, LANGUAGES, LEVELS, ACTIVE = range(7)
     COLUMN_COUNT = 7
 
     def __init__(self, municipalities: Mapping[str, str] | None = None) -> None:
-        super().__init__()
-        self._rows: list[OfferView] = []
-        self._municipalities = dict(municipalities or {})
-
-    def set_rows(self, rows: Sequence[OfferView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def offer(self, row: int) -> OfferView:
-        return self._rows[row]
-
-    def row_of(self, slug: str) -> int | None:
-        return next((n for n, offer in enumerate(self._rows) if offer.slug == slug), None)
-
-    def place(self, offer: OfferView) -> str:
-        """The municipality's name; its key where this database does not know it."""
-        key = offer.municipality_key
-        return "" if key is None else self._municipalities.get(key, key)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        offer = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(offer, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TITLE:
-            # Cut in the column; and the German reference title next to the translations.
-            return title_tooltip(offer) if offer.titles else offer.title
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.CATEGORY:
-            return self._text(offer, index.column())  # long texts are cut in the column
-        if role == Qt.ItemDataRole.ForegroundRole and not offer.active:
-            return QBrush(INACTIVE_COLOUR)
-        return None
-
-    def _text(self, offer: OfferView, column: int) -> str:
-        if column == self.CATEGORY:
-            return category_label(offer.category)
-        if column == self.TITLE:
-            return shown_title(offer)
-        if column == self.PROVIDER:
-            return offer.provider
-        if column == self.PLACE:
-            return self.place(offer)
-        if column == self.LANGUAGES:
-            return ", ".join(offer.languages)
-        if column == self.LEVELS:
-            return level_span(offer.cefr_levels)
-        return self.tr("ja") if offer.active else self.tr("nein")
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section]
-        return None
-
-    def _headers(self) -> tuple[str, ...]:
-        return (
+        headers = (
             self.tr("Kategorie"),
             self.tr("Angebot"),
             self.tr("Anbieter"),
@@ -114,4 +50,41 @@ class OfferTableModel(QAbstractTableModel):
             self.tr("Sprachen"),
             self.tr("Niveaus"),
             self.tr("aktiv"),
+        )
+        super().__init__(headers, self._cells)
+        self._municipalities = dict(municipalities or {})
+
+    def offer(self, row: int) -> OfferView:
+        return self.row(row)
+
+    def row_of(self, slug: str) -> int | None:
+        return next((n for n, offer in enumerate(self.rows()) if offer.slug == slug), None)
+
+    def place(self, offer: OfferView) -> str:
+        """The municipality's name; its key where this database does not know it."""
+        key = offer.municipality_key
+        return "" if key is None else self._municipalities.get(key, key)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        offer = self.row(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TITLE:
+            # Cut in the column; and the German reference title next to the translations.
+            return title_tooltip(offer) if offer.titles else offer.title
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.CATEGORY:
+            return self.cell_text(index)  # long texts are cut in the column
+        if role == Qt.ItemDataRole.ForegroundRole and not offer.active:
+            return QBrush(INACTIVE_COLOUR)
+        return super().data(index, role)
+
+    def _cells(self, offer: OfferView) -> tuple[str, ...]:
+        return (
+            category_label(offer.category),
+            shown_title(offer),
+            offer.provider,
+            self.place(offer),
+            ", ".join(offer.languages),
+            level_span(offer.cefr_levels),
+            self.tr("ja") if offer.active else self.tr("nein"),
         )

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDateTime,
     QModelIndex,
@@ -69,6 +68,7 @@ from passapp.services.trust import EnrolmentResult
 from passapp.ui import i18n
 from passapp.ui.elide import TITLE_CHARS, elided
 from passapp.ui.erase_dialog import ConfirmingDialog
+from passapp.ui.row_table import RowTableModel
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, heading, label
 from passapp.ui.tasks import TaskRunner
@@ -115,63 +115,59 @@ def reportable_keys(office: OfficeRow) -> list[OfficeKeyView]:
     return [k for k in office.keys if k.valid_from is not None and k.compromised_after is None]
 
 
-class OfficeTableModel(QAbstractTableModel):
+class OfficeTableModel(RowTableModel[OfficeRow]):
+    """The offices, one text per cell; besides, each column's sort key (``UserRole``), the
+    alarm colour of a silent or compromised office and the whole name and state on hover."""
+
     # The day of enrolment stands in the details: at 150 % the row has no room for it.
     CODE, NAME, KIND, PLACE, LAST, DAYS, STATE = range(7)
     COLUMN_COUNT = 7
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[OfficeRow] = []
-
-    def set_rows(self, rows: list[OfficeRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        headers = (
+            self.tr("Kennung"),
+            self.tr("Dienststelle"),
+            self.tr("Art"),
+            self.tr("Gemeinde"),
+            self.tr("Letztes Paket"),
+            self.tr("Tage ohne Paket"),
+            self.tr("Zustand"),
+        )
+        super().__init__(headers, self._cells)
 
     def office(self, number: int) -> OfficeRow:
-        return self._rows[number]
+        return self.row(number)
 
     def row_of(self, code: str) -> int | None:
-        return next((n for n, row in enumerate(self._rows) if row.code == code), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+        return next((n for n, row in enumerate(self.rows()) if row.code == code), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        office = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(office, index.column())
+        office = self.row(index.row())
         if role == Qt.ItemDataRole.UserRole:  # what the column sorts by
             return self._sort_key(office, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and self._alarming(office):
             return QBrush(QColor(SILENT_COLOUR))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (self.NAME, self.STATE):
-            return self._text(office, index.column())
-        return None
+            return self.cell_text(index)
+        return super().data(index, role)
 
     @staticmethod
     def _alarming(office: OfficeRow) -> bool:
         return office.silent or any(k.compromised_after is not None for k in office.keys)
 
-    def _text(self, office: OfficeRow, column: int) -> str:
-        if column == self.DAYS:
-            return "" if office.days_without_bundle is None else str(office.days_without_bundle)
-        if column == self.LAST:
-            return day(office.last_bundle_at) if office.last_bundle_at else self.tr("noch keins")
-        values = {
-            self.CODE: office.code,
-            self.NAME: office.name,
-            self.KIND: i18n.office_kind(office.kind, office.kind_de),
-            self.PLACE: office.municipality or "",
-            self.STATE: self._state(office),
-        }
-        return values[column]
+    def _cells(self, office: OfficeRow) -> tuple[str, ...]:
+        days = office.days_without_bundle
+        return (
+            office.code,
+            office.name,
+            i18n.office_kind(office.kind, office.kind_de),
+            office.municipality or "",
+            day(office.last_bundle_at) if office.last_bundle_at else self.tr("noch keins"),
+            "" if days is None else str(days),
+            self._state(office),
+        )
 
     def _state(self, office: OfficeRow) -> str:
         if office.is_district:
@@ -190,22 +186,7 @@ class OfficeTableModel(QAbstractTableModel):
             return office.last_bundle_at.isoformat() if office.last_bundle_at else ""
         if column == self.STATE:
             return (not office.silent, self._state(office))
-        return self._text(office, column).casefold()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Kennung"),
-            self.tr("Dienststelle"),
-            self.tr("Art"),
-            self.tr("Gemeinde"),
-            self.tr("Letztes Paket"),
-            self.tr("Tage ohne Paket"),
-            self.tr("Zustand"),
-        )[section]
+        return self._cells(office)[column].casefold()
 
 
 class SilentFilter(QSortFilterProxyModel):

@@ -7,16 +7,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-Index = QModelIndex | QPersistentModelIndex
+from passapp.ui.row_table import RowTableModel
+
 # The source text; rows hold it translated (the same text while the app speaks German).
 NEVER = str(QT_TRANSLATE_NOOP("peer_table", "noch nie"))  # typed as object in PySide6
 
@@ -58,49 +52,18 @@ def clock_time(moment: dt.datetime) -> str:
     )
 
 
-class PeerTableModel(QAbstractTableModel):
+class PeerTableModel(RowTableModel[PeerRow]):
     OFFICE, SENT, RECEIVED = range(3)
     COLUMN_COUNT = 3
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[PeerRow] = []
-
-    def set_rows(self, rows: list[PeerRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, number: int) -> PeerRow:
-        return self._rows[number]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        peer = self._rows[index.row()]
-        column = index.column()
-        if column == self.OFFICE:
-            return peer.office_code
-        if column == self.SENT:
-            return peer.last_export
-        return peer.last_import
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def headers(self) -> tuple[str, str, str]:
-        return (
+        headers = (
             self.tr("Stelle"),
             self.tr("Zuletzt Paket geschrieben"),
             self.tr("Zuletzt Paket eingespielt"),
         )
+        super().__init__(headers, _cells)
+
+
+def _cells(peer: PeerRow) -> tuple[str, str, str]:
+    return (peer.office_code, peer.last_export, peer.last_import)

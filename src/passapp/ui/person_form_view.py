@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,9 +33,8 @@ from passapp.services.choices import Choice
 from passapp.services.views import EligibilityView, PersonSummary
 from passapp.ui import i18n
 from passapp.ui.code_picker import CodePicker
+from passapp.ui.row_table import RowTableModel
 from passapp.ui.screen import ScrollingPane
-
-Index = QModelIndex | QPersistentModelIndex
 
 ERROR_STYLE = "color: #b71c1c;"
 HINT_STYLE = "color: #555555;"
@@ -50,46 +48,21 @@ PENDING_STYLE = "color: #555555; background: #f5f5f5; border: 1px solid #e0e0e0;
 STATUS_PADDING = " padding: 6px; border-radius: 4px;"
 
 
-class DuplicateTableModel(QAbstractTableModel):
+class DuplicateTableModel(RowTableModel[PersonSummary]):
     """Possible duplicates: name, birth date, pass number (tested without a view)."""
 
     NAME, BIRTH, PASS = range(3)
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[PersonSummary] = []
-
-    def set_rows(self, rows: Sequence[PersonSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        headers = (self.tr("Name"), self.tr("Geburtsdatum"), self.tr("Passnummer"))
+        super().__init__(headers, self._cells)
 
     def summary(self, row: int) -> PersonSummary:
-        return self._rows[row]
+        return self.row(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        person = self._rows[index.row()]
-        if index.column() == self.NAME:
-            return ", ".join(n for n in (person.family_names, person.given_names) if n)
-        if index.column() == self.BIRTH:
-            return person.birth_date.german()
-        return person.pass_number or self.tr("kein Pass")
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("Name"), self.tr("Geburtsdatum"), self.tr("Passnummer"))
-        return headers[section]
+    def _cells(self, person: PersonSummary) -> tuple[str, str, str]:
+        name = ", ".join(n for n in (person.family_names, person.given_names) if n)
+        return (name, person.birth_date.german(), person.pass_number or self.tr("kein Pass"))
 
 
 def _line_edit(accessible_name: str, placeholder: str = "") -> QLineEdit:

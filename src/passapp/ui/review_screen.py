@@ -36,8 +36,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -72,11 +70,11 @@ from passapp.ui import i18n
 from passapp.ui.elide import NAME_CHARS, ElidedLabel, elided
 from passapp.ui.merge_dialog import MergeDialog, side_name
 from passapp.ui.peer_table import clock_time
+from passapp.ui.row_table import Row, RowTableModel
 from passapp.ui.screen import ScrollingPane, fit_to_screen
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, button_row, label
 from passapp.ui.tasks import TaskRunner
 
-Index = QModelIndex | QPersistentModelIndex
 # A cell or tooltip shows at most this much of a value (a legal name can be very long).
 CELL_CHARS = 80
 TIP_CHARS = 400
@@ -140,45 +138,11 @@ def _tip(text: str) -> str:
     return elided(text, TIP_CHARS) if len(text) > CELL_CHARS else ""
 
 
-class ListModel(QAbstractTableModel):
-    """A read-only table of rows; each row's cells come from ``cells(row)``."""
-
-    def __init__(self, headers: Sequence[str], cells: Callable[[Any], Sequence[str]]) -> None:
-        super().__init__()
-        self._headers = list(headers)
-        self._cells = cells
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, number: int) -> Any:
-        return self._rows[number]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        text = self._cells(self._rows[index.row()])[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(text)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tip(text) or None
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+def _list_model(
+    headers: Sequence[str], cells: Callable[[Row], Sequence[str]]
+) -> RowTableModel[Row]:
+    """A read-only list whose long cells are shortened with "…", whole in the tooltip."""
+    return RowTableModel(headers, cells, display=_display, tooltip=_tip)
 
 
 def _pair_cells(pair: DuplicatePair) -> tuple[str, ...]:
@@ -407,7 +371,7 @@ class ReviewScreen(QDialog):
     # --- possible duplicates -----------------------------------------------------------------
 
     def _duplicates_tab(self) -> QWidget:
-        self.pairs = ListModel(
+        self.pairs = _list_model(
             [
                 self.tr("Übereinst."),
                 self.tr("Eintrag 1"),
@@ -584,7 +548,7 @@ class ReviewScreen(QDialog):
     # --- conflicts ---------------------------------------------------------------------------
 
     def _conflicts_tab(self) -> QWidget:
-        self.conflicts = ListModel(
+        self.conflicts = _list_model(
             [
                 self.tr("Datensatz"),
                 self.tr("Feld"),
@@ -790,7 +754,7 @@ class DismissedPairsDialog(QDialog):
         self._tasks = tasks
         self._closed = False
         self.setWindowTitle(self.tr("Als verschieden entschiedene Paare"))
-        self.pairs = ListModel(
+        self.pairs = _list_model(
             [
                 self.tr("Eintrag 1"),
                 self.tr("geboren"),
