@@ -22,7 +22,8 @@ from PySide6.QtCore import QEventLoop
 
 from passapp.services.demo import DEMO_PASSWORD
 from passapp.services.desk import Gate
-from passapp.ui.backups import BackupRunner, open_backup_dialog, save_backup_settings
+from passapp.ui.backup_runner import BackupRunner
+from passapp.ui.backups import open_backup_dialog, save_backup_settings
 
 ENGLISH = "PASSAPP_SHOTS_ENGLISH"
 

@@ -21,6 +21,7 @@ from passapp.models.entities import AuditEvent
 from passapp.services.backup import list_backups
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
+from passapp.ui import backup_runner
 from passapp.ui import backups as backups_module
 from passapp.ui.backups import (
     AutomaticBackups,
@@ -206,14 +207,15 @@ def noted_notices(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     """What each busy notice says and whether it was visible: the real notice is shown,
     its text noted (a wait must never be silent)."""
     shown: list[tuple[str, bool]] = []
-    real_notice = backups_module.busy_notice
+    real_notice = backup_runner.busy_notice
 
     def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
         notice = real_notice(text, parent)
         shown.append((notice.labelText(), notice.isVisible()))
         return notice
 
-    monkeypatch.setattr(backups_module, "busy_notice", noted)
+    for module in (backup_runner, backups_module):  # the runner's waits, the backup at close
+        monkeypatch.setattr(module, "busy_notice", noted)
     return shown
 
 
@@ -319,7 +321,6 @@ def test_quitting_while_the_daily_backup_runs_waits_for_it_visibly(
     from PySide6.QtWidgets import QApplication
 
     from passapp.ui import app as app_module
-    from passapp.ui import backups as backups_module
 
     monkeypatch.setattr(app_module.refusals, "install", lambda: None)  # the test's own hooks stay
     make_large(Path(str(office_ctx.db.engine.url.database)), 150)
@@ -346,6 +347,7 @@ def test_quitting_while_the_daily_backup_runs_waits_for_it_visibly(
     monkeypatch.setattr(AutomaticBackups, "daily", daily_then_quit)
     monkeypatch.setattr(backups_module, "FIRST_CHECK_MS", 0)
     monkeypatch.setattr(backups_module, "busy_notice", noted)
+    monkeypatch.setattr(backup_runner, "busy_notice", noted)
     try:
         assert app_module.run(database=str(office_ctx.db.engine.url.database)) == 0
     finally:

@@ -29,7 +29,8 @@ from passapp.ui.login_dialog import LoginDialog
 
 if TYPE_CHECKING:  # loaded after the log-in window's first paint (see Start)
     from passapp.services.desk import Desk, Gate
-    from passapp.ui.backups import AutomaticBackups, BackupRunner
+    from passapp.ui.backup_runner import BackupRunner
+    from passapp.ui.backups import AutomaticBackups
     from passapp.ui.main_window import MainWindow
     from passapp.ui.restore_dialog import RestoreRequest
 
@@ -78,7 +79,7 @@ class Counter(QObject):
     """One person after the other at this PC: log in, work, log out, the next logs in."""
 
     def __init__(self, app: QApplication, gate: Gate, backups: BackupRunner | None = None) -> None:
-        from passapp.ui.backups import BackupRunner
+        from passapp.ui.backup_runner import BackupRunner
 
         super().__init__()
         self._app = app
@@ -191,7 +192,8 @@ class Start(QObject):
         login.painted.connect(self.open)
 
     def open(self) -> None:
-        from passapp.ui.backups import AutomaticBackups, BackupRunner
+        from passapp.ui.backup_runner import BackupRunner
+        from passapp.ui.backups import AutomaticBackups
 
         try:
             gate = self.gate = open_gate(self._database, self._demo)

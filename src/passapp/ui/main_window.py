@@ -52,7 +52,8 @@ from passapp.ui.accounts_screen import (
     open_own_password,
 )
 from passapp.ui.audit_screen import open_audit_screen
-from passapp.ui.backups import BackupDialog, BackupRunner, open_backup_dialog
+from passapp.ui.backup_runner import BackupRunner
+from passapp.ui.backups import BackupDialog, open_backup_dialog
 from passapp.ui.elide import ElidedLabel, elided
 from passapp.ui.erase_dialog import erasure_note
 from passapp.ui.figures_screen import FiguresScreen, open_figures_screen

@@ -40,7 +40,7 @@ from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, button_row, label
 
 if TYPE_CHECKING:
     from passapp.services.desk import Desk, Gate
-    from passapp.ui.backups import BackupRunner
+    from passapp.ui.backup_runner import BackupRunner
 
 translate = QCoreApplication.translate
 
@@ -292,7 +292,7 @@ def run_restore(
     """Put the backup in place on the backup worker (a backup under way finishes first),
     showing "Sicherung wird zurückgespielt …"; ``then(German line, failed)`` follows on
     the GUI thread, with the gate open again on the restored or the old database."""
-    from passapp.ui.backups import busy_notice
+    from passapp.ui.backup_runner import busy_notice
 
     runner.wait()
     notice = busy_notice(translate("restore", "Sicherung wird zurückgespielt … bitte warten."))
