@@ -155,12 +155,15 @@ def test_taking_the_other_value_at_the_office_reaches_the_district_without_a_new
     report = import_bundle(district_ctx, report_path)
     assert (report.applied, report.conflicts, report.quarantined) == (1, 0, 0)
     assert learner_profile(district_ctx, survivor).profile == UNITED
-    assert list_conflicts(district_ctx) == district_before  # no new one from the decision
+    # The district's own copy of the conflict is decided with it: no new one, none left.
+    assert [c["field"] for c in district_before] == ["learner_profile"]
+    assert report.to_json()["conflicts_settled"] == 1
+    assert list_conflicts(district_ctx) == []
     # Both sides now hold the same version: the office's next edit follows it there.
     set_learner_profile(office_ctx, survivor, dataclasses.replace(UNITED, school_years=10))
     to_district(office_ctx, district_ctx, tmp_path / "ew-3.passapp")
     assert learner_profile(district_ctx, survivor).profile.school_years == 10
-    assert list_conflicts(district_ctx) == district_before
+    assert list_conflicts(district_ctx) == []
 
 
 def test_taking_the_other_value_at_the_district_reaches_the_office(
@@ -168,15 +171,18 @@ def test_taking_the_other_value_at_the_district_reaches_the_office(
 ) -> None:
     """The district may change a learner profile (merges unite them): its decision travels
     to the registering office and stands there."""
-    office_before = list_conflicts(office_ctx)
+    assert [c["field"] for c in list_conflicts(office_ctx)] == ["learner_profile"]
     resolve_conflict(district_ctx, profile_conflict(district_ctx)["id"], "other")
     assert learner_profile(district_ctx, survivor).profile == UNITED
 
     report_path = tmp_path / "lra-2.passapp"
     export_bundles(district_ctx, report_path, "EWDAH")
-    assert import_bundle(office_ctx, report_path).conflicts == 0
+    report = import_bundle(office_ctx, report_path)
+    assert (report.conflicts, report.conflicts_settled) == (0, 1)
     assert learner_profile(office_ctx, survivor).profile == UNITED
-    assert list_conflicts(office_ctx) == office_before
+    assert list_conflicts(office_ctx) == []  # decided at the district, closed here too
+    # Importing the same decision again closes nothing more.
+    assert import_bundle(office_ctx, report_path).conflicts_settled == 0
 
 
 def test_a_conflict_is_decided_once(office_ctx: ServiceContext, survivor: uuid.UUID) -> None:

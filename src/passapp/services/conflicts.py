@@ -42,7 +42,7 @@ from passapp.services.people import (
     person_form,
     stored_profile,
 )
-from passapp.services.sync_apply import plain_value
+from passapp.services.sync_apply import DERIVED_FROM, plain_value
 from passapp.services.trust import installation
 
 KEEP_CHOICES = ("applied", "other")
@@ -81,13 +81,6 @@ PERSON_FORM_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "consent": ("consent", bool),
     "consent_notice_version": ("consent_notice_version", _optional_text),
     "consent_language": ("consent_language", _optional_text),
-}
-# Fields derived on write from another: their conflicts are decided with that field's.
-DERIVED_FROM = {
-    "family_names_latin": "family_names",
-    "given_names_latin": "given_names",
-    "birth_year": "birth_date",
-    "consent_recorded_at": "consent",
 }
 FIELD_LABELS_DE = {"learner_profile": "Lernprofil"}
 
