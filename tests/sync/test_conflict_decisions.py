@@ -615,3 +615,20 @@ def test_a_name_decided_at_the_office_closes_the_districts_name_and_latin_confli
     assert (report.by_type["person"], report.conflicts, report.conflicts_settled) == (1, 0, 2)
     assert list_conflicts(district_ctx) == []
     assert get_person(district_ctx, person).given_names == name["kept"]["value"]
+
+
+def test_sync_import_on_the_command_line_reports_the_conflicts_settled(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, survivor: uuid.UUID, tmp_path: Path
+) -> None:
+    resolve_conflict(district_ctx, profile_conflict(district_ctx)["id"], "other")
+    bundle = tmp_path / "lra-2.passapp"
+    export_bundles(district_ctx, bundle, "EWDAH")
+    add_admin(office_ctx)
+    office_ctx.db.dispose()
+    db = tmp_path / "passapp.sqlite3"
+
+    report = cli("sync", "import", str(bundle), db=db)
+
+    assert (report["conflicts"], report["conflicts_settled"]) == (0, 1)
+    assert cli("sync", "conflicts", db=db)["conflicts"] == []
+    assert cli("sync", "status", db=db)["conflicts"] == 0

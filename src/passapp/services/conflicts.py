@@ -6,7 +6,8 @@ Taking the other value goes through the same validation as the edit form of that
 profile's check) and only where this installation may change that field of the record
 (``domain.merge.may_change``): a change the other sites would not take would leave them
 apart. The change names the stamps of both edits of the conflict (``changes.SETTLES_KEY``),
-so a site holding either takes it as following its version: no new conflict.
+so a site holding either takes it as following its version: no new conflict; a site that
+kept the same conflict closes its copy (``sync_apply._settle_conflicts``).
 
 Only keeping is possible where taking the other value would be wrong or could not
 converge: the record is gone, erased or merged away (an erasure is never undone); the

@@ -18,7 +18,8 @@ The rules per change, whichever way it goes:
 * its parent (the person of a pass, the pass of an entry) not here: it waits as pending
   and is retried with every import;
 * else applied, a record seen before through the merge rule of :mod:`passapp.domain.merge`
-  (the loser kept as a conflict). The district relays what another office needs (an
+  (the loser kept as a conflict; a change that decides a conflict elsewhere closes this
+  database's copy of it, see :func:`_settle_conflicts`). The district relays what another office needs (an
   entry logged at a provider goes to the office that issued the pass) under its own
   stamp, so that every office sees the district's changes in one order and its
   acknowledgement stays exact.
