@@ -1052,6 +1052,11 @@ def sync_import(options: Options, bundle: Path) -> None:
         f"Von {report.sender}: {report.applied} übernommen, {report.skipped} schon vorhanden, "
         f"{report.quarantined} in Quarantäne, {report.conflicts} Konflikte, {report.pending} wartend"
         + (f", {report.dropped} unbekannte Angaben verworfen" if report.dropped else "")
+        + (
+            f", {report.conflicts_settled} Konflikte anderswo entschieden"
+            if report.conflicts_settled
+            else ""
+        )
         + (f"\n{report.audit_problem}" if report.audit_problem else "")
         + ("" if report.wal_cleared else f"\n{WIPE_PENDING}"),
     )

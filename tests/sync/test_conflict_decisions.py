@@ -28,8 +28,9 @@ from passapp.domain.profile import (
     Situation,
     profile_from_json,
 )
-from passapp.models.entities import AuditEvent, Installation
+from passapp.models.entities import AuditEvent, ChangeRecord, Installation
 from passapp.models.sync_entities import SyncConflict
+from passapp.services.changes import SETTLES_KEY
 from passapp.services.conflicts import resolve_conflict
 from passapp.services.context import ServiceContext
 from passapp.services.erasure import erase_person
@@ -44,6 +45,7 @@ from passapp.services.sync import export_bundles, import_bundle, list_conflicts
 from tests.cli.test_cli import cli
 from tests.conftest import enrol, make_context
 from tests.support.accounts import add_admin
+from tests.sync.forging import change, forge
 from tests.sync.test_conflicts import PERSON, exchange, to_district, to_office
 
 B1_CERTIFICATE = Assessment(GermanLevel.B1, Basis.CERTIFICATE, PartialDate(2025, 6, 30))
@@ -155,12 +157,15 @@ def test_taking_the_other_value_at_the_office_reaches_the_district_without_a_new
     report = import_bundle(district_ctx, report_path)
     assert (report.applied, report.conflicts, report.quarantined) == (1, 0, 0)
     assert learner_profile(district_ctx, survivor).profile == UNITED
-    assert list_conflicts(district_ctx) == district_before  # no new one from the decision
+    # The district's own copy of the conflict is decided with it: no new one, none left.
+    assert [c["field"] for c in district_before] == ["learner_profile"]
+    assert report.to_json()["conflicts_settled"] == 1
+    assert list_conflicts(district_ctx) == []
     # Both sides now hold the same version: the office's next edit follows it there.
     set_learner_profile(office_ctx, survivor, dataclasses.replace(UNITED, school_years=10))
     to_district(office_ctx, district_ctx, tmp_path / "ew-3.passapp")
     assert learner_profile(district_ctx, survivor).profile.school_years == 10
-    assert list_conflicts(district_ctx) == district_before
+    assert list_conflicts(district_ctx) == []
 
 
 def test_taking_the_other_value_at_the_district_reaches_the_office(
@@ -168,15 +173,18 @@ def test_taking_the_other_value_at_the_district_reaches_the_office(
 ) -> None:
     """The district may change a learner profile (merges unite them): its decision travels
     to the registering office and stands there."""
-    office_before = list_conflicts(office_ctx)
+    assert [c["field"] for c in list_conflicts(office_ctx)] == ["learner_profile"]
     resolve_conflict(district_ctx, profile_conflict(district_ctx)["id"], "other")
     assert learner_profile(district_ctx, survivor).profile == UNITED
 
     report_path = tmp_path / "lra-2.passapp"
     export_bundles(district_ctx, report_path, "EWDAH")
-    assert import_bundle(office_ctx, report_path).conflicts == 0
+    report = import_bundle(office_ctx, report_path)
+    assert (report.conflicts, report.conflicts_settled) == (0, 1)
     assert learner_profile(office_ctx, survivor).profile == UNITED
-    assert list_conflicts(office_ctx) == office_before
+    assert list_conflicts(office_ctx) == []  # decided at the district, closed here too
+    # Importing the same decision again closes nothing more.
+    assert import_bundle(office_ctx, report_path).conflicts_settled == 0
 
 
 def test_a_conflict_is_decided_once(office_ctx: ServiceContext, survivor: uuid.UUID) -> None:
@@ -430,3 +438,197 @@ def test_a_pass_status_only_moves_one_way(
     with pytest.raises(Refused, match="only moves one way"):
         resolve_conflict(district_ctx, status["id"], "other")
     assert resolve_conflict(district_ctx, status["id"], "applied").value == "revoked"
+
+
+# --- a decision arriving closes the receiver's copy, and only that one ---------------------
+
+
+def conflict_stamps(ctx: ServiceContext, conflict_id: str) -> tuple[str, str]:
+    with ctx.db.reading() as session:
+        conflict = session.get(SyncConflict, uuid.UUID(conflict_id))
+        assert conflict is not None
+        return conflict.applied_value["stamp"], conflict.kept_value["stamp"]
+
+
+def add_conflict(
+    ctx: ServiceContext,
+    entity_id: uuid.UUID,
+    field: str,
+    applied: Any,
+    kept: Any,
+    stamps: tuple[str, str],
+) -> str:
+    """A conflict row with stamps, as the importer writes one (for the cases a round
+    between these installations does not produce: a newer pair of edits, a second field
+    of the same pair)."""
+    with ctx.db.transaction() as session:
+        conflict = SyncConflict(
+            entity_type="person",
+            entity_id=entity_id,
+            field=field,
+            applied_value={"value": applied, "origin": "EWDAH", "stamp": stamps[0]},
+            kept_value={"value": kept, "origin": "LRADAH", "stamp": stamps[1]},
+        )
+        session.add(conflict)
+        session.flush()
+        return str(conflict.id)
+
+
+def open_ids(ctx: ServiceContext) -> set[str]:
+    return {c["id"] for c in list_conflicts(ctx)}
+
+
+def decision_payload(ctx: ServiceContext, person: uuid.UUID) -> dict[str, Any]:
+    """The payload of the last change this installation recorded of the person."""
+    with ctx.db.reading() as session:
+        (payload,) = session.scalars(
+            select(ChangeRecord.payload)
+            .where(ChangeRecord.entity_id == person)
+            .order_by(ChangeRecord.counter.desc())
+            .limit(1)
+        )
+        return dict(payload)
+
+
+def test_a_decision_for_other_edits_leaves_a_newer_conflict_open(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, survivor: uuid.UUID, tmp_path: Path
+) -> None:
+    """The district holds the conflict the office decides and a newer one about the same
+    field (another pair of edits): only the decided one closes."""
+    decided_here = profile_conflict(district_ctx)["id"]
+    newer = add_conflict(
+        district_ctx,
+        survivor,
+        "learner_profile",
+        EDITED.to_json(),
+        AT_JOBCENTER.to_json(),
+        (f"{uuid.UUID(int=1)}:40", f"{uuid.UUID(int=2)}:41"),
+    )
+    resolve_conflict(office_ctx, profile_conflict(office_ctx)["id"], "other")
+
+    export_bundles(office_ctx, tmp_path / "ew-2.passapp")
+    report = import_bundle(district_ctx, tmp_path / "ew-2.passapp")
+
+    assert report.conflicts_settled == 1
+    assert decided_here not in open_ids(district_ctx)
+    assert open_ids(district_ctx) == {newer}
+
+
+def test_a_field_the_decision_left_as_applied_stays_open(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, survivor: uuid.UUID, tmp_path: Path
+) -> None:
+    """The same two edits also disagreed on the given names: deciding the profile says
+    nothing about the name, whose conflict stays listed until decided itself."""
+    stamps = conflict_stamps(district_ctx, profile_conflict(district_ctx)["id"])
+    name = add_conflict(district_ctx, survivor, "given_names", "Rana", "Rana M.", stamps)
+    resolve_conflict(office_ctx, profile_conflict(office_ctx)["id"], "other")
+
+    export_bundles(office_ctx, tmp_path / "ew-2.passapp")
+    assert import_bundle(district_ctx, tmp_path / "ew-2.passapp").conflicts_settled == 1
+    assert open_ids(district_ctx) == {name}
+
+
+def test_a_decision_re_signed_by_another_office_closes_nothing(
+    district_ctx: ServiceContext,
+    office_ctx: ServiceContext,
+    jobcenter: ServiceContext,
+    survivor: uuid.UUID,
+    tmp_path: Path,
+) -> None:
+    """The jobcenter sends the office's decision as its own change: it may not change the
+    office's person, so the change is quarantined and the district's conflict stays."""
+    before = open_ids(district_ctx)
+    resolve_conflict(office_ctx, profile_conflict(office_ctx)["id"], "other")
+    forged = change(
+        origin="JCDAH",
+        database=database_id(jobcenter),
+        counter=10**6,
+        entity_type="person",
+        payload=decision_payload(office_ctx, survivor),
+    )
+
+    report = import_bundle(district_ctx, forge(jobcenter, district_ctx, [forged], tmp_path / "f"))
+
+    assert (report.quarantined, report.conflicts_settled) == (1, 0)
+    assert open_ids(district_ctx) == before
+    assert learner_profile(district_ctx, survivor).profile == EDITED
+
+
+def test_a_settle_for_a_field_its_origin_may_not_change_closes_nothing(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, survivor: uuid.UUID, tmp_path: Path
+) -> None:
+    """The district may change a learner profile but not a name of the office's person: a
+    district change naming the stamps and carrying the other name changes no name and
+    closes no conflict (the profile it leaves as applied stays open too)."""
+    profile_id = profile_conflict(office_ctx)["id"]
+    stamps = conflict_stamps(office_ctx, profile_id)
+    name = add_conflict(office_ctx, survivor, "given_names", "Rana", "Rana M.", stamps)
+    payload = {**decision_payload(office_ctx, survivor), "given_names": "Rana M."}
+    payload[SETTLES_KEY] = list(stamps)
+    forged = change(
+        origin="LRADAH",
+        database=database_id(district_ctx),
+        counter=10**6,
+        entity_type="person",
+        payload=payload,
+    )
+
+    report = import_bundle(office_ctx, forge(district_ctx, office_ctx, [forged], tmp_path / "f"))
+
+    assert report.conflicts_settled == 0
+    assert open_ids(office_ctx) == {profile_id, name}
+    assert get_person(office_ctx, survivor).given_names == "Rana"
+
+
+def test_a_name_decided_at_the_office_closes_the_districts_name_and_latin_conflicts(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """Two databases of one office named the person differently; the district holds the
+    conflicts about the name and its Latin search form. The copy whose name won holds the
+    conflict too (written here: the district does not send an office its own changes) and
+    takes the other name: the district closes both conflicts, without a new one."""
+    person = register_person(office_ctx, PERSON).person.id
+    to_district(office_ctx, district_ctx, tmp_path / "ew-0.passapp")
+    copy_path = tmp_path / "copy" / "passapp.sqlite3"
+    copy_path.parent.mkdir()
+    office_ctx.db.dispose()
+    shutil.copy(tmp_path / "passapp.sqlite3", copy_path)
+    copy = make_context(copy_path, clerk="copy")
+    try:
+        update_person(office_ctx, person, dataclasses.replace(PERSON, given_names="Rana A."))
+        update_person(copy, person, dataclasses.replace(PERSON, given_names="Rana B."))
+        to_district(office_ctx, district_ctx, tmp_path / "ew-1.passapp")
+        to_district(copy, district_ctx, tmp_path / "copy-1.passapp")
+        by_field = {c["field"]: c for c in list_conflicts(district_ctx)}
+        name = by_field["given_names"]
+        won_at = office_ctx if name["applied"]["value"] == "Rana A." else copy
+        stamps = conflict_stamps(district_ctx, name["id"])
+        decided = add_conflict(
+            won_at, person, "given_names", name["applied"]["value"], name["kept"]["value"], stamps
+        )
+        resolve_conflict(won_at, decided, "other")
+
+        export_bundles(won_at, tmp_path / "decided.passapp")
+        report = import_bundle(district_ctx, tmp_path / "decided.passapp")
+    finally:
+        copy.db.dispose()
+    assert (report.by_type["person"], report.conflicts, report.conflicts_settled) == (1, 0, 2)
+    assert list_conflicts(district_ctx) == []
+    assert get_person(district_ctx, person).given_names == name["kept"]["value"]
+
+
+def test_sync_import_on_the_command_line_reports_the_conflicts_settled(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, survivor: uuid.UUID, tmp_path: Path
+) -> None:
+    resolve_conflict(district_ctx, profile_conflict(district_ctx)["id"], "other")
+    bundle = tmp_path / "lra-2.passapp"
+    export_bundles(district_ctx, bundle, "EWDAH")
+    add_admin(office_ctx)
+    office_ctx.db.dispose()
+    db = tmp_path / "passapp.sqlite3"
+
+    report = cli("sync", "import", str(bundle), db=db)
+
+    assert (report["conflicts"], report["conflicts_settled"]) == (0, 1)
+    assert cli("sync", "conflicts", db=db)["conflicts"] == []
+    assert cli("sync", "status", db=db)["conflicts"] == 0

@@ -6,7 +6,8 @@ Taking the other value goes through the same validation as the edit form of that
 profile's check) and only where this installation may change that field of the record
 (``domain.merge.may_change``): a change the other sites would not take would leave them
 apart. The change names the stamps of both edits of the conflict (``changes.SETTLES_KEY``),
-so a site holding either takes it as following its version: no new conflict.
+so a site holding either takes it as following its version: no new conflict; a site that
+kept the same conflict closes its copy (``sync_apply._settle_conflicts``).
 
 Only keeping is possible where taking the other value would be wrong or could not
 converge: the record is gone, erased or merged away (an erasure is never undone); the
@@ -42,7 +43,7 @@ from passapp.services.people import (
     person_form,
     stored_profile,
 )
-from passapp.services.sync_apply import plain_value
+from passapp.services.sync_apply import DERIVED_FROM, plain_value
 from passapp.services.trust import installation
 
 KEEP_CHOICES = ("applied", "other")
@@ -81,13 +82,6 @@ PERSON_FORM_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "consent": ("consent", bool),
     "consent_notice_version": ("consent_notice_version", _optional_text),
     "consent_language": ("consent_language", _optional_text),
-}
-# Fields derived on write from another: their conflicts are decided with that field's.
-DERIVED_FROM = {
-    "family_names_latin": "family_names",
-    "given_names_latin": "given_names",
-    "birth_year": "birth_date",
-    "consent_recorded_at": "consent",
 }
 FIELD_LABELS_DE = {"learner_profile": "Lernprofil"}
 

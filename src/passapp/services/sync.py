@@ -103,6 +103,7 @@ class ImportReport(Counts):
             "skipped": self.skipped,
             "quarantined": self.quarantined,
             "conflicts": self.conflicts,
+            "conflicts_settled": self.conflicts_settled,
             "pending": self.pending,
             "dropped": self.dropped,
             "erased": self.erased,

@@ -18,7 +18,8 @@ The rules per change, whichever way it goes:
 * its parent (the person of a pass, the pass of an entry) not here: it waits as pending
   and is retried with every import;
 * else applied, a record seen before through the merge rule of :mod:`passapp.domain.merge`
-  (the loser kept as a conflict). The district relays what another office needs (an
+  (the loser kept as a conflict; a change that decides a conflict elsewhere closes this
+  database's copy of it, see :func:`_settle_conflicts`). The district relays what another office needs (an
   entry logged at a provider goes to the office that issued the pass) under its own
   stamp, so that every office sees the district's changes in one order and its
   acknowledgement stays exact.
@@ -90,6 +91,13 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
 # Records that change after their insert; the others are insert-only (DESIGN §7), so a
 # second copy of them is simply a duplicate and needs no version to decide.
 MUTABLE_TYPES = VERSIONED_TYPES
+# Fields derived on write from another: their conflicts are decided with that field's.
+DERIVED_FROM = {
+    "family_names_latin": "family_names",
+    "given_names_latin": "given_names",
+    "birth_year": "birth_date",
+    "consent_recorded_at": "consent",
+}
 BATCH_SIZE = 2000
 MAX_COUNTER = 2**62  # counters fit the database's 64-bit integers
 _SPECS = {name: payload_specs(name, model) for name, model in MODELS.items()}
@@ -133,6 +141,7 @@ class Counts:
     pending: int = 0
     dropped: int = 0  # unknown record types and unknown fields: counted, not kept
     erased: int = 0  # identities blanked here (erasures, withdrawn consent)
+    conflicts_settled: int = 0  # open conflicts here closed by a decision made elsewhere
     by_type: dict[str, int] = field(default_factory=dict)
 
     def count_applied(self, entity_type: str, number: int = 1) -> None:
@@ -581,6 +590,7 @@ class ChangeApplier:
             raise NotPermitted(
                 f"{item.stamp[2]} may not change a {item.entity_type} of {authority.owner}"
             )
+        self.counts.conflicts_settled += _settle_conflicts(self.session, item, authority)
         version = self.session.get(EntityVersion, (item.entity_type, item.entity_id))
         if isinstance(existing, Person):
             if existing.erased_at is not None:
@@ -831,6 +841,55 @@ def _follows(item: Incoming, existing: Base, version: EntityVersion | None) -> b
     # A decided conflict (services/conflicts.py) names both edits it settles: it follows
     # whichever of them a site holds, so deciding one brings no new conflict anywhere.
     return base_of(version) in (payload.get(BASE_KEY), *payload.get(SETTLES_KEY, ()))
+
+
+def _settle_conflicts(session: Session, item: Incoming, authority: merge.Authority) -> int:
+    """Close the open conflicts of the record that a decision made elsewhere settles
+    (services/conflicts.py): those kept from the very two edits the change names, about a
+    field the change took the other value of (or derived from one), and only where the
+    change's origin may change that field (the owner, the district what it may edit).
+    Runs whether the change is applied, superseded here or meets an erased record: the
+    decision was made either way. Returns how many were closed."""
+    settled = _settled_stamps(item.record["payload"])
+    if settled is None:
+        return 0
+    candidates = [
+        conflict
+        for conflict in session.scalars(
+            select(SyncConflict).where(
+                SyncConflict.entity_type == item.entity_type,
+                SyncConflict.entity_id == item.entity_id,
+                SyncConflict.resolved.is_(False),
+            )
+        )
+        if _conflict_stamps(conflict) == settled
+        and merge.may_change(item.entity_type, conflict.field, item.stamp[2], authority)
+    ]
+    # A pair of edits may conflict on several fields; the decision is about the field(s)
+    # whose value it changed away from the applied one. The others stay listed.
+    decided = {
+        conflict.field
+        for conflict in candidates
+        if conflict.field in item.values
+        and plain_value(item.values[conflict.field]) != conflict.applied_value.get("value")
+    }
+    closing = [c for c in candidates if c.field in decided or DERIVED_FROM.get(c.field) in decided]
+    for conflict in closing:
+        conflict.resolved = True
+    return len(closing)
+
+
+def _settled_stamps(payload: dict[str, Any]) -> frozenset[str] | None:
+    """The two stamps a decision names, or None (no decision, or not two stamps)."""
+    stamps = payload.get(SETTLES_KEY)
+    if not isinstance(stamps, list) or not all(isinstance(s, str) for s in stamps):
+        return None
+    settled = frozenset(stamps)
+    return settled if len(settled) == 2 else None
+
+
+def _conflict_stamps(conflict: SyncConflict) -> frozenset[str | None]:
+    return frozenset((conflict.applied_value.get("stamp"), conflict.kept_value.get("stamp")))
 
 
 def _moves_forward(entity_type: str, key: str, value: Any, local_value: Any) -> bool:
