@@ -51,7 +51,7 @@ from passapp.services.changes import BASE_KEY, SETTLES_KEY
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.offices import local_office
-from passapp.services.passes import MIN_REASON_LENGTH
+from passapp.services.reasons import require_reason
 from passapp.services.trust import installation
 
 ERASE_OPERATION = "erase"
@@ -337,11 +337,7 @@ def _delete_files(paths: list[Path]) -> list[str]:
 
 def _reason(reason: str) -> str:
     reason = clean_text("pass.revoke_reason", reason).strip()
-    if len(reason) < MIN_REASON_LENGTH:
-        raise InvalidInput(
-            f"the reason must say why (at least {MIN_REASON_LENGTH} characters)",
-            f"Die Begründung muss sagen, warum (mindestens {MIN_REASON_LENGTH} Zeichen).",
-        )
+    require_reason(reason)
     return reason
 
 

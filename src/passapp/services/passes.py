@@ -33,10 +33,9 @@ from passapp.services.files import write_atomically
 from passapp.services.offices import local_office
 from passapp.services.people import check_and_store, load_person
 from passapp.services.privacy_contact import sample_parts, sample_warning
+from passapp.services.reasons import require_reason
 from passapp.services.trust import installation, publish_trust_list
 from passapp.services.views import EligibilityView
-
-MIN_REASON_LENGTH = 10
 
 
 @dataclass(frozen=True)
@@ -187,11 +186,7 @@ def _gate(eligibility: EligibilityView, reason: str | None) -> None:
                 + "; ".join(eligibility.reasons_de)
                 + ". Zum Ausstellen bitte eine schriftliche Begründung angeben.",
             )
-        if len(reason) < MIN_REASON_LENGTH:
-            raise InvalidInput(
-                f"the reason must say why (at least {MIN_REASON_LENGTH} characters)",
-                f"Die Begründung muss sagen, warum (mindestens {MIN_REASON_LENGTH} Zeichen).",
-            )
+        require_reason(reason)
 
 
 def _next_sequence(session: Session, office: Office) -> int:
@@ -257,11 +252,7 @@ def _own_pass(session: Session, text: str) -> tuple[Pass, Office, Installation]:
 def revoke_pass(ctx: ServiceContext, text: str, reason: str) -> PassChange:
     """Withdraw a pass (active → revoked, never back); the trust list carries it onwards."""
     reason = clean_text("pass.revoke_reason", reason)
-    if len(reason) < MIN_REASON_LENGTH:
-        raise InvalidInput(
-            f"the reason must say why (at least {MIN_REASON_LENGTH} characters)",
-            f"Die Begründung muss sagen, warum (mindestens {MIN_REASON_LENGTH} Zeichen).",
-        )
+    require_reason(reason)
     with ctx.db.transaction() as session:
         record, office, setup = _own_pass(session, text)
         if record.status == "revoked":

@@ -1,15 +1,25 @@
 """Reading a form's fields with the field named in the error: one rule for every form that
-takes a typed day (the entry form, the figures screen's filters)."""
+takes a typed day (the entry form, the figures screen's filters); and the note or error
+line under a field (the person form and its learner profile)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from passapp.domain.dates import parse_full_date
 from passapp.domain.errors import InputError
 from passapp.ui import i18n
+
+ERROR_STYLE = "color: #b71c1c;"
+HINT_STYLE = "color: #555555;"
+
+
+def say(label: QLabel, text: str) -> None:
+    """Set a note or error line, showing it only when it has something to say."""
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 class FormError(Exception):

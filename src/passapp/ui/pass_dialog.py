@@ -42,12 +42,9 @@ from passapp.services.desk import Desk
 from passapp.services.errors import ServiceError
 from passapp.services.files import write_atomically
 from passapp.services.overview import PassSummary, PersonOverview
-from passapp.services.passes import (
-    MIN_REASON_LENGTH,
-    IssuedPass,
-    PassChange,
-)
+from passapp.services.passes import IssuedPass, PassChange
 from passapp.services.progress import Progress
+from passapp.services.reasons import MIN_REASON_LENGTH
 from passapp.services.views import PersonView
 from passapp.ui import i18n
 from passapp.ui.elide import TITLE_CHARS, ElidedLabel, elided

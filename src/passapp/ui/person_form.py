@@ -40,7 +40,8 @@ from passapp.services.progress import Progress
 from passapp.services.views import PersonSummary, PersonView
 from passapp.ui import i18n
 from passapp.ui.elide import elided, full_text_tip
-from passapp.ui.person_form_view import PersonFormView, say
+from passapp.ui.form_fields import say
+from passapp.ui.person_form_view import PersonFormView
 from passapp.ui.screen import fit_to_screen
 from passapp.ui.tasks import TaskRunner
 

@@ -33,11 +33,10 @@ from passapp.services.choices import Choice
 from passapp.services.views import EligibilityView, PersonSummary
 from passapp.ui import i18n
 from passapp.ui.code_picker import CodePicker
+from passapp.ui.form_fields import ERROR_STYLE, HINT_STYLE, say
 from passapp.ui.row_table import RowTableModel
 from passapp.ui.screen import ScrollingPane
 
-ERROR_STYLE = "color: #b71c1c;"
-HINT_STYLE = "color: #555555;"
 # Calm colours with the words (never colour alone): dark text on a light tint.
 STATUS_STYLES = {
     "eligible": ("✔", "color: #1b5e20; background: #e8f5e9; border: 1px solid #a5d6a7;"),
@@ -85,12 +84,6 @@ def _error(accessible_name: str) -> QLabel:
     label = _note(accessible_name, ERROR_STYLE)
     label.hide()
     return label
-
-
-def say(label: QLabel, text: str) -> None:
-    """Set a note or error line, showing it only when it has something to say."""
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 def _stacked(*widgets: QWidget) -> QWidget:

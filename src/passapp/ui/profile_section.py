@@ -60,7 +60,7 @@ from passapp.services.profile import LearnerProfileView
 from passapp.services.progress import Progress
 from passapp.ui import i18n
 from passapp.ui.code_picker import CodePicker
-from passapp.ui.person_form_view import ERROR_STYLE, say
+from passapp.ui.form_fields import ERROR_STYLE, say
 from passapp.ui.screen import ScrollingPane, fit_to_screen
 from passapp.ui.tasks import TaskRunner
 
