@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>Abbrechen</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
         <source>Konto „{name}“ deaktiviert.</source>
@@ -643,7 +643,7 @@
     </message>
     <message>
         <source>Abbrechen</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
         <source>Entscheidung zurückgenommen: das Paar wird wieder geprüft.</source>
@@ -4150,7 +4150,7 @@ Give an admin account as it is in the backup (its password of then).</translatio
     </message>
     <message>
         <source>Abbrechen</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
         <source>Als verschiedene Personen vermerkt.</source>
@@ -4827,6 +4827,13 @@ Now take the USB stick to the district office.</translation>
     <message>
         <source>Datenbank</source>
         <translation>Database</translation>
+    </message>
+</context>
+<context>
+    <name>ask_first</name>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,7 @@ from passapp.services.accounts import AccountView
 from passapp.services.desk import Desk
 from passapp.services.progress import Progress
 from passapp.ui import i18n
+from passapp.ui.ask_first import ask_first
 from passapp.ui.peer_table import clock_time
 from passapp.ui.row_table import RowTableModel
 from passapp.ui.screen import fit_to_screen
@@ -453,25 +454,18 @@ class AccountsScreen(QDialog):
         chosen = self.selected()
         if chosen is None:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        name = chosen.name
+        return ask_first(
+            self,
             self.tr("Konto deaktivieren"),
             self.tr(
                 "Konto „{name}“ deaktivieren? Es kann sich danach nicht mehr anmelden; "
                 "was es erfasst hat, bleibt."
-            ).format(name=chosen.name),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            ).format(name=name),
+            self.tr("Deaktivieren"),
+            lambda confirmed: self._disable(name, confirmed),
+            QMessageBox.Icon.Warning,
         )
-        confirm = box.addButton(self.tr("Deaktivieren"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        name = chosen.name
-        box.finished.connect(lambda _r: self._disable(name, box.clickedButton() is confirm))
-        box.open()
-        return box
 
     def _disable(self, name: str, confirmed: bool) -> None:
         if not confirmed:

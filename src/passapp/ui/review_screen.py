@@ -67,6 +67,7 @@ from passapp.services.duplicates import (
 )
 from passapp.services.merges import MergeResult
 from passapp.ui import i18n
+from passapp.ui.ask_first import ask_first
 from passapp.ui.elide import NAME_CHARS, ElidedLabel, elided
 from passapp.ui.merge_dialog import MergeDialog, side_name
 from passapp.ui.peer_table import clock_time
@@ -500,24 +501,16 @@ class ReviewScreen(QDialog):
         pair = self.selected_pair()
         if pair is None:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return ask_first(
+            self,
             self.tr("Keine Doppelten"),
             self.tr(
                 "{first} und {second} sind verschiedene Personen? Das Paar wird danach nicht "
                 "mehr als mögliche Doppelte gezeigt."
             ).format(first=side_name(pair.first), second=side_name(pair.second)),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            self.tr("Verschieden"),
+            lambda confirmed: self._dismiss(pair, confirmed),
         )
-        confirm = box.addButton(self.tr("Verschieden"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._dismiss(pair, box.clickedButton() is confirm))
-        box.open()
-        return box
 
     def _dismiss(self, pair: DuplicatePair, confirmed: bool) -> None:
         if not confirmed:
@@ -654,8 +647,8 @@ class ReviewScreen(QDialog):
         if conflict is None:
             return None
         record, field, *_ = _conflict_cells(conflict)
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return ask_first(
+            self,
             self.tr("Anderen Wert übernehmen"),
             self.tr(
                 "{record} – {field}: statt „{applied}“ (von {won}) den Wert „{kept}“ "
@@ -669,17 +662,9 @@ class ReviewScreen(QDialog):
                 kept=elided(value_text(conflict.kept), NAME_CHARS),
                 lost=origin_text(conflict.kept),
             ),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            self.tr("Übernehmen"),
+            lambda confirmed: self._take_other(conflict, confirmed),
         )
-        confirm = box.addButton(self.tr("Übernehmen"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._take_other(conflict, box.clickedButton() is confirm))
-        box.open()
-        return box
 
     def _take_other(self, conflict: ConflictView, confirmed: bool) -> None:
         if confirmed:
@@ -827,8 +812,8 @@ class DismissedPairsDialog(QDialog):
         pair = self.selected_pair()
         if pair is None:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return ask_first(
+            self,
             self.tr("Wieder prüfen"),
             self.tr(
                 "Die Entscheidung „verschiedene Personen“ für {first} und {second} "
@@ -838,17 +823,9 @@ class DismissedPairsDialog(QDialog):
                 first=dismissed_side_name(pair.first, pair.first_state, NAME_CHARS),
                 second=dismissed_side_name(pair.second, pair.second_state, NAME_CHARS),
             ),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            self.tr("Wieder prüfen"),
+            lambda confirmed: self._take_back(pair, confirmed),
         )
-        confirm = box.addButton(self.tr("Wieder prüfen"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._take_back(pair, box.clickedButton() is confirm))
-        box.open()
-        return box
 
     def _take_back(self, pair: DismissedPair, confirmed: bool) -> None:
         if not confirmed:
