@@ -31,9 +31,9 @@ from passapp.domain import merge
 from passapp.domain.dates import PartialDate
 from passapp.domain.errors import InputError
 from passapp.domain.profile import profile_from_json
-from passapp.models.entities import Base, Office, Pass, Person
+from passapp.models.entities import Base, Pass, Person
 from passapp.models.sync_entities import SyncConflict
-from passapp.services import audit, changes
+from passapp.services import audit
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.offices import local_office
@@ -41,8 +41,10 @@ from passapp.services.people import (
     edit_person,
     load_person,
     person_form,
+    person_office_code,
     stored_profile,
 )
+from passapp.services.profile import record_profile
 from passapp.services.sync_apply import DERIVED_FROM, plain_value
 from passapp.services.trust import installation
 
@@ -83,7 +85,6 @@ PERSON_FORM_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "consent_notice_version": ("consent_notice_version", _optional_text),
     "consent_language": ("consent_language", _optional_text),
 }
-FIELD_LABELS_DE = {"learner_profile": "Lernprofil"}
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ def _take_other(
 ) -> None:
     field = conflict.field
     _check_takeable(conflict, record)
-    assert record is not None
+    assert isinstance(record, Person)  # only a person's fields are taken (_check_takeable)
     authority = _authority(session, record)
     own = local_office(session).code
     if not merge.may_change(conflict.entity_type, field, own, authority):
@@ -249,28 +250,25 @@ def _check_takeable(conflict: SyncConflict, record: Base | None) -> None:
         )
 
 
-def _authority(session: Session, record: Base) -> merge.Authority:
+def _authority(session: Session, person: Person) -> merge.Authority:
+    """Who may change the person's fields: the office that registered it, and the district."""
     setup = installation(session)
     own = local_office(session).code
     district = own if setup.role == "district" else setup.district_code
-    if isinstance(record, Person):
-        office = session.get(Office, record.registered_by_office_id)
-        return merge.Authority(None if office is None else office.code, district)
-    number = getattr(record, "pass_number", "")
-    return merge.Authority(number.split("-", 1)[0] if "-" in number else None, district)
+    return merge.Authority(person_office_code(session, person), district)
 
 
 def _take_person_field(
     session: Session,
     ctx: ServiceContext,
-    record: Base,
+    record: Person,
     field: str,
     other: Any,
     settles: list[str],
 ) -> None:
     """The other value into the person's edit form, saved as that form saves."""
     form_field, read = PERSON_FORM_FIELDS[field]
-    person_id = record.id  # type: ignore[attr-defined]
+    person_id = record.id
     try:
         data = dataclasses.replace(
             person_form(load_person(session, person_id)), **{form_field: read(other)}
@@ -284,10 +282,9 @@ def _take_person_field(
 
 
 def _take_profile(
-    session: Session, ctx: ServiceContext, record: Base, other: Any, settles: list[str]
+    session: Session, ctx: ServiceContext, record: Person, other: Any, settles: list[str]
 ) -> None:
     """The other learner profile, checked as the profile form checks it."""
-    assert isinstance(record, Person)
     try:
         stored = stored_profile(profile_from_json(other))
     except (InputError, ValueError, TypeError, KeyError) as error:
@@ -295,15 +292,4 @@ def _take_profile(
             f"the other learner profile is not valid: {error}",
             f"Das andere Lernprofil ist ungültig: {getattr(error, 'message_de', error)}",
         ) from error
-    record.learner_profile = stored
-    session.flush()
-    changes.record(session, record, "update", settles)
-    audit.record(
-        session,
-        actor=ctx.clerk,
-        office_code=local_office(session).code,
-        action="person.profile",
-        object_type="person",
-        object_id=record.id,
-        details={},
-    )
+    record_profile(session, ctx, local_office(session).code, record, stored, settles)

@@ -91,19 +91,32 @@ def set_learner_profile(
         person = load_person(session, person_id)
         _require_owner(session, person, office.id)
         if person.learner_profile != stored:
-            person.learner_profile = stored
-            session.flush()
-            changes.record(session, person, "update")
-            audit.record(
-                session,
-                actor=ctx.clerk,
-                office_code=office.code,
-                action="person.profile",
-                object_type="person",
-                object_id=person.id,
-                details={},
-            )
+            record_profile(session, ctx, office.code, person, stored)
         return _view(session, person)
+
+
+def record_profile(
+    session: Session,
+    ctx: ServiceContext,
+    office_code: str,
+    person: Person,
+    stored: dict[str, Any] | None,
+    settles: list[str] | None = None,
+) -> None:
+    """Store a checked profile in the caller's transaction: the change that travels (naming
+    the conflict it decides, if ``settles``) and the audit event."""
+    person.learner_profile = stored
+    session.flush()
+    changes.record(session, person, "update", settles)
+    audit.record(
+        session,
+        actor=ctx.clerk,
+        office_code=office_code,
+        action="person.profile",
+        object_type="person",
+        object_id=person.id,
+        details={},
+    )
 
 
 def learner_profile(ctx: ServiceContext, person_id: uuid.UUID) -> LearnerProfileView:
