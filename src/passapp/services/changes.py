@@ -128,8 +128,13 @@ BASE_KEY = "_base"
 SETTLES_KEY = "_settles"
 
 
+def stamp_text(database_id: object, counter: int) -> str:
+    """A change's stamp as payloads and conflicts name it ("database:counter")."""
+    return f"{database_id}:{counter}"
+
+
 def base_of(version: EntityVersion) -> str:
-    return f"{version.database_id}:{version.counter}"
+    return stamp_text(version.database_id, version.counter)
 
 
 # Records that change after their insert carry the stamp of their last write, local or

@@ -71,6 +71,7 @@ from passapp.services.changes import (
     VERSIONED_TYPES,
     allocate_counters,
     base_of,
+    stamp_text,
 )
 from passapp.services.erasure import is_erasure, mark_erased, scrub_identity
 from passapp.services.people import write_name_keys
@@ -920,7 +921,7 @@ def _conflict_side(edit: merge.Edit) -> dict[str, Any]:
     change that wrote it, which a decision of the conflict names (``SETTLES_KEY``)."""
     side = {"value": plain_value(edit.value), "origin": edit.office}
     if edit.database:
-        side["stamp"] = f"{edit.database}:{edit.counter}"
+        side["stamp"] = stamp_text(edit.database, edit.counter)
     return side
 
 
