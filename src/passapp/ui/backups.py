@@ -50,6 +50,7 @@ from passapp.services.desk import Desk, Gate
 from passapp.services.errors import ServiceError
 from passapp.ui import i18n
 from passapp.ui.backup_runner import BackupRunner, busy_notice
+from passapp.ui.form_fields import day_text
 from passapp.ui.restore_dialog import RestoreDialog
 from passapp.ui.tasks import Task
 
@@ -251,7 +252,7 @@ class BackupDialog(QDialog):
         for found in self._found:
             self.backups.addItem(
                 self.tr("{day} – {name} ({size} MB)").format(
-                    day=found.day.strftime("%d.%m.%Y"),
+                    day=day_text(found.day),
                     name=found.path.name,
                     size=f"{found.size / 2**20:.1f}".replace(".", ","),
                 )

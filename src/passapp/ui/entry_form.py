@@ -39,8 +39,8 @@ from passapp.services.errors import ServiceError
 from passapp.services.offers import OfferView
 from passapp.services.reference import entry_kind_labels, entry_status_labels
 from passapp.ui import i18n
-from passapp.ui.entry_table import entry_summary, german_day
-from passapp.ui.form_fields import FormError, typed_date
+from passapp.ui.entry_table import entry_summary
+from passapp.ui.form_fields import FormError, day_text, typed_date
 from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.i18n import label_text
 from passapp.ui.offer_picker import OfferPicker
@@ -308,7 +308,7 @@ class EntryForm(QDialog):
         self.setWindowTitle(self.holder.title(self.tr("Neuer Eintrag")))
         self.view.heading.setText(self.tr("Neuer Eintrag"))
         self.view.subject.setVisible(False)  # the holder line names the pass
-        self.view.start_edit.setText(german_day(self._desk.today()))
+        self.view.start_edit.setText(day_text(self._desk.today()))
 
     def _start_correction(self, earlier: EntryView) -> None:
         view = self.view
@@ -324,8 +324,8 @@ class EntryForm(QDialog):
         # The offer first: picking it fills title and provider, which the entry then sets.
         view.offer_picker.select_slug(earlier.offer)
         _choose(view.kind_combo, earlier.kind)
-        view.start_edit.setText(german_day(earlier.date))
-        view.end_edit.setText(german_day(earlier.end_date) if earlier.end_date else "")
+        view.start_edit.setText(day_text(earlier.date))
+        view.end_edit.setText(day_text(earlier.end_date) if earlier.end_date else "")
         _choose(view.status_combo, earlier.status)
         self._on_kind_changed()
         _choose(view.level_combo, earlier.level)

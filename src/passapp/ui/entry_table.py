@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from passapp.domain.entries import Action
 from passapp.services.entries import EntryLog, EntryView
 from passapp.services.reference import entry_kind_labels, entry_status_labels
+from passapp.ui.form_fields import day_text
 from passapp.ui.i18n import label_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,15 +45,11 @@ def status_label(slug: str | None) -> str:
     return label_text(label) if label else slug
 
 
-def german_day(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
 def date_span(entry: EntryView) -> str:
     """ "01.03.2026" or "01.03.2026 – 30.06.2026"."""
     if entry.end_date is None:
-        return german_day(entry.date)
-    return f"{german_day(entry.date)} – {german_day(entry.end_date)}"
+        return day_text(entry.date)
+    return f"{day_text(entry.date)} – {day_text(entry.end_date)}"
 
 
 def entry_title(
@@ -226,7 +223,7 @@ class EntryTableModel(QAbstractTableModel):
         if earlier is None:
             return self.tr("einem früheren Eintrag")
         return self.tr("{kind} vom {date}").format(
-            kind=kind_label(earlier.kind), date=german_day(earlier.date)
+            kind=kind_label(earlier.kind), date=day_text(earlier.date)
         )
 
     def _tooltip(self, entry: EntryView) -> str:
@@ -267,5 +264,5 @@ def _logged_when(moment: dt.datetime) -> str:
     aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
     local = aware.astimezone()
     return QCoreApplication.translate("entry_table", "{day}, {time} Uhr").format(
-        day=local.strftime("%d.%m.%Y"), time=local.strftime("%H:%M")
+        day=day_text(local), time=local.strftime("%H:%M")
     )

@@ -31,6 +31,12 @@ class FormError(Exception):
         self.field = field
 
 
+def day_text(day: dt.date) -> str:
+    """A day as every form and list shows it, in both languages: ``TT.MM.JJJJ`` (what
+    :func:`typed_date` reads back)."""
+    return day.strftime("%d.%m.%Y")
+
+
 def typed_date(edit: QLineEdit, name: str) -> dt.date | None:
     """The day typed in ``edit`` (None where it is empty); :class:`FormError` names the
     field ``name`` when the text is no day."""

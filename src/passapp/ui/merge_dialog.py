@@ -27,6 +27,7 @@ from passapp.services.errors import InvalidInput
 from passapp.services.merges import MergeResult
 from passapp.ui.elide import NAME_CHARS, TITLE_CHARS, elided
 from passapp.ui.erase_dialog import ConfirmingDialog
+from passapp.ui.form_fields import day_text
 from passapp.ui.sync_view import heading, label
 from passapp.ui.tasks import TaskRunner
 
@@ -100,7 +101,7 @@ class MergeDialog(ConfirmingDialog):
         return self.tr("{name} ({office}, erfasst {day}) bleibt").format(
             name=side_name(side, CHOICE_CHARS),
             office=side.office_code,
-            day=side.registered_on.strftime("%d.%m.%Y"),
+            day=day_text(side.registered_on),
         )
 
     def reject(self) -> None:

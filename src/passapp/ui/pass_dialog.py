@@ -14,7 +14,6 @@ that the service decides (eligibility, one active pass per person, the override 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import shutil
 import tempfile
@@ -48,6 +47,7 @@ from passapp.services.reasons import MIN_REASON_LENGTH
 from passapp.services.views import PersonView
 from passapp.ui import i18n
 from passapp.ui.elide import TITLE_CHARS, ElidedLabel, elided
+from passapp.ui.form_fields import day_text
 from passapp.ui.holder import HOLDER_STYLE, pass_holder
 from passapp.ui.pdf_preview import PdfPreview
 from passapp.ui.pdf_print import PrintError, PrintJob, print_pdf
@@ -116,10 +116,6 @@ def proposed_language(spoken: tuple[str, ...]) -> str | None:
 def holder_name(person: PersonView) -> str:
     # A single-name person has no given names: no placeholder, no dangling comma.
     return ", ".join(part for part in (person.family_names, person.given_names) if part)
-
-
-def german_day(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
 
 
 def card_name(generation: int) -> str:
@@ -554,10 +550,10 @@ class IssuePassDialog(PdfTaskDialog):
             return self.tr("{number} – gültig ({card}), ausgestellt am {day} von {office}").format(
                 number=card.pass_number,
                 card=card_name(card.generation),
-                day=german_day(card.issued_on),
+                day=day_text(card.issued_on),
                 office=card.office,
             )
-        withdrawn = german_day(card.revoked_on) if card.revoked_on else "?"
+        withdrawn = day_text(card.revoked_on) if card.revoked_on else "?"
         return self.tr("{number} – eingezogen am {day}").format(
             number=card.pass_number, day=withdrawn
         )
@@ -819,7 +815,7 @@ class EntrySheetDialog(PdfTaskDialog):
             self.tr(
                 "{holder} · Stand {day} · wird beim Schließen verworfen; zum Aufheben "
                 "„Als PDF speichern …“ wählen"
-            ).format(holder=self.holder.line(), day=german_day(self._today)),
+            ).format(holder=self.holder.line(), day=day_text(self._today)),
             f"Eintragsblatt {self._number}",
         )
 

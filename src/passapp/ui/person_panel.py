@@ -45,6 +45,7 @@ from passapp.ui.erase_dialog import (
     open_erase,
     open_withdraw_consent,
 )
+from passapp.ui.form_fields import day_text
 from passapp.ui.pass_dialog import (
     EntrySheetDialog,
     IssuePassDialog,
@@ -327,7 +328,7 @@ class PersonPanel(QWidget):
                 line.format(
                     number=summary.pass_number,
                     generation=summary.generation + 1,
-                    day=day.strftime("%d.%m.%Y") if day else "?",
+                    day=day_text(day) if day else "?",
                     office=summary.office,
                 )
             )
@@ -450,7 +451,7 @@ class PersonPanel(QWidget):
     def _withdrawn(self, moment: dt.datetime) -> None:
         self._status(
             self.tr("Einwilligung widerrufen am {day}.").format(
-                day=moment.astimezone().strftime("%d.%m.%Y")
+                day=day_text(moment.astimezone())
             )
         )
         self.refresh()

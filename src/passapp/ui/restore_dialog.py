@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from passapp.services.backup import BACKUP_SUFFIX, BackupFile, Restored
 from passapp.services.errors import ServiceError
 from passapp.ui import i18n
+from passapp.ui.form_fields import day_text
 from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, button_row, label
 
 if TYPE_CHECKING:
@@ -83,9 +84,7 @@ class RestoreDialog(QDialog):
         self.backups.setAccessibleName(self.tr("Sicherungen"))
         for found in self._listed:
             self.backups.addItem(
-                self.tr("{day} – {name}").format(
-                    day=found.day.strftime("%d.%m.%Y"), name=found.path.name
-                )
+                self.tr("{day} – {name}").format(day=day_text(found.day), name=found.path.name)
             )
         self.backups.currentRowChanged.connect(self._on_row)
         other = QPushButton(self.tr("Andere &Datei …"))
@@ -166,7 +165,7 @@ class RestoreDialog(QDialog):
             self._update_button()
             return
         try:
-            day = backup_day(path, self._listed).strftime("%d.%m.%Y")
+            day = day_text(backup_day(path, self._listed))
         except OSError:
             day = "?"
         database = self._desk.database_name()
@@ -278,7 +277,7 @@ def result_line(done: Restored) -> str:
 
 def _german_day(iso_day: str) -> str:
     try:
-        return dt.date.fromisoformat(iso_day).strftime("%d.%m.%Y")
+        return day_text(dt.date.fromisoformat(iso_day))
     except ValueError:
         return iso_day
 

@@ -69,6 +69,7 @@ from passapp.services.merges import MergeResult
 from passapp.ui import i18n
 from passapp.ui.ask_first import ask_first
 from passapp.ui.elide import NAME_CHARS, ElidedLabel, elided
+from passapp.ui.form_fields import day_text
 from passapp.ui.merge_dialog import MergeDialog, side_name
 from passapp.ui.peer_table import clock_time
 from passapp.ui.row_table import Row, RowTableModel
@@ -198,7 +199,7 @@ def _side_values(side: RecordSide) -> list[str]:
         sex_text(side.sex),
         ", ".join(side.nationalities) or "–",
         f"{side.office_code} – {side.office_name}",
-        side.registered_on.strftime("%d.%m.%Y"),
+        day_text(side.registered_on),
         passes or QCoreApplication.translate("review_screen", "keiner"),
         str(side.entries),
     ]
