@@ -450,9 +450,7 @@ class PersonPanel(QWidget):
 
     def _withdrawn(self, moment: dt.datetime) -> None:
         self._status(
-            self.tr("Einwilligung widerrufen am {day}.").format(
-                day=day_text(moment.astimezone())
-            )
+            self.tr("Einwilligung widerrufen am {day}.").format(day=day_text(moment.astimezone()))
         )
         self.refresh()
 
