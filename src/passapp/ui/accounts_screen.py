@@ -53,10 +53,6 @@ from passapp.ui.sync_view import ERROR_STYLE, HINT_STYLE, NOTE_STYLE, button_row
 from passapp.ui.tasks import TaskRunner
 
 
-def german(error: Exception) -> str:
-    return i18n.error_text(error)
-
-
 def state_text(account: AccountView) -> str:
     if account.disabled:
         return QCoreApplication.translate("accounts_screen", "deaktiviert")
@@ -188,7 +184,7 @@ class TaskDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.ok_button.setEnabled(True)
-        self.say(german(error))
+        self.say(i18n.error_text(error))
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -393,7 +389,7 @@ class AccountsScreen(QDialog):
             rows = self._desk.list_accounts()
         except Exception as error:  # a refusal (logged out, role changed): said, not raised
             rows = []
-            self.say(german(error), error=True)
+            self.say(i18n.error_text(error), error=True)
         self.accounts.set_rows(rows)
         self.table.clearSelection()
         self._enable_actions()
@@ -418,7 +414,7 @@ class AccountsScreen(QDialog):
 
     def _refused(self, error: Exception) -> None:
         self.reload()
-        self.say(german(error), error=True)
+        self.say(i18n.error_text(error), error=True)
 
     # --- actions -------------------------------------------------------------------------
 

@@ -80,10 +80,6 @@ REQUEST_FILTER = "(*.json)"
 KIND_WIDTH = 140
 
 
-def german(error: Exception) -> str:
-    return i18n.error_text(error)
-
-
 def day(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
@@ -366,7 +362,7 @@ class OfficesScreen(QDialog):
             self.listed = self._desk.list_offices()
         except ServiceError as error:  # a refusal (logged out): said, not raised
             self.listed = None
-            self.say(german(error), error=True)
+            self.say(i18n.error_text(error), error=True)
         self.offices.set_rows(list(self.listed.offices) if self.listed else [])
         if self.listed is not None:
             self.silent_days.setValue(self.listed.silent_after_days)
@@ -409,7 +405,7 @@ class OfficesScreen(QDialog):
 
     def _refused(self, error: Exception) -> None:
         self.reload()
-        self.say(german(error), error=True)
+        self.say(i18n.error_text(error), error=True)
 
     # --- the setting ---------------------------------------------------------------------
 
@@ -448,7 +444,7 @@ class OfficesScreen(QDialog):
             preview = self._desk.preview_enrolment(path)
         except (ServiceError, InputError) as error:  # a foreign or damaged file, a refusal
             self._refused(error)
-            self.say(f"{path.name}: {german(error)}", error=True)
+            self.say(f"{path.name}: {i18n.error_text(error)}", error=True)
             return None
         dialog = EnrolDialog(self._desk, self._tasks, path, preview, self)
         dialog.enrolled.connect(self._on_enrolled)

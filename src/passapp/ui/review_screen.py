@@ -456,7 +456,7 @@ class ReviewScreen(QDialog):
             return
         self.reload_button.setEnabled(True)
         self.pairs_status.setText("")
-        self.say(_german(error), error=True)
+        self.say(i18n.error_text(error), error=True)
 
     def selected_pair(self) -> DuplicatePair | None:
         rows = self.pair_table.selectionModel().selectedRows()
@@ -494,7 +494,7 @@ class ReviewScreen(QDialog):
         self.reload()
 
     def _refused(self, error: Exception) -> None:
-        self.say(_german(error), error=True)
+        self.say(i18n.error_text(error), error=True)
         self.reload()
 
     def dismiss(self) -> QMessageBox | None:
@@ -595,7 +595,7 @@ class ReviewScreen(QDialog):
         except Exception as error:  # a refusal (logged out): said, not raised
             rows = []
             self.conflicts_status.setStyleSheet(ERROR_STYLE)
-            self.conflicts_status.setText(_german(error))
+            self.conflicts_status.setText(i18n.error_text(error))
         else:
             self.conflicts_status.setStyleSheet(HINT_STYLE)
             self.conflicts_status.setText(
@@ -694,7 +694,7 @@ class ReviewScreen(QDialog):
 
     def _resolve_refused(self, error: Exception) -> None:
         self.reload_conflicts()
-        self.say_about_conflicts(_german(error), error=True)
+        self.say_about_conflicts(i18n.error_text(error), error=True)
 
 
 # --- dismissed pairs ---------------------------------------------------------------------
@@ -787,7 +787,7 @@ class DismissedPairsDialog(QDialog):
             rows = self._desk.dismissed_duplicates()
         except Exception as error:  # a refusal (logged out): said, not raised
             rows = ()
-            self.say(_german(error), error=True)
+            self.say(i18n.error_text(error), error=True)
         self.pairs.set_rows(rows)
         self.table.clearSelection()
         self._on_chosen()
@@ -853,11 +853,7 @@ class DismissedPairsDialog(QDialog):
 
     def _refused(self, error: Exception) -> None:
         self.reload()
-        self.say(_german(error), error=True)
-
-
-def _german(error: Exception) -> str:
-    return i18n.error_text(error)
+        self.say(i18n.error_text(error), error=True)
 
 
 def open_review_screen(desk: Desk, tasks: TaskRunner, parent: QWidget) -> ReviewScreen | None:
