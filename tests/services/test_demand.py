@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import gc
 import json
 import re
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -290,6 +292,27 @@ def test_a_provider_written_like_a_formula_stays_text(
     sheet = load_workbook(tmp_path / "b.xlsx").worksheets[5]
     cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == "=HYPERLINK(1)"]
     assert [cell.data_type for cell in cells] == ["s"]
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize("file_format", ["csv", "xlsx", "json", "pdf"])
+def test_a_save_that_fails_leaves_no_file_and_no_temporary_copy(
+    district: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file_format: str
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where a library would spill
+    report = demand_report(district, DemandFilters())
+    blocker = tmp_path / "USB-Stick"  # a file where the folder should be, as a pulled stick
+    blocker.write_bytes(b"")
+    target = blocker / f"bericht.{file_format}"
+    before = sorted(tmp_path.rglob("*"))
+
+    with pytest.raises(FileExistsError):
+        write_report(report, target, file_format)
+    gc.collect()  # a writer left open would complain now, not in some later test
+
+    assert sorted(tmp_path.rglob("*")) == before, "no file, no part file, no spilled sheet"
 
 
 # --- tables read together ----------------------------------------------------------------

@@ -17,6 +17,7 @@ from passapp.atomic import atomic_output
 from passapp.domain.suppression import THRESHOLD, Cell
 from passapp.services.demand import DemandReport, DemandTable
 from passapp.services.errors import InvalidInput
+from passapp.services.files import write_xlsx
 
 FORMATS: Final = ("csv", "xlsx", "json", "pdf")
 TOTAL = "Summe"
@@ -106,20 +107,14 @@ def _defused(text: str) -> str:
 
 
 def _write_xlsx(report: DemandReport, path: Path) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    note = book.create_sheet("Hinweis")
-    for text in (*_heading(report), NOTE_DE):
-        note.append([_text_cell(note, text)])
+    sheets: list[tuple[str, list[list[Any]]]] = [
+        ("Hinweis", [[text] for text in (*_heading(report), NOTE_DE)])
+    ]
     names: set[str] = {"Hinweis"}
     for table in report.tables:
-        sheet = book.create_sheet(_sheet_name(table.title, names))
-        sheet.append([_text_cell(sheet, table.title)])
-        for cells in table_lines(table):
-            sheet.append([_text_cell(sheet, v) if isinstance(v, str) else v for v in cells])
-    with atomic_output(path) as stream:
-        book.save(stream)
+        rows: list[list[Any]] = [[table.title], *map(list, table_lines(table))]
+        sheets.append((_sheet_name(table.title, names), rows))
+    write_xlsx(path, sheets)
 
 
 def _write_pdf(report: DemandReport, path: Path) -> None:
@@ -147,12 +142,3 @@ def _sheet_name(title: str, taken: set[str]) -> str:
         name, number = base[: _SHEET_NAME_MAX - len(suffix)] + suffix, number + 1
     taken.add(name)
     return name
-
-
-def _text_cell(sheet: Any, text: str) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    # openpyxl would store "=…" as a formula; a string cell is never run.
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.data_type = "s"
-    return cell

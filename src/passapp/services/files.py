@@ -19,6 +19,29 @@ def write_atomically(path: Path, content: bytes) -> None:
         stream.write(content)
 
 
+def write_xlsx(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> None:
+    """A workbook of named sheets, written whole or not at all. Every text is a string
+    cell: openpyxl would store "=…" as a formula, and a string cell is never run.
+
+    Built in memory, not in openpyxl's write-only mode: that mode streams each sheet
+    into a temporary file, and a save that fails (a full disk, a folder gone) left the
+    files and their open writers behind until the process ended. The district's reports
+    and the catalogue are a few thousand rows at most."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.worksheets[0])
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row_number, row in enumerate(rows, start=1):
+            for column, value in enumerate(row, start=1):
+                cell = sheet.cell(row=row_number, column=column, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"
+    with atomic_output(path) as stream:
+        book.save(stream)
+
+
 def read_json_file(path: Path, *formats: str) -> dict[str, Any]:
     """Read one of our JSON files and check its ``format`` field."""
     path = Path(path)

@@ -28,6 +28,7 @@ from passapp.pdf.translations import SUPPORTED_LANGUAGES
 from passapp.services import audit
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput
+from passapp.services.files import write_xlsx
 from passapp.services.offers import (
     OfferInput,
     checked_offer_values,
@@ -193,23 +194,7 @@ def _defused(cell: str) -> str:
 
 
 def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Angebote")
-    for row in rows:
-        # openpyxl would store "=…" as a formula; a string cell is never run.
-        sheet.append([_text_cell(sheet, cell) for cell in row])
-    with atomic_output(path) as stream:
-        book.save(stream)
-
-
-def _text_cell(sheet: Any, text: str) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.data_type = "s"
-    return cell
+    write_xlsx(path, [("Angebote", list(rows))])
 
 
 # --- import ------------------------------------------------------------------------------
