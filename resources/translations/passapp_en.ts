@@ -4842,6 +4842,10 @@ Now take the USB stick to the district office.</translation>
         <source>Datensicherung</source>
         <translation>Backup</translation>
     </message>
+    <message>
+        <source>Fehler beim Schreiben: {reason}</source>
+        <translation>Could not write: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>entry_form</name>

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.accounts import Role
 from passapp.services.context import ServiceContext
 from passapp.services.desk import Desk, Gate
+from passapp.ui import i18n
 from passapp.ui.main_window import MainWindow
 from passapp.ui.tasks import TaskRunner
 from tests.conftest import enrol, init_district, init_office, make_context
@@ -164,6 +166,19 @@ def desks() -> Iterator[Callable[[ServiceContext], Accounts]]:
     yield accounts_of
     for accounts in made.values():
         accounts.admin.close()
+
+
+@pytest.fixture
+def english(qtbot: QtBot) -> Iterator[None]:
+    """English installed into the running application, removed again afterwards."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.install_translations(app, "en")
+    assert i18n.current_language() == "en"
+    try:
+        yield
+    finally:
+        i18n.remove_translations(app)
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ from passapp.ui.tasks import Task
 from tests.conftest import TODAY
 from tests.ui.conftest import show_window
 from tests.ui.mnemonics import mnemonics
+from tests.ui.visible_texts import german_in
 
 
 @pytest.fixture
@@ -110,6 +111,20 @@ def test_a_missing_folder_is_a_german_warning_and_closing_goes_on(
     assert len(warnings) == 1
     assert "Datensicherung fehlgeschlagen" in warnings[0]
     assert "Sicherungsordner" in warnings[0]
+
+
+@pytest.mark.usefixtures("english")
+def test_in_the_english_ui_a_failed_backup_is_said_in_english(
+    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path, folder: Path
+) -> None:
+    save_backup_settings(tmp_path / "network-drive-gone", 3)
+    automatic = AutomaticBackups(Gate(office_ctx))
+    warnings: list[str] = []
+    automatic.failed.connect(warnings.append)
+    assert automatic.at_close() is None
+    [warning] = warnings
+    assert warning.startswith("Backup failed: ")
+    assert german_in(warning, exempt=(str(tmp_path / "network-drive-gone"),)) == []
 
 
 def test_the_demo_is_never_backed_up(qtbot: QtBot, tmp_path: Path, folder: Path) -> None:

@@ -4,11 +4,9 @@ service's German titles and labels (nor of the translation source's German) is d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from matplotlib.text import Text
-from PySide6.QtCore import QCoreApplication
 
 from passapp.domain.suppression import suppress
 from passapp.pdf.demand_charts import (
@@ -21,20 +19,10 @@ from passapp.pdf.demand_charts import (
 from passapp.services.context import ServiceContext
 from passapp.services.demand import DemandFilters, DemandTable, demand_report
 from passapp.ui import figures_words as words
-from passapp.ui import i18n
 from tests.services.test_demand import build_district
 from tests.ui.visible_texts import german_words
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{3,}")
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    i18n.install_translations(app, "en")
-    yield
-    i18n.remove_translations(app)
 
 
 def german_texts(table: DemandTable) -> list[str]:

@@ -6,11 +6,10 @@ finds the offer in the catalogue screen and in the entry form's picker."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from passapp.domain.entries import Action, EntryKind
@@ -20,7 +19,6 @@ from passapp.services.entries import EntryInput, add_entry
 from passapp.services.offers import OfferInput, OfferView, list_offers, save_offer
 from passapp.services.passes import issue_pass
 from passapp.services.sync import export_bundles, import_bundle
-from passapp.ui import i18n
 from passapp.ui.entry_panel import EntryPanel
 from passapp.ui.entry_table import EntryTableModel
 from passapp.ui.offer_table import OfferTableModel
@@ -32,16 +30,6 @@ from tests.ui.test_entry_form import new_form, shown
 GERMAN = "Deutschkurs am Abend"
 TITLES = {"en": "German course at nightfall", "ar": "دورة اللغة الألمانية المسائية"}
 UNTRANSLATED = "Sprechstunde für Geflüchtete"
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    i18n.install_translations(app, "en")
-    assert i18n.current_language() == "en"
-    yield
-    i18n.remove_translations(app)
 
 
 @pytest.fixture

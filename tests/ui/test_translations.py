@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -23,18 +22,6 @@ from passapp.ui.person_form import PersonForm
 from passapp.ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def english(qtbot: QtBot) -> Iterator[None]:
-    """English installed into the running application, removed again afterwards."""
-    app = QCoreApplication.instance()
-    assert app is not None
-    i18n.install_translations(app, "en")
-    try:
-        yield
-    finally:
-        i18n.remove_translations(app)
 
 
 @pytest.fixture

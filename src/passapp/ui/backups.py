@@ -23,7 +23,7 @@ from typing import Final, TypeVar
 
 import platformdirs
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -88,11 +88,14 @@ def save_backup_settings(folder: Path, days: int) -> None:
     i18n.settings().setValue(DAYS_SETTING, days)
 
 
-def _german(error: Exception) -> str:
+def _reason(error: Exception) -> str:
+    """Why a backup failed, in the UI's language (a full disk says its own words)."""
     if isinstance(error, ServiceError):
-        return error.message_de
+        return i18n.error_text(error)
     reason = getattr(error, "strerror", None) or str(error)
-    return f"Fehler beim Schreiben: {reason}"
+    return QCoreApplication.translate("backups", "Fehler beim Schreiben: {reason}").format(
+        reason=reason
+    )
 
 
 class AutomaticBackups(QObject):
@@ -100,7 +103,7 @@ class AutomaticBackups(QObject):
     :meth:`at_close` (in the GUI thread, visibly: the app is quitting, no window is left to
     keep responsive, and a backup on a thread would race the interpreter's exit)."""
 
-    failed = Signal(str)  # the German warning for the status bar
+    failed = Signal(str)  # the warning for the status bar, in the UI's language
     made = Signal(str)  # the backup's file name
 
     def __init__(
@@ -157,7 +160,7 @@ class AutomaticBackups(QObject):
             )
 
     def _tell_failed(self, error: Exception) -> None:
-        message = self.tr("Datensicherung fehlgeschlagen: {reason}").format(reason=_german(error))
+        message = self.tr("Datensicherung fehlgeschlagen: {reason}").format(reason=_reason(error))
         self.failed.emit(message)
         self.runner.told.emit(message)
         print(f"passapp: {message}", file=sys.stderr)
@@ -290,11 +293,11 @@ class BackupDialog(QDialog):
             self.show_backups()
 
     def _failed(self, error: Exception) -> None:
-        message = self.tr("Datensicherung fehlgeschlagen: {reason}").format(reason=_german(error))
+        message = self.tr("Datensicherung fehlgeschlagen: {reason}").format(reason=_reason(error))
         self._runner.told.emit(message)
         if shiboken6.isValid(self):
             self.back_up_now.setEnabled(True)
-            self.status.setText(_german(error))
+            self.status.setText(_reason(error))
 
     def selected_backup(self) -> BackupFile | None:
         row = self.backups.currentRow()
