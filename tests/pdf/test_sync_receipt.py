@@ -119,3 +119,25 @@ def test_the_receipt_says_when_erased_data_is_not_yet_overwritten() -> None:
     assert "noch nicht restlos überschrieben" in notes(erased=1, wal_cleared=False)
     assert "überschrieben" not in notes(erased=1, wal_cleared=True)
     assert "überschrieben" not in notes()  # a report from before the field existed
+
+
+def test_the_receipt_counts_removed_identities_and_conflicts_decided_elsewhere() -> None:
+    receipt = import_receipt(
+        HEADER,
+        report(applied=3, erased=2, conflicts_settled=1),
+        office="EWDAH",
+        clerk="x",
+        made_at=MADE_AT,
+    )
+    rows = dict(receipt.sections[-1].rows)
+    assert (rows["Personendaten entfernt"], rows["Konflikte erledigt"]) == ("2", "1")
+    notes = " ".join(receipt.notes)
+    assert "Bei 2 Personen sind Name und Kontaktdaten hier entfernt" in notes
+    assert "1 Konflikt, der hier offen war, wurde an einer anderen Stelle entschieden" in notes
+    text = "\n".join(page_texts(render_sync_receipt(receipt)))
+    assert "Personendaten entfernt" in text
+    assert "Konflikte erledigt" in text
+    # a bundle with neither, or a report from before the fields existed, says nothing of them
+    quiet = import_receipt(HEADER, report(applied=3), office="EWDAH", clerk="x", made_at=MADE_AT)
+    assert not {"Personendaten entfernt", "Konflikte erledigt"} & set(dict(quiet.sections[-1].rows))
+    assert "entfernt" not in " ".join(quiet.notes)

@@ -174,6 +174,10 @@ def _result(report: Mapping[str, Any], counts: Mapping[str, int]) -> ReceiptSect
     ]
     if report.get("dropped"):
         rows.append(("Verworfen (unbekannt)", number(int(report["dropped"]))))
+    if report.get("erased"):
+        rows.append(("Personendaten entfernt", number(int(report["erased"]))))
+    if report.get("conflicts_settled"):
+        rows.append(("Konflikte erledigt", number(int(report["conflicts_settled"]))))
     if report.get("trust_list") is not None:
         rows.append(("Vertrauensliste", f"Nr. {report['trust_list']} eingespielt"))
     return ReceiptSection("Ergebnis", tuple(rows))
@@ -202,6 +206,19 @@ def _import_notes(report: Mapping[str, Any], counts: Mapping[str, int]) -> tuple
             f"{amount(counts['conflicts'], 'Änderung widersprach', 'Änderungen widersprachen')} "
             "einer Änderung an einer anderen Stelle. Es gilt der Wert der zuständigen Stelle; "
             "der andere Wert ist aufbewahrt, nichts geht verloren."
+        )
+    if report.get("conflicts_settled"):
+        settled = int(report["conflicts_settled"])
+        notes.append(
+            f"{amount(settled, 'Konflikt, der hier offen war, wurde', 'Konflikte, die hier offen waren, wurden')} "
+            "an einer anderen Stelle entschieden und hier geschlossen."
+        )
+    if report.get("erased"):
+        erased = int(report["erased"])
+        notes.append(
+            f"Bei {amount(erased, 'Person', 'Personen')} sind Name und Kontaktdaten hier "
+            "entfernt (gelöscht nach Art. 17 DSGVO oder Einwilligung widerrufen). Ihre "
+            "Einträge bleiben ohne sie für die Statistik."
         )
     if counts["pending"]:
         notes.append(
