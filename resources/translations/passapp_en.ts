@@ -365,6 +365,10 @@
         <translation>Existing backups:</translation>
     </message>
     <message>
+        <source>Demo: Die Beispieldaten werden weder gesichert noch durch eine Sicherung ersetzt, und die Einstellungen dieses PCs bleiben, wie sie sind.</source>
+        <translation>Demo: the sample data is neither backed up nor replaced by a backup, and this PC&apos;s settings stay as they are.</translation>
+    </message>
+    <message>
         <source>Sicherungsordner wählen</source>
         <translation>Choose the backup folder</translation>
     </message>

@@ -290,6 +290,7 @@ def test_every_public_method_that_acts_is_in_the_table() -> None:
         "office",
         "setup_state",
         "is_district",
+        "is_demo",
         "output_folder",
         "today",
         "now",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -20,7 +21,9 @@ from sqlalchemy import select
 from passapp.models.entities import AuditEvent
 from passapp.services.backup import list_backups
 from passapp.services.context import ServiceContext
+from passapp.services.demo import DEMO_PASSWORD
 from passapp.services.desk import Desk, Gate
+from passapp.services.errors import Refused
 from passapp.ui import backup_runner
 from passapp.ui import backups as backups_module
 from passapp.ui.backups import (
@@ -134,6 +137,37 @@ def test_the_demo_is_never_backed_up(qtbot: QtBot, tmp_path: Path, folder: Path)
     finally:
         gate.close()
     assert list(folder.iterdir()) == []
+
+
+def test_the_demo_admin_sees_the_dialog_but_backs_up_restores_and_changes_nothing(
+    qtbot: QtBot, tmp_path: Path, folder: Path
+) -> None:
+    real = old_backup(folder, "2020-01-01")  # past any keep-days: a real backup would prune it
+    gate = Gate.open_demo(tmp_path / "demo")
+    try:
+        desk = gate.log_in("admin", DEMO_PASSWORD)
+        dialog = BackupDialog(desk)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not any(
+            w.isEnabled()
+            for w in (dialog.folder, dialog.days, dialog.back_up_now, dialog.restore_button)
+        )
+        assert "Demo" in dialog.status.text()
+        dialog.folder.setText(str(tmp_path / "anderswo"))
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter on the untouched dialog saves nothing
+        assert backup_folder() == folder
+        with pytest.raises(Refused, match="demo"):
+            desk.backup_into_folder(folder, 3)
+        with pytest.raises(Refused, match="demo"):
+            desk.begin_restore(real)
+        desk.log_out()
+        with pytest.raises(Refused, match="demo"):
+            gate.restore(real, account="admin", password=DEMO_PASSWORD)
+        assert gate.log_in("admin", DEMO_PASSWORD).find("Ahmadi").hits, "the demo goes on as it was"
+    finally:
+        gate.close()
+    assert list(folder.iterdir()) == [real]
 
 
 def test_the_admin_backs_up_now_and_sets_folder_and_days(

@@ -278,6 +278,7 @@ class Gate:
         of it is logged out; ``account``/``password``: an admin of the BACKUP). The database
         is closed for the swap (a restore refuses a file in use) and opened again: the
         restored one, or on any failure the old one, untouched."""
+        _refuse_in_demo(self._demo)
         database = backup.database_file(self._ctx)
         key = self._ctx.db.key
         self._ctx.db.dispose()
@@ -352,7 +353,19 @@ class Gate:
 
     def log_in(self, name: str, password: str) -> Desk:
         account = accounts.log_in(self._ctx, name, password)
-        return Desk(self._ctx, account)
+        return Desk(self._ctx, account, demo=self._demo)
+
+
+def _refuse_in_demo(demo: bool) -> None:
+    # A demo backup would land among the PC's real ones (and prune them by the real
+    # keep-days); a real backup restored into the demo would show real people under
+    # the demo's name.
+    if demo:
+        raise Refused(
+            "the demo is neither backed up nor restored",
+            "Im Demo-Modus gibt es keine Datensicherung und keine Wiederherstellung: die "
+            "Beispieldaten gelten nur, solange das Programm läuft.",
+        )
 
 
 def restore_backup(
@@ -367,12 +380,15 @@ def restore_backup(
 class Desk:
     """What one logged-in account can do. Hold it instead of the database."""
 
-    def __init__(self, ctx: ServiceContext, account: accounts.AccountView) -> None:
+    def __init__(
+        self, ctx: ServiceContext, account: accounts.AccountView, *, demo: bool = False
+    ) -> None:
         # The context acts as the account from here on: records and audit events name it.
         ctx.clerk = account.name
         self._ctx = ctx
         self._account = account
         self._logged_out = False
+        self._demo = demo
 
     # --- who and where -------------------------------------------------------------------
 
@@ -383,6 +399,12 @@ class Desk:
     @property
     def role_label_de(self) -> str:
         return ROLE_LABELS_DE[self._account.role]
+
+    @property
+    def is_demo(self) -> bool:
+        """The demo office of ``passapp --demo``: invented people that live only as long
+        as the app, never backed up nor replaced by a backup."""
+        return self._demo
 
     @property
     def is_admin(self) -> bool:
@@ -789,11 +811,13 @@ class Desk:
     def backup_database(self, out: Path) -> backup.BackupResult:
         """A consistent copy of the database in ``out`` (encrypted if the database is)."""
         self._require("backup_database")
+        _refuse_in_demo(self._demo)
         return backup.backup(self._ctx, out)
 
     def backup_into_folder(self, folder: Path, keep_days: int) -> backup.FolderBackup:
         """Today's backup in ``folder`` now ("Jetzt sichern"), older ones pruned."""
         self._require("backup_into_folder")
+        _refuse_in_demo(self._demo)
         return backup.backup_into_folder(
             self._ctx, folder, keep_days, only_if_missing=False, automatic=False
         )
@@ -809,6 +833,7 @@ class Desk:
         and the request is audited in the database about to be replaced (the restored one
         records the restore itself)."""
         self._require("begin_restore")
+        _refuse_in_demo(self._demo)
         source = backup.check_backup_file(backup_file, self._ctx.db.key)
         audit.record_read(
             self._ctx,

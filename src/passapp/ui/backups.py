@@ -234,6 +234,18 @@ class BackupDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(buttons)
         self.show_backups()
+        if desk.is_demo:
+            # The settings are the PC's own (the real app's folder and days), and the
+            # Desk refuses backups and restores of the demo; the dialog only shows.
+            for widget in (self.folder, choose, self.days, self.back_up_now, self.restore_button):
+                widget.setEnabled(False)
+            buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            self.status.setText(
+                self.tr(
+                    "Demo: Die Beispieldaten werden weder gesichert noch durch eine "
+                    "Sicherung ersetzt, und die Einstellungen dieses PCs bleiben, wie sie sind."
+                )
+            )
         # Wide enough for a folder path and a backup's name on one line.
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
 
@@ -262,6 +274,8 @@ class BackupDialog(QDialog):
             )
 
     def save(self) -> None:
+        if self._desk.is_demo:
+            return  # the Save button is off; Enter must not save either
         save_backup_settings(self.chosen_folder(), self.days.value())
         self.accept()
 
