@@ -213,9 +213,11 @@ _latin = lru_cache(maxsize=None)(latin_search_form)
 
 
 @lru_cache(maxsize=500_000)
-def _name_keys(family: str, given: str) -> tuple[str, ...]:
+def _name_keys(
+    family: str, given: str, family_original: str | None, given_original: str | None
+) -> tuple[str, ...]:
     # register_person → write_name_keys adds them in sorted order.
-    return tuple(sorted(index_keys(family, given)))
+    return tuple(sorted(index_keys(family, given, family_original, given_original)))
 
 
 # --- What the workers need to know about the database -----------------------------------
@@ -390,7 +392,12 @@ class _Drawer:
         )
         batch.keys.extend(
             {"person_id": person_id, "key": key, "birth_year": birth.year}
-            for key in _name_keys(family, given)
+            for key in _name_keys(
+                family,
+                given,
+                batch.persons[-1]["family_names_original"],
+                batch.persons[-1]["given_names_original"],
+            )
         )
         adult = (registered - born).days >= 16 * 365 + 4
         holder = adult and rng.random() < PASS_SHARE_OF_ADULTS

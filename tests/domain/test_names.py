@@ -16,6 +16,7 @@ from passapp.domain.names import (
     name_similarity,
     name_tokens,
     normalize_name,
+    original_form,
     phonetic_key,
     search_keys,
 )
@@ -360,3 +361,42 @@ def test_din91379_latin_accepts(name: str) -> None:
 )
 def test_din91379_latin_refuses(name: str) -> None:
     assert not is_din91379_latin(name)
+
+
+# --- original_form: the original script as two clerks type it ------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("احمدی", "احمدي"),  # Persian and Arabic yeh
+        ("کریم", "كريم"),  # Persian keheh and Arabic kaf, both yehs
+        ("مُحَمَّد", "محمد"),  # vowel signs and shadda
+        ("ﻣﺤﻤﺪ", "محمد"),  # presentation forms
+        ("أحمد", "احمد"),  # alef with hamza
+        ("فاطمة", "فاطمه"),  # teh marbuta and heh
+        ("عبد‌الله", "عبدالله"),  # zero-width non-joiner
+        ("محـمد", "محمد"),  # tatweel
+        ("  ИВАН   Петров ", "иван петров"),  # case and spacing
+    ],
+)
+def test_one_written_name_typed_two_ways_has_one_original_form(one: str, other: str) -> None:
+    assert original_form(one) == original_form(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("الحسيني", "الحسني"), ("محمد", "Muhammad"), ("Иван", "Ivan"), ("علي", "عالي")],
+)
+def test_different_written_names_stay_different(one: str, other: str) -> None:
+    assert original_form(one) != original_form(other)
+
+
+@given(letters_marks_spaces)
+def test_the_original_form_is_folded_once_for_all(text: str) -> None:
+    folded = original_form(text)
+    assert original_form(folded) == folded
+    assert original_form(unicodedata.normalize("NFD", text)) == folded
+    assert original_form(unicodedata.normalize("NFC", text)) == folded
+    assert folded == folded.strip()
+    assert "  " not in folded

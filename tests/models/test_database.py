@@ -113,6 +113,8 @@ def test_search_keys_are_rebuilt_when_their_rules_change(tmp_path: Path) -> None
     shutil.copy(released, path)
     with sqlite3.connect(path) as connection:
         before = {row[0] for row in connection.execute("SELECT key FROM person_name_key")}
+        # the released schema knew original-script names, its key rules did not
+        connection.execute("UPDATE person SET family_names_original = 'الحسيني'")
     db = open_database(to_url(str(path)))
     with db.reading() as session:
         after = set(session.scalars(text("SELECT key FROM person_name_key")))
@@ -121,6 +123,7 @@ def test_search_keys_are_rebuilt_when_their_rules_change(tmp_path: Path) -> None
         ).scalar()
     assert any(key.startswith("LI:") for key in after)
     assert not any(key.startswith("LI:") for key in before)
+    assert "O:الحسيني" in after
     assert version is not None
 
 

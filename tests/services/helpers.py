@@ -16,10 +16,13 @@ def register(
     birth: str = "2001-04-03",
     arrival: str | None = "2021-09-02",
     abroad: bool = False,
+    original: tuple[str, str] | None = None,
 ) -> uuid.UUID:
     data = PersonInput(
         family_names=family,
         given_names=given,
+        family_names_original=original[0] if original else None,
+        given_names_original=original[1] if original else None,
         birth_date=PartialDate.parse(birth),
         arrival_date=PartialDate.parse(arrival) if arrival else None,
         moved_from_abroad=abroad,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from sqlalchemy import func, select
 
@@ -8,7 +10,13 @@ from passapp.domain.errors import InputError
 from passapp.models.entities import AuditEvent, EligibilityCheck, Person, PersonNameKey
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput, NotSetUp
-from passapp.services.people import PersonInput, check_person, get_person, register_person
+from passapp.services.people import (
+    PersonInput,
+    check_person,
+    get_person,
+    preview_registration,
+    register_person,
+)
 
 
 def person(**overrides: object) -> PersonInput:
@@ -104,6 +112,44 @@ def test_possible_duplicates_are_reported_before_the_clerk_continues(
         office_ctx, person(family_names="Shevchenko", birth_date=PartialDate.parse("1970-01-01"))
     )
     assert other_year.possible_duplicates == []
+
+
+def test_the_same_name_in_the_original_script_is_a_possible_duplicate_at_the_counter(
+    office_ctx: ServiceContext,
+) -> None:
+    """Another office's transcription ("Dschamal" here, "Jamal" there) shares no Latin key;
+    the Arabic on the document is the same (here typed with a Persian yeh and a vowel)."""
+    born = PartialDate.parse("1990-02-11")
+    first = register_person(
+        office_ctx,
+        person(
+            family_names="Al-Husseini",
+            given_names="Dschamal",
+            family_names_original="الحسيني",
+            given_names_original="جمال",
+            birth_date=born,
+        ),
+    )
+    typed = person(
+        family_names="Alhussaini",
+        given_names="Jamal",
+        family_names_original="الحسینی",
+        given_names_original="جَمال",
+        birth_date=PartialDate.parse("1990-02-00"),
+    )
+
+    preview = preview_registration(office_ctx, typed)
+    # without the original script, or born in another year, nothing is said
+    latin_only = dataclasses.replace(typed, family_names_original=None, given_names_original=None)
+    other_year = dataclasses.replace(typed, birth_date=PartialDate.parse("1991-02-11"))
+    assert preview_registration(office_ctx, latin_only).possible_duplicates == []
+    assert preview_registration(office_ctx, other_year).possible_duplicates == []
+    second = register_person(office_ctx, typed)
+
+    assert [(d.id, d.matched_by) for d in preview.possible_duplicates] == [
+        (first.person.id, "original")
+    ]
+    assert [d.id for d in second.possible_duplicates] == [first.person.id]
 
 
 def test_check_of_a_registered_person_is_kept(office_ctx: ServiceContext) -> None:

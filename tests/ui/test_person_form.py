@@ -141,6 +141,31 @@ def test_registered_person_shows_as_possible_duplicate_before_saving(
     assert count(office_ctx, Person) == 1
 
 
+def test_the_name_in_the_original_script_finds_another_transcription_before_saving(
+    qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
+) -> None:
+    existing = register(
+        office_ctx, "Al-Husseini", "Dschamal", birth="1990-02-11", original=("الحسيني", "جمال")
+    )
+    form = new_form(qtbot, clerk_desk, tasks)
+    qtbot.keyClicks(form.view.family_edit, "Alhussaini")
+    qtbot.keyClicks(form.view.given_edit, "Jamal")
+    qtbot.keyClicks(form.view.birth_edit, "11.02.1990")
+    qtbot.waitUntil(
+        lambda: "Keine ähnlichen Personen" in form.view.duplicates_note.text(), timeout=2_000
+    )
+    assert form.view.save_button.text() == "Speichern"
+
+    # pasted from the document (QTest types Latin-1 only)
+    form.view.family_original_edit.insert("الحسيني")
+    form.view.given_original_edit.insert("جمال")
+
+    qtbot.waitUntil(lambda: form.view.duplicates.rowCount() == 1, timeout=2_000)
+    assert form.view.duplicates.summary(0).id == existing
+    assert form.view.save_button.text() == "Trotzdem neu speichern"
+    assert count(office_ctx, Person) == 1
+
+
 def test_enter_on_a_duplicate_opens_it_and_does_not_save(
     qtbot: QtBot, office_ctx: ServiceContext, tasks: TaskRunner, clerk_desk: Desk
 ) -> None:

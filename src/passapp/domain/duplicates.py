@@ -28,7 +28,7 @@ from typing import Final
 from rapidfuzz.distance import Levenshtein
 
 from passapp.domain.dates import PartialDate
-from passapp.domain.names import phonetic_key
+from passapp.domain.names import original_form, phonetic_key
 
 # Both name parts at least this alike, or the pair is not listed.
 MIN_NAME_SCORE: Final = 80.0
@@ -180,14 +180,14 @@ def _name_match(first: Identity, second: Identity) -> tuple[float, list[Reason]]
         reasons.append(Reason.NAME_SWAPPED)
     if any(p.missing for p in parts):
         reasons.append(Reason.NAME_PART_MISSING)
-    if first.original and second.original and _folded(first.original) == _folded(second.original):
+    if (
+        first.original
+        and second.original
+        and original_form(first.original) == original_form(second.original)
+    ):
         reasons.append(Reason.ORIGINAL_SAME)
         score = max(score, PHONETIC_SCORE)  # the same document spelling, transcribed apart
     return score, reasons
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 # --- the pair ----------------------------------------------------------------------------

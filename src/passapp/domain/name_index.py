@@ -14,20 +14,32 @@ import itertools
 
 from rapidfuzz.distance import Levenshtein
 
-from passapp.domain.names import name_tokens, phonetic_key
+from passapp.domain.names import name_tokens, original_form, phonetic_key
 
 LATIN = "L:"
 PHONETIC = "P:"
 PAIR = "PP:"
+# The whole name in its original script (``names.original_form``), for the district's
+# duplicate review: two offices transcribe "يوسف قاسم" as "Yousef Qasim" and "Jusuf
+# Kassem", which share no Latin or phonetic pair key.
+ORIGINAL = "O:"
 # Raised whenever index_keys changes: databases rebuild their keys when they open.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
+# The key column's width (``models.entities.SEARCH_KEY``). A longer original name is cut:
+# the key only makes a pair a candidate, the duplicate rule compares the whole names.
+KEY_WIDTH = 80
 LATIN_PAIR = "LI:"
 # Tokens shorter than this ("AL", "DE") get no LI: keys of their own: they would list half
 # the register under one key. They still count as the "other" token's two letters.
 LATIN_PAIR_MIN = 3
 
 
-def index_keys(family_names: str, given_names: str) -> set[str]:
+def index_keys(
+    family_names: str,
+    given_names: str,
+    family_names_original: str | None = None,
+    given_names_original: str | None = None,
+) -> set[str]:
     family = name_tokens(family_names)
     given = name_tokens(given_names)
     keys: set[str] = set()
@@ -53,7 +65,22 @@ def index_keys(family_names: str, given_names: str) -> set[str]:
                 key = latin_pair_key(token, other)
                 if key:
                     keys.add(key)
+    original = original_key(family_names_original, given_names_original)
+    if original:
+        keys.add(original)
     return keys
+
+
+def kind_range(kind: str) -> tuple[str, str]:
+    """The keys of one kind ("PP:"), as the bytewise range [low, high): whatever the
+    characters after the kind's colon (Arabic in an ``O:`` key)."""
+    return kind, kind[:-1] + chr(ord(kind[-1]) + 1)
+
+
+def original_key(family_names_original: str | None, given_names_original: str | None) -> str:
+    """The ``O:`` key of a name in its original script ("" when there is none)."""
+    written = original_form(" ".join(p for p in (family_names_original, given_names_original) if p))
+    return (ORIGINAL + written)[:KEY_WIDTH] if written else ""
 
 
 def pair_key(first_token: str, second_token: str) -> str | None:

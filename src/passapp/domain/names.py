@@ -425,6 +425,39 @@ def name_tokens(text: str) -> list[str]:
     return latin_search_form(text).split()
 
 
+# --- The original script, compared as written ---------------------------------------
+
+# Letters two keyboards write differently for the same name: the Persian and the Arabic
+# yeh and kaf (a clerk with a Persian layout types ی where another types ي), the alef with
+# hamza or madda, alef maqsura, teh marbuta against heh.
+_ORIGINAL_VARIANTS: Final = str.maketrans(
+    {
+        "\u06cc": "\u064a",  # ی Persian yeh → ي
+        "\u0649": "\u064a",  # ى alef maqsura → ي
+        "\u06a9": "\u0643",  # ک keheh → ك
+        "\u0623": "\u0627",  # أ → ا
+        "\u0625": "\u0627",  # إ → ا
+        "\u0622": "\u0627",  # آ → ا
+        "\u0671": "\u0627",  # ٱ alef wasla → ا
+        "\u0629": "\u0647",  # ة → ه
+        "\u0640": None,  # tatweel, a stretch of the line
+        "\u200c": None,  # zero-width non-joiner (Persian)
+        "\u200d": None,  # zero-width joiner
+    }
+)
+
+
+@lru_cache(maxsize=65_536)
+def original_form(text: str) -> str:
+    """A name in its original script, folded so that two clerks' typing of the same
+    written name compare equal: compatibility forms (Arabic presentation forms), case,
+    vowel signs and accents, the letter variants of Arabic and Persian keyboards, and
+    spacing. Not a transliteration: different scripts stay different."""
+    compatible = unicodedata.normalize("NFKD", text).casefold().translate(_ORIGINAL_VARIANTS)
+    kept = "".join(c for c in compatible if not _is_dropped_mark(c))
+    return " ".join(unicodedata.normalize("NFC", kept).translate(_ORIGINAL_VARIANTS).split())
+
+
 # --- Phonetics and similarity ----------------------------------------------------
 
 

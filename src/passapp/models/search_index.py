@@ -37,12 +37,19 @@ def rebuild_if_outdated(engine: Engine) -> bool:
         connection.execute(delete(PersonNameKey))
         batch: list[dict[str, Any]] = []
         people = connection.execute(
-            select(Person.id, Person.family_names, Person.given_names, Person.birth_year)
+            select(
+                Person.id,
+                Person.family_names,
+                Person.given_names,
+                Person.family_names_original,
+                Person.given_names_original,
+                Person.birth_year,
+            )
         )
-        for person_id, family, given, year in people:
+        for person_id, family, given, family_original, given_original, year in people:
+            keys = index_keys(family, given, family_original, given_original)
             batch.extend(
-                {"person_id": person_id, "key": key, "birth_year": year}
-                for key in sorted(index_keys(family, given))
+                {"person_id": person_id, "key": key, "birth_year": year} for key in sorted(keys)
             )
             if len(batch) >= BATCH:
                 connection.execute(insert(PersonNameKey), batch)

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, aliased
 
 from passapp.domain.dates import PartialDate
 from passapp.domain.duplicates import REASON_DE, Identity, Likeness, Reason, likeness
-from passapp.domain.name_index import LATIN_PAIR, PAIR
+from passapp.domain.name_index import LATIN_PAIR, ORIGINAL, PAIR, kind_range
 from passapp.models.entities import (
     DuplicateDismissal,
     Entry,
@@ -323,7 +323,10 @@ def _states_of(session: Session, wanted: list[uuid.UUID]) -> dict[uuid.UUID, Sid
 def _candidates() -> Any:
     first_key, second_key = aliased(PersonNameKey), aliased(PersonNameKey)
     pair_keys = or_(
-        *(and_(first_key.key > kind, first_key.key < kind + "\x7f") for kind in (PAIR, LATIN_PAIR))
+        *(
+            and_(first_key.key >= low, first_key.key < high)
+            for low, high in map(kind_range, (PAIR, LATIN_PAIR, ORIGINAL))
+        )
     )
     pairs = (
         select(first_key.person_id.label("first"), second_key.person_id.label("second"))

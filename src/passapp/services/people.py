@@ -90,7 +90,11 @@ def register_person(ctx: ServiceContext, data: PersonInput) -> Registration:
         office = local_office(session)
         fields = _person_fields(session, data)
         duplicates = possible_duplicates(
-            session, fields["family_names"], fields["given_names"], data.birth_date
+            session,
+            fields["family_names"],
+            fields["given_names"],
+            data.birth_date,
+            original=(fields["family_names_original"], fields["given_names_original"]),
         )
         person = Person(
             **fields,
@@ -140,9 +144,13 @@ def preview_registration(
     """
     family = clean_text("person.family_names", data.family_names)
     given = clean_text("person.given_names", data.given_names)
+    original = (
+        clean_optional_text("person.family_names_original", data.family_names_original),
+        clean_optional_text("person.given_names_original", data.given_names_original),
+    )
     with ctx.db.reading() as session:
         result, rules = check_today(session, ctx, data)
-        duplicates = possible_duplicates(session, family, given, data.birth_date)
+        duplicates = possible_duplicates(session, family, given, data.birth_date, original=original)
     return RegistrationPreview(
         eligibility=EligibilityView.of(result, rules),
         possible_duplicates=[d for d in duplicates if d.id != exclude],
@@ -207,7 +215,11 @@ def edit_person(
     duplicates = [
         d
         for d in possible_duplicates(
-            session, person.family_names, person.given_names, person.birth_date
+            session,
+            person.family_names,
+            person.given_names,
+            person.birth_date,
+            original=(person.family_names_original, person.given_names_original),
         )
         if d.id != person.id
     ]
@@ -326,7 +338,13 @@ def _name_warnings(family: str, given: str) -> list[str]:
 def write_name_keys(session: Session, person: Person) -> None:
     """(Re)build the search keys of one person; part of the caller's transaction."""
     session.execute(delete(PersonNameKey).where(PersonNameKey.person_id == person.id))
-    for key in sorted(index_keys(person.family_names, person.given_names)):
+    keys = index_keys(
+        person.family_names,
+        person.given_names,
+        person.family_names_original,
+        person.given_names_original,
+    )
+    for key in sorted(keys):
         session.add(PersonNameKey(person_id=person.id, key=key, birth_year=person.birth_year))
 
 

@@ -28,6 +28,7 @@ from passapp.domain.name_index import (
     PHONETIC,
     latin_pair_key,
     match_score,
+    original_key,
     pair_key,
     query_pairs,
 )
@@ -49,6 +50,9 @@ PAGE = 50
 MIN_SCORE = 75.0
 # Same (possible) birth day and a name this close: shown to the clerk as a possible duplicate.
 DUPLICATE_SCORE = 80.0
+# A duplicate found by the same name in the original script: the score the duplicate rule
+# gives it (``domain.duplicates.PHONETIC_SCORE``), listed after exact Latin namesakes.
+ORIGINAL_SCORE = 90.0
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 
 
@@ -202,9 +206,9 @@ _ID, _FAMILY, _GIVEN, _FAMILY_LATIN, _GIVEN_LATIN, _BIRTH, _MUNICIPALITY, _PASS 
 
 
 def _summary(row: tuple[Any, ...], score: float, matched_by: str) -> PersonSummary:
-    person_id, birth = row[_ID], row[_BIRTH]
+    birth = row[_BIRTH]
     return PersonSummary(
-        id=person_id if isinstance(person_id, uuid.UUID) else uuid.UUID(person_id),
+        id=_id(row),
         family_names=row[_FAMILY],
         given_names=row[_GIVEN],
         birth_date=birth if isinstance(birth, PartialDate) else PartialDate.parse(birth),
@@ -319,16 +323,34 @@ def search_names(
 
 
 def possible_duplicates(
-    session: Session, family_names: str, given_names: str, birth_date: PartialDate, limit: int = 10
+    session: Session,
+    family_names: str,
+    given_names: str,
+    birth_date: PartialDate,
+    limit: int = 10,
+    *,
+    original: tuple[str | None, str | None] = (None, None),
 ) -> list[PersonSummary]:
-    """People of the same birth year whose names sound alike: shown before saving."""
+    """People of the same birth year whose names sound alike, or whose names in the
+    original script (``original``: family, given) are written the same although their
+    Latin spellings differ ("Dschamal" / "Jamal"): shown before saving."""
     tokens = name_tokens(f"{family_names} {given_names}")
-    if not tokens:
-        return []
     query = _Query(tokens, None, birth_date.year)
-    hits = search_names(session.connection(), tokens, query, limit)
-    same_day = [h for h in hits if _may_be_same_day(h.birth_date, birth_date)]
-    return [h for h in same_day if h.score >= DUPLICATE_SCORE]
+    found = search_names(session.connection(), tokens, query, limit)  # [] without tokens
+    hits = [h for h in found if h.score >= DUPLICATE_SCORE]
+    key = original_key(*original)
+    if key:
+        known = {h.id for h in hits}
+        rows = _Raw(session.connection()).rows(
+            "key/year", {"key": key, "year": birth_date.year, "limit": limit}
+        )
+        hits += [_summary(row, ORIGINAL_SCORE, "original") for row in rows if _id(row) not in known]
+    return [h for h in hits if _may_be_same_day(h.birth_date, birth_date)][:limit]
+
+
+def _id(row: tuple[Any, ...]) -> uuid.UUID:
+    value = row[_ID]
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
 
 
 def _may_be_same_day(first: PartialDate, second: PartialDate) -> bool:

@@ -550,7 +550,12 @@ class ChangeApplier:
             for item in people
             if not item.record["payload"].get("anonymous")
             for key in sorted(
-                index_keys(item.values.get("family_names", ""), item.values.get("given_names", ""))
+                index_keys(
+                    item.values.get("family_names", ""),
+                    item.values.get("given_names", ""),
+                    item.values.get("family_names_original"),
+                    item.values.get("given_names_original"),
+                )
             )
         ]
         self._bulk(PersonNameKey).run(rows)

@@ -196,7 +196,14 @@ class PersonForm(QDialog):
 
     def _connect(self) -> None:
         view = self.view
-        for edit in (view.family_edit, view.given_edit, view.birth_edit, view.arrival_edit):
+        for edit in (
+            view.family_edit,
+            view.given_edit,
+            view.family_original_edit,
+            view.given_original_edit,
+            view.birth_edit,
+            view.arrival_edit,
+        ):
             edit.textChanged.connect(self._schedule_preview)
         view.abroad_check.toggled.connect(self._schedule_preview)
         view.arrival_unknown_check.toggled.connect(self._schedule_preview)
@@ -346,6 +353,8 @@ class PersonForm(QDialog):
         data = PersonInput(
             family_names=view.family_edit.text(),
             given_names=view.given_edit.text(),
+            family_names_original=view.family_original_edit.text().strip() or None,
+            given_names_original=view.given_original_edit.text().strip() or None,
             birth_date=birth,
             arrival_date=arrival,
             moved_from_abroad=view.abroad_check.isChecked(),
