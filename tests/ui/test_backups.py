@@ -103,31 +103,33 @@ def test_a_daily_backup_once_a_day_one_at_closing_and_old_ones_go(
     assert [event["automatic"] for event in events] == [True, True]  # the app's, no one's
 
 
-def test_a_missing_folder_is_a_german_warning_and_closing_goes_on(
-    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path, folder: Path
-) -> None:
-    save_backup_settings(tmp_path / "netzlaufwerk-getrennt", 3)
+def warning_at_close(office_ctx: ServiceContext, missing: Path) -> str:
+    """The one warning of a backup at closing into a folder that is gone."""
+    save_backup_settings(missing, 3)
     automatic = AutomaticBackups(Gate(office_ctx))
     warnings: list[str] = []
     automatic.failed.connect(warnings.append)
     assert automatic.at_close() is None  # no exception: the app quits all the same
-    assert len(warnings) == 1
-    assert "Datensicherung fehlgeschlagen" in warnings[0]
-    assert "Sicherungsordner" in warnings[0]
+    [warning] = warnings
+    return warning
+
+
+def test_a_missing_folder_is_a_german_warning_and_closing_goes_on(
+    qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path, folder: Path
+) -> None:
+    warning = warning_at_close(office_ctx, tmp_path / "netzlaufwerk-getrennt")
+    assert "Datensicherung fehlgeschlagen" in warning
+    assert "Sicherungsordner" in warning
 
 
 @pytest.mark.usefixtures("english")
 def test_in_the_english_ui_a_failed_backup_is_said_in_english(
     qtbot: QtBot, office_ctx: ServiceContext, tmp_path: Path, folder: Path
 ) -> None:
-    save_backup_settings(tmp_path / "network-drive-gone", 3)
-    automatic = AutomaticBackups(Gate(office_ctx))
-    warnings: list[str] = []
-    automatic.failed.connect(warnings.append)
-    assert automatic.at_close() is None
-    [warning] = warnings
+    missing = tmp_path / "network-drive-gone"
+    warning = warning_at_close(office_ctx, missing)
     assert warning.startswith("Backup failed: ")
-    assert german_in(warning, exempt=(str(tmp_path / "network-drive-gone"),)) == []
+    assert german_in(warning, exempt=(str(missing),)) == []
 
 
 def test_the_demo_is_never_backed_up(qtbot: QtBot, tmp_path: Path, folder: Path) -> None:
