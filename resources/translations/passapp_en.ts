@@ -4843,6 +4843,10 @@ Now take the USB stick to the district office.</translation>
 <context>
     <name>backups</name>
     <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Datensicherung</source>
         <translation>Backup</translation>
     </message>

@@ -28,6 +28,7 @@ from passapp.services.desk import Gate
 from passapp.services.erasure import erase_person
 from passapp.services.errors import InvalidInput, Refused, ServiceError
 from passapp.services.people import register_person
+from passapp.services.progress import Cancelled, Progress
 from tests.conftest import make_context
 from tests.services.test_database_encryption import RAW_KEY, context, leaks, office, person
 from tests.support.accounts import ADMIN, ADMIN_PASSWORD, add_admin
@@ -477,3 +478,18 @@ def test_the_gate_restores_an_encrypted_database_under_its_key(tmp_path: Path) -
         gate.close()
     assert leaks(path) == {}
     assert cipher.looks_encrypted(path)
+
+
+def test_a_cancelled_check_stops_and_nothing_is_audited(saved: Saved) -> None:
+    ctx = make_context(saved.database)
+    desk = Gate(ctx).log_in(ADMIN, ADMIN_PASSWORD)
+    try:
+        stopped = Progress()
+        stopped.cancel()
+        with pytest.raises(Cancelled):
+            desk.begin_restore(saved.backup, stopped)
+        assert "database.restore_requested" not in actions(ctx)
+        desk.begin_restore(saved.backup, Progress())  # not cancelled: checked and audited
+        assert actions(ctx)[-1] == "database.restore_requested"
+    finally:
+        desk.close()

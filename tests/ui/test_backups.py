@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -260,8 +260,10 @@ def noted_notices(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     shown: list[tuple[str, bool]] = []
     real_notice = backup_runner.busy_notice
 
-    def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
-        notice = real_notice(text, parent)
+    def noted(
+        text: str, parent: QWidget | None = None, cancel: Callable[[], None] | None = None
+    ) -> QProgressDialog:
+        notice = real_notice(text, parent, cancel)
         shown.append((notice.labelText(), notice.isVisible()))
         return notice
 
@@ -388,8 +390,10 @@ def test_quitting_while_the_daily_backup_runs_waits_for_it_visibly(
     shown: list[tuple[str, bool]] = []  # what a notice said, and whether the copy still ran
     real_notice = backups_module.busy_notice
 
-    def noted(text: str, parent: QWidget | None = None) -> QProgressDialog:
-        notice = real_notice(text, parent)
+    def noted(
+        text: str, parent: QWidget | None = None, cancel: Callable[[], None] | None = None
+    ) -> QProgressDialog:
+        notice = real_notice(text, parent, cancel)
         future = started[0].future if started and started[0] else None
         if notice.isVisible():
             shown.append((notice.labelText(), future is not None and not future.done()))

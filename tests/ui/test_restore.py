@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from passapp.services.backup import list_backups
@@ -212,3 +212,46 @@ def test_the_backup_is_checked_on_the_worker_behind_a_notice(
     assert shown[0] == ("Die Sicherung wird geprüft … bitte warten.", True)
     assert ticks.times  # the event loop turned while the file was read
     assert "Bitte neu anmelden." in at_login(qtbot, office)
+
+
+def many_rows(database: Path, rows: int) -> None:
+    """A register grown by a million small rows: the integrity check walks their b-tree
+    pages one by one (a few large blobs it would pass in milliseconds)."""
+    with closing(sqlite3.connect(database)) as connection:
+        connection.execute("CREATE TABLE ballast (data BLOB, label TEXT)")
+        connection.execute("CREATE INDEX ballast_label ON ballast (label)")
+        connection.executemany(
+            "INSERT INTO ballast VALUES (randomblob(40), hex(randomblob(8)))", [()] * rows
+        )
+        connection.commit()
+
+
+def test_the_admin_may_stop_the_check_and_nothing_changes(qtbot: QtBot, office: Office) -> None:
+    """From a USB stick the check takes a while: "Abbrechen" on the notice stops it; still
+    logged in, nothing audited, the dialog says so and stays."""
+    many_rows(office.backup, 1_000_000)  # the check takes ~0.2 s here, a USB stick seconds
+    dialog = restore_dialog(office)
+    handed: list[object] = []
+    dialog.requested.connect(handed.append)
+    notices: list[str] = []
+
+    def cancel_on_the_notice() -> None:
+        notice = QApplication.activeModalWidget()
+        assert isinstance(notice, QProgressDialog)
+        notices.append(notice.labelText())
+        [cancel] = notice.findChildren(QPushButton)
+        assert cancel.text() == "Abbrechen"
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, cancel_on_the_notice)  # runs once the notice is up
+    confirm(dialog)
+
+    assert notices == ["Die Sicherung wird geprüft … bitte warten."]
+    assert dialog.isVisible()
+    assert dialog.message.text() == "Abgebrochen, nichts wurde geändert."
+    assert handed == []
+    assert not office.window.desk.logged_out
+    assert not office.counter.backups.busy
+    events = [event.action for event in office.window.desk.recent_audit_events(20)]
+    assert "database.restore_requested" not in events
+    assert database_id(office.database) == office.database_id

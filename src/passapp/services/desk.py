@@ -826,7 +826,7 @@ class Desk:
         """The database file's name (what a restore keeps as NAME.<stamp>.replaced)."""
         return Path(str(self._ctx.db.engine.url.database or "")).name
 
-    def begin_restore(self, backup_file: Path) -> None:
+    def begin_restore(self, backup_file: Path, progress: Progress | None = None) -> None:
         """An admin is about to put ``backup_file`` in place of this database (the desktop
         app then logs out, closes the database and calls :meth:`Gate.restore`): the file
         is checked first, so a foreign or damaged one is refused while nothing changed,
@@ -834,7 +834,7 @@ class Desk:
         records the restore itself)."""
         self._require("begin_restore")
         _refuse_in_demo(self._demo)
-        source = backup.check_backup_file(backup_file, self._ctx.db.key)
+        source = backup.check_backup_file(backup_file, self._ctx.db.key, progress)
         audit.record_read(
             self._ctx,
             action="database.restore_requested",

@@ -10,16 +10,24 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from passapp.services.progress import Progress
 from passapp.ui.tasks import Task, TaskRunner
 
 T = TypeVar("T")
 
 
-def busy_notice(text: str, parent: QWidget | None = None) -> QProgressDialog:
-    """A shown, painted, application-modal "please wait" without a cancel button: the
-    clerk sees why nothing else can be clicked (a wait is never a silent freeze)."""
+def busy_notice(
+    text: str, parent: QWidget | None = None, cancel: Callable[[], None] | None = None
+) -> QProgressDialog:
+    """A shown, painted, application-modal "please wait": the clerk sees why nothing else
+    can be clicked (a wait is never a silent freeze). With ``cancel``, an "Abbrechen"
+    button (and Esc) calls it; the wait goes on until the work has stopped."""
     notice = QProgressDialog(text, "", 0, 0, parent)
-    notice.setCancelButton(None)
+    if cancel is None:
+        notice.setCancelButton(None)
+    else:
+        notice.setCancelButtonText(QCoreApplication.translate("backups", "Abbrechen"))
+        notice.canceled.connect(cancel)
     notice.setWindowTitle(QCoreApplication.translate("backups", "Datensicherung"))
     notice.setWindowModality(Qt.WindowModality.ApplicationModal)
     notice.setMinimumDuration(0)
@@ -59,16 +67,26 @@ class BackupRunner(QObject):
         on_failure: Callable[[Exception], None],
     ) -> Task[T] | None:
         """Start ``work`` on the worker; None (nothing started) while a job runs."""
+        return self.run_cancellable(lambda _progress: work(), on_success, on_failure)
+
+    def run_cancellable(
+        self,
+        work: Callable[[Progress], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[Exception], None],
+    ) -> Task[T] | None:
+        """:meth:`run` for work that looks at its ``Progress`` and stops when cancelled."""
         if self.busy:
             return None
-        return self._tasks.run(lambda _progress: work(), on_success, on_failure)
+        return self._tasks.run(work, on_success, on_failure)
 
-    def wait(self, text: str | None = None) -> None:
+    def wait(self, text: str | None = None, cancel: Callable[[], None] | None = None) -> None:
         """Return once the running job (if any) is done and its callbacks ran, showing
-        "Datensicherung läuft …" meanwhile; the event loop goes on (the notice moves)."""
+        "Datensicherung läuft …" meanwhile; the event loop goes on (the notice moves).
+        With ``cancel``, the notice offers "Abbrechen" (see :func:`busy_notice`)."""
         if not self.busy:
             return
-        notice = busy_notice(text or self.tr("Datensicherung läuft … bitte warten."))
+        notice = busy_notice(text or self.tr("Datensicherung läuft … bitte warten."), None, cancel)
         loop = QEventLoop()
         self._tasks.finished.connect(loop.quit)
         try:

@@ -227,12 +227,15 @@ class RestoreDialog(QDialog):
             return None
         failures: list[Exception] = []
         self._runner.wait()  # a backup under way finishes first
-        started = self._runner.run(
-            lambda: desk.begin_restore(backup_file), lambda _none: None, failures.append
+        started = self._runner.run_cancellable(
+            lambda progress: desk.begin_restore(backup_file, progress),
+            lambda _none: None,
+            failures.append,
         )
         if started is None:
             return self.tr("Eine Datensicherung läuft schon; bitte gleich noch einmal.")
-        self._runner.wait(self.tr("Die Sicherung wird geprüft … bitte warten."))
+        # From a USB stick the check takes a while; the admin may stop it (nothing changed).
+        self._runner.wait(self.tr("Die Sicherung wird geprüft … bitte warten."), started.cancel)
         if not failures:
             return None
         failure = failures[0]
