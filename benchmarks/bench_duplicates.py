@@ -43,7 +43,7 @@ def measure(path: Path, runs: int) -> dict[str, Any]:
     ctx = ServiceContext(db=open_database(to_url(str(path))), passphrase=None, clerk="bench")
     try:
         with ctx.db.engine.connect() as connection:
-            compiled = duplicates._CANDIDATES.compile(dialect=connection.dialect)
+            compiled = duplicates._candidates().compile(dialect=connection.dialect)
             cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
             order = compiled.positiontup or ()
             parameters = tuple(compiled.params[name] for name in order)

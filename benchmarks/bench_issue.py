@@ -31,9 +31,9 @@ from typing import Any
 
 from qrcode.constants import ERROR_CORRECT_Q
 from qrcode.main import QRCode
+from reportlab.pdfgen import canvas as reportlab_canvas
 from reportlab.pdfgen.canvas import Canvas
 
-import passapp.pdf.common as pdf_common
 from passapp.domain.dates import PartialDate
 from passapp.models.database import open_database, to_url
 from passapp.services.context import ServiceContext
@@ -131,12 +131,14 @@ def record_drawing(render: Callable[[], None]) -> list[tuple[str, tuple[Any, ...
 
     for name in RECORDED:
         setattr(RecordingCanvas, name, recorder(name))
-    saved = pdf_common.Canvas
-    pdf_common.Canvas = RecordingCanvas  # type: ignore[misc]
+    # pdf.common imports the Canvas class when it draws (not at start, issue 12): the
+    # recording class is put where that import finds it.
+    saved = reportlab_canvas.Canvas
+    reportlab_canvas.Canvas = RecordingCanvas  # type: ignore[misc]
     try:
         render()
     finally:
-        pdf_common.Canvas = saved  # type: ignore[misc]
+        reportlab_canvas.Canvas = saved  # type: ignore[misc]
     return log
 
 
