@@ -4,6 +4,8 @@
 
 ``register.png``: a newcomer typed in, eligible, with nationality and language picked;
 ``register-duplicate.png``: a name and birth year already registered, shown before saving;
+``register-duplicate-original.png``: another transcription of the same Arabic name, found
+by the name in the original script;
 ``register-review.png``: only the arrival year known, six years ago: "unklar";
 ``register-suggestions.png``: the language field offering matches while the clerk types;
 ``register-edit-refused.png``: a person of another office, shown read-only with the reason.
@@ -80,6 +82,27 @@ def duplicate(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
     form.close()
 
 
+def duplicate_by_original(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
+    register_person(
+        office,
+        PersonInput(
+            family_names="Al-Husseini",
+            given_names="Dschamal",
+            family_names_original="الحسيني",
+            given_names_original="جمال",
+            birth_date=PartialDate.parse("1990-02-11"),
+            moved_from_abroad=True,
+        ),
+    )
+    form = PersonForm.for_new(log_in(office), tasks, prefill_text="Alhussaini Jamal")
+    form.show()
+    form.view.family_original_edit.insert("الحسينی")
+    form.view.given_original_edit.insert("جمال")
+    type_into(form, [(form.view.birth_edit, "11.02.1990")])
+    save(form, out / "register-duplicate-original.png")
+    form.close()
+
+
 def needs_review(office: ServiceContext, tasks: TaskRunner, out: Path) -> None:
     form = PersonForm.for_new(log_in(office), tasks, prefill_text="Rahimi Leyla")
     form.show()
@@ -124,6 +147,7 @@ def main() -> None:
     new_person(office, tasks, out)
     suggestions(office, tasks, out)
     duplicate(office, tasks, out)
+    duplicate_by_original(office, tasks, out)
     needs_review(office, tasks, out)
     edit_refused(folder, office, tasks, out)
     tasks.shutdown()

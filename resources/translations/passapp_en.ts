@@ -3137,6 +3137,10 @@ Please take it to the district office and compare this fingerprint by phone:</tr
         <translation>Already registered? Then open that person (Ctrl+O) instead of registering them again.</translation>
     </message>
     <message>
+        <source>Gleicher Name in Originalschrift, in lateinischer Schrift anders geschrieben: {names}.</source>
+        <translation>Same name in the original script, written differently in Latin letters: {names}.</translation>
+    </message>
+    <message>
         <source>Keine ähnlichen Personen mit diesem Geburtsjahr gefunden.</source>
         <translation>No similar people with this year of birth found.</translation>
     </message>

@@ -162,6 +162,10 @@ def test_the_name_in_the_original_script_finds_another_transcription_before_savi
 
     qtbot.waitUntil(lambda: form.view.duplicates.rowCount() == 1, timeout=2_000)
     assert form.view.duplicates.summary(0).id == existing
+    assert (
+        "Gleicher Name in Originalschrift, in lateinischer Schrift anders geschrieben: "
+        "Al-Husseini, Dschamal." in form.view.duplicates_note.text()
+    )
     assert form.view.save_button.text() == "Trotzdem neu speichern"
     assert count(office_ctx, Person) == 1
 

@@ -373,6 +373,16 @@ class PersonForm(QDialog):
             note = self.tr(
                 "Schon erfasst? Dann die Person öffnen (Strg+O) statt sie neu anzulegen."
             )
+            by_original = [r for r in rows if r.matched_by == "original"]
+            if by_original:
+                # Latin letters that differ ("Jamal"/"Dschamal") would leave the clerk puzzled.
+                names = "; ".join(
+                    ", ".join(n for n in (r.family_names, r.given_names) if n) for r in by_original
+                )
+                note += " " + self.tr(
+                    "Gleicher Name in Originalschrift, in lateinischer Schrift anders "
+                    "geschrieben: {names}."
+                ).format(names=elided(names, 120))
         else:
             note = self.tr("Keine ähnlichen Personen mit diesem Geburtsjahr gefunden.")
         if self._person_id is None:
