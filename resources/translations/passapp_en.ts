@@ -584,6 +584,41 @@
     </message>
 </context>
 <context>
+    <name>DataPage</name>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Weiter</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Weiter zum Admin-Konto</source>
+        <translation>On to the admin account</translation>
+    </message>
+    <message>
+        <source>&amp;Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Zurück zur Auswahl</source>
+        <translation>Back to the choice</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Einrichtung abbrechen</source>
+        <translation>Cancel the set-up</translation>
+    </message>
+    <message>
+        <source>Tab nächstes Feld · Enter weiter · Alt+Z zurück · Esc abbrechen</source>
+        <translation>Tab next field · Enter next · Alt+Z back · Esc cancel</translation>
+    </message>
+</context>
+<context>
     <name>DismissedPairsDialog</name>
     <message>
         <source>Als verschieden entschiedene Paare</source>
@@ -690,19 +725,19 @@
     </message>
     <message>
         <source>Meldung</source>
-        <translation>Message</translation>
+        <translation type="vanished">Message</translation>
     </message>
     <message>
         <source>Weiter</source>
-        <translation>Next</translation>
+        <translation type="vanished">Next</translation>
     </message>
     <message>
         <source>Weiter zum Admin-Konto</source>
-        <translation>On to the admin account</translation>
+        <translation type="vanished">On to the admin account</translation>
     </message>
     <message>
         <source>Tab nächstes Feld · Enter weiter · Alt+Z zurück · Esc abbrechen</source>
-        <translation>Tab next field · Enter next · Alt+Z back · Esc cancel</translation>
+        <translation type="vanished">Tab next field · Enter next · Alt+Z back · Esc cancel</translation>
     </message>
     <message>
         <source>Einrichten</source>
@@ -714,19 +749,19 @@
     </message>
     <message>
         <source>&amp;Zurück</source>
-        <translation>Back</translation>
+        <translation type="vanished">Back</translation>
     </message>
     <message>
         <source>Zurück zur Auswahl</source>
-        <translation>Back to the choice</translation>
+        <translation type="vanished">Back to the choice</translation>
     </message>
     <message>
         <source>Abbrechen</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
         <source>Einrichtung abbrechen</source>
-        <translation>Cancel the set-up</translation>
+        <translation type="vanished">Cancel the set-up</translation>
     </message>
     <message>
         <source>Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen</source>
@@ -2714,19 +2749,19 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>Meldung</source>
-        <translation>Message</translation>
+        <translation type="vanished">Message</translation>
     </message>
     <message>
         <source>Weiter</source>
-        <translation>Next</translation>
+        <translation type="vanished">Next</translation>
     </message>
     <message>
         <source>Weiter zum Admin-Konto</source>
-        <translation>On to the admin account</translation>
+        <translation type="vanished">On to the admin account</translation>
     </message>
     <message>
         <source>Tab nächstes Feld · Enter weiter · Alt+Z zurück · Esc abbrechen</source>
-        <translation>Tab next field · Enter next · Alt+Z back · Esc cancel</translation>
+        <translation type="vanished">Tab next field · Enter next · Alt+Z back · Esc cancel</translation>
     </message>
     <message>
         <source>Einrichten</source>
@@ -2734,19 +2769,19 @@ Please take it to the district office and compare this fingerprint by phone:</tr
     </message>
     <message>
         <source>&amp;Zurück</source>
-        <translation>Back</translation>
+        <translation type="vanished">Back</translation>
     </message>
     <message>
         <source>Zurück zur Auswahl</source>
-        <translation>Back to the choice</translation>
+        <translation type="vanished">Back to the choice</translation>
     </message>
     <message>
         <source>Abbrechen</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
         <source>Einrichtung abbrechen</source>
-        <translation>Cancel the set-up</translation>
+        <translation type="vanished">Cancel the set-up</translation>
     </message>
     <message>
         <source>Tab nächstes Feld · Enter einrichten · Alt+Z zurück · Esc abbrechen</source>

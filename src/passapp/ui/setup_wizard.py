@@ -231,7 +231,47 @@ class OfficeForm:
     municipality_key: str | None
 
 
-class OfficePage(QWidget):
+class _DataPage(QWidget):
+    """The office's and the district's data page end alike: a message line, then Weiter
+    (to the admin account), Zurück (to the choice) and Abbrechen, and the keys to them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.message = label(
+            accessible_name=QCoreApplication.translate("DataPage", "Meldung"), style=ERROR_STYLE
+        )
+        self.next_button = button(
+            QCoreApplication.translate("DataPage", "Weiter"),
+            QCoreApplication.translate("DataPage", "Weiter zum Admin-Konto"),
+            keys="Enter",
+        )
+        self.back_button = button(
+            QCoreApplication.translate("DataPage", "&Zurück"),
+            QCoreApplication.translate("DataPage", "Zurück zur Auswahl"),
+            shortcut="Alt+Z",
+        )
+        self.cancel_button = button(
+            QCoreApplication.translate("DataPage", "Abbrechen"),
+            QCoreApplication.translate("DataPage", "Einrichtung abbrechen"),
+            keys="Esc",
+        )
+
+    def _lay_out(self, heading: QLabel, intro: QLabel, form: QFormLayout) -> None:
+        hint = QCoreApplication.translate(
+            "DataPage", "Tab nächstes Feld · Enter weiter · Alt+Z zurück · Esc abbrechen"
+        )
+        _layout(
+            self,
+            heading,
+            intro,
+            form,
+            self.message,
+            button_row(self.next_button, self.back_button, self.cancel_button),
+            key_hint(hint),
+        )
+
+
+class OfficePage(_DataPage):
     def __init__(self) -> None:
         super().__init__()
         self.heading = heading(self.tr("Dienststelle einrichten"))
@@ -257,25 +297,7 @@ class OfficePage(QWidget):
         form.addRow(self.tr("&Name:"), self.name_field)
         form.addRow(self.tr("&Art:"), self.kind_combo)
         form.addRow(self.tr("&Gemeinde:"), self.municipality_combo)
-        self.message = label(accessible_name=self.tr("Meldung"), style=ERROR_STYLE)
-        self.next_button = button(
-            self.tr("Weiter"), self.tr("Weiter zum Admin-Konto"), keys="Enter"
-        )
-        self.back_button = button(
-            self.tr("&Zurück"), self.tr("Zurück zur Auswahl"), shortcut="Alt+Z"
-        )
-        self.cancel_button = button(
-            self.tr("Abbrechen"), self.tr("Einrichtung abbrechen"), keys="Esc"
-        )
-        _layout(
-            self,
-            self.heading,
-            intro,
-            form,
-            self.message,
-            button_row(self.next_button, self.back_button, self.cancel_button),
-            key_hint(self.tr("Tab nächstes Feld · Enter weiter · Alt+Z zurück · Esc abbrechen")),
-        )
+        self._lay_out(self.heading, intro, form)
 
     def form(self) -> OfficeForm:
         return OfficeForm(
@@ -367,7 +389,7 @@ class PackagePage(QWidget):
         )
 
 
-class DistrictPage(QWidget):
+class DistrictPage(_DataPage):
     def __init__(self) -> None:
         super().__init__()
         self.heading = heading(self.tr("Landratsamt (Koordinierungsstelle) einrichten"))
@@ -385,25 +407,7 @@ class DistrictPage(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name_field)
         form.addRow(self.tr("&Kennung:"), self.code)
-        self.message = label(accessible_name=self.tr("Meldung"), style=ERROR_STYLE)
-        self.next_button = button(
-            self.tr("Weiter"), self.tr("Weiter zum Admin-Konto"), keys="Enter"
-        )
-        self.back_button = button(
-            self.tr("&Zurück"), self.tr("Zurück zur Auswahl"), shortcut="Alt+Z"
-        )
-        self.cancel_button = button(
-            self.tr("Abbrechen"), self.tr("Einrichtung abbrechen"), keys="Esc"
-        )
-        _layout(
-            self,
-            self.heading,
-            intro,
-            form,
-            self.message,
-            button_row(self.next_button, self.back_button, self.cancel_button),
-            key_hint(self.tr("Tab nächstes Feld · Enter weiter · Alt+Z zurück · Esc abbrechen")),
-        )
+        self._lay_out(self.heading, intro, form)
 
 
 @dataclass(frozen=True)
