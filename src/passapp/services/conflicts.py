@@ -46,7 +46,7 @@ from passapp.services.people import (
 )
 from passapp.services.profile import record_profile
 from passapp.services.sync_apply import DERIVED_FROM, plain_value
-from passapp.services.trust import installation
+from passapp.services.trust import district_code
 
 KEEP_CHOICES = ("applied", "other")
 
@@ -252,10 +252,7 @@ def _check_takeable(conflict: SyncConflict, record: Base | None) -> None:
 
 def _authority(session: Session, person: Person) -> merge.Authority:
     """Who may change the person's fields: the office that registered it, and the district."""
-    setup = installation(session)
-    own = local_office(session).code
-    district = own if setup.role == "district" else setup.district_code
-    return merge.Authority(person_office_code(session, person), district)
+    return merge.Authority(person_office_code(session, person), district_code(session))
 
 
 def _take_person_field(

@@ -77,6 +77,7 @@ from passapp.services.erasure import is_erasure, mark_erased, scrub_identity
 from passapp.services.people import write_name_keys
 from passapp.services.reissued_numbers import without_reissued_numbers
 from passapp.services.sync_limits import BadValue, excerpt, payload_specs, sanitised
+from passapp.services.trust import district_code
 
 MODELS: dict[str, type[Base]] = {name: model for model, name in ENTITY_TYPES.items()}
 # Parents before children: a batch writes the record types in this order.
@@ -248,8 +249,7 @@ class ChangeApplier:
         assert setup is not None  # the caller checked that an office is set up
         self.setup = setup
         self.is_district = setup.role == "district"
-        own = session.get(Office, setup.office_id) if self.is_district else None
-        self.district_code = own.code if own is not None else setup.district_code
+        self.district_code = district_code(session, setup)
         # A bundle from an office speaks for that office alone (DESIGN §7).
         self.from_office = self.is_district and sender != self.district_code
         self.applied = {v.database_id: v.counter for v in session.scalars(select(AppliedVersion))}

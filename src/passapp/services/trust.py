@@ -99,6 +99,18 @@ def installation(session: Session) -> Installation:
     return found
 
 
+def district_code(session: Session, setup: Installation | None = None) -> str | None:
+    """The district office's code as this installation knows it: its own at the district,
+    the enrolling district's at an office (None before enrolment). With the merge rule's
+    owner it says who may change a record (``merge.Authority``)."""
+    setup = setup or installation(session)
+    if setup.role == "district":
+        own = session.get(Office, setup.office_id)
+        if own is not None:
+            return own.code
+    return setup.district_code
+
+
 def require_district(session: Session) -> Installation:
     found = installation(session)
     if found.role != "district":
