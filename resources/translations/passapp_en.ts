@@ -4864,6 +4864,14 @@ Now take the USB stick to the district office.</translation>
 <context>
     <name>app</name>
     <message>
+        <source>passapp wurde aktualisiert: Die Datenbank wird gesichert und angepasst. Das geschieht einmal und kann etwas dauern …</source>
+        <translation>passapp was updated: the database is being backed up and adapted. This happens once and may take a while …</translation>
+    </message>
+    <message>
+        <source>passapp wurde aktualisiert: Das Suchverzeichnis wird neu aufgebaut. Das geschieht einmal und kann bei vielen Personen eine Weile dauern …</source>
+        <translation>passapp was updated: the search index is being rebuilt. This happens once and may take a while with many people …</translation>
+    </message>
+    <message>
         <source>Bildungs- und Beratungspass</source>
         <translation>Education and Counselling Pass</translation>
     </message>

@@ -115,7 +115,8 @@ def test_search_keys_are_rebuilt_when_their_rules_change(tmp_path: Path) -> None
         before = {row[0] for row in connection.execute("SELECT key FROM person_name_key")}
         # the released schema knew original-script names, its key rules did not
         connection.execute("UPDATE person SET family_names_original = 'الحسيني'")
-    db = open_database(to_url(str(path)))
+    steps: list[str] = []
+    db = open_database(to_url(str(path)), before_long_step=steps.append)
     with db.reading() as session:
         after = set(session.scalars(text("SELECT key FROM person_name_key")))
         version = session.execute(
@@ -125,6 +126,11 @@ def test_search_keys_are_rebuilt_when_their_rules_change(tmp_path: Path) -> None
     assert not any(key.startswith("LI:") for key in before)
     assert "O:الحسيني" in after
     assert version is not None
+    # the desktop app was told before each long step; opened again, nothing is long
+    assert steps == ["upgrade", "search_keys"]
+    db.dispose()
+    open_database(to_url(str(path)), before_long_step=steps.append).dispose()
+    assert steps == ["upgrade", "search_keys"]
 
 
 def test_a_district_of_schema_0005_binds_the_databases_it_applied_to_their_office(

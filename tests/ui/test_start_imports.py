@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import uuid
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from passapp.services.context import ServiceContext
@@ -132,7 +134,7 @@ from passapp.ui import app as passapp_app
 from passapp.ui.login_dialog import LoginDialog
 
 database, name, password = sys.argv[1:4]
-seen = {"orm_at_login_paint": None, "steps": []}
+seen = {"orm_at_login_paint": None, "steps": [], "said_while_opening": []}
 application = QApplication([])
 
 
@@ -144,6 +146,11 @@ class FirstPaint(QObject):
             and seen["orm_at_login_paint"] is None
         ):
             seen["orm_at_login_paint"] = "sqlalchemy.orm" in sys.modules
+        if event.type() == QEvent.Type.Paint and isinstance(watched, LoginDialog):
+            said = watched.message.text()
+            opening = not watched.login_button.isEnabled()
+            if opening and said and said not in seen["said_while_opening"]:
+                seen["said_while_opening"].append(said)
         return False
 
 
@@ -193,6 +200,7 @@ def test_the_log_in_window_is_painted_before_the_orm_loads_then_the_clerk_logs_i
     assert seen == {
         "code": 0,
         "orm_at_login_paint": False,
+        "said_while_opening": [],
         "steps": [
             "wrong password",
             "refused: Anmeldung fehlgeschlagen: Name oder Passwort falsch, oder das Konto "
@@ -206,7 +214,12 @@ def test_an_empty_database_leads_from_the_log_in_window_to_the_set_up(tmp_path: 
     """The log-in window gives way to the set-up wizard; cancelled, the app quits (0)."""
     database = tmp_path / "neu.sqlite3"
     seen = run_fresh(DRIVE_START, str(database), "x", "y", home=tmp_path)
-    assert seen == {"code": 0, "orm_at_login_paint": False, "steps": ["wizard"]}
+    assert seen == {
+        "code": 0,
+        "orm_at_login_paint": False,
+        "said_while_opening": [],
+        "steps": ["wizard"],
+    }
 
 
 def test_a_file_that_is_no_database_is_said_in_german_and_quits_with_2(tmp_path: Path) -> None:
@@ -216,7 +229,31 @@ def test_a_file_that_is_no_database_is_said_in_german_and_quits_with_2(tmp_path:
     assert seen == {
         "code": 2,
         "orm_at_login_paint": False,
+        "said_while_opening": [],
         "steps": [
             f"message: {other} ist keine passapp-Datenbank (leer oder eine andere Art Datei)."
         ],
     }
+
+
+def test_after_an_update_the_log_in_window_says_why_it_waits(
+    office_ctx: ServiceContext, desks: Callable[[ServiceContext], Accounts], tmp_path: Path
+) -> None:
+    """New search-key rules rebuild every person's keys once (a district of 100,000: a
+    quarter of a minute on this machine); the window says so while it waits, then the
+    clerk logs in as always."""
+    desks(office_ctx)
+    database = database_of(office_ctx)
+    office_ctx.db.dispose()
+    with closing(sqlite3.connect(database)) as connection:
+        connection.execute(
+            "UPDATE setting SET value = '{\"version\": 1}' WHERE key = 'search_index_version'"
+        )
+        connection.commit()
+    seen = run_fresh(DRIVE_START, database, CLERK_NAME, CLERK_PASSWORD, home=tmp_path)
+    assert seen["code"] == 0
+    assert seen["said_while_opening"] == [
+        "passapp wurde aktualisiert: Das Suchverzeichnis wird neu aufgebaut. Das geschieht "
+        "einmal und kann bei vielen Personen eine Weile dauern …"
+    ]
+    assert seen["steps"][-1] == "main window"

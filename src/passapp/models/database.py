@@ -406,15 +406,26 @@ FROM_ENVIRONMENT: Final = "environment"
 KeyChoice = DatabaseKey | None | Literal["environment"]
 
 
+# The steps of opening that can take long, once after an update: the schema upgrade (with
+# its backup first), the search keys rebuilt under new rules (100,000 persons: ~15 s).
+LONG_STEPS = ("upgrade", "search_keys")
+
+
 def open_database(
-    url: str | None = None, *, create: bool = True, key: KeyChoice = FROM_ENVIRONMENT
+    url: str | None = None,
+    *,
+    create: bool = True,
+    key: KeyChoice = FROM_ENVIRONMENT,
+    before_long_step: Callable[[str], None] | None = None,
 ) -> Database:
     """Open (and upgrade) the database at ``url`` or the default location.
 
     Only with ``create`` is a missing SQLite file (or an empty server database) set up; a
     zero-byte file, a text file or another program's database is refused either way. With a
     ``key`` (by default from the environment) the SQLite file is encrypted (SQLCipher): a
-    new one from the start; a plain one, or one the key does not open, is refused."""
+    new one from the start; a plain one, or one the key does not open, is refused.
+    ``before_long_step`` is told one of :data:`LONG_STEPS` before it begins (the desktop
+    app says why the window waits)."""
     url = url or default_database_url()
     database_key = _database_key(url, key)
     _check_sqlite_file(url, create, database_key)
@@ -437,7 +448,7 @@ def open_database(
         *cipher.driver_errors(),
     )
     try:
-        return _open(engine, create, database_key)
+        return _open(engine, create, database_key, before_long_step or _quietly)
     except DatabaseError:
         engine.dispose()
         raise
@@ -529,7 +540,16 @@ def _check_encrypted_file(path: Path, plain: bool, key: DatabaseKey) -> None:
     cipher.check_key(path, key)
 
 
-def _open(engine: Engine, create: bool, key: DatabaseKey | None) -> Database:
+def _quietly(_step: str) -> None:
+    pass
+
+
+def _open(
+    engine: Engine,
+    create: bool,
+    key: DatabaseKey | None,
+    before_long_step: Callable[[str], None],
+) -> Database:
     backup: Path | None = None
     head = head_revision(engine)
     has_tables = bool(inspect(engine).get_table_names())
@@ -563,9 +583,10 @@ def _open(engine: Engine, create: bool, key: DatabaseKey | None) -> Database:
                 f"database schema {revision} is newer than this program; update passapp",
                 "Die Datenbank stammt von einer neueren passapp-Version. Bitte passapp aktualisieren.",
             )
+        before_long_step("upgrade")
         backup = backup_sqlite(engine, f"before-{head}", key)
         command.upgrade(config, "head")
-    search_index.rebuild_if_outdated(engine)
+    search_index.rebuild_if_outdated(engine, before_long_step)
     identity.ensure_own_identity(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(engine=engine, sessions=sessions, backup_path=backup, key=key)

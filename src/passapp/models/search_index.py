@@ -7,6 +7,7 @@ in one transaction, instead of searching with keys of the old rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
@@ -26,13 +27,17 @@ def stamp_current(engine: Engine) -> None:
         )
 
 
-def rebuild_if_outdated(engine: Engine) -> bool:
+def rebuild_if_outdated(engine: Engine, before: Callable[[str], None] | None = None) -> bool:
+    """Rebuild every person's keys when their rules changed (``before("search_keys")``
+    first: the desktop app says why it waits); True if it did."""
     with engine.connect() as connection:
         stored = connection.execute(
             select(Setting.value).where(Setting.key == VERSION_KEY)
         ).scalar()
     if stored is not None and stored.get("version") == INDEX_VERSION:
         return False
+    if before is not None:
+        before("search_keys")
     with engine.begin() as connection:
         connection.execute(delete(PersonNameKey))
         batch: list[dict[str, Any]] = []

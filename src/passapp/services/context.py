@@ -67,6 +67,7 @@ def open_context(
     *,
     create: bool = True,
     key: KeyChoice = FROM_ENVIRONMENT,
+    before_long_step: Callable[[str], None] | None = None,
     **options: Any,
 ) -> ServiceContext:
     """Open (and upgrade) the database at a path or URL, else the default one; ``create``
@@ -75,7 +76,12 @@ def open_context(
 
     For the desktop app and the command line, which must not reach into the models."""
     try:
-        db = open_database(to_url(database) if database else None, create=create, key=key)
+        db = open_database(
+            to_url(database) if database else None,
+            create=create,
+            key=key,
+            before_long_step=before_long_step,
+        )
     except DatabaseError as error:
         unavailable = DatabaseUnavailable(str(error), error.message_de)
         unavailable.exit_code = error.exit_code

@@ -15,11 +15,12 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
@@ -39,13 +40,15 @@ translate = QCoreApplication.translate
 WARNING_MS = 60_000
 
 
-def open_gate(database: str | None, demo: bool) -> Gate:
+def open_gate(
+    database: str | None, demo: bool, before_long_step: Callable[[str], None] | None = None
+) -> Gate:
     from passapp.services.desk import Gate
 
     if demo:
         # A fresh office in a temporary folder: trying things never touches real data.
         return Gate.open_demo(Path(tempfile.mkdtemp(prefix="passapp-demo-")))
-    return Gate.open(database)
+    return Gate.open(database, before_long_step=before_long_step)
 
 
 def install_qt_german(app: QApplication) -> None:
@@ -175,6 +178,21 @@ def app_icon() -> QIcon:
     return icon
 
 
+def long_step_text(step: str) -> str:
+    """Why the log-in window waits, once after an update (``models.database.LONG_STEPS``)."""
+    if step == "upgrade":
+        return translate(
+            "app",
+            "passapp wurde aktualisiert: Die Datenbank wird gesichert und angepasst. Das "
+            "geschieht einmal und kann etwas dauern …",
+        )
+    return translate(
+        "app",
+        "passapp wurde aktualisiert: Das Suchverzeichnis wird neu aufgebaut. Das geschieht "
+        "einmal und kann bei vielen Personen eine Weile dauern …",
+    )
+
+
 class Start(QObject):
     """The start after the log-in window's first paint: the database opened, then the
     set-up wizard (empty database) or the log-in window given the gate."""
@@ -195,13 +213,23 @@ class Start(QObject):
         from passapp.ui.backup_runner import BackupRunner
         from passapp.ui.backups import AutomaticBackups
 
+        told: list[str] = []
+
+        def say_long_step(step: str) -> None:
+            told.append(step)
+            self._login.tell(long_step_text(step))
+            # Painted now: the step runs on this thread, the window cannot paint meanwhile.
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
         try:
-            gate = self.gate = open_gate(self._database, self._demo)
+            gate = self.gate = open_gate(self._database, self._demo, say_long_step)
         except DatabaseUnavailable as error:
             self._login.hide()
             QMessageBox.critical(None, translate("app", "Datenbank"), i18n.error_text(error))
             self._app.exit(2)
             return
+        if told:
+            self._login.tell("")
         self._login.rejected.disconnect(self._app.quit)
         runner = BackupRunner(self)
         counter = self.counter = Counter(self._app, gate, runner)
