@@ -8,9 +8,9 @@ in one transaction, instead of searching with keys of the old rules.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, Table, delete, insert, select
 
 from passapp.domain.name_index import INDEX_VERSION, index_keys
 from passapp.models.entities import Person, PersonNameKey, Setting
@@ -38,7 +38,12 @@ def rebuild_if_outdated(engine: Engine, before: Callable[[str], None] | None = N
         return False
     if before is not None:
         before("search_keys")
+    indexes = sorted(cast(Table, PersonNameKey.__table__).indexes, key=lambda i: str(i.name))
     with engine.begin() as connection:
+        # Emptied and filled without its indexes, which are then built once from the sorted
+        # rows: 100,000 persons (1.2 M keys) took 16 s with them, 3.4 s so (SQLite).
+        for index in indexes:
+            index.drop(connection)
         connection.execute(delete(PersonNameKey))
         batch: list[dict[str, Any]] = []
         people = connection.execute(
@@ -61,6 +66,8 @@ def rebuild_if_outdated(engine: Engine, before: Callable[[str], None] | None = N
                 batch = []
         if batch:
             connection.execute(insert(PersonNameKey), batch)
+        for index in indexes:
+            index.create(connection)
         connection.execute(delete(Setting).where(Setting.key == VERSION_KEY))
         connection.execute(
             insert(Setting).values(key=VERSION_KEY, value={"version": INDEX_VERSION})
