@@ -239,8 +239,8 @@ def test_a_file_that_is_no_database_is_said_in_german_and_quits_with_2(tmp_path:
 def test_after_an_update_the_log_in_window_says_why_it_waits(
     office_ctx: ServiceContext, desks: Callable[[ServiceContext], Accounts], tmp_path: Path
 ) -> None:
-    """New search-key rules rebuild every person's keys once (a district of 100,000: a
-    quarter of a minute on this machine); the window says so while it waits, then the
+    """New search-key rules rebuild every person's keys once (a district of 100,000: about
+    ten seconds on this machine); the window says so while it waits, then the
     clerk logs in as always."""
     desks(office_ctx)
     database = database_of(office_ctx)
