@@ -25,6 +25,8 @@ from passapp.services.duplicates import (
 from passapp.services.erasure import erase_person
 from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.merges import merge_people
+from passapp.services.trust import init_district
+from tests.conftest import make_url_context
 from tests.services.test_duplicates import pair_ids, person, register, to_district
 
 
@@ -169,3 +171,29 @@ def test_a_long_list_of_decisions_is_read_in_parts(
     with district_ctx.db.reading() as session:
         assert duplicates._sides(session, unknown) == {}
         assert duplicates._states(session, unknown) == {}
+
+
+def test_decisions_are_listed_and_taken_back_on_every_backend(
+    any_db_url: str, tmp_path: Path
+) -> None:
+    """The decisions' list reads records by id in parts and orders by the decision's
+    moment: SQLite and PostgreSQL alike."""
+    ctx = make_url_context(any_db_url, tmp_path, clerk="district")
+    try:
+        init_district(ctx, name="Landkreis Dachau", code="LRADAH")
+        first = register(ctx, person("Petrenko", "Anna", "1974-05-15", sex="f"))
+        second = register(ctx, person("Petrenko", "Anna", "1974-00-00", sex="f"))
+        third = register(ctx, person("Petrenko", "Anna", "1974-05-00", sex="f"))
+        dismiss_pair(ctx, second, first)
+        dismiss_pair(ctx, third, first)
+        listed = dismissed_pairs(ctx)
+        assert sorted(sorted(map(str, (p.first.id, p.second.id))) for p in listed) == sorted(
+            sorted(map(str, pair)) for pair in ((first, second), (first, third))
+        )
+        moments = [p.dismissed_at for p in listed]
+        assert moments == sorted(moments, reverse=True)  # the newest decision first
+        take_back_dismissal(ctx, first, second)
+        assert [{p.first.id, p.second.id} for p in dismissed_pairs(ctx)] == [{first, third}]
+        assert {first, second} in pair_ids(ctx)
+    finally:
+        ctx.db.dispose()
