@@ -344,7 +344,10 @@ def possible_duplicates(
         rows = _Raw(session.connection()).rows(
             "key/year", {"key": key, "year": birth_date.year, "limit": limit}
         )
-        hits += [_summary(row, ORIGINAL_SCORE, "original") for row in rows if _id(row) not in known]
+        for row in rows:  # one row per person (a person has one active pass at most)
+            if _id(row) not in known:
+                known.add(_id(row))
+                hits.append(_summary(row, ORIGINAL_SCORE, "original"))
     return [h for h in hits if _may_be_same_day(h.birth_date, birth_date)][:limit]
 
 
