@@ -407,7 +407,7 @@ KeyChoice = DatabaseKey | None | Literal["environment"]
 
 
 # The steps of opening that can take long, once after an update: the schema upgrade (with
-# its backup first), the search keys rebuilt under new rules (100,000 persons: ~15 s).
+# its backup first), the search keys rebuilt under new rules (100,000 persons: ~10 s).
 LONG_STEPS = ("upgrade", "search_keys")
 
 
