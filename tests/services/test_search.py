@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -9,8 +11,10 @@ from hypothesis import strategies as st
 from passapp.domain.pass_number import PassNumber
 from passapp.services.context import ServiceContext
 from passapp.services.errors import InvalidInput
+from passapp.services.offices import init_office
 from passapp.services.passes import issue_pass
 from passapp.services.search import find
+from tests.conftest import make_url_context
 from tests.services.helpers import register
 
 PEOPLE = [
@@ -137,3 +141,37 @@ def test_a_registered_person_is_found_with_one_typo(
     typo = family[:position] + letter + family[position + 1 :]
     assert person in ids(office_ctx, f"{family} {given_name}")
     assert person in ids(office_ctx, f"{typo} {given_name}")
+
+
+@pytest.fixture
+def any_office(any_db_url: str, tmp_path: Path) -> Iterator[ServiceContext]:
+    ctx = make_url_context(any_db_url, tmp_path)
+    init_office(
+        ctx, code="EWDAH", name="EMA Dachau", kind="einwohnermeldeamt", municipality="Dachau"
+    )
+    yield ctx
+    ctx.db.dispose()
+
+
+def test_a_name_pasted_in_its_original_script_finds_the_person(any_office: ServiceContext) -> None:
+    """From an Arabic document: the family name (or the whole name) in Arabic finds the
+    person registered under a Latin transcription the clerk may not guess, typed with
+    a Persian or an Arabic keyboard alike; a year narrows it as for Latin names. The key
+    range holds Arabic letters: SQLite and PostgreSQL alike."""
+    office_ctx = any_office
+    husseini = register(
+        office_ctx, "Al-Husseini", "Dschamal", birth="1990-02-11", original=("الحسيني", "جمال")
+    )
+    other = register(
+        office_ctx, "Al-Hussaini", "Rana", birth="1995-06-00", original=("الحسيني", "رنا")
+    )
+    register(office_ctx, "Rahimi", "Jamal", birth="1990-02-11", original=("رحیمی", "جمال"))
+
+    whole = find(office_ctx, "الحسيني جمال").hits
+    assert [(h.id, h.matched_by, h.score) for h in whole[:1]] == [(husseini, "original", 100.0)]
+    family = find(office_ctx, "الحسینی")  # Persian yeh
+    assert family.kind == "name"
+    assert {h.id for h in family.hits if h.matched_by == "original"} == {husseini, other}
+    assert [h.id for h in find(office_ctx, "الحسيني 1995").hits] == [other]
+    assert [h.id for h in find(office_ctx, "الحسيني 11.02.1990").hits] == [husseini]
+    assert find(office_ctx, "الحسيني 1980").hits == []

@@ -13,6 +13,7 @@ execution path cost more than the indexed lookups themselves (benchmarks/README.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 from passapp.domain.dates import InvalidDateError, PartialDate
 from passapp.domain.name_index import (
     LATIN,
+    ORIGINAL,
     PHONETIC,
     latin_pair_key,
     match_score,
@@ -32,7 +34,7 @@ from passapp.domain.name_index import (
     pair_key,
     query_pairs,
 )
-from passapp.domain.names import name_tokens, phonetic_key
+from passapp.domain.names import name_tokens, original_form, phonetic_key
 from passapp.domain.pass_number import (
     InvalidPassNumberError,
     PassNumber,
@@ -98,7 +100,11 @@ def find(ctx: ServiceContext, text: str, limit: int = PAGE) -> SearchResult:
             if parsed.birth_date is None and parsed.birth_year is None:
                 return SearchResult(query, "empty")
             return SearchResult(query, "birth_date", _by_birth(connection, parsed, limit))
-        return SearchResult(query, "name", search_names(connection, parsed.tokens, parsed, limit))
+        hits = search_names(connection, parsed.tokens, parsed, limit)
+        written = _original_words(query)
+        if written:
+            hits = _by_original(connection, written, parsed, limit, hits)
+        return SearchResult(query, "name", hits)
 
 
 def _by_qr(ctx: ServiceContext, text: str) -> SearchResult:
@@ -128,6 +134,44 @@ def _parse_query(text: str) -> _Query:
             continue
         words.append(word)
     return _Query(name_tokens(" ".join(words)), birth_date, birth_year)
+
+
+def _original_words(text: str) -> str:
+    """The words of a query in a script other than Latin (pasted from an Arabic or Cyrillic
+    document), folded as the ``O:`` keys are; "" when there are none."""
+    words = [
+        word
+        for word in text.split()
+        if any(c.isalpha() and not unicodedata.name(c, "").startswith("LATIN") for c in word)
+    ]
+    return original_form(" ".join(words))
+
+
+def _by_original(
+    connection: Connection, written: str, query: _Query, limit: int, latin: list[PersonSummary]
+) -> list[PersonSummary]:
+    """People whose name in the original script is ``written`` (100) or begins with it
+    (95: the family name, as on the document, or a name still being typed), before the
+    hits of the Latin search (the transliteration of the same words)."""
+    raw = _Raw(connection)
+    low = ORIGINAL + written
+    stages = (
+        ("key", {"key": low}, 100.0),
+        ("prefix", {"low": low, "high": low[:-1] + chr(ord(low[-1]) + 1)}, 95.0),
+    )
+    found: dict[uuid.UUID, PersonSummary] = {}
+    for kind, parameters, score in stages:
+        values: dict[str, Any] = {**parameters, "limit": limit}
+        if query.birth_year is not None:
+            values["year"] = query.birth_year
+            kind += "/year"
+        for row in raw.rows(kind, values):
+            wanted = query.birth_date
+            if _id(row) in found or (wanted is not None and row[_BIRTH] != wanted.iso()):
+                continue
+            found[_id(row)] = _summary(row, score, "original")
+    hits = list(found.values()) + [h for h in latin if h.id not in found]
+    return hits[:limit]
 
 
 def _by_pass_number(connection: Connection, text: str) -> list[PersonSummary]:
