@@ -121,3 +121,14 @@ def test_no_alt_letter_is_used_twice_in_the_german_main_window(
     letters = [re.sub(r".*&(.).*", r"\1", menu).lower() for menu in menus]
     letters += mnemonics(window.person_panel)
     assert len(letters) == len(set(letters)), letters
+
+
+def test_numbers_are_written_as_the_ui_s_language_writes_them(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    assert (i18n.number_text(1234567), i18n.number_text(0.44, 1)) == ("1.234.567", "0,4")
+    i18n.install_translations(app, "en")
+    try:
+        assert (i18n.number_text(1234567), i18n.number_text(0.44, 1)) == ("1,234,567", "0.4")
+    finally:
+        i18n.remove_translations(app)

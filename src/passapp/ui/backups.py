@@ -269,7 +269,7 @@ class BackupDialog(QDialog):
                 self.tr("{day} – {name} ({size} MB)").format(
                     day=day_text(found.day),
                     name=found.path.name,
-                    size=f"{found.size / 2**20:.1f}".replace(".", ","),
+                    size=i18n.number_text(found.size / 2**20, 1),
                 )
             )
 

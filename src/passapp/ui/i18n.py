@@ -61,6 +61,14 @@ def current_language() -> str:
     return marker if marker in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def number_text(value: float, decimals: int = 0) -> str:
+    """A number as the UI's language writes it: "1.234,5" in German, "1,234.5" in English."""
+    locale = QLocale(
+        QLocale.Language.English if current_language() == "en" else QLocale.Language.German
+    )
+    return locale.toString(float(value), "f", decimals) if decimals else locale.toString(int(value))
+
+
 def label_text(label: Label) -> str:
     """A reference label (entry kind, status, office kind) in the current language."""
     return label.label_en if current_language() == "en" else label.label_de

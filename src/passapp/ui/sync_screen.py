@@ -25,7 +25,6 @@ from passapp.pdf.sync_receipt import (
     counts_in_words,
     export_receipt,
     import_receipt,
-    number,
     render_sync_receipt,
 )
 from passapp.services.desk import Desk
@@ -129,9 +128,9 @@ class SyncScreen(SyncScreenView):
                 "Wartende Änderungen: {pending} · In Quarantäne: {quarantined} · "
                 "Ungeklärte Konflikte: {conflicts}"
             ).format(
-                pending=number(current.pending),
-                quarantined=number(current.quarantined),
-                conflicts=number(current.conflicts),
+                pending=i18n.number_text(current.pending),
+                quarantined=i18n.number_text(current.quarantined),
+                conflicts=i18n.number_text(current.conflicts),
             )
         )
 
@@ -200,7 +199,7 @@ class SyncScreen(SyncScreenView):
         if changes:
             # The kinds are the receipt's German words (the receipt is German on paper too).
             content = self.tr("{count} Änderungen: {kinds}").format(
-                count=number(changes), kinds=counts_in_words(header["counts"])
+                count=i18n.number_text(changes), kinds=counts_in_words(header["counts"])
             )
         created = clock_time(dt.datetime.fromisoformat(header["created_at"]))
         for key, text in (
@@ -287,7 +286,9 @@ class SyncScreen(SyncScreenView):
             self.progress_bar.setValue(round((snapshot.fraction or 0.0) * BAR_STEPS))
             self.phase.setText(
                 self.tr("{phase}: {done} von {total}").format(
-                    phase=snapshot.phase, done=number(snapshot.done), total=number(snapshot.total)
+                    phase=snapshot.phase,
+                    done=i18n.number_text(snapshot.done),
+                    total=i18n.number_text(snapshot.total),
                 )
             )
         elif snapshot.phase:
