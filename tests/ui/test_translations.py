@@ -13,12 +13,14 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from passapp.pdf.sync_receipt import counts_in_words
 from passapp.services.desk import Desk
 from passapp.services.reference import entry_kind_labels, entry_status_labels, office_kind_labels
 from passapp.ui import i18n
 from passapp.ui.entry_table import kind_label, status_label
 from passapp.ui.main_window import MainWindow
 from passapp.ui.person_form import PersonForm
+from passapp.ui.sync_screen import kinds_text, phase_text
 from passapp.ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,5 +132,24 @@ def test_numbers_are_written_as_the_ui_s_language_writes_them(qtbot: QtBot) -> N
     i18n.install_translations(app, "en")
     try:
         assert (i18n.number_text(1234567), i18n.number_text(0.44, 1)) == ("1,234,567", "0.4")
+    finally:
+        i18n.remove_translations(app)
+
+
+def test_the_sync_screen_says_the_services_steps_and_kinds_in_the_ui_s_language(
+    qtbot: QtBot,
+) -> None:
+    counts = {"entry": 1, "person": 2, "pass": 0, "future_kind": 3}
+    assert kinds_text(counts) == counts_in_words(counts)  # German: the receipt's words
+    assert phase_text("Paket für EWDAH schreiben") == "Paket für EWDAH schreiben"
+    app = QApplication.instance()
+    assert app is not None
+    i18n.install_translations(app, "en")
+    try:
+        assert kinds_text(counts) == "2 people, 1 entry, 3 future_kind"
+        assert kinds_text({}) == "none"
+        assert phase_text("Paket für EWDAH schreiben") == "Writing the bundle for EWDAH"
+        assert phase_text("Änderungen einspielen") == "Applying changes"
+        assert phase_text("etwas Neues") == "etwas Neues"  # a step it does not know: as said
     finally:
         i18n.remove_translations(app)

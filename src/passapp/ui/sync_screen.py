@@ -12,17 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from passapp.pdf.sync_receipt import (
+    ENTITY_LABELS,
     SyncReceipt,
-    counts_in_words,
     export_receipt,
     import_receipt,
     render_sync_receipt,
@@ -47,6 +48,59 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 100
 BAR_STEPS = 1000
+
+
+# The services name their steps and the kinds of records in German (the receipt and the
+# command line are German); the screen says them in the UI's language.
+_PHASES = (
+    QT_TRANSLATE_NOOP("sync_phase", "Änderungen einspielen"),
+    QT_TRANSLATE_NOOP("sync_phase", "Fertig"),
+)
+_WRITING_FOR = re.compile(r"^Paket für (?P<code>\S+) schreiben$")
+_KINDS: dict[str, tuple[object, object]] = {
+    "person": (
+        QT_TRANSLATE_NOOP("sync_kinds", "Person"),
+        QT_TRANSLATE_NOOP("sync_kinds", "Personen"),
+    ),
+    "eligibility_check": (
+        QT_TRANSLATE_NOOP("sync_kinds", "Berechtigungsprüfung"),
+        QT_TRANSLATE_NOOP("sync_kinds", "Berechtigungsprüfungen"),
+    ),
+    "pass": (QT_TRANSLATE_NOOP("sync_kinds", "Pass"), QT_TRANSLATE_NOOP("sync_kinds", "Pässe")),
+    "pass_card": (
+        QT_TRANSLATE_NOOP("sync_kinds", "Passkarte"),
+        QT_TRANSLATE_NOOP("sync_kinds", "Passkarten"),
+    ),
+    "entry": (
+        QT_TRANSLATE_NOOP("sync_kinds", "Eintrag"),
+        QT_TRANSLATE_NOOP("sync_kinds", "Einträge"),
+    ),
+}
+
+
+def phase_text(phase: str) -> str:
+    """A service's step ("Paket für EWDAH schreiben") in the UI's language."""
+    writing = _WRITING_FOR.match(phase)
+    if writing is not None:
+        return QCoreApplication.translate("sync_phase", "Paket für {code} schreiben").format(
+            code=writing["code"]
+        )
+    return QCoreApplication.translate("sync_phase", phase) if phase in _PHASES else phase
+
+
+def kinds_text(counts: Mapping[str, int]) -> str:
+    """``{"person": 2, "entry": 1}`` → "2 Personen, 1 Eintrag" in the UI's language (the
+    receipt's order: ``sync_receipt.ENTITY_LABELS``); unknown kinds by their name."""
+    order = list(ENTITY_LABELS)
+    kinds = sorted(counts, key=lambda kind: (order.index(kind) if kind in order else 99, kind))
+    parts = []
+    for kind in kinds:
+        if not counts[kind]:
+            continue
+        one, many = _KINDS.get(kind, (kind, kind))
+        word = QCoreApplication.translate("sync_kinds", str(one if counts[kind] == 1 else many))
+        parts.append(f"{i18n.number_text(counts[kind])} {word}")
+    return ", ".join(parts) if parts else QCoreApplication.translate("sync_kinds", "keine")
 
 
 class SyncScreen(SyncScreenView):
@@ -197,9 +251,8 @@ class SyncScreen(SyncScreenView):
         changes = int(header["changes"])
         content = self.tr("keine neuen Änderungen (nur Bestätigungen)")
         if changes:
-            # The kinds are the receipt's German words (the receipt is German on paper too).
             content = self.tr("{count} Änderungen: {kinds}").format(
-                count=i18n.number_text(changes), kinds=counts_in_words(header["counts"])
+                count=i18n.number_text(changes), kinds=kinds_text(header["counts"])
             )
         created = clock_time(dt.datetime.fromisoformat(header["created_at"]))
         for key, text in (
@@ -286,13 +339,13 @@ class SyncScreen(SyncScreenView):
             self.progress_bar.setValue(round((snapshot.fraction or 0.0) * BAR_STEPS))
             self.phase.setText(
                 self.tr("{phase}: {done} von {total}").format(
-                    phase=snapshot.phase,
+                    phase=phase_text(snapshot.phase),
                     done=i18n.number_text(snapshot.done),
                     total=i18n.number_text(snapshot.total),
                 )
             )
         elif snapshot.phase:
-            self.phase.setText(snapshot.phase)
+            self.phase.setText(phase_text(snapshot.phase))
 
     def _on_cancel(self) -> None:
         if self._task is None:
