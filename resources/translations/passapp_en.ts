@@ -5550,53 +5550,6 @@ Now take the USB stick to the district office.</translation>
     </message>
 </context>
 <context>
-    <name>sync_kinds</name>
-    <message>
-        <source>Person</source>
-        <translation>person</translation>
-    </message>
-    <message>
-        <source>Personen</source>
-        <translation>people</translation>
-    </message>
-    <message>
-        <source>Berechtigungsprüfung</source>
-        <translation>eligibility check</translation>
-    </message>
-    <message>
-        <source>Berechtigungsprüfungen</source>
-        <translation>eligibility checks</translation>
-    </message>
-    <message>
-        <source>Pass</source>
-        <translation>pass</translation>
-    </message>
-    <message>
-        <source>Pässe</source>
-        <translation>passes</translation>
-    </message>
-    <message>
-        <source>Passkarte</source>
-        <translation>pass card</translation>
-    </message>
-    <message>
-        <source>Passkarten</source>
-        <translation>pass cards</translation>
-    </message>
-    <message>
-        <source>Eintrag</source>
-        <translation>entry</translation>
-    </message>
-    <message>
-        <source>Einträge</source>
-        <translation>entries</translation>
-    </message>
-    <message>
-        <source>keine</source>
-        <translation>none</translation>
-    </message>
-</context>
-<context>
     <name>sync_phase</name>
     <message>
         <source>Änderungen einspielen</source>

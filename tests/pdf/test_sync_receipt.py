@@ -141,3 +141,37 @@ def test_the_receipt_counts_removed_identities_and_conflicts_decided_elsewhere()
     quiet = import_receipt(HEADER, report(applied=3), office="EWDAH", clerk="x", made_at=MADE_AT)
     assert not {"Personendaten entfernt", "Konflikte erledigt"} & set(dict(quiet.sections[-1].rows))
     assert "entfernt" not in " ".join(quiet.notes)
+
+
+def test_the_english_receipt_says_the_same_in_english() -> None:
+    data = report(applied=1234, quarantined=1, conflicts=2, erased=1, trust_list=7)
+    german = import_receipt(HEADER, data, office="EWDAH", clerk="x", made_at=MADE_AT)
+    english = import_receipt(
+        HEADER, data, office="EWDAH", clerk="x", made_at=MADE_AT, language="en"
+    )
+    assert english.summary.startswith("Bundle from LRADAH imported: 1,234 applied")
+    assert german.summary.startswith("Paket von LRADAH eingespielt: 1.234 übernommen")
+    assert [len(s.rows) for s in english.sections] == [len(s.rows) for s in german.sections]
+    assert len(english.notes) == len(german.notes) == 4
+    assert "1 faulty record was not applied" in " ".join(english.notes)
+    text = "\n".join(page_texts(render_sync_receipt(english)))
+    assert "Notes" in text
+    assert "Page 1 of 1" in text
+    assert "Hinweise" not in text
+    assert "Seite" not in text
+
+
+def test_the_english_export_receipt() -> None:
+    reports = [
+        {"file": "/media/usb/a.passapp", "recipient": "EWDAH", "bundle_id": "a", "changes": 2,
+         "counts": {"person": 1, "entry": 1}},
+        {"file": "/media/usb/b.passapp", "recipient": "JCDAH", "bundle_id": "b", "changes": 0,
+         "counts": {}},
+    ]  # fmt: skip
+    receipt = export_receipt(reports, office="LRADAH", clerk="x", made_at=MADE_AT, language="en")
+    assert receipt.title == "Data exchange: bundles exported"
+    assert receipt.summary == "2 bundles written, 2 changes in all."
+    assert receipt.sections[1].heading == "Bundle for EWDAH"
+    assert dict(receipt.sections[1].rows)["Content"] == "2 changes: 1 person, 1 entry"
+    assert dict(receipt.sections[2].rows)["Content"] == "no new changes"
+    assert len(receipt.notes) == 2

@@ -26,6 +26,7 @@ from passapp.ui.pdf_print import paint_pdf, render_dpi, render_pages
 from passapp.ui.peer_table import NEVER, PeerTableModel, peer_rows
 from passapp.ui.sync_screen import SyncScreen
 from passapp.ui.tasks import TaskRunner
+from tests.ui.visible_texts import german_in
 
 WAIT_MS = 20_000
 
@@ -365,3 +366,41 @@ def test_main_window_opens_the_sync_screen_with_its_shortcut(
     qtbot.waitUntil(lambda: window.sync_screen is not None and window.sync_screen.isVisible())
     assert window.sync_screen is not None
     assert window.sync_screen.windowTitle() == "Datenaustausch"
+
+
+@pytest.mark.usefixtures("english")
+def test_in_english_the_receipt_is_shown_in_english_and_saved_in_german(
+    qtbot: QtBot,
+    district_ctx: ServiceContext,
+    office_ctx: ServiceContext,
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    district_desk: Desk,
+) -> None:
+    """The screen speaks the UI's language; the saved receipt is the authority's record,
+    in German as every receipt of the district (DESIGN-NOTES, the receipt's languages)."""
+    choose_file(monkeypatch, bundle_from_office(office_ctx, tmp_path))
+    target = tmp_path / "receipts" / "receipt-ewdah.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_args, **_kw: (str(target), ""))
+    )
+    screen = open_screen(qtbot, district_desk, tasks)
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    assert "2 people" in screen.facts["content"].text()
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+
+    applied = district_knows(district_ctx)
+    assert screen.receipt_heading.text() == "Data exchange: bundle imported"
+    assert f"{applied} applied, 0 already there" in screen.receipt_summary.text()
+    shown = "\n".join(
+        (
+            screen.receipt_heading.text(),
+            screen.receipt_summary.text(),
+            screen.receipt_text.toPlainText(),
+        )
+    )
+    assert german_in(shown, exempt=("LRADAH – Landkreis Dachau", "Landkreis Dachau")) == []
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert f"Paket von EWDAH eingespielt: {applied} übernommen" in pdf_text(target)

@@ -6,7 +6,9 @@ and paper say the same words. It holds no personal data: counts, office codes, f
 names and the bundle id.
 
 The builders take the plain ``to_json()`` dictionaries of the sync service's reports
-(this package sits below the services and does not import them).
+(this package sits below the services and does not import them). The receipt is a record
+of the authority and printed and saved in German (the official language); the English UI
+shows the same receipt in English (``language="en"``) on the screen.
 """
 
 from __future__ import annotations
@@ -56,6 +58,13 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "pass_card": ("Passkarte", "Passkarten"),
     "entry": ("Eintrag", "Einträge"),
 }
+ENTITY_LABELS_EN: dict[str, tuple[str, str]] = {
+    "person": ("person", "people"),
+    "eligibility_check": ("eligibility check", "eligibility checks"),
+    "pass": ("pass", "passes"),
+    "pass_card": ("pass card", "pass cards"),
+    "entry": ("entry", "entries"),
+}
 
 
 # What an import reports, in the order the receipt lists it.
@@ -75,30 +84,38 @@ class SyncReceipt:
     sections: tuple[ReceiptSection, ...]
     notes: tuple[str, ...]  # what the counts mean and what to do, in plain words
     office: str  # "EWDAH – Einwohnermeldeamt Dachau"
+    language: str = "de"  # "en": the English UI's view of it
 
 
 # --- words ---------------------------------------------------------------------------------
 
 
-def number(value: int) -> str:
-    """German digit grouping: 12.000."""
-    return f"{value:,}".replace(",", ".")
+def _pick(language: str, german: str, english: str) -> str:
+    return english if language == "en" else german
 
 
-def amount(value: int, singular: str, plural: str) -> str:
-    return f"{number(value)} {singular if value == 1 else plural}"
+def number(value: int, language: str = "de") -> str:
+    """Digit grouping: 12.000 in German, 12,000 in English."""
+    grouped = f"{value:,}"
+    return grouped if language == "en" else grouped.replace(",", ".")
 
 
-def counts_in_words(counts: Mapping[str, int]) -> str:
-    """``{"person": 3, "pass": 1}`` → "3 Personen, 1 Pass" (known kinds in a fixed order)."""
+def amount(value: int, singular: str, plural: str, language: str = "de") -> str:
+    return f"{number(value, language)} {singular if value == 1 else plural}"
+
+
+def counts_in_words(counts: Mapping[str, int], language: str = "de") -> str:
+    """``{"person": 3, "pass": 1}`` → "3 Personen, 1 Pass" (known kinds in a fixed order;
+    "3 people, 1 pass" in English)."""
+    labels = ENTITY_LABELS_EN if language == "en" else ENTITY_LABELS
     order = list(ENTITY_LABELS)
     kinds = sorted(counts, key=lambda kind: (order.index(kind) if kind in order else 99, kind))
     parts = [
-        amount(counts[kind], *ENTITY_LABELS.get(kind, (kind, kind)))
+        amount(counts[kind], *labels.get(kind, (kind, kind)), language)
         for kind in kinds
         if counts[kind]
     ]
-    return ", ".join(parts) if parts else "keine"
+    return ", ".join(parts) if parts else _pick(language, "keine", "none")
 
 
 def german_datetime(moment: dt.datetime) -> str:
@@ -107,19 +124,33 @@ def german_datetime(moment: dt.datetime) -> str:
     return f"{local:%d.%m.%Y}, {local:%H:%M} Uhr"
 
 
-def _changes_in_words(total: int, counts: Mapping[str, int]) -> str:
+def _moment(moment: dt.datetime, language: str) -> str:
+    if language != "en":
+        return german_datetime(moment)
+    local = moment.astimezone() if moment.tzinfo else moment
+    return f"{local:%d.%m.%Y}, {local:%H:%M}"  # the day as in German (DESIGN-NOTES, dates)
+
+
+def _changes_in_words(total: int, counts: Mapping[str, int], language: str) -> str:
     if not total:
-        return "keine neuen Änderungen"
-    return f"{amount(total, 'Änderung', 'Änderungen')}: {counts_in_words(counts)}"
+        return _pick(language, "keine neuen Änderungen", "no new changes")
+    changes = amount(
+        total, *_pick_pair(language, ("Änderung", "Änderungen"), ("change", "changes")), language
+    )
+    return f"{changes}: {counts_in_words(counts, language)}"
 
 
-def _procedure(office: str, clerk: str, made_at: dt.datetime) -> ReceiptSection:
+def _pick_pair(language: str, german: tuple[str, str], english: tuple[str, str]) -> tuple[str, str]:
+    return english if language == "en" else german
+
+
+def _procedure(office: str, clerk: str, made_at: dt.datetime, language: str) -> ReceiptSection:
     return ReceiptSection(
-        "Vorgang",
+        _pick(language, "Vorgang", "Procedure"),
         (
-            ("Dienststelle", office),
-            ("Bearbeitet von", clerk),
-            ("Zeitpunkt", german_datetime(made_at)),
+            (_pick(language, "Dienststelle", "Office"), office),
+            (_pick(language, "Bearbeitet von", "Done by"), clerk),
+            (_pick(language, "Zeitpunkt", "Time"), _moment(made_at, language)),
         ),
     )
 
@@ -134,108 +165,190 @@ def import_receipt(
     office: str,
     clerk: str,
     made_at: dt.datetime,
+    language: str = "de",
 ) -> SyncReceipt:
     """``header``: ``describe_bundle()``; ``report``: ``ImportReport.to_json()``."""
     counts = {key: int(report[key]) for key in RESULT_COUNTS}
-    summary = (
-        f"Paket von {report['sender']} eingespielt: {number(counts['applied'])} übernommen, "
-        f"{number(counts['skipped'])} schon vorhanden, {number(counts['quarantined'])} in "
-        f"Quarantäne, {number(counts['conflicts'])} Konflikte, {number(counts['pending'])} wartend."
+    n = {key: number(value, language) for key, value in counts.items()}
+    summary = _pick(
+        language,
+        f"Paket von {report['sender']} eingespielt: {n['applied']} übernommen, "
+        f"{n['skipped']} schon vorhanden, {n['quarantined']} in Quarantäne, "
+        f"{n['conflicts']} Konflikte, {n['pending']} wartend.",
+        f"Bundle from {report['sender']} imported: {n['applied']} applied, "
+        f"{n['skipped']} already there, {n['quarantined']} in quarantine, "
+        f"{n['conflicts']} conflicts, {n['pending']} waiting.",
     )
+    created = _moment(dt.datetime.fromisoformat(header["created_at"]), language)
     bundle = ReceiptSection(
-        "Paket",
+        _pick(language, "Paket", "Bundle"),
         (
-            ("Von", str(header["sender"])),
-            ("Für", str(header["recipient"])),
-            ("Erstellt am", german_datetime(dt.datetime.fromisoformat(header["created_at"]))),
-            ("Inhalt", _changes_in_words(int(header["changes"]), header["counts"])),
-            ("Paketnummer", str(header["bundle_id"])),
+            (_pick(language, "Von", "From"), str(header["sender"])),
+            (_pick(language, "Für", "For"), str(header["recipient"])),
+            (_pick(language, "Erstellt am", "Made on"), created),
+            (
+                _pick(language, "Inhalt", "Content"),
+                _changes_in_words(int(header["changes"]), header["counts"], language),
+            ),
+            (_pick(language, "Paketnummer", "Bundle id"), str(header["bundle_id"])),
         ),
     )
     return SyncReceipt(
-        title="Datenaustausch: Paket eingespielt",
+        title=_pick(
+            language, "Datenaustausch: Paket eingespielt", "Data exchange: bundle imported"
+        ),
         summary=summary,
-        sections=(_procedure(office, clerk, made_at), bundle, _result(report, counts)),
-        notes=_import_notes(report, counts),
+        sections=(
+            _procedure(office, clerk, made_at, language),
+            bundle,
+            _result(report, counts, language),
+        ),
+        notes=_import_notes(report, counts, language),
         office=office,
+        language=language,
     )
 
 
-def _result(report: Mapping[str, Any], counts: Mapping[str, int]) -> ReceiptSection:
-    applied = number(counts["applied"])
+def _result(report: Mapping[str, Any], counts: Mapping[str, int], language: str) -> ReceiptSection:
+    def n(value: int) -> str:
+        return number(value, language)
+
+    applied = n(counts["applied"])
     if counts["applied"]:
-        applied += f" ({counts_in_words(report.get('by_type') or {})})"
+        applied += f" ({counts_in_words(report.get('by_type') or {}, language)})"
     rows = [
-        ("Übernommen", applied),
-        ("Schon vorhanden", number(counts["skipped"])),
-        ("In Quarantäne", number(counts["quarantined"])),
-        ("Konflikte", number(counts["conflicts"])),
-        ("Wartend", number(counts["pending"])),
+        (_pick(language, "Übernommen", "Applied"), applied),
+        (_pick(language, "Schon vorhanden", "Already there"), n(counts["skipped"])),
+        (_pick(language, "In Quarantäne", "In quarantine"), n(counts["quarantined"])),
+        (_pick(language, "Konflikte", "Conflicts"), n(counts["conflicts"])),
+        (_pick(language, "Wartend", "Waiting"), n(counts["pending"])),
     ]
     if report.get("dropped"):
-        rows.append(("Verworfen (unbekannt)", number(int(report["dropped"]))))
+        rows.append(
+            (
+                _pick(language, "Verworfen (unbekannt)", "Dropped (unknown)"),
+                n(int(report["dropped"])),
+            )
+        )
     if report.get("erased"):
-        rows.append(("Personendaten entfernt", number(int(report["erased"]))))
+        rows.append(
+            (
+                _pick(language, "Personendaten entfernt", "Identities removed"),
+                n(int(report["erased"])),
+            )
+        )
     if report.get("conflicts_settled"):
-        rows.append(("Konflikte erledigt", number(int(report["conflicts_settled"]))))
+        settled = n(int(report["conflicts_settled"]))
+        rows.append((_pick(language, "Konflikte erledigt", "Conflicts settled"), settled))
     if report.get("trust_list") is not None:
-        rows.append(("Vertrauensliste", f"Nr. {report['trust_list']} eingespielt"))
-    return ReceiptSection("Ergebnis", tuple(rows))
+        number_of_list = report["trust_list"]
+        rows.append(
+            (
+                _pick(language, "Vertrauensliste", "Trust list"),
+                _pick(
+                    language, f"Nr. {number_of_list} eingespielt", f"No. {number_of_list} installed"
+                ),
+            )
+        )
+    return ReceiptSection(_pick(language, "Ergebnis", "Result"), tuple(rows))
 
 
-def _import_notes(report: Mapping[str, Any], counts: Mapping[str, int]) -> tuple[str, ...]:
+def _import_notes(
+    report: Mapping[str, Any], counts: Mapping[str, int], language: str
+) -> tuple[str, ...]:
+    english = language == "en"
+
+    def many(value: int, german: tuple[str, str], english_words: tuple[str, str]) -> str:
+        return amount(value, *(english_words if english else german), language)
+
     notes = []
     if counts["skipped"] and not counts["applied"]:
         notes.append(
-            "Alles in diesem Paket war schon vorhanden (es wurde wohl schon einmal "
+            "Everything in this bundle was here already (it was probably imported before). "
+            "Nothing was applied twice."
+            if english
+            else "Alles in diesem Paket war schon vorhanden (es wurde wohl schon einmal "
             "eingespielt). Nichts wurde doppelt übernommen."
         )
     if counts["quarantined"]:
         notes.append(
-            f"{amount(counts['quarantined'], 'fehlerhafter Datensatz wurde', 'fehlerhafte Datensätze wurden')} "
-            "nicht übernommen, sondern in Quarantäne aufbewahrt. Bitte der Stelle melden, "
-            f"von der das Paket kam ({report['sender']})."
+            f"{many(counts['quarantined'], ('fehlerhafter Datensatz wurde', 'fehlerhafte Datensätze wurden'), ('faulty record was', 'faulty records were'))} "
+            + (
+                "not applied but kept in quarantine. Please tell the office the bundle "
+                f"came from ({report['sender']})."
+                if english
+                else "nicht übernommen, sondern in Quarantäne aufbewahrt. Bitte der Stelle "
+                f"melden, von der das Paket kam ({report['sender']})."
+            )
         )
     if report.get("dropped"):
         notes.append(
-            f"{amount(int(report['dropped']), 'Angabe unbekannter Art wurde', 'Angaben unbekannter Art wurden')} "
-            "verworfen (aus einer neueren Version oder fehlerhaft) und nicht gespeichert."
+            f"{many(int(report['dropped']), ('Angabe unbekannter Art wurde', 'Angaben unbekannter Art wurden'), ('item of an unknown kind was', 'items of an unknown kind were'))} "
+            + (
+                "dropped (from a newer version, or faulty) and not stored."
+                if english
+                else "verworfen (aus einer neueren Version oder fehlerhaft) und nicht gespeichert."
+            )
         )
     if counts["conflicts"]:
         notes.append(
-            f"{amount(counts['conflicts'], 'Änderung widersprach', 'Änderungen widersprachen')} "
-            "einer Änderung an einer anderen Stelle. Es gilt der Wert der zuständigen Stelle; "
-            "der andere Wert ist aufbewahrt, nichts geht verloren."
+            f"{many(counts['conflicts'], ('Änderung widersprach', 'Änderungen widersprachen'), ('change contradicted', 'changes contradicted'))} "
+            + (
+                "a change made elsewhere. The value of the office in charge applies; the other "
+                "value is kept, nothing is lost."
+                if english
+                else "einer Änderung an einer anderen Stelle. Es gilt der Wert der zuständigen "
+                "Stelle; der andere Wert ist aufbewahrt, nichts geht verloren."
+            )
         )
     if report.get("conflicts_settled"):
-        settled = int(report["conflicts_settled"])
         notes.append(
-            f"{amount(settled, 'Konflikt, der hier offen war, wurde', 'Konflikte, die hier offen waren, wurden')} "
-            "an einer anderen Stelle entschieden und hier geschlossen."
+            f"{many(int(report['conflicts_settled']), ('Konflikt, der hier offen war, wurde', 'Konflikte, die hier offen waren, wurden'), ('conflict open here was', 'conflicts open here were'))} "
+            + (
+                "decided elsewhere and closed here."
+                if english
+                else "an einer anderen Stelle entschieden und hier geschlossen."
+            )
         )
     if report.get("erased"):
-        erased = int(report["erased"])
+        people = many(int(report["erased"]), ("Person", "Personen"), ("person", "people"))
         notes.append(
-            f"Bei {amount(erased, 'Person', 'Personen')} sind Name und Kontaktdaten hier "
-            "entfernt (gelöscht nach Art. 17 DSGVO oder Einwilligung widerrufen). Ihre "
-            "Einträge bleiben ohne sie für die Statistik."
+            f"For {people} name and contact are removed here (erased under Art. 17 GDPR or "
+            "consent withdrawn). Their entries stay, without them, for the statistics."
+            if english
+            else f"Bei {people} sind Name und Kontaktdaten hier entfernt (gelöscht nach Art. 17 "
+            "DSGVO oder Einwilligung widerrufen). Ihre Einträge bleiben ohne sie für die "
+            "Statistik."
         )
     if counts["pending"]:
         notes.append(
-            f"{amount(counts['pending'], 'Änderung wartet', 'Änderungen warten')} auf Daten, die "
-            "noch nicht angekommen sind (etwa ein Eintrag zu einem Pass, den diese Stelle noch "
-            "nicht kennt). Sie werden mit einem späteren Paket von selbst übernommen."
+            f"{many(counts['pending'], ('Änderung wartet', 'Änderungen warten'), ('change waits', 'changes wait'))} "
+            + (
+                "for data that has not arrived yet (such as an entry for a pass this office "
+                "does not know yet). They are applied by a later bundle on their own."
+                if english
+                else "auf Daten, die noch nicht angekommen sind (etwa ein Eintrag zu einem Pass, "
+                "den diese Stelle noch nicht kennt). Sie werden mit einem späteren Paket von "
+                "selbst übernommen."
+            )
         )
     if report.get("wal_cleared") is False:
         notes.append(
-            "Gelöschte Personendaten sind noch nicht restlos überschrieben: ein anderes "
+            "Erased personal data is not yet overwritten everywhere: another program is "
+            "reading the database, or there was not enough space. That happens at the next "
+            "erasure or the next import with erasures."
+            if english
+            else "Gelöschte Personendaten sind noch nicht restlos überschrieben: ein anderes "
             "Programm liest die Datenbank, oder der Speicherplatz reichte nicht. Das geschieht "
             "bei der nächsten Löschung oder dem nächsten Einspielen mit Löschungen."
         )
     if report.get("trust_list") is not None:
         notes.append(
-            f"Die Vertrauensliste Nr. {report['trust_list']} gilt ab jetzt: gescannte Pässe "
-            "werden mit ihr geprüft."
+            f"Trust list no. {report['trust_list']} applies from now on: scanned passes are "
+            "checked against it."
+            if english
+            else f"Die Vertrauensliste Nr. {report['trust_list']} gilt ab jetzt: gescannte "
+            "Pässe werden mit ihr geprüft."
         )
     return tuple(notes)
 
@@ -244,46 +357,80 @@ def _import_notes(report: Mapping[str, Any], counts: Mapping[str, int]) -> tuple
 
 
 def export_receipt(
-    reports: Sequence[Mapping[str, Any]], *, office: str, clerk: str, made_at: dt.datetime
+    reports: Sequence[Mapping[str, Any]],
+    *,
+    office: str,
+    clerk: str,
+    made_at: dt.datetime,
+    language: str = "de",
 ) -> SyncReceipt:
     """``reports``: ``ExportReport.to_json()`` of every bundle written."""
+    english = language == "en"
     total = sum(int(report["changes"]) for report in reports)
+    changes = amount(
+        total, *_pick_pair(language, ("Änderung", "Änderungen"), ("change", "changes")), language
+    )
     if len(reports) == 1:
-        summary = f"Paket an {reports[0]['recipient']} geschrieben: {amount(total, 'Änderung', 'Änderungen')}."
-    else:
+        recipient = reports[0]["recipient"]
         summary = (
-            f"{number(len(reports))} Pakete geschrieben, zusammen "
-            f"{amount(total, 'Änderung', 'Änderungen')}."
+            f"Bundle for {recipient} written: {changes}."
+            if english
+            else f"Paket an {recipient} geschrieben: {changes}."
         )
-    sections = [_procedure(office, clerk, made_at)]
+    else:
+        bundles = number(len(reports), language)
+        summary = (
+            f"{bundles} bundles written, {changes} in all."
+            if english
+            else f"{bundles} Pakete geschrieben, zusammen {changes}."
+        )
+    sections = [_procedure(office, clerk, made_at, language)]
     sections += [
         ReceiptSection(
-            f"Paket an {report['recipient']}",
+            _pick(language, f"Paket an {report['recipient']}", f"Bundle for {report['recipient']}"),
             (
-                ("Datei", str(report["file"])),
-                ("Inhalt", _changes_in_words(int(report["changes"]), report["counts"])),
-                ("Paketnummer", str(report["bundle_id"])),
+                (_pick(language, "Datei", "File"), str(report["file"])),
+                (
+                    _pick(language, "Inhalt", "Content"),
+                    _changes_in_words(int(report["changes"]), report["counts"], language),
+                ),
+                (_pick(language, "Paketnummer", "Bundle id"), str(report["bundle_id"])),
             ),
         )
         for report in reports
     ]
     notes = [
-        "Bitte jede Datei ihrem Empfänger übergeben, zum Beispiel auf einem USB-Stick. "
-        "Ein Paket ist verschlüsselt: nur der Empfänger kann es lesen."
+        _pick(
+            language,
+            "Bitte jede Datei ihrem Empfänger übergeben, zum Beispiel auf einem USB-Stick. "
+            "Ein Paket ist verschlüsselt: nur der Empfänger kann es lesen.",
+            "Please hand each file to its recipient, for instance on a USB stick. A bundle "
+            "is encrypted: only its recipient can read it.",
+        )
     ]
     if any(not int(report["changes"]) for report in reports):
         notes.append(
-            "Auch ein Paket ohne neue Änderungen lohnt sich: es bestätigt dem Empfänger, "
-            "was hier schon angekommen ist."
+            _pick(
+                language,
+                "Auch ein Paket ohne neue Änderungen lohnt sich: es bestätigt dem Empfänger, "
+                "was hier schon angekommen ist.",
+                "A bundle without new changes is worth sending too: it tells the recipient "
+                "what has arrived here.",
+            )
         )
+    one = len(reports) == 1
+    title = (
+        ("Data exchange: bundle exported" if one else "Data exchange: bundles exported")
+        if english
+        else ("Datenaustausch: Paket exportiert" if one else "Datenaustausch: Pakete exportiert")
+    )
     return SyncReceipt(
-        title="Datenaustausch: Paket exportiert"
-        if len(reports) == 1
-        else "Datenaustausch: Pakete exportiert",
+        title=title,
         summary=summary,
         sections=tuple(sections),
         notes=tuple(notes),
         office=office,
+        language=language,
     )
 
 
@@ -299,7 +446,7 @@ def render_sync_receipt(receipt: SyncReceipt) -> bytes:
     for section in receipt.sections:
         _section(writer, section)
     if receipt.notes:
-        _subheading(writer, "Hinweise")
+        _subheading(writer, _pick(receipt.language, "Hinweise", "Notes"))
         for note in receipt.notes:
             writer.paragraph(note, "regular", SIZE, color=INK, keep_together=True)
             writer.space(1.5 * MM)
@@ -346,8 +493,11 @@ def _row(label: str, value: str, width: float) -> tuple[list[Op], float]:
 
 def _footer(receipt: SyncReceipt, page_number: int, pages: int) -> list[Op]:
     office = tx.elide(receipt.office, FOOTER_OFFICE_CHARS)
-    left = tx.line(f"Datenaustausch · {office}", "regular", 7.5)
-    right = tx.line(f"Seite {page_number} von {pages}", "regular", 7.5)
+    left = tx.line(
+        f"{_pick(receipt.language, 'Datenaustausch', 'Data exchange')} · {office}", "regular", 7.5
+    )
+    page = _pick(receipt.language, "Seite {page} von {pages}", "Page {page} of {pages}")
+    right = tx.line(page.format(page=page_number, pages=pages), "regular", 7.5)
     return [
         TextOp(LEFT, FOOTER_BASELINE, left, MUTED),
         TextOp(RIGHT - right.width, FOOTER_BASELINE, right, MUTED),

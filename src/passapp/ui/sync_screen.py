@@ -22,8 +22,8 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from passapp.pdf.sync_receipt import (
-    ENTITY_LABELS,
     SyncReceipt,
+    counts_in_words,
     export_receipt,
     import_receipt,
     render_sync_receipt,
@@ -50,32 +50,13 @@ POLL_MS = 100
 BAR_STEPS = 1000
 
 
-# The services name their steps and the kinds of records in German (the receipt and the
-# command line are German); the screen says them in the UI's language.
+# The services name their steps in German (the command line is German); the screen says
+# them in the UI's language.
 _PHASES = (
     QT_TRANSLATE_NOOP("sync_phase", "Änderungen einspielen"),
     QT_TRANSLATE_NOOP("sync_phase", "Fertig"),
 )
 _WRITING_FOR = re.compile(r"^Paket für (?P<code>\S+) schreiben$")
-_KINDS: dict[str, tuple[object, object]] = {
-    "person": (
-        QT_TRANSLATE_NOOP("sync_kinds", "Person"),
-        QT_TRANSLATE_NOOP("sync_kinds", "Personen"),
-    ),
-    "eligibility_check": (
-        QT_TRANSLATE_NOOP("sync_kinds", "Berechtigungsprüfung"),
-        QT_TRANSLATE_NOOP("sync_kinds", "Berechtigungsprüfungen"),
-    ),
-    "pass": (QT_TRANSLATE_NOOP("sync_kinds", "Pass"), QT_TRANSLATE_NOOP("sync_kinds", "Pässe")),
-    "pass_card": (
-        QT_TRANSLATE_NOOP("sync_kinds", "Passkarte"),
-        QT_TRANSLATE_NOOP("sync_kinds", "Passkarten"),
-    ),
-    "entry": (
-        QT_TRANSLATE_NOOP("sync_kinds", "Eintrag"),
-        QT_TRANSLATE_NOOP("sync_kinds", "Einträge"),
-    ),
-}
 
 
 def phase_text(phase: str) -> str:
@@ -89,18 +70,9 @@ def phase_text(phase: str) -> str:
 
 
 def kinds_text(counts: Mapping[str, int]) -> str:
-    """``{"person": 2, "entry": 1}`` → "2 Personen, 1 Eintrag" in the UI's language (the
-    receipt's order: ``sync_receipt.ENTITY_LABELS``); unknown kinds by their name."""
-    order = list(ENTITY_LABELS)
-    kinds = sorted(counts, key=lambda kind: (order.index(kind) if kind in order else 99, kind))
-    parts = []
-    for kind in kinds:
-        if not counts[kind]:
-            continue
-        one, many = _KINDS.get(kind, (kind, kind))
-        word = QCoreApplication.translate("sync_kinds", str(one if counts[kind] == 1 else many))
-        parts.append(f"{i18n.number_text(counts[kind])} {word}")
-    return ", ".join(parts) if parts else QCoreApplication.translate("sync_kinds", "keine")
+    """``{"person": 2, "entry": 1}`` → "2 Personen, 1 Eintrag", or "2 people, 1 entry" in
+    the English UI: the receipt's words."""
+    return counts_in_words(counts, i18n.current_language())
 
 
 class SyncScreen(SyncScreenView):
@@ -222,9 +194,8 @@ class SyncScreen(SyncScreenView):
         )
 
     def _on_exported(self, reports: list[ExportReport]) -> None:
-        self._show_receipt(
-            export_receipt([r.to_json() for r in reports], **self._receipt_context())
-        )
+        made, context = [r.to_json() for r in reports], self._receipt_context()
+        self._show_receipt(lambda language: export_receipt(made, **context, language=language))
 
     # --- import -----------------------------------------------------------------------------
 
@@ -297,8 +268,9 @@ class SyncScreen(SyncScreenView):
         )
 
     def _on_imported(self, report: ImportReport) -> None:
+        header, done, context = self._header, report.to_json(), self._receipt_context()
         self._show_receipt(
-            import_receipt(self._header, report.to_json(), **self._receipt_context())
+            lambda language: import_receipt(header, done, **context, language=language)
         )
 
     # --- working ----------------------------------------------------------------------------
@@ -388,11 +360,14 @@ class SyncScreen(SyncScreenView):
         name = f"{office.code} – {office.name}" if office else "–"
         return {"office": name, "clerk": self._desk.account.name, "made_at": self._desk.now()}
 
-    def _show_receipt(self, receipt: SyncReceipt) -> None:
-        self._receipt = receipt
-        self.receipt_heading.setText(receipt.title)
-        self.receipt_summary.setText(receipt.summary)
-        self.receipt_text.setHtml(receipt_html(receipt))
+    def _show_receipt(self, receipt_in: Callable[[str], SyncReceipt]) -> None:
+        # Printed and saved in German, the authority's language for its records; shown in
+        # the UI's language.
+        self._receipt = receipt_in("de")
+        shown = self._receipt if i18n.current_language() == "de" else receipt_in("en")
+        self.receipt_heading.setText(shown.title)
+        self.receipt_summary.setText(shown.summary)
+        self.receipt_text.setHtml(receipt_html(shown))
         self.receipt_message.setText("")
         self.show_page(self.receipt_page, self.done_button)
         self.refresh_status()
@@ -485,7 +460,6 @@ def receipt_html(receipt: SyncReceipt) -> str:
         ]
         parts.append("</table>")
     if receipt.notes:
-        # German like the rest of the receipt: the window shows what goes on paper.
-        parts.append("<h3>Hinweise</h3>")
+        parts.append("<h3>" + ("Notes" if receipt.language == "en" else "Hinweise") + "</h3>")
         parts += [f"<p>{html.escape(note)}</p>" for note in receipt.notes]
     return "".join(parts)
