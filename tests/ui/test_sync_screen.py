@@ -272,6 +272,27 @@ def pdf_text(path: Path | bytes) -> str:
     return unicodedata.normalize("NFC", "\n".join(pages))
 
 
+def imported(
+    qtbot: QtBot,
+    office_ctx: ServiceContext,
+    district_desk: Desk,
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    save_as: Path,
+) -> SyncScreen:
+    """The district's screen after importing the office's bundle; "save" writes ``save_as``."""
+    choose_file(monkeypatch, bundle_from_office(office_ctx, tmp_path))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_args, **_kw: (str(save_as), ""))
+    )
+    screen = open_screen(qtbot, district_desk, tasks)
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
+        qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    return screen
+
+
 def test_the_receipt_is_saved_as_a_pdf_with_the_counts(
     qtbot: QtBot,
     district_ctx: ServiceContext,
@@ -281,15 +302,8 @@ def test_the_receipt_is_saved_as_a_pdf_with_the_counts(
     monkeypatch: pytest.MonkeyPatch,
     district_desk: Desk,
 ) -> None:
-    choose_file(monkeypatch, bundle_from_office(office_ctx, tmp_path))
     target = tmp_path / "belege" / "beleg-ewdah"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_args, **_kw: (str(target), ""))
-    )
-    screen = open_screen(qtbot, district_desk, tasks)
-    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
-        qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    screen = imported(qtbot, office_ctx, district_desk, tasks, tmp_path, monkeypatch, target)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
 
     saved = target.with_suffix(".pdf")
@@ -380,16 +394,9 @@ def test_in_english_the_receipt_is_shown_in_english_and_saved_in_german(
 ) -> None:
     """The screen speaks the UI's language; the saved receipt is the authority's record,
     in German as every receipt of the district (DESIGN-NOTES, the receipt's languages)."""
-    choose_file(monkeypatch, bundle_from_office(office_ctx, tmp_path))
     target = tmp_path / "receipts" / "receipt-ewdah.pdf"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_args, **_kw: (str(target), ""))
-    )
-    screen = open_screen(qtbot, district_desk, tasks)
-    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    screen = imported(qtbot, office_ctx, district_desk, tasks, tmp_path, monkeypatch, target)
     assert "2 people" in screen.facts["content"].text()
-    with qtbot.waitSignal(tasks.finished, timeout=WAIT_MS):
-        qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
 
     applied = district_knows(district_ctx)
     assert screen.receipt_heading.text() == "Data exchange: bundle imported"
