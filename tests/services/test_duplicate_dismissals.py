@@ -169,8 +169,9 @@ def test_a_long_list_of_decisions_is_read_in_parts(
     monkeypatch.undo()
     unknown = [uuid.uuid4() for _ in range(40_000)]
     with district_ctx.db.reading() as session:
-        assert duplicates._sides(session, unknown) == {}
-        assert duplicates._states(session, unknown) == {}
+        states: dict[uuid.UUID, SideState] = {}
+        assert duplicates._sides(session, unknown, states) == {}
+        assert states == {}
 
 
 def test_decisions_are_listed_and_taken_back_on_every_backend(

@@ -230,8 +230,8 @@ def dismissed_pairs(ctx: ServiceContext) -> tuple[DismissedPair, ...]:
             )
         ).all()
         ids = {i for d in decisions for i in (d.first_id, d.second_id)}
-        sides = _sides(session, ids)
-        states = _states(session, ids)
+        states: dict[uuid.UUID, SideState] = {}
+        sides = _sides(session, ids, states)
         return tuple(
             DismissedPair(
                 sides[d.first_id],
@@ -295,25 +295,12 @@ def _chunks(ids: Iterable[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
         yield wanted[start : start + IDS_PER_QUERY]
 
 
-def _states(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, SideState]:
-    states: dict[uuid.UUID, SideState] = {}
-    for chunk in _chunks(ids):
-        states.update(_states_of(session, chunk))
-    return states
-
-
-def _states_of(session: Session, wanted: list[uuid.UUID]) -> dict[uuid.UUID, SideState]:
-    states: dict[uuid.UUID, SideState] = {}
-    for person_id, erased_at, merged_into in session.execute(
-        select(Person.id, Person.erased_at, Person.merged_into_id).where(Person.id.in_(wanted))
-    ):
-        if erased_at is not None:
-            states[person_id] = SideState.ERASED
-        elif merged_into is not None:
-            states[person_id] = SideState.MERGED
-        else:
-            states[person_id] = SideState.CURRENT
-    return states
+def _state(person: Person) -> SideState:
+    if person.erased_at is not None:
+        return SideState.ERASED
+    if person.merged_into_id is not None:
+        return SideState.MERGED
+    return SideState.CURRENT
 
 
 # --- the candidate pairs ---------------------------------------------------------------
@@ -412,14 +399,22 @@ def _identity(row: Sequence[Any]) -> Identity:
 # --- the records' details, for the pairs shown ---------------------------------------------
 
 
-def _sides(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, RecordSide]:
+def _sides(
+    session: Session,
+    ids: Iterable[uuid.UUID],
+    states: dict[uuid.UUID, SideState] | None = None,
+) -> dict[uuid.UUID, RecordSide]:
+    """The records' details; with ``states``, also what became of each record (from the
+    same rows: a dismissed pair's records may be erased or merged away since)."""
     sides: dict[uuid.UUID, RecordSide] = {}
     for chunk in _chunks(ids):
-        sides.update(_sides_of(session, chunk))
+        sides.update(_sides_of(session, chunk, states))
     return sides
 
 
-def _sides_of(session: Session, wanted: list[uuid.UUID]) -> dict[uuid.UUID, RecordSide]:
+def _sides_of(
+    session: Session, wanted: list[uuid.UUID], states: dict[uuid.UUID, SideState] | None
+) -> dict[uuid.UUID, RecordSide]:
     passes: dict[uuid.UUID, list[PassLine]] = {i: [] for i in wanted}
     for person_id, number, status in session.execute(
         select(Pass.person_id, Pass.pass_number, Pass.status)
@@ -442,6 +437,8 @@ def _sides_of(session: Session, wanted: list[uuid.UUID]) -> dict[uuid.UUID, Reco
         .join(Office, Office.id == Person.registered_by_office_id)
         .where(Person.id.in_(wanted))
     ):
+        if states is not None:
+            states[person.id] = _state(person)
         sides[person.id] = RecordSide(
             id=person.id,
             family_names=person.family_names,
