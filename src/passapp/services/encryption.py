@@ -56,10 +56,7 @@ def encrypt_database(ctx: ServiceContext, key_file: Path) -> Encryption:
             f"{path} is encrypted already",
             f"Die Datenbank {path} ist schon verschlüsselt.",
         )
-    key_file = key_file.expanduser().absolute()
-    _check_key_place(key_file, path)
-    created = not key_file.exists()
-    key = _new_key(key_file) if created else _existing_key(key_file)
+    key_file, key, created = _key_for(key_file, path)
     done = _converted(ctx, path, key, lambda: cipher.encrypt_file(path, key, ctx.db.dispose))
     audit.record_read(
         ctx,
@@ -98,10 +95,7 @@ def rekey_database(ctx: ServiceContext, new_key_file: Path) -> Rekeyed:
             f"Die Datenbank {path} ist nicht verschlüsselt: zuerst verschlüsseln "
             "(database encrypt).",
         )
-    new_key_file = new_key_file.expanduser().absolute()
-    _check_key_place(new_key_file, path)
-    created = not new_key_file.exists()
-    key = _new_key(new_key_file) if created else _existing_key(new_key_file)
+    new_key_file, key, created = _key_for(new_key_file, path)
     if key.key_text() == old_key.key_text():
         raise InvalidInput(
             f"{new_key_file} holds the key the database is under already",
@@ -185,6 +179,15 @@ def _database_file(ctx: ServiceContext) -> Path:
             "verschlüsselt seinen Speicher selbst.",
         )
     return Path(str(url.database)).absolute()
+
+
+def _key_for(key_file: Path, database: Path) -> tuple[Path, DatabaseKey, bool]:
+    """The key file's absolute path, its key (a new random one in a new file), and whether
+    it was made now; the file must not lie beside the database."""
+    key_file = key_file.expanduser().absolute()
+    _check_key_place(key_file, database)
+    created = not key_file.exists()
+    return key_file, _new_key(key_file) if created else _existing_key(key_file), created
 
 
 def _check_key_place(key_file: Path, database: Path) -> None:
