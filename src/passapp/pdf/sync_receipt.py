@@ -134,14 +134,13 @@ def _moment(moment: dt.datetime, language: str) -> str:
 def _changes_in_words(total: int, counts: Mapping[str, int], language: str) -> str:
     if not total:
         return _pick(language, "keine neuen Änderungen", "no new changes")
-    changes = amount(
-        total, *_pick_pair(language, ("Änderung", "Änderungen"), ("change", "changes")), language
-    )
-    return f"{changes}: {counts_in_words(counts, language)}"
+    return f"{_changes(total, language)}: {counts_in_words(counts, language)}"
 
 
-def _pick_pair(language: str, german: tuple[str, str], english: tuple[str, str]) -> tuple[str, str]:
-    return english if language == "en" else german
+def _changes(total: int, language: str) -> str:
+    """The changes counted in words: "3 Änderungen", "1 change"."""
+    words = ("change", "changes") if language == "en" else ("Änderung", "Änderungen")
+    return amount(total, *words, language)
 
 
 def _procedure(office: str, clerk: str, made_at: dt.datetime, language: str) -> ReceiptSection:
@@ -367,9 +366,7 @@ def export_receipt(
     """``reports``: ``ExportReport.to_json()`` of every bundle written."""
     english = language == "en"
     total = sum(int(report["changes"]) for report in reports)
-    changes = amount(
-        total, *_pick_pair(language, ("Änderung", "Änderungen"), ("change", "changes")), language
-    )
+    changes = _changes(total, language)
     if len(reports) == 1:
         recipient = reports[0]["recipient"]
         summary = (
