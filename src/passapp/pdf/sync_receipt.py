@@ -118,17 +118,11 @@ def counts_in_words(counts: Mapping[str, int], language: str = "de") -> str:
     return ", ".join(parts) if parts else _pick(language, "keine", "none")
 
 
-def german_datetime(moment: dt.datetime) -> str:
-    """In the PC's local time, as people at the counter read the clock."""
-    local = moment.astimezone() if moment.tzinfo else moment
-    return f"{local:%d.%m.%Y}, {local:%H:%M} Uhr"
-
-
 def _moment(moment: dt.datetime, language: str) -> str:
-    if language != "en":
-        return german_datetime(moment)
+    """In the PC's local time, as people at the counter read the clock; the day is written
+    alike in both languages (DESIGN-NOTES, dates)."""
     local = moment.astimezone() if moment.tzinfo else moment
-    return f"{local:%d.%m.%Y}, {local:%H:%M}"  # the day as in German (DESIGN-NOTES, dates)
+    return f"{local:%d.%m.%Y}, {local:%H:%M}" + ("" if language == "en" else " Uhr")
 
 
 def _changes_in_words(total: int, counts: Mapping[str, int], language: str) -> str:
