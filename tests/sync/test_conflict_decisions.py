@@ -38,7 +38,7 @@ from passapp.services.errors import InvalidInput, NotFound, Refused
 from passapp.services.merges import merge_people
 from passapp.services.offices import init_office
 from passapp.services.passes import issue_pass, record_pass_status, replace_pass
-from passapp.services.people import get_person, register_person, update_person
+from passapp.services.people import get_person, register_person
 from passapp.services.profile import learner_profile, set_learner_profile
 from passapp.services.search import find
 from passapp.services.sync import export_bundles, import_bundle, list_conflicts
@@ -46,7 +46,13 @@ from tests.cli.test_cli import cli
 from tests.conftest import enrol, make_context
 from tests.support.accounts import add_admin
 from tests.sync.forging import change, forge
-from tests.sync.test_conflicts import PERSON, exchange, to_district, to_office
+from tests.sync.test_conflicts import (
+    PERSON,
+    exchange,
+    named_apart_by_two_copies,
+    to_district,
+    to_office,
+)
 
 B1_CERTIFICATE = Assessment(GermanLevel.B1, Basis.CERTIFICATE, PartialDate(2025, 6, 30))
 A2_SELF = Assessment(GermanLevel.A2, Basis.SELF_ASSESSED, PartialDate(2026, 1, 15))
@@ -286,22 +292,9 @@ def test_the_district_may_not_take_another_name_for_an_offices_person(
     """Two databases of one office named the person differently; the district holds the
     conflict but may not change the name (the office would never take it), so only
     keeping is possible there. Keeping decides the Latin search form's conflict with it."""
-    person = register_person(office_ctx, PERSON).person.id
-    to_district(office_ctx, district_ctx, tmp_path / "ew-0.passapp")
-    copy_path = tmp_path / "copy" / "passapp.sqlite3"
-    copy_path.parent.mkdir()
-    office_ctx.db.dispose()
-    shutil.copy(tmp_path / "passapp.sqlite3", copy_path)
-    copy = make_context(copy_path, clerk="copy")
-    try:
-        update_person(office_ctx, person, dataclasses.replace(PERSON, given_names="Rana A."))
-        update_person(copy, person, dataclasses.replace(PERSON, given_names="Rana B."))
-        to_district(office_ctx, district_ctx, tmp_path / "ew-1.passapp")
-        to_district(copy, district_ctx, tmp_path / "copy-1.passapp")
-    finally:
-        copy.db.dispose()
-    winner = get_person(district_ctx, person).given_names
-    by_field = {c["field"]: c for c in list_conflicts(district_ctx)}
+    with named_apart_by_two_copies(office_ctx, district_ctx, tmp_path) as (person, _copy):
+        winner = get_person(district_ctx, person).given_names
+        by_field = {c["field"]: c for c in list_conflicts(district_ctx)}
     assert set(by_field) == {"given_names", "given_names_latin"}
 
     with pytest.raises(Refused, match="only EWDAH"):
@@ -587,18 +580,7 @@ def test_a_name_decided_at_the_office_closes_the_districts_name_and_latin_confli
     conflicts about the name and its Latin search form. The copy whose name won holds the
     conflict too (written here: the district does not send an office its own changes) and
     takes the other name: the district closes both conflicts, without a new one."""
-    person = register_person(office_ctx, PERSON).person.id
-    to_district(office_ctx, district_ctx, tmp_path / "ew-0.passapp")
-    copy_path = tmp_path / "copy" / "passapp.sqlite3"
-    copy_path.parent.mkdir()
-    office_ctx.db.dispose()
-    shutil.copy(tmp_path / "passapp.sqlite3", copy_path)
-    copy = make_context(copy_path, clerk="copy")
-    try:
-        update_person(office_ctx, person, dataclasses.replace(PERSON, given_names="Rana A."))
-        update_person(copy, person, dataclasses.replace(PERSON, given_names="Rana B."))
-        to_district(office_ctx, district_ctx, tmp_path / "ew-1.passapp")
-        to_district(copy, district_ctx, tmp_path / "copy-1.passapp")
+    with named_apart_by_two_copies(office_ctx, district_ctx, tmp_path) as (person, copy):
         by_field = {c["field"]: c for c in list_conflicts(district_ctx)}
         name = by_field["given_names"]
         won_at = office_ctx if name["applied"]["value"] == "Rana A." else copy
@@ -610,8 +592,6 @@ def test_a_name_decided_at_the_office_closes_the_districts_name_and_latin_confli
 
         export_bundles(won_at, tmp_path / "decided.passapp")
         report = import_bundle(district_ctx, tmp_path / "decided.passapp")
-    finally:
-        copy.db.dispose()
     assert (report.by_type["person"], report.conflicts, report.conflicts_settled) == (1, 0, 2)
     assert list_conflicts(district_ctx) == []
     assert get_person(district_ctx, person).given_names == name["kept"]["value"]

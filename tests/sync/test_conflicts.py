@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -145,11 +148,13 @@ def _holder(ctx: ServiceContext, number: str):  # type: ignore[no-untyped-def]
         return session.scalars(select(Pass.person_id).where(Pass.pass_number == number)).one()
 
 
-def test_two_databases_of_one_office_conflict_the_same_way_everywhere(
-    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
-) -> None:
-    """A copy of the office database (a second counter PC, a restored backup) gets its
-    own database id; both copies correct the same person differently."""
+@contextmanager
+def named_apart_by_two_copies(
+    office_ctx: ServiceContext, district_ctx: ServiceContext, tmp_path: Path
+) -> Iterator[tuple[uuid.UUID, ServiceContext]]:
+    """The person and a copy of the office database (a second counter PC, a restored
+    backup: its own database id). Each names the person differently ("Rana A." here,
+    "Rana B." in the copy) and sends it to the district; the copy is closed afterwards."""
     person = register_person(office_ctx, PERSON).person.id
     to_district(office_ctx, district_ctx, tmp_path / "ew-0.passapp")
     copy_path = tmp_path / "copy" / "passapp.sqlite3"
@@ -162,14 +167,23 @@ def test_two_databases_of_one_office_conflict_the_same_way_everywhere(
         update_person(copy, person, dataclasses.replace(PERSON, given_names="Rana B."))
         to_district(office_ctx, district_ctx, tmp_path / "ew-1.passapp")
         to_district(copy, district_ctx, tmp_path / "copy-1.passapp")
+        yield person, copy
+    finally:
+        copy.db.dispose()
+
+
+def test_two_databases_of_one_office_conflict_the_same_way_everywhere(
+    district_ctx: ServiceContext, office_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """A copy of the office database (a second counter PC, a restored backup) gets its
+    own database id; both copies correct the same person differently."""
+    with named_apart_by_two_copies(office_ctx, district_ctx, tmp_path) as (person, _copy):
         winner = get_person(district_ctx, person).given_names
         assert winner in ("Rana A.", "Rana B.")
         (conflict,) = [c for c in list_conflicts(district_ctx) if c["field"] == "given_names"]
         assert {conflict["applied"]["value"], conflict["kept"]["value"]} == {"Rana A.", "Rana B."}
         assert conflict["applied"]["value"] == winner
         assert conflict["record"] == f"Haddad, {winner}"
-    finally:
-        copy.db.dispose()
 
     add_admin(district_ctx)
     listed = cli("sync", "conflicts", db=tmp_path / "district.sqlite3")
